@@ -1,0 +1,96 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+
+namespace sawt::http {
+
+/// One parsed HTTP request as handlers see it. Header names are lower-case.
+struct Request {
+  std::string method;                            ///< "GET", "POST", ...
+  std::string target;                            ///< raw request target
+  std::string path;                              ///< percent-decoded path, no query
+  std::map<std::string, std::string> query;      ///< decoded query parameters (last one wins)
+  std::map<std::string, std::string> params;     ///< path parameters from the route pattern
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_ip;
+  std::string request_id;                        ///< from X-Request-Id or generated
+
+  /// The header's value (first occurrence), empty if absent. `name` is matched case-insensitively.
+  std::string_view Header(std::string_view name) const;
+  /// The named cookie from the Cookie header, empty if absent.
+  std::string Cookie(std::string_view name) const;
+  /// "ar" or "en" from Accept-Language (first supported language by q-order; "ar" by default).
+  std::string Lang() const;
+};
+
+/// A server-pushed stream (Server-Sent Events). The server calls Poll() after the headers are
+/// sent, then whenever Wake() was called or at least every `poll_interval`, on one of its threads
+/// (never two at once for one stream). Poll returns bytes to send, already in SSE framing (may be
+/// empty), or nullopt to end the stream. The server sends a ": keep-alive" comment when idle.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  virtual std::optional<std::string> Poll() = 0;
+};
+
+/// A response. For SSE, set `stream` (status 200, content type text/event-stream is forced).
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::shared_ptr<EventStream> stream;
+
+  static Response Json(int status, const core::Json& value);
+  static Response NoContent();
+  /// RFC 9457 application/problem+json for `error`, text in the request's language
+  /// (see problem.hpp for the mapping).
+  static Response Problem(const core::Error& error, const Request& request);
+  Response& SetHeader(std::string name, std::string value);
+};
+
+using Handler = std::function<Response(Request&)>;
+
+/// A registered endpoint. `pattern` uses {name} segments: "/api/v1/entities/{id}".
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  std::string summary;        ///< one line for OpenAPI (English)
+  core::Json openapi;         ///< OpenAPI 3.1 operation object fragment (parameters, requestBody, responses)
+  std::string tag;            ///< module name, e.g. "network"
+  bool is_public = false;     ///< no authentication needed
+};
+
+/// Maps (method, path) to a route. Literal segments win over {param} segments. Add() is not
+/// thread-safe; Find() is, once registration is over.
+class Router {
+ public:
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    /// True when the path matched some route but not with this method (405, not 404).
+    bool method_not_allowed = false;
+    std::vector<std::string> allowed_methods;
+  };
+
+  void Add(Route route);
+  Match Find(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace sawt::http

@@ -1,0 +1,184 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/json.hpp"
+#include "core/result.hpp"
+
+namespace sawt::store {
+
+using core::Result;
+using core::Status;
+
+/// A SQL parameter or column value. monostate is SQL NULL.
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+
+/// Helpers to build parameter lists: Null(), and optional values that map nullopt to NULL.
+inline Value Null() { return std::monostate{}; }
+inline Value OrNull(const std::optional<int64_t>& v) { return v ? Value(*v) : Null(); }
+inline Value OrNull(const std::optional<std::string>& v) { return v ? Value(*v) : Null(); }
+
+/// One result row. Accessors REQUIRE the column to exist and hold that type (programmer error
+/// otherwise); integers read as Text() are not converted.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  size_t size() const { return values_.size(); }
+  bool IsNull(size_t i) const;
+  int64_t Int(size_t i) const;
+  double Double(size_t i) const;
+  const std::string& Text(size_t i) const;
+  std::optional<int64_t> OptInt(size_t i) const;
+  std::optional<std::string> OptText(size_t i) const;
+  const Value& at(size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+enum class Backend { kSqlite, kPostgres };
+
+/// An audit event to append inside a write transaction: who did what to which object, in the
+/// scope of which government entity.
+struct NewEvent {
+  std::string actor;                 ///< account login, or "system"
+  std::string action;                ///< "<module>.<past_verb>", e.g. "network.entity_created"
+  std::optional<int64_t> entity_id;  ///< the entity whose members may see it; nullopt = network-wide
+  std::string object_type;           ///< e.g. "entity", "member"
+  std::string object_id;
+  core::Json payload = core::Json::object();
+};
+
+/// A stored event. `hash` = SHA-256 over `prev_hash` and the canonical content (see event_hash.hpp).
+struct Event {
+  int64_t id = 0;
+  std::string at;  ///< ISO 8601 UTC
+  std::string actor;
+  std::string action;
+  std::optional<int64_t> entity_id;
+  std::string object_type;
+  std::string object_id;
+  core::Json payload;
+  std::string prev_hash;
+  std::string hash;
+};
+
+/// One transaction. SQL uses PostgreSQL-style placeholders $1..$N on both backends (the SQLite
+/// store rewrites them). Only prepared statements are used; never splice user input into SQL.
+/// A Tx is used by one thread and lives only inside Store::Write/Read callbacks.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual Backend backend() const = 0;
+  /// Runs one statement and returns its rows (SELECT, or INSERT/UPDATE ... RETURNING).
+  virtual Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  /// Runs one statement and returns the number of rows it changed.
+  virtual Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  /// Appends an event to the hash-chained `events` table. Write transactions only; every write
+  /// transaction that changes state must append at least one event (the one write path).
+  virtual Result<Event> Append(const NewEvent& event) = 0;
+};
+
+/// A schema change. `sql` may hold several statements and these macros, expanded per backend:
+///   {{ID}}   -> an auto-increment 64-bit primary key column type
+///   {{BLOB}} -> BLOB / BYTEA
+struct Migration {
+  std::string module;  ///< owner, e.g. "store", "network"
+  int version = 0;     ///< unique per module, increasing
+  std::string name;    ///< e.g. "0001_create_events"
+  std::string sql;
+};
+
+/// Outcome of walking the events hash chain.
+struct AuditReport {
+  bool intact = true;
+  int64_t rows_checked = 0;
+  std::optional<int64_t> first_bad_id;  ///< first row whose chain link or content does not verify
+  std::string problem;                  ///< human-readable reason, empty when intact
+};
+
+/// Plain options; every field has a safe default.
+struct StoreOptions {
+  int pool_size = 4;                                   ///< PostgreSQL connections (>= 1)
+  std::chrono::milliseconds busy_timeout{10000};       ///< SQLite busy wait
+  int max_retries = 5;                                 ///< transient conflicts retried by Write
+};
+
+/// The storage interface every module uses. Implementations: store/sqlite, store/postgres;
+/// chosen only by the composition root through store/open.hpp. Thread-safe: any thread may call
+/// any method concurrently.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Backend backend() const = 0;
+  /// A short description for logs, without passwords.
+  virtual std::string Describe() const = 0;
+
+  /// Creates the store's own tables (events, schema_migrations) and applies every migration not
+  /// yet applied, ordered by (module, version), each in its own transaction. Idempotent.
+  virtual Status Migrate(const std::vector<Migration>& migrations) = 0;
+
+  /// Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED plus
+  /// the events chain lock). Commits when `fn` returns Ok, rolls back otherwise. Transient
+  /// conflicts (busy, serialization failure, deadlock) re-run `fn` up to max_retries times, so
+  /// `fn` must have no side effects outside the transaction. Returns once durable.
+  virtual Status Write(const std::function<Status(Tx&)>& fn) = 0;
+
+  /// Runs `fn` in a read-only transaction that sees one consistent snapshot.
+  virtual Status Read(const std::function<Status(Tx&)>& fn) = 0;
+
+  /// Events with id > after_id in id order, at most `limit`.
+  virtual Result<std::vector<Event>> EventsAfter(int64_t after_id, int limit) = 0;
+
+  /// Walks the whole events table and checks each row's prev_hash and hash.
+  virtual Result<AuditReport> VerifyAudit() = 0;
+
+  /// Cheap reachability check for /readyz.
+  virtual Status Ping() = 0;
+
+  /// Registers `cb`, called (from any thread, after commit) with the newest event id whenever a
+  /// write commits events; on PostgreSQL also for commits by other processes (LISTEN/NOTIFY).
+  /// Callbacks must be fast and must not call back into the store.
+  virtual void OnCommit(std::function<void(int64_t last_event_id)> cb) = 0;
+
+  /// Whether the store holds any rows in `events` (demo loading refuses non-empty stores).
+  virtual Result<bool> HasEvents() = 0;
+};
+
+/// Convenience: runs a write and returns the value `fn` produced.
+template <typename T>
+Result<T> WriteValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
+  std::optional<T> out;
+  Status st = store.Write([&](Tx& tx) -> Status {
+    auto r = fn(tx);
+    if (!r) return std::move(r).error();
+    out = std::move(r).value();
+    return core::Ok();
+  });
+  if (!st) return std::move(st).error();
+  return std::move(*out);
+}
+
+/// Convenience: runs a read and returns the value `fn` produced.
+template <typename T>
+Result<T> ReadValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
+  std::optional<T> out;
+  Status st = store.Read([&](Tx& tx) -> Status {
+    auto r = fn(tx);
+    if (!r) return std::move(r).error();
+    out = std::move(r).value();
+    return core::Ok();
+  });
+  if (!st) return std::move(st).error();
+  return std::move(*out);
+}
+
+}  // namespace sawt::store
