@@ -123,7 +123,8 @@ class Store {
   virtual std::string Describe() const = 0;
 
   /// Creates the store's own tables (events, schema_migrations) and applies every migration not
-  /// yet applied, ordered by (module, version), each in its own transaction. Idempotent.
+  /// yet applied, in the order given (the registry's module order: a module's tables may refer to
+  /// an earlier module's), each in its own transaction. Idempotent.
   virtual Status Migrate(const std::vector<Migration>& migrations) = 0;
 
   /// Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED plus
