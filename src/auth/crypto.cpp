@@ -1,0 +1,88 @@
+#include "auth/crypto.hpp"
+
+#include <argon2.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace sawt::auth {
+namespace {
+
+constexpr uint32_t kArgonTimeCost = 2;
+constexpr uint32_t kArgonMemoryKib = 19456;
+constexpr uint32_t kArgonLanes = 1;
+constexpr size_t kSaltBytes = 16;
+constexpr size_t kHashBytes = 32;
+
+std::string Base64Url(const unsigned char* data, size_t n) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  out.reserve((n * 4 + 2) / 3);
+  size_t i = 0;
+  for (; i + 2 < n; i += 3) {
+    uint32_t v = (uint32_t{data[i]} << 16) | (uint32_t{data[i + 1]} << 8) | data[i + 2];
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(kAlphabet[(v >> 6) & 63]);
+    out.push_back(kAlphabet[v & 63]);
+  }
+  if (i < n) {
+    uint32_t v = uint32_t{data[i]} << 16;
+    if (i + 1 < n) v |= uint32_t{data[i + 1]} << 8;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    if (i + 1 < n) out.push_back(kAlphabet[(v >> 6) & 63]);
+  }
+  return out;
+}
+
+std::vector<unsigned char> RandomBytes(size_t n) {
+  std::vector<unsigned char> buf(n);
+  // Failing to get randomness is a broken invariant of the platform, not a user error.
+  if (RAND_bytes(buf.data(), static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
+  return buf;
+}
+
+}  // namespace
+
+std::string RandomToken(size_t bytes) {
+  auto buf = RandomBytes(bytes);
+  return Base64Url(buf.data(), buf.size());
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(SHA256_DIGEST_LENGTH * 2, '0');
+  for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+std::string HashPassword(std::string_view password) {
+  auto salt = RandomBytes(kSaltBytes);
+  size_t len = argon2_encodedlen(kArgonTimeCost, kArgonMemoryKib, kArgonLanes, kSaltBytes, kHashBytes, Argon2_id);
+  std::string encoded(len, '\0');
+  int rc = argon2id_hash_encoded(kArgonTimeCost, kArgonMemoryKib, kArgonLanes, password.data(), password.size(),
+                                 salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
+  if (rc != ARGON2_OK) throw std::runtime_error(argon2_error_message(rc));
+  encoded.resize(encoded.find('\0') == std::string::npos ? encoded.size() : encoded.find('\0'));
+  return encoded;
+}
+
+bool VerifyPassword(std::string_view password, const std::string& encoded) {
+  return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace sawt::auth

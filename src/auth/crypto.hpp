@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sawt::auth {
+
+/// `bytes` cryptographically random bytes (OpenSSL RAND_bytes), base64url without padding.
+std::string RandomToken(size_t bytes = 32);
+
+/// Lower-case hex SHA-256 of `data`. Used to store session and API tokens hashed: a leaked
+/// database does not leak usable credentials. Tokens have 256 bits of entropy, so a fast hash is enough.
+std::string Sha256Hex(std::string_view data);
+
+/// argon2id hash in PHC string form ($argon2id$v=19$m=19456,t=2,p=1$...), OWASP's minimum
+/// parameters (19 MiB, 2 passes, 1 lane).
+std::string HashPassword(std::string_view password);
+
+/// Constant-time verification against a PHC string; false for malformed hashes.
+bool VerifyPassword(std::string_view password, const std::string& encoded);
+
+/// Constant-time string comparison (CSRF tokens).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace sawt::auth

@@ -1,0 +1,30 @@
+#include "auth/crypto.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sawt::auth {
+namespace {
+
+TEST(CryptoTest, Sha256MatchesFipsVector) {
+  // FIPS 180-2, appendix B.1: SHA-256("abc").
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(CryptoTest, PasswordHashIsArgon2idAndVerifies) {
+  std::string h = HashPassword("correct horse battery");
+  EXPECT_EQ(h.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << h;
+  EXPECT_TRUE(VerifyPassword("correct horse battery", h));
+  EXPECT_FALSE(VerifyPassword("wrong horse battery", h));
+  EXPECT_FALSE(VerifyPassword("x", "not a hash"));
+  EXPECT_NE(HashPassword("correct horse battery"), h);  // salted
+}
+
+TEST(CryptoTest, RandomTokensAreUniqueAndUrlSafe) {
+  std::string a = RandomToken(), b = RandomToken();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sawt::auth

@@ -1,0 +1,70 @@
+#include "auth/policy.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace sawt::auth {
+namespace {
+
+using R = Role;
+
+// The whole authorization table. Reads of another entity's internals (its members, their roles,
+// its responsibilities) need a role in that entity; the entity directory itself is shared.
+const std::vector<PermissionRule> kRules = {
+    // network: the entity directory is visible to every member of the network.
+    {"network.entities.read", {}, true, false},
+    {"network.entities.create", {R::kEntityAdmin}, false, true},  // departments under own entity
+    {"network.entities.update", {R::kEntityAdmin}, false, true},
+    {"network.entities.delete", {}, false, true},  // network admins only
+    {"network.members.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
+    {"network.members.create", {R::kEntityAdmin}, false, true},
+    {"network.members.update", {R::kEntityAdmin}, false, true},
+    {"network.memberships.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
+    {"network.memberships.write", {R::kEntityAdmin}, false, true},
+    {"network.responsibilities.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
+    {"network.responsibilities.write", {R::kEntityAdmin}, false, true},
+    // events (SSE stream, audit views) of an entity.
+    {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
+    {"audit.verify", {}, false, false},
+    // own account: tokens and password are always the caller's own.
+    {"auth.self", {}, true, false},
+    {"auth.self.write", {}, true, true},
+};
+
+const std::unordered_map<std::string_view, const PermissionRule*>& Index() {
+  static const auto* index = [] {
+    auto* m = new std::unordered_map<std::string_view, const PermissionRule*>();
+    for (const auto& rule : kRules) (*m)[rule.permission] = &rule;
+    return m;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+const std::vector<PermissionRule>& PermissionRules() { return kRules; }
+
+core::Status Authorize(const Caller& caller, std::string_view permission, std::optional<int64_t> entity_id) {
+  auto it = Index().find(permission);
+  if (it == Index().end()) return core::Error::Forbidden("auth.forbidden");
+  const PermissionRule& rule = *it->second;
+  if (rule.writes && caller.credential == Credential::kApiToken && caller.scopes.count("write") == 0) {
+    return core::Error::Forbidden("auth.token_scope");
+  }
+  if (caller.network_admin || rule.any_member) return core::Ok();
+  if (!entity_id) return core::Error::Forbidden("auth.forbidden");
+  auto roles = caller.roles.find(*entity_id);
+  if (roles == caller.roles.end()) return core::Error::Forbidden("auth.forbidden");
+  for (Role r : rule.roles) {
+    if (roles->second.count(r)) return core::Ok();
+  }
+  return core::Error::Forbidden("auth.forbidden");
+}
+
+core::Status AuthorizeGrant(const Caller& caller, Role role, int64_t entity_id) {
+  if (caller.network_admin) return core::Ok();
+  if (role == Role::kNetworkAdmin) return core::Error::Forbidden("auth.forbidden");
+  return Authorize(caller, "network.memberships.write", entity_id);
+}
+
+}  // namespace sawt::auth

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/auth_service.hpp"
+#include "auth/caller.hpp"
+#include "core/result.hpp"
+#include "http/messages.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace sawt::module {
+
+/// Platform services every module may use. Owned by the composition root; outlive the registry.
+struct Services {
+  store::Store& store;
+  auth::AuthService& auth;
+};
+
+/// Ids that demo seeders share, so later modules can refer to what earlier ones created.
+struct DemoContext {
+  std::map<std::string, int64_t> entities;  ///< entity code → id
+  std::map<std::string, int64_t> accounts;  ///< login → account id
+  /// Every demo login with its password and a short description, printed by the run command.
+  std::vector<std::array<std::string, 3>> logins;
+};
+
+struct DemoSeeder {
+  std::string module;
+  std::function<core::Status(store::Store&, DemoContext&)> seed;
+};
+
+/// A handler that runs only for an authenticated caller.
+using AuthedHandler = std::function<http::Response(http::Request&, const auth::Caller&)>;
+
+/// What a module contributes: routes, migrations, translated messages, demo data. Each module's
+/// module.cpp has one `Register(ModuleRegistry&)`; app/modules.cpp calls them in order. Tests
+/// enumerate the registry (every route has OpenAPI, an authz row and a 4xx test).
+class ModuleRegistry {
+ public:
+  explicit ModuleRegistry(Services services) : services_(services) {}
+
+  Services& services() { return services_; }
+
+  /// Starts a module's registration; later Add* calls are attributed to it.
+  void BeginModule(std::string name);
+
+  /// A route anyone may call (no authentication).
+  void AddPublicRoute(http::Route route);
+  /// A route for authenticated callers: the wrapper resolves the caller from the session cookie or
+  /// bearer token (401 otherwise) and, for cookie sessions on unsafe methods, checks X-CSRF-Token
+  /// (403 auth.csrf). Authorization proper stays in the service (auth::Authorize).
+  void AddRoute(http::Route route, AuthedHandler handler);
+
+  void AddMigrations(const std::vector<store::Migration>& migrations);
+  void AddMessages(const std::vector<http::Message>& messages);
+  void AddDemoSeeder(std::function<core::Status(store::Store&, DemoContext&)> seed);
+  /// A JSON Schema for OpenAPI components/schemas.
+  void AddSchema(const std::string& name, core::Json schema) { schemas_[name] = std::move(schema); }
+  const core::Json& schemas() const { return schemas_; }
+  /// Keeps a module's service objects alive as long as the registry.
+  void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
+
+  http::Router& router() { return router_; }
+  const std::vector<store::Migration>& migrations() const { return migrations_; }
+  const std::vector<DemoSeeder>& demo_seeders() const { return seeders_; }
+  const std::vector<std::string>& modules() const { return modules_; }
+
+ private:
+  Services services_;
+  std::string current_;
+  std::vector<std::string> modules_;
+  http::Router router_;
+  std::vector<store::Migration> migrations_;
+  std::vector<DemoSeeder> seeders_;
+  std::vector<std::shared_ptr<void>> kept_;
+  core::Json schemas_ = core::Json::object();
+};
+
+/// The session cookie's name.
+inline constexpr const char* kSessionCookie = "sawt_session";
+
+}  // namespace sawt::module

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/json.hpp"
+#include "core/result.hpp"
+#include "http/router.hpp"
+
+namespace sawt::module {
+
+/// Helpers shared by every module's thin handlers.
+
+/// Parses a JSON object body; checks Content-Type is JSON (415 otherwise is reported as
+/// kInvalidInput "common.unsupported_media_type").
+core::Result<core::Json> JsonBody(const http::Request& req);
+
+/// Maps a service result to a response: value → `status` JSON, error → problem.
+http::Response Reply(const http::Request& req, const core::Result<core::Json>& result, int status = 200);
+/// Like Reply, and adds ETag: "<version>" taken from result["version"].
+http::Response ReplyWithEtag(const http::Request& req, const core::Result<core::Json>& result, int status = 200);
+/// 204 on success.
+http::Response ReplyEmpty(const http::Request& req, const core::Status& status);
+
+/// The version named by If-Match ("3" or W/"3"); nullopt when absent; kPreconditionFailed when
+/// malformed.
+core::Result<std::optional<int64_t>> IfMatch(const http::Request& req);
+
+/// The integer path parameter `name`; kNotFound "common.not_found" when not a positive integer.
+core::Result<int64_t> PathId(const http::Request& req, const std::string& name = "id");
+
+/// An optional positive integer query parameter; kInvalidInput when present but malformed.
+core::Result<std::optional<int64_t>> QueryId(const http::Request& req, const std::string& name);
+
+/// Cursor pagination: `limit` (1..200, default 50) and `cursor` (opaque: the last id seen).
+struct Page {
+  int64_t after_id = 0;
+  int limit = 50;
+};
+core::Result<Page> PageFrom(const http::Request& req);
+/// {"items": items, "next_cursor": ...}: next_cursor is set when `items` filled the page.
+core::Json PageJson(core::Json items, const Page& page, int64_t last_id);
+
+}  // namespace sawt::module

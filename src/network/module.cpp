@@ -1,0 +1,140 @@
+#include "network/module.hpp"
+
+#include "network/demo.hpp"
+#include "network/network_service.hpp"
+#include "network/routes.hpp"
+
+namespace sawt::network {
+namespace {
+
+const std::vector<http::Message> kMessages = {
+    {"network.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"network.member_not_found", "العضو رقم {0} غير موجود.", "Member {0} does not exist."},
+    {"network.membership_not_found", "العضوية رقم {0} غير موجودة.", "Membership {0} does not exist."},
+    {"network.responsibility_not_found", "المسؤولية رقم {0} غير موجودة.", "Responsibility {0} does not exist."},
+    {"network.bad_kind", "نوع الجهة «{0}» غير معروف؛ الأنواع المقبولة: government وentity وdepartment.",
+     "Unknown entity kind \"{0}\"; use government, entity or department."},
+    {"network.bad_code", "رمز الجهة يجب أن يتكون من 2 إلى 64 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة.",
+     "The entity code must be 2 to 64 lower-case Latin letters, digits or hyphens."},
+    {"network.code_taken", "الرمز «{0}» مستخدم لجهة أخرى.", "The code \"{0}\" is already used by another entity."},
+    {"network.bad_color", "اللون يجب أن يكون بصيغة ‎#RRGGBB.", "The colour must look like #RRGGBB."},
+    {"network.bad_logo_url", "رابط الشعار يجب أن يبدأ بـ https://‎ أو بمسار داخلي.",
+     "The logo URL must start with https:// or be a local path."},
+    {"network.bad_parent", "الجهة الأم لا تناسب هذا النوع: الحكومة بلا أم، والجهة تتبع حكومة، والإدارة تتبع جهة أو إدارة.",
+     "The parent does not fit this kind: a government has none, an entity sits under a government, a department "
+     "under an entity or department."},
+    {"network.parent_not_found", "الجهة الأم رقم {0} غير موجودة.", "Parent entity {0} does not exist."},
+    {"network.entity_not_empty", "لا يمكن حذف الجهة {0} لأن لها إدارات أو أعضاء أو مسؤوليات.",
+     "Entity {0} cannot be deleted: it still has departments, members or responsibilities."},
+    {"network.bad_email", "البريد الإلكتروني غير صالح.", "The e-mail address is not valid."},
+    {"network.bad_role", "الدور «{0}» غير معروف.", "Unknown role \"{0}\"."},
+    {"network.entity_and_role_together", "يجب تحديد الجهة والدور معًا.", "Give the entity and the role together."},
+    {"network.membership_exists", "هذا العضو يحمل هذا الدور في هذه الجهة مسبقًا.",
+     "The member already holds this role in this entity."},
+    {"network.last_network_admin", "لا يمكن سحب دور آخر مدير للشبكة.", "The last network administrator cannot be removed."},
+    {"network.cannot_deactivate_self", "لا يمكنك تعطيل حسابك بنفسك.", "You cannot deactivate your own account."},
+    {"network.bad_axis", "المحور «{0}» ليس من محاور دليل الاتصال الحكومي السبعة.",
+     "\"{0}\" is not one of the general guide's seven axes."},
+    {"network.bad_raci", "قيمة RACI يجب أن تكون R أو A أو C أو I.", "RACI must be R, A, C or I."},
+};
+
+core::Json StringProp(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
+core::Json NullableString() { return {{"type", {"string", "null"}}}; }
+
+void RegisterSchemas(module::ModuleRegistry& reg) {
+  reg.AddSchema("Axis", {{"type", "object"},
+                         {"properties", {{"key", {{"type", "string"}}}, {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}}}}});
+  reg.AddSchema("AxisList", {{"type", "object"},
+                             {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Axis"}}}}}}}});
+  reg.AddSchema("Entity", {{"type", "object"},
+                           {"properties",
+                            {{"id", {{"type", "integer"}}}, {"parent_id", {{"type", {"integer", "null"}}}},
+                             {"kind", {{"enum", {"government", "entity", "department"}}}}, {"code", {{"type", "string"}}},
+                             {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
+                             {"color", {{"type", "string"}}}, {"logo_url", NullableString()},
+                             {"version", {{"type", "integer"}}}, {"created_at", {{"type", "string"}}},
+                             {"updated_at", {{"type", "string"}}}}}});
+  reg.AddSchema("EntityCreate", {{"type", "object"},
+                                 {"required", {"kind", "code", "name_ar", "name_en"}},
+                                 {"additionalProperties", false},
+                                 {"properties",
+                                  {{"kind", {{"enum", {"government", "entity", "department"}}}},
+                                   {"code", StringProp(64)}, {"name_ar", StringProp()}, {"name_en", StringProp()},
+                                   {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
+                                   {"logo_url", StringProp(500)}, {"parent_id", {{"type", "integer"}}}}}});
+  reg.AddSchema("EntityUpdate", {{"type", "object"},
+                                 {"additionalProperties", false},
+                                 {"properties",
+                                  {{"name_ar", StringProp()}, {"name_en", StringProp()},
+                                   {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
+                                   {"logo_url", NullableString()}}}});
+  reg.AddSchema("Member", {{"type", "object"},
+                           {"properties",
+                            {{"id", {{"type", "integer"}}}, {"login", {{"type", "string"}}},
+                             {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
+                             {"title_ar", NullableString()}, {"title_en", NullableString()},
+                             {"email", {{"type", "string"}}}, {"active", {{"type", "boolean"}}},
+                             {"version", {{"type", "integer"}}}}}});
+  reg.AddSchema("MemberCreate", {{"type", "object"},
+                                 {"required", {"login", "password", "name_ar", "name_en", "email"}},
+                                 {"additionalProperties", false},
+                                 {"properties",
+                                  {{"login", StringProp(64)}, {"password", {{"type", "string"}, {"minLength", 10}}},
+                                   {"name_ar", StringProp()}, {"name_en", StringProp()}, {"title_ar", StringProp()},
+                                   {"title_en", StringProp()}, {"email", StringProp(254)},
+                                   {"entity_id", {{"type", "integer"}}}, {"role", {{"type", "string"}}}}}});
+  reg.AddSchema("MemberUpdate", {{"type", "object"},
+                                 {"additionalProperties", false},
+                                 {"properties",
+                                  {{"name_ar", StringProp()}, {"name_en", StringProp()}, {"title_ar", NullableString()},
+                                   {"title_en", NullableString()}, {"email", StringProp(254)},
+                                   {"active", {{"type", "boolean"}}}}}});
+  const core::Json roles = {"network_admin", "entity_admin", "editor", "reviewer", "spokesperson", "analyst", "trainer", "member"};
+  reg.AddSchema("Membership", {{"type", "object"},
+                               {"properties",
+                                {{"id", {{"type", "integer"}}}, {"member_id", {{"type", "integer"}}},
+                                 {"entity_id", {{"type", "integer"}}}, {"role", {{"enum", roles}}}}}});
+  reg.AddSchema("MembershipCreate", {{"type", "object"},
+                                     {"required", {"member_id", "entity_id", "role"}},
+                                     {"additionalProperties", false},
+                                     {"properties",
+                                      {{"member_id", {{"type", "integer"}}}, {"entity_id", {{"type", "integer"}}},
+                                       {"role", {{"enum", roles}}}}}});
+  core::Json axes = core::Json::array();
+  for (const auto& a : kAxes) axes.push_back(a.key);
+  reg.AddSchema("Responsibility", {{"type", "object"},
+                                   {"properties",
+                                    {{"id", {{"type", "integer"}}}, {"entity_id", {{"type", "integer"}}},
+                                     {"axis", {{"enum", axes}}}, {"task_ar", {{"type", "string"}}},
+                                     {"task_en", {{"type", "string"}}}, {"member_id", {{"type", "integer"}}},
+                                     {"raci", {{"enum", {"R", "A", "C", "I"}}}}, {"version", {{"type", "integer"}}}}}});
+  reg.AddSchema("ResponsibilityCreate", {{"type", "object"},
+                                         {"required", {"entity_id", "axis", "task_ar", "task_en", "member_id", "raci"}},
+                                         {"additionalProperties", false},
+                                         {"properties",
+                                          {{"entity_id", {{"type", "integer"}}}, {"axis", {{"enum", axes}}},
+                                           {"task_ar", StringProp(1000)}, {"task_en", StringProp(1000)},
+                                           {"member_id", {{"type", "integer"}}}, {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
+  reg.AddSchema("ResponsibilityUpdate", {{"type", "object"},
+                                         {"additionalProperties", false},
+                                         {"properties",
+                                          {{"axis", {{"enum", axes}}}, {"task_ar", StringProp(1000)},
+                                           {"task_en", StringProp(1000)}, {"member_id", {{"type", "integer"}}},
+                                           {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
+}
+
+}  // namespace
+
+void Register(module::ModuleRegistry& reg) {
+  reg.BeginModule("network");
+  auto service = std::make_shared<NetworkService>(reg.services().store);
+  reg.Keep(service);
+  reg.AddMigrations(NetworkService::Migrations());
+  reg.AddMessages(kMessages);
+  RegisterSchemas(reg);
+  reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
+  RegisterRoutes(reg, service);
+  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+}
+
+}  // namespace sawt::network

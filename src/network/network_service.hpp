@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "auth/caller.hpp"
+#include "core/json.hpp"
+#include "core/result.hpp"
+#include "module/respond.hpp"
+#include "store/store.hpp"
+
+namespace sawt::network {
+
+/// The network module's commands and queries: entities, members, memberships, responsibilities.
+/// Every command authorizes through auth::Authorize, validates its input (unknown fields are
+/// errors), and writes in one transaction that appends its event. Results are wire JSON.
+/// Thread-safe (stateless apart from the store).
+class NetworkService {
+ public:
+  explicit NetworkService(store::Store& store) : store_(store) {}
+
+  static std::vector<store::Migration> Migrations();
+
+  /// Effective roles of an account: its memberships, inherited down the entity tree.
+  static core::Result<std::map<int64_t, std::set<auth::Role>>> ResolveRoles(store::Tx& tx, int64_t account_id);
+
+  core::Json Axes() const;
+
+  core::Result<core::Json> ListEntities(const auth::Caller& caller, std::optional<int64_t> parent_id,
+                                        const module::Page& page);
+  core::Result<core::Json> GetEntity(const auth::Caller& caller, int64_t id);
+  core::Result<core::Json> CreateEntity(const auth::Caller& caller, const core::Json& body);
+  core::Result<core::Json> UpdateEntity(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                        const core::Json& body);
+  core::Status DeleteEntity(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match);
+
+  core::Result<core::Json> ListMembers(const auth::Caller& caller, std::optional<int64_t> entity_id,
+                                       const module::Page& page);
+  core::Result<core::Json> GetMember(const auth::Caller& caller, int64_t id);
+  core::Result<core::Json> CreateMember(const auth::Caller& caller, const core::Json& body);
+  core::Result<core::Json> UpdateMember(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                        const core::Json& body);
+
+  core::Result<core::Json> ListMemberships(const auth::Caller& caller, std::optional<int64_t> entity_id,
+                                           std::optional<int64_t> member_id, const module::Page& page);
+  core::Result<core::Json> CreateMembership(const auth::Caller& caller, const core::Json& body);
+  core::Status DeleteMembership(const auth::Caller& caller, int64_t id);
+
+  core::Result<core::Json> ListResponsibilities(const auth::Caller& caller, std::optional<int64_t> entity_id,
+                                                const module::Page& page);
+  core::Result<core::Json> CreateResponsibility(const auth::Caller& caller, const core::Json& body);
+  core::Result<core::Json> UpdateResponsibility(const auth::Caller& caller, int64_t id,
+                                                std::optional<int64_t> if_match, const core::Json& body);
+  core::Status DeleteResponsibility(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match);
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace sawt::network
