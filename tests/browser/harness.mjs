@@ -1,0 +1,174 @@
+// Shared helpers for the browser tests: the system Chromium through playwright-core, a real
+// sawt server on a free loopback port with a fresh demo store, login, and screenshots.
+//
+//   const server = await startServer();           // { url, port, tmp, logs(), stop() }
+//   const browser = await launchBrowser();
+//   const page = await browser.newPage();
+//   await login(page, 'admin', 'admin-demo', server.url);
+//   await screenshot(page, 'tree-ar');            // tests/browser/screenshots/tree-ar.png
+//
+// Environment: SAWT_BIN (default <repo>/build/src/app/sawt), CHROMIUM (default /usr/bin/chromium),
+// SAWT_TEST_HEADED=1 to watch the browser, SAWT_TEST_KEEP=1 to keep the temporary directory.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const SAWT_BIN = process.env.SAWT_BIN || path.join(ROOT, 'build', 'src', 'app', 'sawt');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(HERE, 'screenshots');
+
+// The machine's network is closed: without these flags Chromium stalls on background requests.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches the system Chromium (headless unless SAWT_TEST_HEADED=1). Close it with browser.close(). */
+export async function launchBrowser(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: process.env.SAWT_TEST_HEADED !== '1',
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+}
+
+/**
+ * A new page in a fresh context (own cookies and localStorage). Console errors, page errors
+ * and CSP violations are collected in page.problems so a test can assert there were none.
+ */
+export async function newPage(browser, { locale = 'ar', viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    // GET /api/v1/me answers 401 before login by design; Chromium logs that as a console error.
+    if (msg.type() === 'error' && !/status of 401/.test(msg.text())) page.problems.push(`console: ${msg.text()}`);
+  });
+  return page;
+}
+
+function run(cmd, args, { timeoutMs = 120_000, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}\n${out}`));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Loads the demo network into a new SQLite store in a temporary directory and starts
+ * `sawt serve --port 0 --port-file TMP/port --web ROOT/web`; resolves once /readyz answers 200.
+ * Returns { url, port, tmp, db, logs(), stop() }; stop() kills the server and removes tmp.
+ */
+export async function startServer({ bin = SAWT_BIN, demo = true, readyTimeoutMs = 30_000 } = {}) {
+  if (!fs.existsSync(bin)) {
+    throw new Error(`sawt binary not found at ${bin} (build it, or set SAWT_BIN)`);
+  }
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'sawt-browser-'));
+  const db = `sqlite:${path.join(tmp, 'sawt.db')}`;
+  const portFile = path.join(tmp, 'port');
+  if (demo) await run(bin, ['demo', '--db', db]);
+
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0', '--port-file', portFile, '--web', path.join(ROOT, 'web')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = code ?? signal; });
+
+  const stop = async () => {
+    if (exited === null) {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+      if (exited === null) child.kill('SIGKILL');
+    }
+    if (process.env.SAWT_TEST_KEEP !== '1') await fsp.rm(tmp, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  let port = null;
+  let lastError = 'no port file yet';
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      await stop();
+      throw new Error(`sawt serve exited early with ${exited}\n${output}`);
+    }
+    if (!port && fs.existsSync(portFile)) {
+      const text = fs.readFileSync(portFile, 'utf8').trim();
+      if (/^\d+$/.test(text)) port = Number(text);
+    }
+    if (port) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        if (res.status === 200) {
+          return { url: `http://127.0.0.1:${port}`, port, tmp, db, logs: () => output, stop };
+        }
+        lastError = `/readyz answered ${res.status}`;
+      } catch (err) {
+        lastError = err.message;
+      }
+    }
+    await sleep(100);
+  }
+  await stop();
+  throw new Error(`sawt serve not ready after ${readyTimeoutMs} ms (${lastError})\n${output}`);
+}
+
+/**
+ * Opens baseUrl (or the page's current origin), signs in through the login form and waits
+ * for the shell. Resolves when the navigation is visible; rejects with the shown error otherwise.
+ */
+export async function login(page, user, password, baseUrl) {
+  if (baseUrl) await page.goto(`${baseUrl}/#/entities`);
+  const form = page.getByTestId('login-form');
+  await form.waitFor();
+  await page.getByTestId('login-user').fill(user);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  const shell = page.getByTestId('nav');
+  const error = page.locator('[data-testid="login-error"]:not(:empty)');
+  const signedIn = shell.waitFor().then(() => 'ok');
+  const failed = error.waitFor().then(() => 'error');
+  signedIn.catch(() => {});
+  failed.catch(() => {});
+  if ((await Promise.race([signedIn, failed])) === 'error') {
+    throw new Error(`login failed: ${await error.textContent()}`);
+  }
+}
+
+/** Saves a full-page PNG to tests/browser/screenshots/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  await fsp.mkdir(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

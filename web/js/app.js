@@ -1,0 +1,224 @@
+// sawt web UI entry point: boots i18n, restores the session (GET /api/v1/me), shows the login
+// page or the shell, and routes location.hash ("#/entities/42") to page modules.
+//
+// A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
+// `render(main, args, ctx)`; it may keep its own state between renders (language switches
+// re-render the current page in place).
+
+import { api, setCsrfToken } from './api.js';
+import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
+import { h, replace } from './dom.js';
+import { renderLogin } from './login.js';
+import { session, setSession, clearSession } from './session.js';
+
+const ROUTES = {
+  entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
+  members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
+};
+const DEFAULT_ROUTE = 'entities';
+
+const app = document.getElementById('app');
+let shell = null; // elements of the signed-in shell, null on the login page
+let current = null; // { name, args, page }
+let routeSeq = 0;
+
+function parseHash() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const decoded = parts.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  return { name: decoded[0] || '', args: decoded.slice(1) };
+}
+
+/** Shows an error (an ApiError or any Error) in the shell's alert region; null clears it. */
+export function notify(err) {
+  const region = shell?.notice || document.querySelector('[data-testid="login-error"]');
+  if (!region) return;
+  if (!err) {
+    region.replaceChildren();
+    region.hidden = true;
+    return;
+  }
+  if (err.name === 'AbortError') return;
+  console.error(err);
+  region.hidden = false;
+  replace(region, h('span', {}, err.message || t('common.error.unexpected')),
+    shell ? h('button', { type: 'button', class: 'link-button', onclick: () => notify(null) }, t('common.action.dismiss')) : null);
+}
+
+function langButton(testid) {
+  const next = otherLang();
+  return h('button', {
+    type: 'button',
+    class: 'lang-switch',
+    lang: next,
+    dir: LANGS[next].dir,
+    dataset: { testid },
+    onclick: () => setLang(otherLang()).catch(notify),
+  }, LANGS[next].name);
+}
+
+// ---- login -------------------------------------------------------------------------------
+
+function showLogin() {
+  shell = null;
+  current = null;
+  app.setAttribute('aria-busy', 'false');
+  document.title = `${t('common.login.title')} — ${t('common.app.name')}`;
+  renderLogin(app, {
+    langButton: () => langButton('lang-switch'),
+    onSignedIn: (answer) => {
+      startSession(answer);
+      if (!parseHash().name || parseHash().name === 'login') location.replace(`#/${DEFAULT_ROUTE}`);
+      route({ focus: true });
+    },
+  });
+}
+
+function startSession(answer) {
+  setSession(answer);
+  setCsrfToken(answer.csrf_token);
+}
+
+async function logout() {
+  try {
+    await api('/api/v1/sessions/current', { method: 'DELETE' });
+  } catch (err) {
+    if (err.status !== 401) console.warn('logout', err);
+  }
+  clearSession();
+  setCsrfToken(null);
+  history.replaceState(null, '', `#/login`);
+  showLogin();
+}
+
+// ---- shell -------------------------------------------------------------------------------
+
+function buildShell() {
+  const skip = h('a', {
+    class: 'skip-link',
+    href: '#main',
+    onclick: (e) => {
+      e.preventDefault();
+      shell.main.focus();
+    },
+  });
+  const brand = h('a', { class: 'brand', href: `#/${DEFAULT_ROUTE}` },
+    h('img', { src: 'favicon.svg', alt: '', width: 28, height: 28 }),
+    h('span', { class: 'brand-name' }));
+  const navList = h('ul', { class: 'nav-list' });
+  const nav = h('nav', { class: 'nav', dataset: { testid: 'nav' } }, navList);
+  const userName = h('span', { class: 'user-name', dataset: { testid: 'user-name' } });
+  const tools = h('div', { class: 'tools' });
+  const header = h('header', { class: 'topbar' }, brand, nav, h('div', { class: 'account' }, userName, tools));
+  const notice = h('div', { class: 'notice', role: 'alert', dataset: { testid: 'notice' }, hidden: true });
+  const main = h('main', { id: 'main', class: 'page', tabindex: '-1' });
+  replace(app, skip, header, notice, main);
+  shell = { skip, brand, nav, navList, userName, tools, notice, main };
+  paintShell();
+}
+
+/** (Re)writes the shell's texts in the current language. */
+function paintShell() {
+  if (!shell) return;
+  shell.skip.textContent = t('common.skip_to_content');
+  shell.brand.setAttribute('aria-label', t('common.app.home'));
+  shell.brand.querySelector('.brand-name').textContent = t('common.app.name');
+  shell.nav.setAttribute('aria-label', t('common.nav.label'));
+  replace(shell.navList, Object.entries(ROUTES).map(([name, r]) => h('li', {},
+    h('a', { href: `#/${name}`, 'aria-current': current?.name === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(r.nav)))));
+  shell.userName.textContent = pick(session.member, 'name') || session.member?.login || '';
+  const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
+  replace(shell.tools,
+    h('button', {
+      type: 'button',
+      class: 'ghost',
+      dataset: { testid: 'digits-switch' },
+      'aria-label': t(`common.digits.use_${digitsNext}`),
+      title: t(`common.digits.use_${digitsNext}`),
+      onclick: () => setDigits(digitsNext),
+    }, digitsNext === 'arab' ? '٠١٢' : '012'),
+    langButton('lang-switch'),
+    h('button', { type: 'button', class: 'ghost', dataset: { testid: 'logout' }, onclick: logout }, t('common.logout')));
+}
+
+async function route({ focus = false } = {}) {
+  if (!session.member) {
+    showLogin();
+    return;
+  }
+  let { name, args } = parseHash();
+  if (!(name in ROUTES)) {
+    name = DEFAULT_ROUTE;
+    args = [];
+    history.replaceState(null, '', `#/${name}`);
+  }
+  if (!shell) buildShell();
+  const seq = ++routeSeq;
+  const changedPage = current?.name !== name;
+  notify(null);
+  shell.main.setAttribute('aria-busy', 'true');
+  try {
+    const page = await ROUTES[name].load();
+    await loadModules(...(page.modules || []));
+    if (seq !== routeSeq) return;
+    current = { name, args, page };
+    paintShell();
+    document.title = `${t(page.titleKey)} — ${t('common.app.name')}`;
+    await page.render(shell.main, args, { notify, session, changedPage });
+    if (focus || (changedPage && document.activeElement === document.body)) {
+      shell.main.querySelector('h1')?.focus();
+    }
+  } catch (err) {
+    notify(err);
+  } finally {
+    if (seq === routeSeq) shell.main.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function onLangChange() {
+  if (!session.member) {
+    showLogin();
+    return;
+  }
+  if (current) await loadModules(...(current.page.modules || []));
+  paintShell();
+  if (current) {
+    document.title = `${t(current.page.titleKey)} — ${t('common.app.name')}`;
+    await current.page.render(shell.main, current.args, { notify, session, changedPage: false, relang: true });
+  }
+}
+
+async function boot() {
+  try {
+    await initI18n();
+  } catch (err) {
+    replace(app, h('p', { class: 'boot', role: 'alert' }, String(err.message)));
+    return;
+  }
+  document.addEventListener('sawt:langchange', () => onLangChange().catch(notify));
+  document.addEventListener('sawt:unauthenticated', () => {
+    clearSession();
+    setCsrfToken(null);
+    showLogin();
+  });
+  window.addEventListener('hashchange', () => {
+    const prev = current?.name;
+    route({ focus: parseHash().name !== prev });
+  });
+  try {
+    startSession(await api('/api/v1/me'));
+  } catch (err) {
+    if (err.status !== 401) console.warn('GET /api/v1/me', err);
+  }
+  app.setAttribute('aria-busy', 'false');
+  route();
+}
+
+// Exposed for tests and the console only; nothing in the UI depends on it.
+window.sawt = Object.freeze({ currentLang, setLang });
+boot();

@@ -1,0 +1,144 @@
+// i18n: message catalogues per language and module (web/i18n/<lang>/<module>.json),
+// the current language (remembered in localStorage) and the digit preference.
+//
+// Catalogues are flat objects whose keys carry their module prefix
+// ("network.entities.title"), so a key names its file: t("network.x") reads network.json.
+
+export const LANGS = Object.freeze({
+  ar: { dir: 'rtl', name: 'العربية' },
+  en: { dir: 'ltr', name: 'English' },
+});
+
+const LANG_KEY = 'sawt.lang';
+const DIGITS_KEY = 'sawt.digits';
+const catalogues = new Map(); // "ar/common" -> object
+const loaded = new Set(); // module names asked for so far
+let lang = readStored(LANG_KEY, (v) => v in LANGS) || 'ar';
+let digits = readStored(DIGITS_KEY, (v) => v === 'arab' || v === 'latn');
+
+function readStored(key, valid) {
+  try {
+    const v = localStorage.getItem(key);
+    return v && valid(v) ? v : null;
+  } catch {
+    return null; // storage disabled: fall back to defaults
+  }
+}
+
+function store(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+}
+
+export function currentLang() {
+  return lang;
+}
+
+export function otherLang() {
+  return lang === 'ar' ? 'en' : 'ar';
+}
+
+/** 'arab' (Arabic-Indic ٠١٢) or 'latn' (012). Arabic defaults to Arabic-Indic digits. */
+export function currentDigits() {
+  return digits || (lang === 'ar' ? 'arab' : 'latn');
+}
+
+export function setDigits(value) {
+  digits = value === 'arab' ? 'arab' : 'latn';
+  store(DIGITS_KEY, digits);
+  document.dispatchEvent(new CustomEvent('sawt:langchange', { detail: { lang } }));
+}
+
+function applyDocumentLang() {
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dir = LANGS[lang].dir;
+}
+
+async function fetchCatalogue(l, module) {
+  const id = `${l}/${module}`;
+  if (catalogues.has(id)) return;
+  const url = new URL(`../i18n/${l}/${module}.json`, import.meta.url);
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`i18n: ${url.pathname} answered ${res.status}`);
+  catalogues.set(id, await res.json());
+}
+
+/** Loads the catalogues of the given modules for the current language (and remembers them). */
+export async function loadModules(...modules) {
+  modules.forEach((m) => loaded.add(m));
+  await Promise.all(modules.map((m) => fetchCatalogue(lang, m)));
+}
+
+/** Applies the stored language to <html> and loads the common catalogue. */
+export async function initI18n() {
+  applyDocumentLang();
+  await loadModules('common');
+}
+
+/** Switches the language: loads its catalogues, updates <html lang dir>, announces the change. */
+export async function setLang(next) {
+  if (!(next in LANGS) || next === lang) return;
+  await Promise.all([...loaded].map((m) => fetchCatalogue(next, m)));
+  lang = next;
+  store(LANG_KEY, lang);
+  applyDocumentLang();
+  document.dispatchEvent(new CustomEvent('sawt:langchange', { detail: { lang } }));
+}
+
+/**
+ * The message for key in the current language, with {name} placeholders replaced by params
+ * (numbers are formatted with the digit preference). With a numeric params.count the plural
+ * sub-key for the language's CLDR category is used when present. A missing key shows itself.
+ */
+export function t(key, params = {}) {
+  const module = key.slice(0, key.indexOf('.'));
+  const catalogue = catalogues.get(`${lang}/${module}`);
+  let text = catalogue?.[key];
+  if (typeof params.count === 'number') {
+    // Plural forms live in sub-keys: key.zero/one/two/few/many/other (CLDR categories).
+    const form = catalogue?.[`${key}.${pluralRules().select(params.count)}`] ?? catalogue?.[`${key}.other`];
+    if (typeof form === 'string') text = form;
+  }
+  if (typeof text !== 'string') {
+    console.warn(`i18n: missing ${lang} key ${key}`);
+    return key;
+  }
+  return text.replace(/\{(\w+)\}/g, (m, name) => {
+    if (!(name in params)) return m;
+    const v = params[name];
+    return typeof v === 'number' ? formatNumber(v) : String(v);
+  });
+}
+
+/** True when key exists in the current language's catalogue. */
+export function has(key) {
+  const module = key.slice(0, key.indexOf('.'));
+  return typeof catalogues.get(`${lang}/${module}`)?.[key] === 'string';
+}
+
+let plurals = null;
+function pluralRules() {
+  if (plurals?.resolvedOptions().locale !== lang) plurals = new Intl.PluralRules(lang);
+  return plurals;
+}
+
+export function formatNumber(n) {
+  return new Intl.NumberFormat(`${lang}-u-nu-${currentDigits()}`).format(n);
+}
+
+/** Picks the field of a bilingual record in the current language: pick(e, 'name') -> e.name_ar. */
+export function pick(record, field) {
+  if (!record) return '';
+  const own = record[`${field}_${lang}`];
+  if (own) return own;
+  return record[`${field}_${otherLang()}`] || '';
+}
+
+/** A locale-aware comparison for sorting names in the current language. */
+export function compare(a, b) {
+  return a.localeCompare(b, lang);
+}
