@@ -1,0 +1,264 @@
+#include "store/common.hpp"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "core/clock.hpp"
+#include "store/event_hash.hpp"
+#include "store/migrations.hpp"
+
+namespace sawt::store::detail {
+namespace {
+
+constexpr std::string_view kEventColumns =
+    "id, at, actor, action, entity_id, object_type, object_id, payload, prev_hash, hash";
+constexpr int kAuditPage = 1000;
+
+Result<Event> DecodeEvent(const Row& r) {
+  Event e;
+  e.id = r.Int(0);
+  e.at = r.Text(1);
+  e.actor = r.Text(2);
+  e.action = r.Text(3);
+  e.entity_id = r.OptInt(4);
+  e.object_type = r.Text(5);
+  e.object_id = r.Text(6);
+  e.payload = core::Json::parse(r.Text(7), nullptr, /*allow_exceptions=*/false);
+  if (e.payload.is_discarded()) {
+    return core::Error::Internal("events row " + std::to_string(e.id) + " has an unparsable payload");
+  }
+  e.prev_hash = r.Text(8);
+  e.hash = r.Text(9);
+  return e;
+}
+
+AuditReport Bad(int64_t rows, std::optional<int64_t> id, std::string problem) {
+  AuditReport rep;
+  rep.intact = false;
+  rep.rows_checked = rows;
+  rep.first_bad_id = id;
+  rep.problem = std::move(problem);
+  return rep;
+}
+
+}  // namespace
+
+Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
+                     const ScriptWriteRunner& run_write) {
+  std::vector<Migration> all = StoreMigrations();
+  for (const Migration& m : migrations) {
+    if (m.module == "store") return core::Error::InvalidInput("store.reserved_migration_module");
+    all.push_back(m);
+  }
+  SAWT_ASSIGN_OR_RETURN(std::vector<Migration> ordered, OrderMigrations(std::move(all)));
+
+  SAWT_TRY_STATUS(run_write([&](ScriptTx& tx) -> Status {
+    SAWT_TRY_STATUS(tx.LockForMigration());
+    return tx.ExecScript(SchemaMigrationsDdl(backend));
+  }));
+
+  std::set<std::pair<std::string, int64_t>> applied;
+  SAWT_TRY_STATUS(run_write([&](ScriptTx& tx) -> Status {
+    SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT module, version FROM schema_migrations"));
+    for (const Row& r : rows) applied.emplace(r.Text(0), r.Int(1));
+    return core::Ok();
+  }));
+
+  for (const Migration& m : ordered) {
+    if (applied.count({m.module, m.version}) != 0) continue;
+    SAWT_TRY_STATUS(run_write([&](ScriptTx& tx) -> Status {
+      SAWT_TRY_STATUS(tx.LockForMigration());
+      // Re-check under the lock: another process may have applied it meanwhile.
+      SAWT_ASSIGN_OR_RETURN(
+          auto rows, tx.Query("SELECT 1 FROM schema_migrations WHERE module = $1 AND version = $2",
+                              {m.module, static_cast<int64_t>(m.version)}));
+      if (!rows.empty()) return core::Ok();
+      Status st = tx.ExecScript(ExpandMigrationSql(m.sql, backend));
+      if (!st) {
+        core::Error e = std::move(st).error();
+        e.detail = "migration " + m.module + "/" + m.name + ": " + e.detail;
+        return e;
+      }
+      SAWT_TRY_STATUS(tx.Exec(
+          "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES ($1, $2, $3, $4)",
+          {m.module, static_cast<int64_t>(m.version), m.name, core::NowIsoUtc()}));
+      return core::Ok();
+    }));
+  }
+  return core::Ok();
+}
+
+Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head) {
+  std::string head_sql = "SELECT last_id, last_hash FROM events_head WHERE id = 1";
+  if (lock_head) head_sql += " FOR UPDATE";
+  SAWT_ASSIGN_OR_RETURN(auto head, tx.Query(head_sql));
+  if (head.empty()) return core::Error::Internal("events_head row missing (run Migrate first)");
+
+  Event e;
+  e.at = core::NowIsoUtc();
+  e.actor = ne.actor;
+  e.action = ne.action;
+  e.entity_id = ne.entity_id;
+  e.object_type = ne.object_type;
+  e.object_id = ne.object_id;
+  e.payload = ne.payload;
+  e.prev_hash = head[0].Text(1);
+  std::string payload_text = CanonicalPayload(ne.payload);
+
+  SAWT_ASSIGN_OR_RETURN(
+      auto inserted,
+      tx.Query("INSERT INTO events (at, actor, action, entity_id, object_type, object_id, payload, "
+               "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '') RETURNING id",
+               {e.at, e.actor, e.action, OrNull(e.entity_id), e.object_type, e.object_id, payload_text,
+                e.prev_hash}));
+  if (inserted.size() != 1) return core::Error::Internal("INSERT INTO events returned no id");
+  e.id = inserted[0].Int(0);
+  e.hash = ComputeEventHash(e.prev_hash, EventContent{e.id, e.at, e.actor, e.action, e.entity_id,
+                                                      e.object_type, e.object_id, payload_text});
+  SAWT_TRY_STATUS(tx.Exec("UPDATE events SET hash = $1 WHERE id = $2", {e.hash, e.id}));
+  SAWT_TRY_STATUS(
+      tx.Exec("UPDATE events_head SET last_id = $1, last_hash = $2 WHERE id = 1", {e.id, e.hash}));
+  return e;
+}
+
+Result<std::vector<Event>> LoadEventsAfter(Tx& tx, int64_t after_id, int limit) {
+  limit = std::clamp(limit, 0, 10000);
+  std::vector<Event> out;
+  if (limit == 0) return out;
+  SAWT_ASSIGN_OR_RETURN(auto rows,
+                        tx.Query("SELECT " + std::string(kEventColumns) +
+                                     " FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+                                 {after_id, static_cast<int64_t>(limit)}));
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    SAWT_ASSIGN_OR_RETURN(Event e, DecodeEvent(r));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<AuditReport> VerifyChain(Tx& tx) {
+  std::string prev(kGenesisHash);
+  int64_t last_id = 0;
+  int64_t rows_checked = 0;
+  const std::string sql = "SELECT " + std::string(kEventColumns) +
+                          " FROM events WHERE id > $1 ORDER BY id LIMIT " + std::to_string(kAuditPage);
+  SAWT_ASSIGN_OR_RETURN(auto head, tx.Query("SELECT last_id, last_hash FROM events_head WHERE id = 1"));
+  if (head.empty()) return Bad(0, std::nullopt, "events_head row is missing");
+  const int64_t head_id = head[0].Int(0);
+  const std::string head_hash = head[0].Text(1);
+  std::optional<int64_t> first_after_head;
+
+  for (;;) {
+    SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, {last_id}));
+    for (const Row& r : rows) {
+      const int64_t id = r.Int(0);
+      if (r.Text(8) != prev) {
+        return Bad(rows_checked, id,
+                   "row " + std::to_string(id) +
+                       ": prev_hash differs from the previous row's hash (a row before it was deleted "
+                       "or inserted)");
+      }
+      EventContent c{id,        r.Text(1), r.Text(2), r.Text(3), r.OptInt(4),
+                     r.Text(5), r.Text(6), r.Text(7)};
+      if (ComputeEventHash(r.Text(8), c) != r.Text(9)) {
+        return Bad(rows_checked, id, "row " + std::to_string(id) + ": hash differs from its content (edited)");
+      }
+      ++rows_checked;
+      if (id > head_id && !first_after_head) first_after_head = id;
+      prev = r.Text(9);
+      last_id = id;
+    }
+    if (static_cast<int>(rows.size()) < kAuditPage) break;
+  }
+
+  if (head_id != last_id || head_hash != prev) {
+    if (head_id > last_id) {
+      return Bad(rows_checked, head_id,
+                 "events_head names row " + std::to_string(head_id) + " but the table ends at " +
+                     std::to_string(last_id) + " (newest rows deleted)");
+    }
+    if (first_after_head) {
+      return Bad(rows_checked, first_after_head,
+                 "row " + std::to_string(*first_after_head) + " is after events_head (" +
+                     std::to_string(head_id) + "): appended outside the store");
+    }
+    return Bad(rows_checked, last_id, "events_head hash differs from the last row's hash");
+  }
+  AuditReport rep;
+  rep.rows_checked = rows_checked;
+  return rep;
+}
+
+Result<bool> AnyEvents(Tx& tx) {
+  SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT 1 FROM events LIMIT 1"));
+  return !rows.empty();
+}
+
+void CommitNotifier::Add(std::function<void(int64_t)> cb) {
+  std::lock_guard<std::mutex> lock(mu_);
+  callbacks_.push_back(std::move(cb));
+}
+
+bool CommitNotifier::empty() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return callbacks_.empty();
+}
+
+void CommitNotifier::Notify(int64_t last_event_id) {
+  std::vector<std::function<void(int64_t)>> cbs;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (last_event_id <= highest_) return;
+    highest_ = last_event_id;
+    cbs = callbacks_;
+  }
+  for (const auto& cb : cbs) cb(last_event_id);
+}
+
+std::string RewritePlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  size_t i = 0;
+  const size_t n = sql.size();
+  while (i < n) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      // Copy a quoted literal/identifier; a doubled quote is an escaped quote and stays inside.
+      size_t j = i + 1;
+      while (j < n) {
+        if (sql[j] == c) {
+          if (j + 1 < n && sql[j + 1] == c) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        ++j;
+      }
+      j = std::min(j + 1, n);
+      out.append(sql.substr(i, j - i));
+      i = j;
+    } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+      size_t j = sql.find('\n', i);
+      if (j == std::string_view::npos) j = n;
+      out.append(sql.substr(i, j - i));
+      i = j;
+    } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+      size_t j = sql.find("*/", i + 2);
+      j = j == std::string_view::npos ? n : j + 2;
+      out.append(sql.substr(i, j - i));
+      i = j;
+    } else if (c == '$' && i + 1 < n && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      out.push_back('?');
+      ++i;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace sawt::store::detail

@@ -1,0 +1,67 @@
+#pragma once
+
+// Backend-independent pieces shared by store/sqlite and store/postgres. Not part of the public
+// store interface: only store backends include this header.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace sawt::store::detail {
+
+/// A backend's write transaction as seen by the migration runner.
+class ScriptTx : public Tx {
+ public:
+  /// Runs a script of one or more statements without parameters.
+  virtual Status ExecScript(std::string_view sql) = 0;
+  /// Serialises concurrent Migrate calls (PostgreSQL: transaction advisory lock; SQLite: no-op,
+  /// BEGIN IMMEDIATE already serialises writers).
+  virtual Status LockForMigration() = 0;
+};
+
+/// Runs `fn` in one write transaction of the backend (commit on Ok, rollback otherwise).
+using ScriptWriteRunner = std::function<Status(const std::function<Status(ScriptTx&)>&)>;
+
+/// Creates schema_migrations, then applies the store's own migrations and `migrations` that are
+/// not recorded yet, in OrderMigrations order, each in its own transaction.
+Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
+                     const ScriptWriteRunner& run_write);
+
+/// Appends one event through `tx`: reads events_head (`lock_head` adds FOR UPDATE), inserts the
+/// row with at = core::NowIsoUtc(), sets its hash and advances the head.
+Result<Event> AppendEvent(Tx& tx, const NewEvent& event, bool lock_head);
+
+/// Events with id > after_id in id order, at most `limit` (clamped to [0, 10000]).
+Result<std::vector<Event>> LoadEventsAfter(Tx& tx, int64_t after_id, int limit);
+
+/// Walks the events table in id order and checks every link, every hash and events_head.
+Result<AuditReport> VerifyChain(Tx& tx);
+
+/// Whether `events` has at least one row.
+Result<bool> AnyEvents(Tx& tx);
+
+/// OnCommit registry. Notify() calls every callback with `last_event_id` unless a callback was
+/// already called with an id >= it (so a local commit and its own NOTIFY are reported once).
+/// Thread-safe.
+class CommitNotifier {
+ public:
+  void Add(std::function<void(int64_t)> cb);
+  void Notify(int64_t last_event_id);
+  bool empty() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<std::function<void(int64_t)>> callbacks_;
+  int64_t highest_ = 0;
+};
+
+/// Rewrites $N placeholders to ?N (SQLite), leaving string literals, quoted identifiers and
+/// comments untouched.
+std::string RewritePlaceholders(std::string_view sql);
+
+}  // namespace sawt::store::detail
