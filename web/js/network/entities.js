@@ -383,7 +383,7 @@ function raciSection(d) {
   for (const [axis, tasks] of groups) {
     const body = h('tbody', { dataset: { axis } },
       h('tr', { class: 'axis-row' }, h('th', { scope: 'rowgroup', colspan: 5 }, axisName(axis),
-        ' ', h('span', { class: 'count' }, formatNumber(tasks.size)))));
+        tasks.size ? [' ', h('span', { class: 'count' }, formatNumber(tasks.size))] : null)));
     if (tasks.size === 0) {
       body.append(h('tr', { class: 'empty-row' }, h('td', { colspan: 5 }, t('network.raci.no_tasks'))));
     }

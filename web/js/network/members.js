@@ -70,7 +70,7 @@ function paintList() {
     h('div', { class: 'member-main' },
       h('p', { class: 'member-name' }, pick(m, 'name') || m.login,
         m.active === false ? h('span', { class: 'badge muted-badge' }, t('network.members.inactive')) : null),
-      m[`name_${other}`] ? h('p', { class: 'muted', lang: other, dir: LANGS[other].dir }, m[`name_${other}`]) : null,
+      m[`name_${other}`] ? h('p', { class: 'muted' }, h('span', { lang: other, dir: LANGS[other].dir }, m[`name_${other}`])) : null,
       pick(m, 'title') ? h('p', { class: 'member-title' }, pick(m, 'title')) : null),
     h('dl', { class: 'member-meta' },
       h('dt', {}, t('network.members_page.login')), h('dd', {}, h('bdi', { dir: 'ltr' }, m.login || '')),
