@@ -73,7 +73,8 @@ function showLogin() {
     langButton: () => langButton('lang-switch'),
     onSignedIn: (answer) => {
       startSession(answer);
-      if (!parseHash().name || parseHash().name === 'login') location.replace(`#/${DEFAULT_ROUTE}`);
+      // Coming from #/login (or nowhere), go to the default page without a history entry.
+      if (!(parseHash().name in ROUTES)) history.replaceState(null, '', `#/${DEFAULT_ROUTE}`);
       route({ focus: true });
     },
   });
