@@ -59,5 +59,12 @@ test('admin sees the entity tree in Arabic, then in English', async () => {
   await page.getByTestId('entity-tree').waitFor();
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
 
+  // Signing out (DELETE with the CSRF token) ends the session, also after a reload.
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+  await page.reload();
+  await page.getByTestId('login-form').waitFor();
+  assert.equal(await page.getByTestId('nav').count(), 0);
+
   assert.deepEqual(page.problems, []);
 });
