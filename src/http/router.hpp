@@ -91,6 +91,8 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  /// routes_[i].pattern split on '/', kept in step with routes_ by Add().
+  std::vector<std::vector<std::string>> segments_;
 };
 
 }  // namespace sawt::http

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
+#include "http/router.hpp"
+
+namespace sawt::http {
+
+/// Serves the web UI from a directory: GET/HEAD only, for paths not under /api/.
+///  - "/" and "dir/" map to index.html; unknown paths whose last segment has no extension get
+///    index.html too (SPA fallback); other unknown paths get a 404 problem.
+///  - Content-Type by extension; ETag from size and mtime; If-None-Match → 304;
+///    Cache-Control "no-cache" for .html, "public, max-age=3600" otherwise.
+///  - Rejects "..", ".", hidden segments, backslashes and encoded separators (400), and any file
+///    whose real path (symlinks resolved) lies outside the root (404).
+///  - Files up to kMaxCachedBytes are cached in memory with their gzip encoding; the cache entry
+///    is refreshed when size or mtime changes. Compressed bodies carry Content-Encoding: gzip.
+/// Thread-safe.
+class StaticFiles {
+ public:
+  static constexpr uintmax_t kMaxCachedBytes = 4u << 20;
+
+  /// `root` need not exist yet; if it never does, every request is a 404.
+  explicit StaticFiles(std::string root);
+
+  /// `encoded_separator`: the raw target held %2F or %5C (see ParsedTarget).
+  Response Serve(const Request& request, bool encoded_separator) const;
+
+ private:
+  struct Entry {
+    uintmax_t size = 0;
+    int64_t mtime = 0;
+    std::string content_type;
+    std::string etag;  // identity encoding; the gzip variant appends "-gz" inside the quotes
+    std::string body;
+    std::string gzip;  // empty when not worth compressing
+  };
+  std::shared_ptr<const Entry> Load(const std::filesystem::path& file) const;
+
+  std::filesystem::path root_;
+  mutable std::shared_mutex mu_;
+  mutable std::map<std::string, std::shared_ptr<const Entry>> cache_;
+};
+
+/// The Content-Type for a file name's extension ("application/octet-stream" if unknown).
+std::string ContentTypeFor(std::string_view filename);
+
+}  // namespace sawt::http
