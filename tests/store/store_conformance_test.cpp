@@ -3,6 +3,8 @@
 // each test gets its own throwaway database. Without the variable the Postgres instance skips,
 // unless SAWT_REQUIRE_PG=1, which turns the skip into a failure.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <pqxx/pqxx>
@@ -589,6 +591,89 @@ TYPED_TEST(StoreTest, PingAndDescribe) {
   EXPECT_TRUE(this->store_->Ping());
   EXPECT_FALSE(this->store_->Describe().empty());
   EXPECT_EQ(this->store_->Describe().find("password"), std::string::npos);
+}
+
+TYPED_TEST(StoreTest, AggregatesReadAsTheSameTypes) {
+  ASSERT_TRUE(RawWrite(*this->store_, "INSERT INTO items (name, n, x) VALUES ('a', 2, 1.5), ('b', 3, 2.5)"));
+  auto row = ReadValue<Row>(*this->store_, [](Tx& tx) -> Result<Row> {
+    SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT SUM(n), COUNT(*), MAX(id), AVG(x), SUM(x) FROM items"));
+    return rows.at(0);
+  });
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->Int(0), 5);  // PostgreSQL: NUMERIC, SQLite: INTEGER
+  EXPECT_EQ(row->Int(1), 2);
+  EXPECT_GT(row->Int(2), 0);
+  EXPECT_DOUBLE_EQ(row->Double(3), 2.0);
+  EXPECT_DOUBLE_EQ(row->Double(4), 4.0);
+}
+
+TYPED_TEST(StoreTest, AcknowledgedWritesSurviveKill9) {
+  if (TypeParam::kBackend != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL durability is the server's";
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::close(fds[0]);
+    auto child = Open(this->url_);
+    if (!child) ::_exit(2);
+    for (int i = 0;; ++i) {
+      if (!AddParent(**child, "k" + std::to_string(i))) ::_exit(3);
+      if (::write(fds[1], &i, sizeof i) != static_cast<ssize_t>(sizeof i)) ::_exit(4);
+    }
+  }
+  ::close(fds[1]);
+  int acked = -1;
+  int value = 0;
+  while (acked < 40 && ::read(fds[0], &value, sizeof value) == static_cast<ssize_t>(sizeof value)) acked = value;
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  while (::read(fds[0], &value, sizeof value) == static_cast<ssize_t>(sizeof value)) acked = value;
+  ::close(fds[0]);
+  ASSERT_GE(acked, 40);
+  auto reopened = this->OpenStore();
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_GE(CountRows(*reopened, "parents").value(), acked + 1);
+  auto r = reopened->VerifyAudit().value();
+  EXPECT_TRUE(r.intact) << r.problem;
+  EXPECT_GE(r.rows_checked, acked + 1);
+}
+
+TYPED_TEST(StoreTest, ReconnectsAfterConnectionLoss) {
+  if (TypeParam::kBackend != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL connections only";
+  StoreOptions options;
+  options.pool_size = 1;
+  auto store = Open(this->url_, options);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(AddParent(**store, "before"));
+  {
+    pqxx::connection admin(this->url_);
+    pqxx::nontransaction tx(admin);
+    tx.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  }
+  auto after = AddParent(**store, "after");
+  ASSERT_TRUE(after) << after.error().detail;
+  EXPECT_TRUE((*store)->Ping());
+  EXPECT_TRUE((*store)->VerifyAudit()->intact);
+}
+
+TYPED_TEST(StoreTest, PoolExhaustionIsUnavailable) {
+  if (TypeParam::kBackend != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL pool only";
+  StoreOptions options;
+  options.pool_size = 1;
+  options.busy_timeout = std::chrono::milliseconds(200);
+  auto store = Open(this->url_, options);
+  ASSERT_TRUE(store);
+  Status inner = core::Ok();
+  Status outer = (*store)->Read([&](Tx&) -> Status {
+    inner = (*store)->Ping();  // the only connection is in use by this Read
+    return core::Ok();
+  });
+  EXPECT_TRUE(outer);
+  ASSERT_FALSE(inner);
+  EXPECT_EQ(inner.error().code, core::ErrorCode::kUnavailable);
 }
 
 TEST(StoreOpenTest, RejectsUnknownUrls) {

@@ -92,9 +92,15 @@ Value DecodeField(const pqxx::field& f, pqxx::oid type) {
       return v;
     }
     case kBoolOid: return static_cast<int64_t>(len > 0 && text[0] == 't' ? 1 : 0);
+    case kNumericOid: {
+      // SUM(bigint) and friends yield NUMERIC; integral values read as int64 like on SQLite.
+      int64_t v = 0;
+      auto res = std::from_chars(text, text + len, v);
+      if (res.ec == std::errc() && res.ptr == text + len) return v;
+      return std::strtod(text, nullptr);
+    }
     case kFloat4Oid:
-    case kFloat8Oid:
-    case kNumericOid: return std::strtod(text, nullptr);
+    case kFloat8Oid: return std::strtod(text, nullptr);
     case kByteaOid: return pqxx::binarystring(f).str();
     default: return std::string(text, len);
   }
