@@ -1,0 +1,114 @@
+#include "text/analyzer.hpp"
+
+namespace sawt::text {
+namespace {
+
+class VectorSink final : public TermSink {
+ public:
+  explicit VectorSink(std::vector<IndexTerm>* out) : out_(out) {}
+  void OnTerm(std::string_view term, const Token& token, std::size_t position) override {
+    out_->push_back(IndexTerm{std::string(term), token.type, token.offset, token.length, position});
+  }
+
+ private:
+  std::vector<IndexTerm>* out_;
+};
+
+class StringSink final : public TermSink {
+ public:
+  StringSink(std::vector<std::string>* out, bool skip_links) : out_(out), skip_links_(skip_links) {}
+  void OnTerm(std::string_view term, const Token& token, std::size_t /*position*/) override {
+    if (skip_links_ && (token.type == TokenType::kUrl || token.type == TokenType::kMention)) return;
+    out_->emplace_back(term);
+  }
+
+ private:
+  std::vector<std::string>* out_;
+  bool skip_links_;
+};
+
+}  // namespace
+
+void NormalizeTokenInto(const Token& token, std::string* out) {
+  if (token.type != TokenType::kEmoji) {
+    NormalizeInto(token.text, out);
+    return;
+  }
+  out->clear();
+  const std::string_view t = token.text;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    // U+FE0E and U+FE0F are EF B8 8E and EF B8 8F.
+    if (i + 2 < t.size() && t[i] == '\xEF' && t[i + 1] == '\xB8' &&
+        (t[i + 2] == '\x8E' || t[i + 2] == '\x8F')) {
+      i += 2;
+      continue;
+    }
+    out->push_back(t[i]);
+  }
+}
+
+Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}
+
+bool Analyzer::TermOf(const Token& token, std::string* scratch, std::string* term) const {
+  NormalizeTokenInto(token, scratch);
+  if (scratch->empty()) return false;
+  if (token.type != TokenType::kWord) {
+    term->assign(*scratch);
+    return true;
+  }
+  if (options_.remove_stop_words && IsStopWord(*scratch)) return false;
+  if (token.script == Script::kArabic) {
+    switch (options_.arabic_stemming) {
+      case ArabicStemming::kLight:
+        term->assign(ArabicLightStem(*scratch));
+        return true;
+      case ArabicStemming::kSnowball:
+        // Snowball's Arabic stemmer normalizes by itself and needs the teh marbuta that our
+        // normalization turns into heh.
+        SnowballArabicStemInto(token.text, term);
+        return !term->empty();
+      case ArabicStemming::kNone:
+        break;
+    }
+  } else if (token.script == Script::kLatin && options_.stem_english) {
+    EnglishStemInto(*scratch, term);
+    return !term->empty();
+  }
+  term->assign(*scratch);
+  return true;
+}
+
+void Analyzer::Analyze(std::string_view text, TermSink& sink) const {
+  std::string scratch;
+  std::string term;
+  Tokenizer tokenizer(text);
+  Token token;
+  std::size_t position = 0;
+  while (tokenizer.Next(&token)) {
+    if (TermOf(token, &scratch, &term)) sink.OnTerm(term, token, position);
+    ++position;
+  }
+}
+
+std::vector<IndexTerm> Analyzer::IndexTerms(std::string_view text) const {
+  std::vector<IndexTerm> out;
+  VectorSink sink(&out);
+  Analyze(text, sink);
+  return out;
+}
+
+std::vector<std::string> Analyzer::Terms(std::string_view text) const {
+  std::vector<std::string> out;
+  StringSink sink(&out, /*skip_links=*/false);
+  Analyze(text, sink);
+  return out;
+}
+
+std::uint64_t Analyzer::Fingerprint(std::string_view text) const {
+  std::vector<std::string> terms;
+  StringSink sink(&terms, /*skip_links=*/true);
+  Analyze(text, sink);
+  return SimHash64(terms);
+}
+
+}  // namespace sawt::text

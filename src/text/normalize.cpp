@@ -1,0 +1,166 @@
+#include "text/normalize.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
+#include <unicode/utypes.h>
+
+#include "text/unicode.hpp"
+
+namespace sawt::text {
+namespace {
+
+// What the fast path does with each code point below U+0800 (ASCII, Latin-1, Arabic).
+constexpr std::uint16_t kDelete = 0xFFFE;
+constexpr std::uint16_t kSlow = 0xFFFF;
+constexpr char32_t kFastLimit = 0x800;
+
+struct Tables {
+  // Fast path: a code point maps to itself or another code point, is deleted, or sends the
+  // whole text to the ICU path.
+  std::array<std::uint16_t, kFastLimit> fast{};
+  // After ICU nfkc_cf: the same rules, with kSlow read as "keep".
+  std::array<std::uint16_t, kFastLimit> after_icu{};
+  const icu::Normalizer2* nfkc_cf = nullptr;
+};
+
+// The sawt rules that follow ICU's nfkc_cf; see README.md for the source of each.
+void ApplyRules(std::array<std::uint16_t, kFastLimit>& t) {
+  // Lucene ArabicNormalizer: hamza/madda on alef -> alef, alef maksura -> yeh,
+  // teh marbuta -> heh, tatweel and the eight harakat removed.
+  t[0x0622] = t[0x0623] = t[0x0625] = 0x0627;
+  t[0x0649] = 0x064A;
+  t[0x0629] = 0x0647;
+  t[0x0640] = kDelete;
+  for (char32_t c = 0x064B; c <= 0x0652; ++c) t[c] = kDelete;
+  // sawt: superscript (dagger) alef removed like the harakat.
+  t[0x0670] = kDelete;
+  // Lucene PersianNormalizer: farsi yeh and yeh barree -> yeh, keheh -> kaf,
+  // heh with yeh above and heh goal -> heh, combining hamza above removed.
+  t[0x06CC] = t[0x06D2] = 0x064A;
+  t[0x06A9] = 0x0643;
+  t[0x06C0] = t[0x06C1] = 0x0647;
+  t[0x0654] = kDelete;
+  // sawt (after Lucene's DecimalDigitFilter in ArabicAnalyzer): Arabic-Indic and Extended
+  // Arabic-Indic digits -> ASCII; Arabic decimal and thousands separators -> '.' and ','.
+  for (char32_t d = 0; d < 10; ++d) {
+    t[0x0660 + d] = static_cast<std::uint16_t>('0' + d);
+    t[0x06F0 + d] = static_cast<std::uint16_t>('0' + d);
+  }
+  t[0x066B] = '.';
+  t[0x066C] = ',';
+}
+
+const Tables& GetTables() {
+  static const Tables tables = [] {
+    Tables t;
+    UErrorCode status = U_ZERO_ERROR;
+    t.nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) t.nfkc_cf = nullptr;
+    for (char32_t c = 0; c < kFastLimit; ++c) {
+      bool inert = c < 0x80;
+      if (!inert && t.nfkc_cf != nullptr) {
+        // A code point may stay on the fast path only if nfkc_cf maps it to itself and nothing
+        // before it can combine with it; then no neighbour can change it either.
+        UErrorCode s = U_ZERO_ERROR;
+        const icu::UnicodeString one(static_cast<UChar32>(c));
+        inert = t.nfkc_cf->hasBoundaryBefore(static_cast<UChar32>(c)) &&
+                t.nfkc_cf->normalize(one, s) == one && U_SUCCESS(s);
+      }
+      t.fast[c] = inert ? static_cast<std::uint16_t>(c) : kSlow;
+      t.after_icu[c] = static_cast<std::uint16_t>(c);
+    }
+    for (char32_t c = 'A'; c <= 'Z'; ++c) t.fast[c] = static_cast<std::uint16_t>(c - 'A' + 'a');
+    ApplyRules(t.fast);
+    // The rules delete the marks 0654 and 064B..0652, so the fast path may delete them
+    // without the canonical reordering ICU would do; 0654 composes with the letter before it
+    // and so must go through ICU first.
+    t.fast[0x0654] = kSlow;
+    ApplyRules(t.after_icu);
+    return t;
+  }();
+  return tables;
+}
+
+// Applies the rules in `table` to `text`, appending to `*out`. Returns false (leaving `*out`
+// partly written) if a code point needs ICU and `table` says so.
+bool MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastLimit>& table,
+                   bool fast, std::string* out) {
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out->push_back(static_cast<char>(table[b]));
+      ++i;
+      continue;
+    }
+    int len = 0;
+    const char32_t c = DecodeUtf8(text, i, &len);
+    i += static_cast<std::size_t>(len);
+    if (c == kInvalidCodePoint) continue;  // ill-formed bytes are dropped
+    if (c < kFastLimit) {
+      const std::uint16_t m = table[c];
+      if (m == kSlow) return false;
+      if (m != kDelete) AppendUtf8(m, *out);
+      continue;
+    }
+    if (c == 0x200C || c == 0x200D) continue;  // nfkc_cf drops them as default ignorables
+    if (fast) return false;
+    out->append(text.substr(i - static_cast<std::size_t>(len), static_cast<std::size_t>(len)));
+  }
+  return true;
+}
+
+void NormalizeWithIcu(std::string_view text, std::string* out) {
+  const Tables& tables = GetTables();
+  std::string current;
+  // Drop ill-formed bytes first: ICU would turn them into U+FFFD.
+  current.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    int len = 0;
+    const char32_t c = DecodeUtf8(text, i, &len);
+    if (c != kInvalidCodePoint) current.append(text.substr(i, static_cast<std::size_t>(len)));
+    i += static_cast<std::size_t>(len);
+  }
+  // Deleting marks can let a letter compose with the mark after them, so repeat until
+  // nothing changes (in practice at most twice).
+  for (int round = 0; round < 4; ++round) {
+    std::string folded;
+    if (tables.nfkc_cf != nullptr) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(current.size()));
+      tables.nfkc_cf->normalizeUTF8(0, icu::StringPiece(current.data(),
+                                                         static_cast<int32_t>(current.size())),
+                                    sink, nullptr, status);
+      if (U_FAILURE(status)) folded = current;
+    } else {
+      folded = current;
+    }
+    std::string mapped;
+    mapped.reserve(folded.size());
+    MapCodePoints(folded, tables.after_icu, /*fast=*/false, &mapped);
+    if (mapped == current) break;
+    current = std::move(mapped);
+  }
+  *out = std::move(current);
+}
+
+}  // namespace
+
+void NormalizeInto(std::string_view text, std::string* out) {
+  out->clear();
+  if (MapCodePoints(text, GetTables().fast, /*fast=*/true, out)) return;
+  NormalizeWithIcu(text, out);
+}
+
+std::string Normalize(std::string_view text) {
+  std::string out;
+  NormalizeInto(text, &out);
+  return out;
+}
+
+}  // namespace sawt::text

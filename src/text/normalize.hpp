@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sawt::text {
+
+/// Normalizes UTF-8 text for matching: NFKC with Unicode case folding (ICU "nfkc_cf", which
+/// also drops default-ignorable code points such as ZWNJ and ZWJ), then the character rules of
+/// Lucene's ArabicNormalizer and PersianNormalizer, plus the removal of superscript alef and
+/// the mapping of Arabic-Indic digits and separators to ASCII. Every rule and its source is
+/// listed in src/text/README.md.
+///
+/// Works on whole texts as well as on single tokens (spaces are kept). Ill-formed UTF-8 bytes
+/// are dropped. Idempotent: Normalize(Normalize(s)) == Normalize(s). Thread-safe.
+std::string Normalize(std::string_view text);
+
+/// As Normalize, but writes into `*out` (cleared first) so a caller can reuse its buffer.
+/// REQUIRES: `out` does not alias `text`.
+void NormalizeInto(std::string_view text, std::string* out);
+
+}  // namespace sawt::text
