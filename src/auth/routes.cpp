@@ -2,6 +2,7 @@
 #include "auth/routes.hpp"
 
 #include "auth/auth_service.hpp"
+#include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "module/openapi.hpp"
 #include "module/respond.hpp"

@@ -1,6 +1,7 @@
 #include "network/module.hpp"
 
 #include "network/demo.hpp"
+#include "network/model.hpp"
 #include "network/network_service.hpp"
 #include "network/routes.hpp"
 

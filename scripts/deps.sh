@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what sawt needs from Debian 12 (and npm for the browser tests), only what is missing.
+#   scripts/deps.sh run    build + run the server
+#   scripts/deps.sh test   everything the full test suite needs (PostgreSQL, clang, Chromium, Node)
+#   scripts/deps.sh bench  the benchmark peers (nginx, wrk)
+set -euo pipefail
+
+RUN_PKGS=(build-essential cmake ninja-build pkg-config libboost1.81-dev libsqlite3-dev sqlite3 libpqxx-dev
+  libargon2-dev libssl-dev nlohmann-json3-dev libicu-dev libstemmer-dev zlib1g-dev libgtest-dev libgmock-dev
+  libbenchmark-dev)
+TEST_PKGS=(postgresql-15 clang libclang-rt-14-dev chromium nodejs npm curl ca-certificates fonts-noto-core
+  fonts-dejavu-core)
+BENCH_PKGS=(nginx-light wrk postgresql-15 curl)
+
+want=("${RUN_PKGS[@]}")
+case "${1:-run}" in
+  run) ;;
+  test) want+=("${TEST_PKGS[@]}") ;;
+  bench) want+=("${TEST_PKGS[@]}" "${BENCH_PKGS[@]}") ;;
+  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  # node/npm may come from elsewhere than Debian (a newer Node.js already on the machine): keep it.
+  if [ "$p" = nodejs ] && command -v node >/dev/null; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  # The package lists may be missing or stale on a fresh machine; retry while another apt holds the lock.
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    if $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+      break
+    fi
+    [ "$attempt" = 10 ] && { echo "apt-get failed" >&2; exit 1; }
+    sleep 6
+  done
+fi

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: the unit tests under ASan+UBSan, the
+# text fuzzer for a bounded time, then the whole suite (unit, store and API tests against SQLite
+# and a real PostgreSQL 15, crash recovery, browser) — ending with CTest's summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh test
+
+PG_DIR="$PWD/build/pg"
+PG_PORT=${SAWT_TEST_PG_PORT:-55432}
+mkdir -p build
+export SAWT_TEST_PG_URL
+SAWT_TEST_PG_URL=$(scripts/pg.sh start "$PG_DIR" "$PG_PORT")
+export SAWT_REQUIRE_PG=1
+trap 'scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true' EXIT
+
+if [ "${SAWT_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "== ASan + UBSan build and unit tests"
+  if [ ! -f build-asan/build.ninja ]; then
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAWT_SANITIZE=ON -DSAWT_WERROR=ON \
+      -DSAWT_BENCH=OFF >/dev/null
+  fi
+  ninja -C build-asan
+  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit --output-on-failure -j2 | tail -n 3
+fi
+
+if [ "${SAWT_SKIP_FUZZ:-0}" != 1 ] && [ -x scripts/fuzz-text.sh ]; then
+  echo "== text engine fuzzing (${FUZZ_SECONDS:=60} s)"
+  FUZZ_SECONDS=$FUZZ_SECONDS scripts/fuzz-text.sh
+fi
+
+echo "== build and full test suite (SQLite + PostgreSQL)"
+scripts/build.sh
+ctest --test-dir build --output-on-failure -j2

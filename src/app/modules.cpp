@@ -1,0 +1,17 @@
+#include "app/modules.hpp"
+
+#include "auth/routes.hpp"
+#include "events/module.hpp"
+#include "network/module.hpp"
+
+namespace sawt::app {
+
+std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& registry) {
+  auth::Register(registry);
+  auto events = events::Register(registry);
+  network::Register(registry);
+  // Later capabilities register here: strategy, messaging, media, crisis, listening, capacity, platform.
+  return events;
+}
+
+}  // namespace sawt::app

@@ -1,0 +1,77 @@
+#include "events/module.hpp"
+
+#include <charconv>
+
+#include "module/openapi.hpp"
+#include "module/respond.hpp"
+
+namespace sawt::events {
+namespace {
+
+using http::Request;
+using http::Response;
+
+http::Route R(std::string method, std::string pattern, module::OperationSpec spec) {
+  http::Route r;
+  r.method = std::move(method);
+  r.pattern = std::move(pattern);
+  r.summary = spec.summary;
+  r.openapi = module::Operation(spec);
+  return r;
+}
+
+}  // namespace
+
+std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
+  reg.BeginModule("events");
+  auto svc = std::make_shared<EventsService>(reg.services().store);
+  reg.Keep(svc);
+  reg.AddMessages({{"events.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."}});
+  reg.AddSchema("Event", {{"type", "object"},
+                          {"properties",
+                           {{"id", {{"type", "integer"}}}, {"at", {{"type", "string"}}}, {"actor", {{"type", "string"}}},
+                            {"action", {{"type", "string"}}}, {"entity_id", {{"type", {"integer", "null"}}}},
+                            {"object_type", {{"type", "string"}}}, {"object_id", {{"type", "string"}}},
+                            {"payload", {{"type", "object"}}}}}});
+
+  reg.AddRoute(R("GET", "/api/v1/events", {"The audit log the caller may see", {}, {"cursor", "limit"}, "", "Page:Event"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto events = svc->Visible(caller, page->after_id, page->limit);
+                 if (!events) return Response::Problem(events.error(), req);
+                 core::Json items = core::Json::array();
+                 int64_t last = 0;
+                 for (auto& e : *events) {
+                   last = e["id"];
+                   items.push_back(std::move(e));
+                 }
+                 return Response::Json(200, module::PageJson(std::move(items), *page, last));
+               });
+
+  http::Route stream = R("GET", "/api/v1/stream",
+                         {"Server-Sent Events of the events the caller may see (Last-Event-ID resumes)", {}, {}, "", ""});
+  stream.openapi["responses"]["200"] = {
+      {"description", "An event stream"}, {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};
+  reg.AddRoute(std::move(stream), [svc](Request& req, const auth::Caller& caller) {
+    // Last-Event-ID (header, sent by EventSource on reconnect) or ?last_event_id= resumes;
+    // without either the stream starts at the present.
+    std::string_view from = req.Header("last-event-id");
+    if (from.empty()) {
+      if (auto it = req.query.find("last_event_id"); it != req.query.end()) from = it->second;
+    }
+    int64_t after = svc->latest();
+    if (!from.empty()) {
+      auto [p, ec] = std::from_chars(from.data(), from.data() + from.size(), after);
+      if (ec != std::errc() || p != from.data() + from.size() || after < 0) {
+        return Response::Problem(core::Error::InvalidInput("events.bad_last_event_id", "Last-Event-ID"), req);
+      }
+    }
+    Response res;
+    res.stream = svc->OpenStream(caller, after);
+    return res;
+  });
+  return svc;
+}
+
+}  // namespace sawt::events
