@@ -85,10 +85,9 @@ const Tables& GetTables() {
   return tables;
 }
 
-// Applies the rules in `table` to `text`, appending to `*out`. Returns false (leaving `*out`
-// partly written) if a code point needs ICU and `table` says so.
-bool MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastLimit>& table,
-                   bool fast, std::string* out) {
+// Applies the rules in `table` (which has no kSlow entries) to `text`, appending to `*out`.
+void MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastLimit>& table,
+                   std::string* out) {
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
@@ -104,14 +103,70 @@ bool MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastL
     if (c == kInvalidCodePoint) continue;  // ill-formed bytes are dropped
     if (c < kFastLimit) {
       const std::uint16_t m = table[c];
-      if (m == kSlow) return false;
       if (m != kDelete) AppendUtf8(m, *out);
       continue;
     }
     if (c == 0x200C || c == 0x200D) continue;  // nfkc_cf drops them as default ignorables
-    if (fast) return false;
     out->append(text.substr(i - static_cast<std::size_t>(len), static_cast<std::size_t>(len)));
   }
+}
+
+// The fast path: table rules only, writing through a pointer (its output is never longer than
+// its input). Returns false as soon as a code point needs ICU.
+bool FastNormalize(std::string_view text, std::string* out) {
+  const std::uint16_t* table = GetTables().fast.data();
+  out->resize(text.size());
+  char* o = out->data();
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      *o++ = static_cast<char>(table[b]);
+      ++i;
+      continue;
+    }
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < size &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      // Two-byte code points (Latin-1 to Arabic) are the hot path.
+      const char32_t c =
+          (char32_t{b & 0x1Fu} << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      i += 2;
+      const std::uint16_t m = table[c];
+      if (m == c) {
+        *o++ = static_cast<char>(b);
+        *o++ = text[i - 1];
+        continue;
+      }
+      if (m == kSlow) return false;
+      if (m == kDelete) continue;
+      if (m < 0x80) {
+        *o++ = static_cast<char>(m);
+      } else {
+        *o++ = static_cast<char>(0xC0 | (m >> 6));
+        *o++ = static_cast<char>(0x80 | (m & 0x3F));
+      }
+      continue;
+    }
+    int len = 0;
+    const char32_t c = DecodeUtf8(text, i, &len);
+    i += static_cast<std::size_t>(len);
+    if (c < kFastLimit) {
+      const std::uint16_t m = table[c];
+      if (m == kSlow) return false;
+      if (m == kDelete) continue;
+      if (m < 0x80) {
+        *o++ = static_cast<char>(m);
+      } else {
+        *o++ = static_cast<char>(0xC0 | (m >> 6));
+        *o++ = static_cast<char>(0x80 | (m & 0x3F));
+      }
+      continue;
+    }
+    if (c == kInvalidCodePoint || c == 0x200C || c == 0x200D) continue;
+    return false;
+  }
+  out->resize(static_cast<std::size_t>(o - out->data()));
   return true;
 }
 
@@ -142,7 +197,7 @@ void NormalizeWithIcu(std::string_view text, std::string* out) {
     }
     std::string mapped;
     mapped.reserve(folded.size());
-    MapCodePoints(folded, tables.after_icu, /*fast=*/false, &mapped);
+    MapCodePoints(folded, tables.after_icu, &mapped);
     if (mapped == current) break;
     current = std::move(mapped);
   }
@@ -152,8 +207,7 @@ void NormalizeWithIcu(std::string_view text, std::string* out) {
 }  // namespace
 
 void NormalizeInto(std::string_view text, std::string* out) {
-  out->clear();
-  if (MapCodePoints(text, GetTables().fast, /*fast=*/true, out)) return;
+  if (FastNormalize(text, out)) return;
   NormalizeWithIcu(text, out);
 }
 

@@ -1,41 +1,38 @@
 #include "text/stem.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include <libstemmer.h>
 
 namespace sawt::text {
 namespace {
 
-// Every affix letter is a two-byte UTF-8 sequence, so affixes compare as bytes while the
-// length rules count code points.
-struct Affix {
-  std::string_view bytes;
-  std::size_t letters;
-};
+// Every affix letter is a two-byte UTF-8 sequence; a letter is compared as the 16-bit number
+// made of its two bytes, so no comparison reads across a code point boundary.
+constexpr std::uint16_t Letter(char32_t c) {
+  return static_cast<std::uint16_t>(((0xC0u | (c >> 6)) << 8) | (0x80u | (c & 0x3Fu)));
+}
 
-constexpr std::array<Affix, 7> kPrefixes = {{
-    {"\u0627\u0644", 2},        // ال
-    {"\u0648\u0627\u0644", 3},  // وال
-    {"\u0628\u0627\u0644", 3},  // بال
-    {"\u0643\u0627\u0644", 3},  // كال
-    {"\u0641\u0627\u0644", 3},  // فال
-    {"\u0644\u0644", 2},        // لل
-    {"\u0648", 1},              // و
-}};
+constexpr std::uint16_t kAlef = Letter(0x0627);
+constexpr std::uint16_t kBeh = Letter(0x0628);
+constexpr std::uint16_t kTehMarbuta = Letter(0x0629);
+constexpr std::uint16_t kTeh = Letter(0x062A);
+constexpr std::uint16_t kFeh = Letter(0x0641);
+constexpr std::uint16_t kKaf = Letter(0x0643);
+constexpr std::uint16_t kLam = Letter(0x0644);
+constexpr std::uint16_t kNoon = Letter(0x0646);
+constexpr std::uint16_t kHeh = Letter(0x0647);
+constexpr std::uint16_t kWaw = Letter(0x0648);
+constexpr std::uint16_t kYeh = Letter(0x064A);
 
-constexpr std::array<Affix, 10> kSuffixes = {{
-    {"\u0647\u0627", 2},  // ها
-    {"\u0627\u0646", 2},  // ان
-    {"\u0627\u062A", 2},  // ات
-    {"\u0648\u0646", 2},  // ون
-    {"\u064A\u0646", 2},  // ين
-    {"\u064A\u0647", 2},  // يه
-    {"\u064A\u0629", 2},  // ية
-    {"\u0647", 1},        // ه
-    {"\u0629", 1},        // ة
-    {"\u064A", 1},        // ي
-}};
+// Lucene ArabicStemmer's suffix table, in its order: ها ان ات ون ين يه ية ه ة ي. Index i in
+// this order is what the comments below call "suffix i".
+constexpr int kSuffixCount = 10;
+
+inline std::uint16_t At(const unsigned char* p, std::size_t i) {
+  return static_cast<std::uint16_t>((p[i] << 8) | p[i + 1]);
+}
 
 std::size_t CountLetters(std::string_view s) {
   std::size_t n = 0;
@@ -56,24 +53,61 @@ ThreadStemmers& Stemmers() {
 }  // namespace
 
 std::string_view ArabicLightStem(std::string_view word) {
-  // Every affix starts with a lead byte of U+0600..U+06FF; anything else cannot match.
+  // Any strip leaves two letters after removing at least one two-byte letter.
   if (word.size() < 4) return word;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   std::size_t letters = CountLetters(word);
-  for (const Affix& prefix : kPrefixes) {
-    const std::size_t min_letters = prefix.letters == 1 ? 4 : prefix.letters + 2;
-    if (letters >= min_letters && word.starts_with(prefix.bytes)) {
-      word.remove_prefix(prefix.bytes.size());
-      letters -= prefix.letters;
-      break;
+  std::size_t begin = 0;
+  std::size_t end = word.size();
+  // Prefixes, first match in Lucene's order ال وال بال كال فال لل و. They differ in their first
+  // letter except وال and و, where the longer one is tried first as in Lucene.
+  const std::uint16_t f0 = At(p, 0);
+  if (f0 == kAlef) {
+    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
+  } else if (f0 == kWaw || f0 == kBeh || f0 == kKaf || f0 == kFeh) {
+    if (letters >= 5 && end >= 6 && At(p, 2) == kAlef && At(p, 4) == kLam) {
+      begin = 6;
+    } else if (f0 == kWaw && letters >= 4) {
+      begin = 2;
     }
+  } else if (f0 == kLam) {
+    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
   }
-  for (const Affix& suffix : kSuffixes) {
-    if (letters >= suffix.letters + 2 && word.ends_with(suffix.bytes)) {
-      word.remove_suffix(suffix.bytes.size());
-      letters -= suffix.letters;
+  letters -= begin / 2;
+  // Suffixes: every one that matches, in table order, each leaving at least two letters.
+  // Instead of testing all ten, look at the last letter: it names the few suffixes that can
+  // match. `next` is the first table index still allowed (a suffix applies at most once and
+  // never before one already applied).
+  int next = 0;
+  while (next < kSuffixCount && end - begin >= 2 && letters >= 3) {
+    const std::uint16_t last = At(p, end - 2);
+    const std::uint16_t prev = (end - begin >= 4) ? At(p, end - 4) : 0;
+    const bool two_ok = letters >= 4 && end - begin >= 4;
+    int match = -1;
+    std::size_t strip = 0;
+    if (last == kAlef) {
+      if (next <= 0 && two_ok && prev == kHeh) match = 0, strip = 2;  // ها
+    } else if (last == kNoon) {
+      if (next <= 1 && two_ok && prev == kAlef) match = 1, strip = 2;       // ان
+      else if (next <= 3 && two_ok && prev == kWaw) match = 3, strip = 2;   // ون
+      else if (next <= 4 && two_ok && prev == kYeh) match = 4, strip = 2;   // ين
+    } else if (last == kTeh) {
+      if (next <= 2 && two_ok && prev == kAlef) match = 2, strip = 2;  // ات
+    } else if (last == kHeh) {
+      if (next <= 5 && two_ok && prev == kYeh) match = 5, strip = 2;  // يه
+      else if (next <= 7) match = 7, strip = 1;                          // ه
+    } else if (last == kTehMarbuta) {
+      if (next <= 6 && two_ok && prev == kYeh) match = 6, strip = 2;  // ية
+      else if (next <= 8) match = 8, strip = 1;                          // ة
+    } else if (last == kYeh) {
+      if (next <= 9) match = 9, strip = 1;  // ي
     }
+    if (match < 0) break;
+    end -= 2 * strip;
+    letters -= strip;
+    next = match + 1;
   }
-  return word;
+  return word.substr(begin, end - begin);
 }
 
 struct SnowballStemmer::Impl {

@@ -1,8 +1,11 @@
 #include "text/stem.hpp"
 
+#include <random>
+
 #include <gtest/gtest.h>
 
 #include "text/test_util.hpp"
+#include "text/unicode.hpp"
 
 namespace sawt::text {
 namespace {
@@ -59,6 +62,68 @@ TEST(StemTest, EnglishStemIntoOverwritesBuffer) {
   std::string out = "something long";
   EnglishStemInto("running", &out);
   EXPECT_EQ(out, "run");
+}
+
+}  // namespace
+}  // namespace sawt::text
+
+namespace sawt::text {
+namespace {
+
+// A direct transcription of the rules in README.md over code points, to check the optimized
+// ArabicLightStem against on every short word of the affix letters.
+std::u32string ReferenceLightStem(std::u32string w) {
+  static const std::u32string kPre[] = {U"\u0627\u0644", U"\u0648\u0627\u0644", U"\u0628\u0627\u0644",
+                                        U"\u0643\u0627\u0644", U"\u0641\u0627\u0644", U"\u0644\u0644",
+                                        U"\u0648"};
+  static const std::u32string kSuf[] = {U"\u0647\u0627", U"\u0627\u0646", U"\u0627\u062A",
+                                        U"\u0648\u0646", U"\u064A\u0646", U"\u064A\u0647",
+                                        U"\u064A\u0629", U"\u0647", U"\u0629", U"\u064A"};
+  for (const std::u32string& p : kPre) {
+    const std::size_t min = p.size() == 1 ? 4 : p.size() + 2;
+    if (w.size() >= min && w.starts_with(p)) {
+      w.erase(0, p.size());
+      break;
+    }
+  }
+  for (const std::u32string& s : kSuf) {
+    if (w.size() >= s.size() + 2 && w.ends_with(s)) w.erase(w.size() - s.size());
+  }
+  return w;
+}
+
+std::string ToUtf8(const std::u32string& w) {
+  std::string out;
+  for (const char32_t c : w) AppendUtf8(c, out);
+  return out;
+}
+
+TEST(StemTest, LightStemAgreesWithReferenceOnAllShortAffixWords) {
+  const char32_t kLetters[] = {0x0627, 0x0644, 0x0648, 0x0628, 0x0643, 0x0641,
+                               0x0647, 0x0646, 0x062A, 0x064A, 0x0629, 0x0633};
+  constexpr std::size_t kBase = std::size(kLetters);
+  std::size_t checked = 0;
+  for (std::size_t len = 0; len <= 5; ++len) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < len; ++i) total *= kBase;
+    for (std::size_t n = 0; n < total; ++n) {
+      std::u32string w;
+      for (std::size_t i = 0, m = n; i < len; ++i, m /= kBase) w.push_back(kLetters[m % kBase]);
+      ASSERT_EQ(ArabicLightStem(ToUtf8(w)), ToUtf8(ReferenceLightStem(w))) << ToUtf8(w);
+      ++checked;
+    }
+  }
+  // Longer words, sampled.
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::size_t> letter(0, kBase - 1);
+  std::uniform_int_distribution<std::size_t> length(6, 9);
+  for (int i = 0; i < 100000; ++i) {
+    std::u32string w;
+    for (std::size_t k = length(rng); k > 0; --k) w.push_back(kLetters[letter(rng)]);
+    ASSERT_EQ(ArabicLightStem(ToUtf8(w)), ToUtf8(ReferenceLightStem(w))) << ToUtf8(w);
+    ++checked;
+  }
+  EXPECT_GT(checked, 300000u);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -56,29 +57,55 @@ class StopSet {
   StopSet() {
     for (const std::string_view w : kArabic) Add(Normalize(w));
     for (const std::string_view w : kEnglish) Add(Normalize(w));
-    slots_.assign(std::size_t{1} << 10, -1);
+    slots_.assign(std::size_t{1} << 11, -1);
     for (std::size_t i = 0; i < words_.size(); ++i) {
       std::size_t h = Hash(words_[i]) & (slots_.size() - 1);
       while (slots_[h] >= 0) h = (h + 1) & (slots_.size() - 1);
       slots_[h] = static_cast<int>(i);
+      const std::uint32_t bit = Signature(words_[i]);
+      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
 
   bool Contains(std::string_view w) const {
     if (w.empty() || w.size() > max_len_) return false;
+    // Most words are not stop words; a 4096-bit filter on length and a few bytes rejects
+    // nearly all of them before any hashing.
+    const std::uint32_t bit = Signature(w);
+    if ((filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
     std::size_t h = Hash(w) & (slots_.size() - 1);
     while (slots_[h] >= 0) {
-      if (words_[static_cast<std::size_t>(slots_[h])] == w) return true;
+      const std::string& candidate = words_[static_cast<std::size_t>(slots_[h])];
+      if (candidate.size() == w.size() && std::memcmp(candidate.data(), w.data(), w.size()) == 0) {
+        return true;
+      }
       h = (h + 1) & (slots_.size() - 1);
     }
     return false;
   }
 
  private:
+  // Length, the second and last bytes (for Arabic, the letters' distinguishing bytes) and the
+  // third byte from the end, hashed to 12 bits.
+  static std::uint32_t Signature(std::string_view w) {
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+    const std::size_t n = w.size();
+    const std::uint32_t key = static_cast<std::uint32_t>(n) | (std::uint32_t{p[n > 1 ? 1 : 0]} << 8) |
+                              (std::uint32_t{p[n - 1]} << 16) |
+                              (std::uint32_t{p[n > 2 ? n - 3 : 0]} << 24);
+    return (key * 2654435761u) >> 20;
+  }
+
+  // Mixes the length with the first and last eight bytes: cheap, and distinct enough for a
+  // few hundred short words.
   static std::size_t Hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    const std::size_t n = s.size() < 8 ? s.size() : 8;
+    std::memcpy(&head, s.data(), n);
+    std::memcpy(&tail, s.data() + s.size() - n, n);
+    std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + s.size()) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::size_t>(h ^ (h >> 31));
   }
 
   void Add(std::string w) {
@@ -91,6 +118,7 @@ class StopSet {
 
   std::vector<std::string> words_;
   std::vector<int> slots_;
+  std::array<std::uint64_t, 64> filter_{};
   std::size_t max_len_ = 0;
 };
 

@@ -88,15 +88,21 @@ std::string_view ScriptName(Script script) {
 
 bool Tokenizer::Next(Token* token) {
   const std::size_t size = text_.size();
+  const CharClass* table = ClassTable();
   while (pos_ < size) {
     const std::size_t start = pos_;
+    // Spaces between words are the most common separator: skip them without decoding.
+    if (text_[start] == ' ') {
+      ++pos_;
+      continue;
+    }
     int len = 0;
     const char32_t c = DecodeUtf8(text_, start, &len);
     if (c == kInvalidCodePoint) {
       ++pos_;
       continue;
     }
-    const CharClass k = ClassOf(c);
+    const CharClass k = ClassIn(table, c);
     switch (k) {
       case CharClass::kArabicLetter:
       case CharClass::kLatinLetter:
@@ -144,6 +150,7 @@ bool Tokenizer::Next(Token* token) {
 
 std::size_t Tokenizer::SkipExtend(std::size_t pos) const {
   while (pos < text_.size()) {
+    if (static_cast<unsigned char>(text_[pos]) < 0x80) break;  // no ASCII extends
     int len = 0;
     const char32_t c = DecodeUtf8(text_, pos, &len);
     if (c == kInvalidCodePoint || !IsExtendClass(ClassOf(c))) break;
@@ -154,15 +161,28 @@ std::size_t Tokenizer::SkipExtend(std::size_t pos) const {
 
 std::size_t Tokenizer::ScanWord(std::size_t start, Script* script) const {
   const std::size_t size = text_.size();
+  const CharClass* table = ClassTable();
   int len = 0;
-  const CharClass first = ClassOf(DecodeUtf8(text_, start, &len));
+  const CharClass first = ClassIn(table, DecodeUtf8(text_, start, &len));
   const bool arabic = first == CharClass::kArabicLetter;
   Script acc = MergeScript(Script::kCommon, first);
   std::size_t pos = start + static_cast<std::size_t>(len);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   while (pos < size) {
+    if (arabic && pos + 1 < size && static_cast<unsigned>(bytes[pos]) - 0xD8u <= 3u &&
+        (bytes[pos + 1] & 0xC0) == 0x80) {
+      // The Arabic block U+0600..U+06FF is two bytes with lead D8..DB: the hot path.
+      const char32_t c = (char32_t{bytes[pos] & 0x1Fu} << 6) | (bytes[pos + 1] & 0x3Fu);
+      const CharClass k = table[c];
+      if (k == CharClass::kArabicLetter || IsExtendClass(k)) {
+        pos += 2;
+        continue;
+      }
+      break;
+    }
     const char32_t c = DecodeUtf8(text_, pos, &len);
     if (c == kInvalidCodePoint) break;
-    const CharClass k = ClassOf(c);
+    const CharClass k = ClassIn(table, c);
     if (IsLetterClass(k)) {
       if ((k == CharClass::kArabicLetter) != arabic) break;
       if (!arabic) acc = MergeScript(acc, k);

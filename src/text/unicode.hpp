@@ -101,15 +101,20 @@ const CharClass* InitClassTable();
 CharClass ComputeClass(char32_t c);
 }  // namespace detail
 
-/// The class of `c`. Any char32_t is accepted; kInvalidCodePoint gives kOther. Thread-safe.
-inline CharClass ClassOf(char32_t c) {
-  if (c < detail::kClassTableSize) {
-    const CharClass* table = detail::g_class_table.load(std::memory_order_acquire);
-    if (table == nullptr) table = detail::InitClassTable();
-    return table[c];
-  }
-  return detail::ComputeClass(c);
+/// The table of classes for code points below detail::kClassTableSize, for loops that look
+/// up many code points (see ClassIn). Thread-safe.
+inline const CharClass* ClassTable() {
+  const CharClass* table = detail::g_class_table.load(std::memory_order_acquire);
+  return table != nullptr ? table : detail::InitClassTable();
 }
+
+/// The class of `c` using a table from ClassTable().
+inline CharClass ClassIn(const CharClass* table, char32_t c) {
+  return c < detail::kClassTableSize ? table[c] : detail::ComputeClass(c);
+}
+
+/// The class of `c`. Any char32_t is accepted; kInvalidCodePoint gives kOther. Thread-safe.
+inline CharClass ClassOf(char32_t c) { return ClassIn(ClassTable(), c); }
 
 /// True for the classes that may start or continue a word (letters of any script).
 inline bool IsLetterClass(CharClass k) {
