@@ -39,8 +39,6 @@ using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 using beast::error_code;
 
-constexpr auto kPollInterval = std::chrono::milliseconds(250);
-constexpr auto kKeepAliveAfter = std::chrono::seconds(15);
 constexpr auto kLingerTimeout = std::chrono::seconds(2);
 constexpr char kCsp[] =
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -172,6 +170,7 @@ class ServerCore {
   // Destroyed first (reverse order): pending handlers may own sessions that Unregister().
   net::io_context ioc_;
   tcp::acceptor acceptor_{net::make_strand(ioc_)};
+  net::steady_timer accept_backoff_{acceptor_.get_executor()};
   std::optional<net::signal_set> signals_;
 };
 
@@ -471,6 +470,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void WriteStream(std::string data, bool then_poll) {
     writing_ = true;
     out_ = std::move(data);
+    // Only the write timer is set (the disconnect watch read is pending): a client that stops
+    // reading is dropped after read_timeout instead of pinning the session.
+    stream_.expires_after(server_.opts_.read_timeout);
     net::async_write(stream_, net::buffer(out_), [self = shared_from_this(), then_poll](error_code ec, size_t) {
       self->writing_ = false;
       self->last_sent_ = Clock::now();
@@ -494,7 +496,7 @@ class Session : public std::enable_shared_from_this<Session> {
       core::Log(core::LogLevel::kError, "event stream failed", {{"error", "unknown exception"}});
     }
     if (!data) return FinishStream();
-    if (data->empty() && Clock::now() - last_sent_ >= kKeepAliveAfter) *data = ": keep-alive\n\n";
+    if (data->empty() && Clock::now() - last_sent_ >= server_.opts_.sse_keepalive) *data = ": keep-alive\n\n";
     if (!data->empty()) return WriteStream(std::move(*data), /*then_poll=*/false);
     ScheduleStream();
   }
@@ -504,7 +506,7 @@ class Session : public std::enable_shared_from_this<Session> {
       wake_ = false;
       return net::post(stream_.get_executor(), [self = shared_from_this()] { self->PollStream(); });
     }
-    timer_.expires_after(kPollInterval);
+    timer_.expires_after(server_.opts_.sse_poll_interval);
     timer_.async_wait([self = shared_from_this()](error_code) { self->PollStream(); });
   }
 
@@ -626,7 +628,7 @@ core::Status ServerCore::Start() {
   }
   port_ = acceptor_.local_endpoint(ec).port();
   if (opts_.handle_signals) {
-    signals_.emplace(ioc_, SIGINT, SIGTERM);
+    signals_.emplace(acceptor_.get_executor(), SIGINT, SIGTERM);
     signals_->async_wait([this](error_code sec, int signo) {
       if (sec) return;
       core::Log(core::LogLevel::kInfo, "signal received, shutting down", {{"signal", signo}});
@@ -657,12 +659,16 @@ core::Status ServerCore::Start() {
 void ServerCore::DoAccept() {
   acceptor_.async_accept(net::make_strand(ioc_), [this](error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-    if (ec) {
-      core::Log(core::LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
-    } else {
+    if (!ec) {
       std::make_shared<Session>(*this, std::move(socket))->Run();
+      return DoAccept();
     }
-    DoAccept();
+    // E.g. EMFILE: back off instead of spinning on the same error.
+    core::Log(core::LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
+    accept_backoff_.expires_after(std::chrono::milliseconds(100));
+    accept_backoff_.async_wait([this](error_code wec) {
+      if (!wec && acceptor_.is_open()) DoAccept();
+    });
   });
 }
 
@@ -707,6 +713,7 @@ void ServerCore::Drain() {
     net::post(acceptor_.get_executor(), [this] {
       error_code ec;
       acceptor_.close(ec);
+      accept_backoff_.cancel();
       if (signals_) signals_->cancel(ec);
     });
   }

@@ -23,6 +23,8 @@ struct ServerOptions {
   std::string access_log = "stderr";  ///< "stderr", "stdout", "off" (or empty), or a file path to append to
   std::chrono::seconds shutdown_grace{10};  ///< grace used when a signal starts the shutdown
   bool handle_signals = false;  ///< SIGINT/SIGTERM start a graceful shutdown (apps set this; tests don't)
+  std::chrono::milliseconds sse_poll_interval{250};  ///< longest wait between EventStream::Poll() calls
+  std::chrono::milliseconds sse_keepalive{15000};    ///< idle time before a ": keep-alive" comment
 };
 
 /// An HTTP/1.1 server (Boost.Beast) in front of a Router.

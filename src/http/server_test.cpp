@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -365,6 +366,29 @@ TEST_F(ServerTest, EventStreamGetsDataAfterWakeAndEndsAtShutdown) {
   server_->Shutdown(std::chrono::seconds(5));
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
   EXPECT_TRUE(c.Eof(std::chrono::seconds(2)));
+}
+
+TEST_F(ServerTest, EventStreamSendsKeepAliveWhenIdle) {
+  options_.sse_keepalive = std::chrono::milliseconds(300);
+  options_.sse_poll_interval = std::chrono::milliseconds(50);
+  Client c(Start());
+  c.WriteRaw("GET /api/v1/stream HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::string got = c.ReadUntil(": keep-alive\n\n", std::chrono::seconds(5));
+  EXPECT_NE(got.find(": keep-alive\n\n"), std::string::npos) << got;
+  EXPECT_GE(stream_->polls.load(), 3);  // polled on the interval without any Wake()
+}
+
+TEST_F(ServerTest, SigtermStartsGracefulShutdown) {
+  options_.handle_signals = true;
+  uint16_t port = Start();
+  EXPECT_EQ(Client(port).Send("GET", "/healthz").result_int(), 200);
+  std::raise(SIGTERM);
+  server_->Wait();  // returns once the signal-triggered shutdown is over
+  net::io_context ioc;
+  tcp::socket s(ioc);
+  beast::error_code ec;
+  s.connect({net::ip::make_address("127.0.0.1"), port}, ec);
+  EXPECT_TRUE(ec);
 }
 
 TEST_F(ServerTest, EventStreamEndsWhenClientDisconnects) {
