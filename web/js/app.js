@@ -9,7 +9,7 @@ import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
 import { h, replace } from './dom.js';
 import { renderLogin } from './login.js';
-import { session, setSession, clearSession } from './session.js';
+import { session, setSession, clearSession, needsMemberRecord } from './session.js';
 
 const ROUTES = {
   entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
@@ -83,6 +83,15 @@ function showLogin() {
 function startSession(answer) {
   setSession(answer);
   setCsrfToken(answer.csrf_token);
+  if (needsMemberRecord()) {
+    // Best effort: the header shows the member's name once known, the login until then.
+    api(`/api/v1/members/${encodeURIComponent(session.member.id)}`).then((m) => {
+      if (m && session.member && String(m.id) === String(session.member.id)) {
+        session.member = { ...session.member, ...m };
+        paintShell();
+      }
+    }).catch(() => {});
+  }
 }
 
 async function logout() {

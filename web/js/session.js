@@ -4,8 +4,20 @@
 export const session = { member: null, memberships: [] };
 
 export function setSession(answer) {
-  session.member = answer?.member || null;
-  session.memberships = Array.isArray(answer?.memberships) ? answer.memberships : [];
+  // docs/api.md: {member, memberships, csrf_token}. The server currently answers
+  // {account_id, login, network_admin, roles: [{entity_id, role}], csrf_token}; accept both.
+  session.member = answer?.member
+    || (answer?.login ? { id: answer.account_id ?? null, login: answer.login } : null);
+  const list = Array.isArray(answer?.memberships) ? answer.memberships
+    : Array.isArray(answer?.roles) ? answer.roles.map((r) => ({ member_id: session.member?.id ?? null, ...r }))
+      : [];
+  session.memberships = list;
+}
+
+/** True when the session's member record lacks display names (so the caller may fetch it). */
+export function needsMemberRecord() {
+  const m = session.member;
+  return !!m && m.id !== null && m.id !== undefined && !m.name_ar && !m.name_en;
 }
 
 export function clearSession() {
