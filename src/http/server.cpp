@@ -324,7 +324,11 @@ class Session : public std::enable_shared_from_this<Session> {
     } else {
       req.path = std::move(parsed->path);
       req.query = std::move(parsed->query);
-      res = server_.Dispatch(req, parsed->encoded_separator, &route);
+      try {
+        res = server_.Dispatch(req, parsed->encoded_separator, &route);
+      } catch (const std::exception& e) {  // handlers' own exceptions are caught in Dispatch
+        res = MakeProblem(core::Error::Internal(std::string("dispatch threw: ") + e.what()), req);
+      }
     }
     if (res.stream && res.status == 200 && req.method == "GET") {
       return StartStream(req, std::move(res), route, started);
@@ -699,6 +703,7 @@ void ServerCore::Drain() {
     return;
   }
   draining_ = true;
+  bool started = started_;
   stop_requested_ = true;
   stopping_ = true;
   shutting_down_ = true;
@@ -709,7 +714,7 @@ void ServerCore::Drain() {
   }
   lock.unlock();
 
-  if (started_) {
+  if (started) {
     net::post(acceptor_.get_executor(), [this] {
       error_code ec;
       acceptor_.close(ec);

@@ -206,6 +206,16 @@ TEST_F(ServerTest, OversizedBodyGets413Problem) {
   EXPECT_FALSE(r.keep_alive());
 }
 
+TEST_F(ServerTest, ExpectContinueIsHonouredAndCheckedAgainstTheLimit) {
+  Client c(Start());
+  c.WriteRaw("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_NE(c.ReadUntil("\r\n\r\n", std::chrono::seconds(5)).find("HTTP/1.1 100 Continue"), std::string::npos);
+  Client big(server_->port());
+  big.WriteRaw("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 99999\r\nExpect: 100-continue\r\n\r\n");
+  Res r = big.Read();
+  EXPECT_EQ(r.result_int(), 413);  // refused before the client sends the body
+}
+
 TEST_F(ServerTest, OversizedHeadersGet431) {
   Client c(Start());
   Res r = c.Send("GET", "/api/v1/echo/1", {}, {{"X-Filler", std::string(4000, 'y')}});
