@@ -49,43 +49,57 @@ void NormalizeTokenInto(const Token& token, std::string* out) {
 
 Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}
 
-bool Analyzer::TermOf(const Token& token, std::string* scratch, std::string* term) const {
-  NormalizeTokenInto(token, scratch);
-  if (scratch->empty()) return false;
-  if (token.type != TokenType::kWord) {
-    term->assign(*scratch);
-    return true;
+bool Analyzer::TermView(const Token& token, std::string* scratch, std::string* buffer,
+                        std::string_view* term) const {
+  std::size_t letters = 0;
+  if (token.type == TokenType::kEmoji ||
+      !detail::NormalizeFastPath(token.text, scratch, &letters)) {
+    NormalizeTokenInto(token, scratch);
+    letters = CountCodePoints(*scratch);
   }
+  if (scratch->empty()) return false;
+  *term = *scratch;
+  if (token.type != TokenType::kWord) return true;
   if (options_.remove_stop_words && IsStopWord(*scratch)) return false;
   if (token.script == Script::kArabic) {
     switch (options_.arabic_stemming) {
       case ArabicStemming::kLight:
-        term->assign(ArabicLightStem(*scratch));
+        *term = detail::ArabicLightStem(*scratch, letters);
         return true;
       case ArabicStemming::kSnowball:
         // Snowball's Arabic stemmer normalizes by itself and needs the teh marbuta that our
         // normalization turns into heh.
-        SnowballArabicStemInto(token.text, term);
-        return !term->empty();
+        SnowballArabicStemInto(token.text, buffer);
+        *term = *buffer;
+        return !buffer->empty();
       case ArabicStemming::kNone:
-        break;
+        return true;
     }
   } else if (token.script == Script::kLatin && options_.stem_english) {
-    EnglishStemInto(*scratch, term);
-    return !term->empty();
+    EnglishStemInto(*scratch, buffer);
+    *term = *buffer;
+    return !buffer->empty();
   }
-  term->assign(*scratch);
+  return true;
+}
+
+bool Analyzer::TermOf(const Token& token, std::string* scratch, std::string* term) const {
+  std::string buffer;
+  std::string_view view;
+  if (!TermView(token, scratch, &buffer, &view)) return false;
+  term->assign(view);
   return true;
 }
 
 void Analyzer::Analyze(std::string_view text, TermSink& sink) const {
   std::string scratch;
-  std::string term;
+  std::string buffer;
+  std::string_view term;
   Tokenizer tokenizer(text);
   Token token;
   std::size_t position = 0;
   while (tokenizer.Next(&token)) {
-    if (TermOf(token, &scratch, &term)) sink.OnTerm(term, token, position);
+    if (TermView(token, &scratch, &buffer, &term)) sink.OnTerm(term, token, position);
     ++position;
   }
 }

@@ -94,6 +94,10 @@ class Analyzer {
   std::uint64_t Fingerprint(std::string_view text) const;
 
  private:
+  // TermOf without the final copy: `*term` views `*scratch` or `*buffer`.
+  bool TermView(const Token& token, std::string* scratch, std::string* buffer,
+                std::string_view* term) const;
+
   AnalyzerOptions options_;
 };
 

@@ -18,12 +18,21 @@ constexpr std::uint16_t kDelete = 0xFFFE;
 constexpr std::uint16_t kSlow = 0xFFFF;
 constexpr char32_t kFastLimit = 0x800;
 
+// A fast-path rule for a code point below U+0800, as the UTF-8 bytes it becomes.
+struct FastUtf8 {
+  char bytes[2];
+  std::uint8_t len;  // 0 = deleted, 1 or 2 = bytes used, kSlowLen = needs ICU
+};
+constexpr std::uint8_t kSlowLen = 3;
+
 struct Tables {
   // Fast path: a code point maps to itself or another code point, is deleted, or sends the
   // whole text to the ICU path.
   std::array<std::uint16_t, kFastLimit> fast{};
   // After ICU nfkc_cf: the same rules, with kSlow read as "keep".
   std::array<std::uint16_t, kFastLimit> after_icu{};
+  // `fast` as output bytes.
+  std::array<FastUtf8, kFastLimit> fast_utf8{};
   const icu::Normalizer2* nfkc_cf = nullptr;
 };
 
@@ -80,6 +89,22 @@ const Tables& GetTables() {
     // and so must go through ICU first.
     t.fast[0x0654] = kSlow;
     ApplyRules(t.after_icu);
+    for (char32_t c = 0; c < kFastLimit; ++c) {
+      const std::uint16_t m = t.fast[c];
+      FastUtf8& e = t.fast_utf8[c];
+      if (m == kSlow) {
+        e.len = kSlowLen;
+      } else if (m == kDelete) {
+        e.len = 0;
+      } else if (m < 0x80) {
+        e.bytes[0] = static_cast<char>(m);
+        e.len = 1;
+      } else {
+        e.bytes[0] = static_cast<char>(0xC0 | (m >> 6));
+        e.bytes[1] = static_cast<char>(0x80 | (m & 0x3F));
+        e.len = 2;
+      }
+    }
     return t;
   }();
   return tables;
@@ -111,64 +136,54 @@ void MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastL
   }
 }
 
-// The fast path: table rules only, writing through a pointer (its output is never longer than
-// its input). Returns false as soon as a code point needs ICU.
-bool FastNormalize(std::string_view text, std::string* out) {
-  const std::uint16_t* table = GetTables().fast.data();
+}  // namespace
+
+namespace detail {
+
+bool NormalizeFastPath(std::string_view text, std::string* out, std::size_t* code_points) {
+  const Tables& tables = GetTables();
+  const FastUtf8* table = tables.fast_utf8.data();
   out->resize(text.size());
   char* o = out->data();
+  std::size_t n = 0;
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      *o++ = static_cast<char>(table[b]);
+      *o++ = static_cast<char>(tables.fast[b]);
+      ++n;
       ++i;
       continue;
     }
     if (b >= 0xC2 && b < 0xE0 && i + 1 < size &&
         (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-      // Two-byte code points (Latin-1 to Arabic) are the hot path.
-      const char32_t c =
-          (char32_t{b & 0x1Fu} << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      // Two-byte code points (Latin-1 to Arabic) are the hot path: the table holds the output
+      // bytes, so keeping, mapping and deleting are the same two stores.
+      const FastUtf8 e =
+          table[(std::size_t{b & 0x1Fu} << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu)];
+      if (e.len == kSlowLen) return false;
+      o[0] = e.bytes[0];
+      o[1] = e.bytes[1];
+      o += e.len;
+      n += e.len != 0;
       i += 2;
-      const std::uint16_t m = table[c];
-      if (m == c) {
-        *o++ = static_cast<char>(b);
-        *o++ = text[i - 1];
-        continue;
-      }
-      if (m == kSlow) return false;
-      if (m == kDelete) continue;
-      if (m < 0x80) {
-        *o++ = static_cast<char>(m);
-      } else {
-        *o++ = static_cast<char>(0xC0 | (m >> 6));
-        *o++ = static_cast<char>(0x80 | (m & 0x3F));
-      }
       continue;
     }
     int len = 0;
     const char32_t c = DecodeUtf8(text, i, &len);
     i += static_cast<std::size_t>(len);
-    if (c < kFastLimit) {
-      const std::uint16_t m = table[c];
-      if (m == kSlow) return false;
-      if (m == kDelete) continue;
-      if (m < 0x80) {
-        *o++ = static_cast<char>(m);
-      } else {
-        *o++ = static_cast<char>(0xC0 | (m >> 6));
-        *o++ = static_cast<char>(0x80 | (m & 0x3F));
-      }
-      continue;
-    }
     if (c == kInvalidCodePoint || c == 0x200C || c == 0x200D) continue;
-    return false;
+    return false;  // three- and four-byte code points other than ZWNJ/ZWJ go through ICU
   }
   out->resize(static_cast<std::size_t>(o - out->data()));
+  *code_points = n;
   return true;
 }
+
+}  // namespace detail
+
+namespace {
 
 void NormalizeWithIcu(std::string_view text, std::string* out) {
   const Tables& tables = GetTables();
@@ -207,7 +222,8 @@ void NormalizeWithIcu(std::string_view text, std::string* out) {
 }  // namespace
 
 void NormalizeInto(std::string_view text, std::string* out) {
-  if (FastNormalize(text, out)) return;
+  std::size_t code_points = 0;
+  if (detail::NormalizeFastPath(text, out, &code_points)) return;
   NormalizeWithIcu(text, out);
 }
 

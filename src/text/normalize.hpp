@@ -19,4 +19,13 @@ std::string Normalize(std::string_view text);
 /// REQUIRES: `out` does not alias `text`.
 void NormalizeInto(std::string_view text, std::string* out);
 
+namespace detail {
+
+/// Normalize's table-only fast path, for the analyzer's hot loop. Returns false (with `*out`
+/// unspecified) when `text` needs ICU; otherwise writes what Normalize would and stores the
+/// number of code points written in `*code_points`.
+bool NormalizeFastPath(std::string_view text, std::string* out, std::size_t* code_points);
+
+}  // namespace detail
+
 }  // namespace sawt::text

@@ -53,10 +53,13 @@ ThreadStemmers& Stemmers() {
 }  // namespace
 
 std::string_view ArabicLightStem(std::string_view word) {
+  return detail::ArabicLightStem(word, CountLetters(word));
+}
+
+std::string_view detail::ArabicLightStem(std::string_view word, std::size_t letters) {
   // Any strip leaves two letters after removing at least one two-byte letter.
   if (word.size() < 4) return word;
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
-  std::size_t letters = CountLetters(word);
   std::size_t begin = 0;
   std::size_t end = word.size();
   // Prefixes, first match in Lucene's order ال وال بال كال فال لل و. They differ in their first

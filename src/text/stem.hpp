@@ -14,6 +14,14 @@ namespace sawt::text {
 /// (Latin, numbers) comes back unchanged. The result views `word`. Thread-safe.
 std::string_view ArabicLightStem(std::string_view word);
 
+namespace detail {
+
+/// ArabicLightStem for a caller that already knows the number of code points in `word`.
+/// REQUIRES: letters == CountCodePoints(word).
+std::string_view ArabicLightStem(std::string_view word, std::size_t letters);
+
+}  // namespace detail
+
 /// A Snowball stemmer from libstemmer working on UTF-8.
 /// Not thread-safe: use one per thread (the free functions below keep one per thread).
 class SnowballStemmer {
