@@ -145,6 +145,8 @@ class ServerCore {
 
   void Register(uint64_t* id, const std::shared_ptr<Session>& s, bool* stopping);
   void Unregister(uint64_t id);
+  /// Marks a registered session as an event stream (Wake() reaches only these).
+  void AddStream(uint64_t id, const std::shared_ptr<Session>& s);
 
   ServerOptions opts_;
   const Router& router_;
@@ -156,6 +158,7 @@ class ServerCore {
   std::mutex mu_;
   std::condition_variable cv_;
   std::unordered_map<uint64_t, std::weak_ptr<Session>> sessions_;
+  std::unordered_map<uint64_t, std::weak_ptr<Session>> streams_;  // subset of sessions_
   uint64_t next_id_ = 1;
   bool started_ = false;
   bool stop_requested_ = false;
@@ -455,6 +458,7 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.metrics_.RequestFinished(req.method, route, 200, seconds);
     server_.access_log_.Write(req, route, 200, 0, seconds);
 
+    server_.AddStream(id_, shared_from_this());
     stream_.expires_never();
     WatchDisconnect();
     WriteStream(std::move(text), /*then_poll=*/true);
@@ -606,8 +610,14 @@ void ServerCore::Register(uint64_t* id, const std::shared_ptr<Session>& s, bool*
   *stopping = stopping_;
 }
 
+void ServerCore::AddStream(uint64_t id, const std::shared_ptr<Session>& s) {
+  std::lock_guard lock(mu_);
+  streams_[id] = s;
+}
+
 void ServerCore::Unregister(uint64_t id) {
   std::lock_guard lock(mu_);
+  streams_.erase(id);
   sessions_.erase(id);
   if (sessions_.empty()) cv_.notify_all();
 }
@@ -680,7 +690,7 @@ void ServerCore::Wake() {
   std::vector<std::shared_ptr<Session>> live;
   {
     std::lock_guard lock(mu_);
-    for (auto& [id, w] : sessions_) {
+    for (auto& [id, w] : streams_) {
       if (auto s = w.lock()) live.push_back(std::move(s));
     }
   }
