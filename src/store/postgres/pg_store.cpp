@@ -370,6 +370,7 @@ class PgStore final : public Store {
       try {
         pqxx::connection conn(url_);
         Receiver receiver(conn, notifier_);
+        CatchUp(conn);
         for (;;) {
           {
             std::lock_guard<std::mutex> lock(listen_mu_);
@@ -383,6 +384,20 @@ class PgStore final : public Store {
       }
       std::unique_lock<std::mutex> lock(listen_mu_);
       listen_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_; });
+    }
+  }
+
+  // Notifications sent before LISTEN took effect are lost: report the newest event id once the
+  // listener is (re)connected, so callbacks never miss a commit for good.
+  void CatchUp(pqxx::connection& conn) {
+    try {
+      pqxx::nontransaction tx(conn);
+      pqxx::result r = tx.exec("SELECT last_id FROM events_head WHERE id = 1");
+      if (!r.empty() && !r[0][0].is_null()) {
+        const int64_t last_id = r[0][0].as<int64_t>();
+        if (last_id > 0) notifier_.Notify(last_id);
+      }
+    } catch (const std::exception&) {  // not migrated yet: nothing to catch up with
     }
   }
 

@@ -6,9 +6,9 @@
 
 namespace sawt::store::pg {
 
-core::Result<std::unique_ptr<pqxx::connection_base>> Connect(const std::string& url) {
+core::Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url) {
   try {
-    return std::unique_ptr<pqxx::connection_base>(std::make_unique<pqxx::connection>(url));
+    return std::make_unique<pqxx::connection>(url);
   } catch (const std::exception& e) {
     return core::Error::Unavailable(std::string("postgres: cannot connect: ") + e.what());
   }
@@ -51,7 +51,7 @@ core::Result<Pool::Lease> Pool::Acquire() {
   return Lease(this, std::move(*conn));
 }
 
-void Pool::Return(std::unique_ptr<pqxx::connection_base> conn) {
+void Pool::Return(std::unique_ptr<pqxx::connection> conn) {
   if (!conn->is_open()) {
     conn.reset();
     Forget();

@@ -7,17 +7,15 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
+#include <pqxx/connection>
 
-namespace pqxx {
-class connection_base;
-}
+#include "core/result.hpp"
 
 namespace sawt::store::pg {
 
 /// Opens one PostgreSQL connection to `url`; failures (including pqxx exceptions) become
 /// Error::Unavailable.
-core::Result<std::unique_ptr<pqxx::connection_base>> Connect(const std::string& url);
+core::Result<std::unique_ptr<pqxx::connection>> Connect(const std::string& url);
 
 /// A fixed-capacity pool of PostgreSQL connections, opened on demand. Thread-safe.
 class Pool {
@@ -26,18 +24,18 @@ class Pool {
   /// Used by one thread.
   class Lease {
    public:
-    Lease(Pool* pool, std::unique_ptr<pqxx::connection_base> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Pool* pool, std::unique_ptr<pqxx::connection> conn) : pool_(pool), conn_(std::move(conn)) {}
     Lease(Lease&& other) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     Lease(const Lease&) = delete;
     ~Lease();
-    pqxx::connection_base& conn() { return *conn_; }
+    pqxx::connection& conn() { return *conn_; }
     /// Closes the connection (it is broken) instead of returning it; frees its slot.
     void Discard();
 
    private:
     Pool* pool_;
-    std::unique_ptr<pqxx::connection_base> conn_;
+    std::unique_ptr<pqxx::connection> conn_;
   };
 
   /// REQUIRES: size >= 1.
@@ -49,7 +47,7 @@ class Pool {
   core::Result<Lease> Acquire();
 
  private:
-  void Return(std::unique_ptr<pqxx::connection_base> conn);
+  void Return(std::unique_ptr<pqxx::connection> conn);
   void Forget();
 
   const std::string url_;
@@ -57,7 +55,7 @@ class Pool {
   const std::chrono::milliseconds acquire_timeout_;
   std::mutex mu_;  // guards idle_ and open_
   std::condition_variable cv_;
-  std::vector<std::unique_ptr<pqxx::connection_base>> idle_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
   int open_ = 0;  // connections that exist: idle or on loan
 };
 

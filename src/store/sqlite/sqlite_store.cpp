@@ -307,6 +307,7 @@ class SqliteStore final : public Store {
     } release{this, conn};
 
     conn->ApplyHooks();
+    if (sqlite3_get_autocommit(conn->db()) == 0) (void)conn->ExecScript("ROLLBACK");  // after a throwing fn
     SAWT_TRY_STATUS(conn->ExecScript("BEGIN"));
     SqliteTx tx(*conn, /*write=*/false);
     Status st = fn(tx);
@@ -340,10 +341,10 @@ class SqliteStore final : public Store {
  private:
   Status WriteImpl(const std::function<Status(SqliteTx&)>& fn) {
     int64_t last_event_id = 0;
-    Status result = core::Ok();
     {
       std::lock_guard<std::mutex> lock(write_mu_);
       writer_->ApplyHooks();
+      Rollback();  // a previous fn that threw may have left its transaction open
       for (int attempt = 0;; ++attempt) {
         Status begin = writer_->ExecScript("BEGIN IMMEDIATE");
         if (!begin) {
@@ -369,7 +370,7 @@ class SqliteStore final : public Store {
       }
     }
     if (last_event_id > 0) notifier_.Notify(last_event_id);
-    return result;
+    return core::Ok();
   }
 
   void Rollback() {
