@@ -1,0 +1,207 @@
+// The authorization matrix: every endpoint × every role × own / other entity. Expected outcomes
+// are written out here, independently of auth/policy.cpp, so a change in the policy table that
+// widens or narrows access shows up as a failing row.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "tests/api/fixture.hpp"
+
+namespace sawt::testing {
+namespace {
+
+using core::Json;
+
+const std::vector<std::string> kRoles = {"network_admin", "entity_admin", "editor", "reviewer",
+                                         "spokesperson",  "analyst",      "trainer", "member"};
+
+/// One row: how to call the endpoint against entity `target`, and which roles may do so when the
+/// target is the caller's own entity and when it is another one.
+struct Row {
+  std::string method;
+  std::string pattern;
+  std::function<std::pair<std::string, Json>(int64_t target)> request;
+  std::set<std::string> own;
+  std::set<std::string> other;
+};
+
+const std::set<std::string> kEveryone(kRoles.begin(), kRoles.end());
+const std::set<std::string> kAdmins = {"network_admin", "entity_admin"};
+const std::set<std::string> kNetworkAdmin = {"network_admin"};
+
+class AuthzMatrixTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    own_ = EntityId("police");
+    other_ = EntityId("health");
+    // One account per role in the caller's own entity (police); network_admin is the demo admin.
+    for (const auto& role : kRoles) {
+      if (role == "network_admin") {
+        callers_[role] = Admin();
+        continue;
+      }
+      const std::string login = "z" + role.substr(0, 5) + Unique();
+      Json body = {{"login", login},          {"password", "matrix-password"}, {"name_ar", "عضو اختبار"},
+                   {"name_en", "Matrix member"}, {"email", login + "@example.org"}, {"entity_id", own_}, {"role", role}};
+      Reply r = app().Call("POST", "/api/v1/members", Admin(), body);
+      ASSERT_EQ(r.status, 201) << r.body;
+      callers_[role] = app().Login(login, "matrix-password");
+    }
+  }
+
+  /// A fresh object in `entity` for destructive rows.
+  int64_t NewMembership(int64_t entity) {
+    const std::string login = "zm" + Unique();
+    Json body = {{"login", login}, {"password", "matrix-password"}, {"name_ar", "عضو"}, {"name_en", "Member"},
+                 {"email", login + "@example.org"}, {"entity_id", entity}, {"role", "member"}};
+    Reply made = app().Call("POST", "/api/v1/members", Admin(), body);
+    Reply list = app().Call("GET", "/api/v1/memberships?member_id=" + std::to_string(made.json()["id"].get<int64_t>()), Admin());
+    return list.json()["items"][0]["id"];
+  }
+  int64_t NewResponsibility(int64_t entity) {
+    Json body = {{"entity_id", entity}, {"axis", "public_image"}, {"task_ar", "مهمة"}, {"task_en", "Task"},
+                 {"member_id", AccountId("admin")}, {"raci", "I"}};
+    return app().Call("POST", "/api/v1/responsibilities", Admin(), body).json()["id"];
+  }
+  int64_t MemberOf(int64_t entity) { return entity == own_ ? AccountId("police.editor") : AccountId("health.editor"); }
+
+  std::vector<Row> Rows() {
+    auto path = [](std::string p, int64_t id) { return p.replace(p.find("{id}"), 4, std::to_string(id)); };
+    std::vector<Row> rows = {
+        {"GET", "/api/v1/entities/{id}", [&](int64_t e) { return std::make_pair(path("/api/v1/entities/{id}", e), Json()); },
+         kEveryone, kEveryone},
+        {"PATCH", "/api/v1/entities/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/entities/{id}", e), Json{{"color", "#334455"}}); }, kAdmins,
+         kNetworkAdmin},
+        {"DELETE", "/api/v1/entities/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/entities/{id}", e), Json()); }, kNetworkAdmin, kNetworkAdmin},
+        {"POST", "/api/v1/entities",
+         [&](int64_t e) {
+           return std::make_pair(std::string("/api/v1/entities"),
+                                 Json{{"kind", "department"}, {"parent_id", e}, {"code", "az-" + Unique()},
+                                      {"name_ar", "إدارة"}, {"name_en", "Department"}});
+         },
+         kAdmins, kNetworkAdmin},
+        {"GET", "/api/v1/members",
+         [&](int64_t e) { return std::make_pair("/api/v1/members?entity_id=" + std::to_string(e), Json()); }, kEveryone,
+         kNetworkAdmin},
+        {"POST", "/api/v1/members",
+         [&](int64_t e) {
+           const std::string login = "zn" + Unique();
+           return std::make_pair(std::string("/api/v1/members"),
+                                 Json{{"login", login}, {"password", "matrix-password"}, {"name_ar", "عضو"},
+                                      {"name_en", "Member"}, {"email", login + "@example.org"}, {"entity_id", e},
+                                      {"role", "member"}});
+         },
+         kAdmins, kNetworkAdmin},
+        {"GET", "/api/v1/members/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/members/{id}", MemberOf(e)), Json()); }, kEveryone,
+         kNetworkAdmin},
+        {"PATCH", "/api/v1/members/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/members/{id}", MemberOf(e)), Json{{"title_en", "Editor"}}); },
+         kAdmins, kNetworkAdmin},
+        {"GET", "/api/v1/memberships",
+         [&](int64_t e) { return std::make_pair("/api/v1/memberships?entity_id=" + std::to_string(e), Json()); },
+         kEveryone, kNetworkAdmin},
+        {"POST", "/api/v1/memberships",
+         [&](int64_t e) {
+           return std::make_pair(std::string("/api/v1/memberships"),
+                                 Json{{"member_id", AccountId("gco.trainer")}, {"entity_id", e}, {"role", "member"}});
+         },
+         kAdmins, kNetworkAdmin},
+        {"DELETE", "/api/v1/memberships/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/memberships/{id}", NewMembership(e)), Json()); }, kAdmins,
+         kNetworkAdmin},
+        {"GET", "/api/v1/responsibilities",
+         [&](int64_t e) { return std::make_pair("/api/v1/responsibilities?entity_id=" + std::to_string(e), Json()); },
+         kEveryone, kNetworkAdmin},
+        {"POST", "/api/v1/responsibilities",
+         [&](int64_t e) {
+           return std::make_pair(std::string("/api/v1/responsibilities"),
+                                 Json{{"entity_id", e}, {"axis", "internal_communication"}, {"task_ar", "مهمة"},
+                                      {"task_en", "Task"}, {"member_id", MemberOf(e)}, {"raci", "C"}});
+         },
+         kAdmins, kNetworkAdmin},
+        {"PATCH", "/api/v1/responsibilities/{id}",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/responsibilities/{id}", NewResponsibility(e)), Json{{"raci", "C"}});
+         },
+         kAdmins, kNetworkAdmin},
+        {"DELETE", "/api/v1/responsibilities/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/responsibilities/{id}", NewResponsibility(e)), Json()); },
+         kAdmins, kNetworkAdmin},
+    };
+    return rows;
+  }
+
+  int64_t own_ = 0, other_ = 0;
+  std::map<std::string, Credentials> callers_;
+};
+SAWT_INSTANTIATE_BOTH_STORES(AuthzMatrixTest);
+
+// Routes any signed-in caller may use on their own account or the shared directory, and public ones.
+const std::set<std::string> kNotEntityScoped = {
+    "POST /api/v1/sessions", "DELETE /api/v1/sessions/current", "GET /api/v1/me", "PUT /api/v1/me/password",
+    "GET /api/v1/tokens",    "POST /api/v1/tokens",             "DELETE /api/v1/tokens/{id}", "GET /api/v1/axes",
+    "GET /api/v1/entities",  "GET /api/v1/events",              "GET /api/v1/stream",         "GET /readyz",
+    "GET /api/v1/openapi.json"};
+
+TEST_P(AuthzMatrixTest, EveryRouteHasAnAuthorizationRow) {
+  std::set<std::string> covered = kNotEntityScoped;
+  for (const auto& row : Rows()) covered.insert(row.method + " " + row.pattern);
+  for (const auto& route : app().app().registry->router().routes()) {
+    EXPECT_TRUE(covered.count(route.method + " " + route.pattern)) << "no authz row for " << route.method << " "
+                                                                      << route.pattern;
+  }
+}
+
+TEST_P(AuthzMatrixTest, EndpointTimesRoleTimesEntity) {
+  int checked = 0;
+  for (const auto& row : Rows()) {
+    for (const auto& role : kRoles) {
+      for (bool own : {true, false}) {
+        const int64_t target = own ? own_ : other_;
+        auto [target_path, body] = row.request(target);
+        Reply r = app().Call(row.method, target_path, callers_.at(role), body);
+        const bool expect_allowed = (own ? row.own : row.other).count(role) > 0;
+        const std::string what = row.method + " " + row.pattern + " as " + role + " on " + (own ? "own" : "other") +
+                                 " entity → " + std::to_string(r.status) + " " + r.body.substr(0, 160);
+        if (expect_allowed) {
+          EXPECT_NE(r.status, 403) << what;
+          EXPECT_LT(r.status, 500) << what;
+          EXPECT_NE(r.status, 401) << what;
+        } else {
+          EXPECT_EQ(r.status, 403) << what;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(Rows().size() * kRoles.size() * 2));
+}
+
+TEST_P(AuthzMatrixTest, EveryProtectedRouteNeedsAuthentication) {
+  for (const auto& route : app().app().registry->router().routes()) {
+    if (route.is_public) continue;
+    std::string path = route.pattern;
+    if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, "1");
+    Reply r = app().Call(route.method, path, {}, route.method == "GET" || route.method == "DELETE" ? Json() : Json::object());
+    EXPECT_EQ(r.status, 401) << route.method << " " << route.pattern;
+  }
+}
+
+TEST_P(AuthzMatrixTest, MemberListWithoutFilterShowsOnlyOwnEntities) {
+  Reply r = app().Call("GET", "/api/v1/members?limit=200", callers_.at("editor"));
+  ASSERT_EQ(r.status, 200);
+  const core::Json listed = r.json();
+  ASSERT_GT(listed["items"].size(), 0u);
+  for (const auto& m : listed["items"]) {
+    EXPECT_NE(m["login"].get<std::string>().rfind("health.", 0), 0u) << m["login"];
+  }
+}
+
+}  // namespace
+}  // namespace sawt::testing
