@@ -216,6 +216,20 @@ TEST_F(ServerTest, ExpectContinueIsHonouredAndCheckedAgainstTheLimit) {
   EXPECT_EQ(r.result_int(), 413);  // refused before the client sends the body
 }
 
+TEST_F(ServerTest, ClosesIdleAndSlowConnections) {
+  options_.idle_timeout = std::chrono::seconds(1);
+  options_.read_timeout = std::chrono::seconds(1);
+  uint16_t port = Start();
+  Client idle(port);
+  EXPECT_EQ(idle.Send("GET", "/healthz").result_int(), 200);
+  Client slow(port);
+  slow.WriteRaw("GET /healthz HTTP/1.1\r\nHost:");  // never finishes its head
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_TRUE(idle.Eof(std::chrono::seconds(3)));
+  EXPECT_TRUE(slow.Eof(std::chrono::seconds(3)));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(2500));
+}
+
 TEST_F(ServerTest, OversizedHeadersGet431) {
   Client c(Start());
   Res r = c.Send("GET", "/api/v1/echo/1", {}, {{"X-Filler", std::string(4000, 'y')}});
