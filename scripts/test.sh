@@ -21,7 +21,14 @@ if [ "${SAWT_SKIP_SANITIZE:-0}" != 1 ]; then
       -DSAWT_BENCH=OFF >/dev/null
   fi
   ninja -C build-asan
-  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit --output-on-failure -j2 | tail -n 3
+  # The sanitizer run's own summary goes to a log; on failure the log is shown.
+  if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/store/lsan.supp" \
+      ctest --test-dir build-asan -L unit --output-on-failure -j2 >build-asan/ctest.log 2>&1; then
+    tail -n 200 build-asan/ctest.log
+    echo "sanitizer tests failed" >&2
+    exit 1
+  fi
+  grep -E "tests passed|tests failed" build-asan/ctest.log
 fi
 
 if [ "${SAWT_SKIP_FUZZ:-0}" != 1 ] && [ -x scripts/fuzz-text.sh ]; then
