@@ -1,5 +1,9 @@
 #include "text/stop_words.hpp"
 
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "text/normalize.hpp"
@@ -34,6 +38,29 @@ TEST(StopWordsTest, EveryListedWordIsFoundAfterNormalization) {
 }
 
 TEST(StopWordsTest, EmptyIsNotAStopWord) { EXPECT_FALSE(IsStopWord("")); }
+
+}  // namespace
+}  // namespace sawt::text
+
+namespace sawt::text {
+namespace {
+
+TEST(StopWordsTest, ReadmeDocumentsEveryStopWord) {
+  std::ifstream in(std::string(SAWT_TEXT_TESTDATA_DIR) + "/../README.md");
+  const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(readme.empty());
+  // The README lists the words separated by spaces and line breaks.
+  auto documented = [&](std::string_view w) {
+    for (std::size_t at = readme.find(w); at != std::string::npos; at = readme.find(w, at + 1)) {
+      const char before = at == 0 ? '\n' : readme[at - 1];
+      const char after = at + w.size() < readme.size() ? readme[at + w.size()] : '\n';
+      if ((before == ' ' || before == '\n') && (after == ' ' || after == '\n')) return true;
+    }
+    return false;
+  };
+  for (const std::string_view w : ArabicStopWords()) EXPECT_TRUE(documented(w)) << w;
+  for (const std::string_view w : EnglishStopWords()) EXPECT_TRUE(documented(w)) << w;
+}
 
 }  // namespace
 }  // namespace sawt::text
