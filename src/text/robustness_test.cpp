@@ -119,7 +119,9 @@ TEST(RobustnessTest, MegabyteSingleTokensFinishQuickly) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 30.0);  // generous for sanitizer builds; quadratic behaviour takes hours
+  // About a second in a release build and under a minute with sanitizers on a busy machine;
+  // quadratic behaviour on a megabyte would take hours.
+  EXPECT_LT(seconds, 120.0);
 }
 
 }  // namespace
