@@ -160,7 +160,8 @@ field() { sed -n "s/.*\"$2\":\\([0-9.]*\\).*/\\1/p" <<<"$1"; }
 log "warming up (${warmup}s each)"
 run_wrk warm-sawt "$sawt_url" "$warmup" >/dev/null
 run_wrk warm-nginx "$nginx_url" "$warmup" >/dev/null
-log "measuring: wrk -t$wrk_threads -c$connections -d${duration}s --latency (sawt, then nginx)"
+loadavg="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)"
+log "measuring (load average $loadavg): wrk -t$wrk_threads -c$connections -d${duration}s --latency (sawt, then nginx)"
 sawt_json="$(run_wrk sawt "$sawt_url" "$duration")"
 nginx_json="$(run_wrk nginx "$nginx_url" "$duration")"
 [[ -n "$sawt_json" && -n "$nginx_json" ]] || die "wrk printed no summary"
@@ -176,6 +177,6 @@ read -r ratio pass < <(awk -v s="$sawt_rps" -v n="$nginx_rps" -v p="$sawt_p99" -
     r = (n > 0) ? s / n : 0
     printf "%.3f %s\n", r, (r >= tr && p <= tp && e == 0) ? "true" : "false" }')
 
-printf '{"sawt":%s,"nginx":%s,"ratio_rps":%s,"target_ratio":%s,"target_p99_ms":%s,"connections":%s,"wrk_threads":%s,"duration_s":%s,"body_bytes":%s,"cores":%s,"pass":%s}\n' \
+printf '{"sawt":%s,"nginx":%s,"ratio_rps":%s,"target_ratio":%s,"target_p99_ms":%s,"connections":%s,"wrk_threads":%s,"duration_s":%s,"body_bytes":%s,"cores":%s,"loadavg_1m":%s,"pass":%s}\n' \
   "$sawt_json" "$nginx_json" "$ratio" "$target_ratio" "$target_p99_ms" "$connections" "$wrk_threads" \
-  "$duration" "$body_bytes" "$(nproc)" "$pass"
+  "$duration" "$body_bytes" "$(nproc)" "$loadavg" "$pass"
