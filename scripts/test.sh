@@ -20,7 +20,10 @@ if [ "${SAWT_SKIP_SANITIZE:-0}" != 1 ]; then
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAWT_SANITIZE=ON -DSAWT_WERROR=ON \
       -DSAWT_BENCH=OFF >/dev/null
   fi
-  ninja -C build-asan
+  # Only the unit-test binaries: the API/browser suites run in the main build below.
+  unit_targets=$(ninja -C build-asan -t targets all | sed -n 's/^\([a-z_]*_tests\): phony$/\1/p' |
+    grep -vE '^(api|authz)_tests$|^cmake_' | sort -u)
+  ninja -C build-asan $unit_targets
   # The sanitizer run's own summary goes to a log; on failure the log is shown.
   if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/store/lsan.supp" \
       ctest --test-dir build-asan -L unit --output-on-failure -j2 >build-asan/ctest.log 2>&1; then
