@@ -51,35 +51,30 @@ constexpr std::array kEnglish = std::to_array<std::string_view>({
     "s", "t", "don't", "it's", "rt", "via",
 });
 
-// Open-addressing set of normalized stop words, built once.
+// Set of normalized stop words, built once. A 12-bit signature of a word (length and a few
+// bytes) picks a bucket; most words that are not stop words land in an empty bucket and cost
+// one table load.
 class StopSet {
  public:
   StopSet() {
     for (const std::string_view w : kArabic) Add(Normalize(w));
     for (const std::string_view w : kEnglish) Add(Normalize(w));
-    slots_.assign(std::size_t{1} << 11, -1);
+    buckets_.fill(-1);
+    next_.assign(words_.size(), -1);
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::size_t h = Hash(words_[i]) & (slots_.size() - 1);
-      while (slots_[h] >= 0) h = (h + 1) & (slots_.size() - 1);
-      slots_[h] = static_cast<int>(i);
-      const std::uint32_t bit = Signature(words_[i]);
-      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      const std::uint32_t sig = Signature(words_[i]);
+      next_[i] = buckets_[sig];
+      buckets_[sig] = static_cast<std::int16_t>(i);
     }
   }
 
   bool Contains(std::string_view w) const {
     if (w.empty() || w.size() > max_len_) return false;
-    // Most words are not stop words; a 4096-bit filter on length and a few bytes rejects
-    // nearly all of them before any hashing.
-    const std::uint32_t bit = Signature(w);
-    if ((filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
-    std::size_t h = Hash(w) & (slots_.size() - 1);
-    while (slots_[h] >= 0) {
-      const std::string& candidate = words_[static_cast<std::size_t>(slots_[h])];
+    for (int i = buckets_[Signature(w)]; i >= 0; i = next_[static_cast<std::size_t>(i)]) {
+      const std::string& candidate = words_[static_cast<std::size_t>(i)];
       if (candidate.size() == w.size() && std::memcmp(candidate.data(), w.data(), w.size()) == 0) {
         return true;
       }
-      h = (h + 1) & (slots_.size() - 1);
     }
     return false;
   }
@@ -90,22 +85,11 @@ class StopSet {
   static std::uint32_t Signature(std::string_view w) {
     const auto* p = reinterpret_cast<const unsigned char*>(w.data());
     const std::size_t n = w.size();
-    const std::uint32_t key = static_cast<std::uint32_t>(n) | (std::uint32_t{p[n > 1 ? 1 : 0]} << 8) |
+    const std::uint32_t key = static_cast<std::uint32_t>(n) |
+                              (std::uint32_t{p[n > 1 ? 1 : 0]} << 8) |
                               (std::uint32_t{p[n - 1]} << 16) |
                               (std::uint32_t{p[n > 2 ? n - 3 : 0]} << 24);
     return (key * 2654435761u) >> 20;
-  }
-
-  // Mixes the length with the first and last eight bytes: cheap, and distinct enough for a
-  // few hundred short words.
-  static std::size_t Hash(std::string_view s) {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    const std::size_t n = s.size() < 8 ? s.size() : 8;
-    std::memcpy(&head, s.data(), n);
-    std::memcpy(&tail, s.data() + s.size() - n, n);
-    std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + s.size()) * 0xC2B2AE3D27D4EB4Full;
-    return static_cast<std::size_t>(h ^ (h >> 31));
   }
 
   void Add(std::string w) {
@@ -117,8 +101,8 @@ class StopSet {
   }
 
   std::vector<std::string> words_;
-  std::vector<int> slots_;
-  std::array<std::uint64_t, 64> filter_{};
+  std::array<std::int16_t, 4096> buckets_{};
+  std::vector<std::int16_t> next_;
   std::size_t max_len_ = 0;
 };
 
