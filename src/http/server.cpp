@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <array>
+#include <cctype>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
