@@ -4,6 +4,7 @@
 // A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
 // re-render the current page in place).
+// Routes: #/entities[/<id>], #/members, #/account (password and API tokens).
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
@@ -14,6 +15,7 @@ import { session, setSession, clearSession, needsMemberRecord } from './session.
 const ROUTES = {
   entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
   members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
+  account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
 };
 const DEFAULT_ROUTE = 'entities';
 

@@ -130,6 +130,18 @@ export function formatNumber(n) {
   return new Intl.NumberFormat(`${lang}-u-nu-${currentDigits()}`).format(n);
 }
 
+/**
+ * A server time (ISO 8601, UTC) as a date and time in the browser's time zone, in the current
+ * language with the digit preference (Gregorian calendar). Empty for null; the input itself
+ * when it does not parse.
+ */
+export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short' } = {}) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, { dateStyle, timeStyle }).format(date);
+}
+
 /** Picks the field of a bilingual record in the current language: pick(e, 'name') -> e.name_ar. */
 export function pick(record, field) {
   if (!record) return '';
