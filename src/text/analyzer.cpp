@@ -52,19 +52,25 @@ Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}
 bool Analyzer::TermView(const Token& token, std::string* scratch, std::string* buffer,
                         std::string_view* term) const {
   std::size_t letters = 0;
-  if (token.type == TokenType::kEmoji ||
-      !detail::NormalizeFastPath(token.text, scratch, &letters)) {
-    NormalizeTokenInto(token, scratch);
-    letters = CountCodePoints(*scratch);
+  std::string_view normalized;
+  if (token.type != TokenType::kEmoji && detail::IsNormalizedFast(token.text, &letters)) {
+    normalized = token.text;  // most words need no change: skip the copy
+  } else {
+    if (token.type == TokenType::kEmoji ||
+        !detail::NormalizeFastPath(token.text, scratch, &letters)) {
+      NormalizeTokenInto(token, scratch);
+      letters = CountCodePoints(*scratch);
+    }
+    normalized = *scratch;
   }
-  if (scratch->empty()) return false;
-  *term = *scratch;
+  if (normalized.empty()) return false;
+  *term = normalized;
   if (token.type != TokenType::kWord) return true;
-  if (options_.remove_stop_words && IsStopWord(*scratch)) return false;
+  if (options_.remove_stop_words && IsStopWord(normalized)) return false;
   if (token.script == Script::kArabic) {
     switch (options_.arabic_stemming) {
       case ArabicStemming::kLight:
-        *term = detail::ArabicLightStem(*scratch, letters);
+        *term = detail::ArabicLightStem(normalized, letters);
         return true;
       case ArabicStemming::kSnowball:
         // Snowball's Arabic stemmer normalizes by itself and needs the teh marbuta that our
@@ -76,7 +82,7 @@ bool Analyzer::TermView(const Token& token, std::string* scratch, std::string* b
         return true;
     }
   } else if (token.script == Script::kLatin && options_.stem_english) {
-    EnglishStemInto(*scratch, buffer);
+    EnglishStemInto(normalized, buffer);
     *term = *buffer;
     return !buffer->empty();
   }

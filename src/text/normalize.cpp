@@ -140,6 +140,30 @@ void MapCodePoints(std::string_view text, const std::array<std::uint16_t, kFastL
 
 namespace detail {
 
+bool IsNormalizedFast(std::string_view text, std::size_t* code_points) {
+  const Tables& tables = GetTables();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < size) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (tables.fast[b] != b) return false;
+      ++i;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < size && (p[i + 1] & 0xC0) == 0x80) {
+      const char32_t c = (char32_t{b & 0x1Fu} << 6) | (p[i + 1] & 0x3Fu);
+      if (tables.fast[c] != c) return false;
+      i += 2;
+    } else {
+      return false;
+    }
+    ++n;
+  }
+  *code_points = n;
+  return true;
+}
+
 bool NormalizeFastPath(std::string_view text, std::string* out, std::size_t* code_points) {
   const Tables& tables = GetTables();
   const FastUtf8* table = tables.fast_utf8.data();

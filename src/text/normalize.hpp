@@ -26,6 +26,10 @@ namespace detail {
 /// number of code points written in `*code_points`.
 bool NormalizeFastPath(std::string_view text, std::string* out, std::size_t* code_points);
 
+/// True when Normalize(text) == text can be decided without ICU and holds (the usual case for
+/// undiacritized words); then stores the number of code points in `*code_points`.
+bool IsNormalizedFast(std::string_view text, std::size_t* code_points);
+
 }  // namespace detail
 
 }  // namespace sawt::text

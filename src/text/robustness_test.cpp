@@ -79,6 +79,24 @@ TEST(RobustnessTest, NormalizeIsIdempotentOnRandomText) {
   }
 }
 
+TEST(RobustnessTest, FastPathsAgreeWithNormalize) {
+  std::mt19937 rng(99);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string text = i % 2 == 0 ? RandomText(rng, 8) : RandomBytes(rng, 8);
+    const std::string expected = Normalize(text);
+    std::size_t n = 0;
+    if (detail::IsNormalizedFast(text, &n)) {
+      ASSERT_EQ(expected, text);
+      ASSERT_EQ(n, CountCodePoints(text));
+    }
+    std::string out;
+    if (detail::NormalizeFastPath(text, &out, &n)) {
+      ASSERT_EQ(out, expected);
+      ASSERT_EQ(n, CountCodePoints(out));
+    }
+  }
+}
+
 TEST(RobustnessTest, NormalizeIsIdempotentOnRandomBytes) {
   std::mt19937 rng(7);
   for (int i = 0; i < 5000; ++i) {
