@@ -6,6 +6,8 @@ function(sawt_warnings target)
   # GCC 12 reports maybe-uninitialized falsely for std::variant in initializer lists (GCC PR 105562-like).
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
+    # ...and -Wrestrict falsely at -O3 for std::string concatenation (GCC PR 105329).
+    target_compile_options(${target} PRIVATE -Wno-restrict)
   endif()
   if(SAWT_WERROR)
     target_compile_options(${target} PRIVATE -Werror)

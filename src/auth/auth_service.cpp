@@ -38,8 +38,17 @@ std::vector<std::string> SplitScopes(const std::string& s) {
 
 }  // namespace
 
+constexpr auto kCallerCacheTtl = std::chrono::seconds(5);
+constexpr size_t kCallerCacheMax = 10000;
+
 AuthService::AuthService(store::Store& store, AuthOptions options)
-    : store_(store), options_(options), dummy_hash_(HashPassword("not-a-real-password")) {}
+    : store_(store), options_(options), dummy_hash_(HashPassword("not-a-real-password")) {
+  store_.OnCommit([this](int64_t last_id) {
+    int64_t cur = epoch_.load(std::memory_order_relaxed);
+    while (cur < last_id && !epoch_.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
+    }
+  });
+}
 
 std::vector<store::Migration> AuthService::Migrations() {
   return {{"auth", 1, "0001_create_accounts", R"SQL(
@@ -236,13 +245,37 @@ Status AuthService::FillRoles(store::Tx& tx, Caller& caller) {
 Result<Caller> AuthService::Authenticate(std::string_view session_token, std::string_view bearer_token) {
   if (session_token.empty() && bearer_token.empty()) return Error::Unauthenticated();
   const bool bearer = !bearer_token.empty();
-  const std::string hash = Sha256Hex(bearer ? bearer_token : session_token);
+  std::string hash = Sha256Hex(bearer ? bearer_token : session_token);
+  const auto now = std::chrono::steady_clock::now();
+  // Read the epoch before loading: a change committed meanwhile makes the entry stale at once.
+  const int64_t epoch = epoch_.load(std::memory_order_acquire);
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end()) {
+      const CachedCaller& c = it->second;
+      if (c.epoch == epoch && now - c.cached_at < kCallerCacheTtl &&
+          (c.expires_at.empty() || c.expires_at > core::NowIsoUtc())) {
+        return c.caller;
+      }
+      cache_.erase(it);
+    }
+  }
+  auto loaded = LoadCaller(bearer, hash);
+  if (!loaded) return loaded;
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (cache_.size() >= kCallerCacheMax) cache_.clear();
+  cache_[std::move(hash)] = CachedCaller{*loaded, epoch, now, loaded->expires_at};
+  return loaded;
+}
+
+Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash) {
   return store::ReadValue<Caller>(store_, [&](store::Tx& tx) -> Result<Caller> {
     const std::string now = core::NowIsoUtc();
     Caller caller;
     if (bearer) {
       auto rows = tx.Query(
-          "SELECT t.id, t.account_id, a.login, t.scopes FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+          "SELECT t.id, t.account_id, a.login, t.scopes, t.expires_at FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) "
           "AND a.active = 1",
           {hash, now});
@@ -254,9 +287,10 @@ Result<Caller> AuthService::Authenticate(std::string_view session_token, std::st
       caller.account_id = r.Int(1);
       caller.login = r.Text(2);
       for (auto& s : SplitScopes(r.Text(3))) caller.scopes.insert(s);
+      caller.expires_at = r.OptText(4).value_or("");
     } else {
       auto rows = tx.Query(
-          "SELECT s.id, s.account_id, a.login, s.csrf_token FROM sessions s JOIN accounts a ON a.id = s.account_id "
+          "SELECT s.id, s.account_id, a.login, s.csrf_token, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id "
           "WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active = 1",
           {hash, now});
       if (!rows) return std::move(rows).error();
@@ -267,6 +301,7 @@ Result<Caller> AuthService::Authenticate(std::string_view session_token, std::st
       caller.account_id = r.Int(1);
       caller.login = r.Text(2);
       caller.csrf_token = r.Text(3);
+      caller.expires_at = r.Text(4);
     }
     SAWT_TRY_STATUS(FillRoles(tx, caller));
     return caller;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -87,6 +88,21 @@ class AuthService {
  private:
   bool AllowAttempt(const std::string& remote);
   core::Status FillRoles(store::Tx& tx, Caller& caller);
+  core::Result<Caller> LoadCaller(bool bearer, const std::string& hash);
+
+  // Resolved callers by credential hash. Every change that can alter a caller (revocation,
+  // deactivation, password change, membership) appends an event, so an entry is valid only while
+  // no event committed after it was made (`epoch_`, moved by Store::OnCommit) and for at most
+  // kCallerCacheTtl, and never past the credential's own expiry.
+  struct CachedCaller {
+    Caller caller;
+    int64_t epoch = 0;
+    std::chrono::steady_clock::time_point cached_at;
+    std::string expires_at;  // ISO 8601; empty = none
+  };
+  std::atomic<int64_t> epoch_{0};
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedCaller> cache_;
 
   store::Store& store_;
   AuthOptions options_;

@@ -32,6 +32,7 @@ struct Caller {
   std::string csrf_token;           ///< sessions only
   std::set<std::string> scopes;     ///< API tokens only: "read", "write"
   int64_t session_or_token_id = 0;
+  std::string expires_at;           ///< when the session or token ends (ISO 8601); empty = never
   /// Effective roles per entity: direct memberships plus inheritance down the entity tree.
   std::map<int64_t, std::set<Role>> roles;
   bool network_admin = false;

@@ -27,7 +27,9 @@ std::string DumpJson(const Json& value);
 /// later calls return defaults. Not thread-safe; lives for one request.
 class JsonReader {
  public:
+  /// REQUIRES: `object` outlives the reader (it is not copied).
   explicit JsonReader(const Json& object, std::string path_prefix = {});
+  JsonReader(Json&&, std::string = {}) = delete;
 
   /// A string field. `required` missing → error; `max_bytes` over → error; empty allowed unless
   /// `non_empty`.

@@ -50,7 +50,8 @@ TEST(JsonReaderTest, RequiresFieldsAndLimitsLength) {
   JsonReader r(j);
   r.String("a", true, 3);
   EXPECT_EQ(r.Finish().error().key, "common.field_too_long");
-  JsonReader r2(Json::object());
+  const Json empty = Json::object();
+  JsonReader r2(empty);
   r2.String("a", true);
   EXPECT_EQ(r2.Finish().error().key, "common.field_required");
 }

@@ -242,10 +242,15 @@ Json NetworkService::Axes() const {
 
 // ---- entities ----
 
-Result<Json> NetworkService::ListEntities(const auth::Caller& caller, std::optional<int64_t> parent_id,
-                                          const module::Page& page) {
+Result<std::shared_ptr<const std::string>> NetworkService::ListEntities(const auth::Caller& caller,
+                                                                        std::optional<int64_t> parent_id,
+                                                                        const module::Page& page) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.entities.read", parent_id));
-  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+  const std::string key = std::to_string(parent_id.value_or(0)) + "/" + std::to_string(page.after_id) + "/" +
+                          std::to_string(page.limit);
+  if (auto hit = entity_lists_.Get(key)) return *hit;
+  const int64_t epoch = entity_lists_.epoch();
+  auto json = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     std::vector<Value> params = {page.after_id, int64_t{page.limit}};
     std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id > $1";
     if (parent_id) {
@@ -263,6 +268,10 @@ Result<Json> NetworkService::ListEntities(const auth::Caller& caller, std::optio
     }
     return module::PageJson(std::move(items), page, last);
   });
+  if (!json) return std::move(json).error();
+  auto body = std::make_shared<const std::string>(core::DumpJson(*json));
+  entity_lists_.Put(key, epoch, body);
+  return body;
 }
 
 Result<Json> NetworkService::GetEntity(const auth::Caller& caller, int64_t id) {

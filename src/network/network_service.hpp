@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "module/epoch_cache.hpp"
 #include "module/respond.hpp"
 #include "store/store.hpp"
 
@@ -19,7 +21,7 @@ namespace sawt::network {
 /// Thread-safe (stateless apart from the store).
 class NetworkService {
  public:
-  explicit NetworkService(store::Store& store) : store_(store) {}
+  explicit NetworkService(store::Store& store) : store_(store), entity_lists_(store) {}
 
   static std::vector<store::Migration> Migrations();
 
@@ -28,8 +30,11 @@ class NetworkService {
 
   core::Json Axes() const;
 
-  core::Result<core::Json> ListEntities(const auth::Caller& caller, std::optional<int64_t> parent_id,
-                                        const module::Page& page);
+  /// The entity directory page as rendered JSON. Every member sees the same directory and it is
+  /// read on every page load, so rendered pages are cached until the next committed change.
+  core::Result<std::shared_ptr<const std::string>> ListEntities(const auth::Caller& caller,
+                                                                std::optional<int64_t> parent_id,
+                                                                const module::Page& page);
   core::Result<core::Json> GetEntity(const auth::Caller& caller, int64_t id);
   core::Result<core::Json> CreateEntity(const auth::Caller& caller, const core::Json& body);
   core::Result<core::Json> UpdateEntity(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
@@ -57,6 +62,7 @@ class NetworkService {
 
  private:
   store::Store& store_;
+  module::EpochCache entity_lists_;
 };
 
 }  // namespace sawt::network

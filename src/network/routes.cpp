@@ -35,7 +35,11 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!page) return Response::Problem(page.error(), req);
                  auto parent = module::QueryId(req, "parent_id");
                  if (!parent) return Response::Problem(parent.error(), req);
-                 return Reply(req, svc->ListEntities(caller, *parent, *page));
+                 auto body = svc->ListEntities(caller, *parent, *page);
+                 if (!body) return Response::Problem(body.error(), req);
+                 Response res;
+                 res.body = **body;
+                 return res;
                });
   reg.AddRoute(R("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true}),
                [svc](Request& req, const auth::Caller& caller) {

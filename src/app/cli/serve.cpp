@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <fstream>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include "app/app.hpp"
@@ -83,13 +84,18 @@ int RunServe(const std::vector<std::string>& args) {
   options.static_root = FindWebRoot(flags->GetOr("web", ""));
   options.access_log = flags->GetOr("access-log", "stderr");
   options.handle_signals = true;
-  http::Server server(options, app->registry->router());
+  auto server_owner = std::make_shared<http::Server>(options, app->registry->router());
+  http::Server& server = *server_owner;
   if (auto st = server.Start(); !st) {
     PrintError(st.error());
     return 1;
   }
-  // New events wake the open SSE streams at once instead of at their next poll.
-  app->store->OnCommit([&server](int64_t) { server.Wake(); });
+  // New events wake the open SSE streams at once instead of at their next poll. The store keeps
+  // its callbacks for its whole life, so the callback must not outlive the server.
+  std::weak_ptr<http::Server> weak_server = server_owner;
+  app->store->OnCommit([weak_server](int64_t) {
+    if (auto s = weak_server.lock()) s->Wake();
+  });
   if (auto file = flags->Get("port-file")) {
     std::ofstream(*file + ".tmp") << server.port() << "\n";
     std::filesystem::rename(*file + ".tmp", *file);

@@ -93,6 +93,16 @@ class Conn {
     return core::Ok();
   }
 
+  // One transaction-control statement through the statement cache: BEGIN/COMMIT run twice per
+  // request, and re-parsing them with sqlite3_exec showed up as ~10% of a read request's CPU.
+  Status ExecOne(std::string_view sql) {
+    SAWT_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return SqliteError(db_, rc, std::string(sql));
+    return core::Ok();
+  }
+
   // A cached prepared statement for `sql` (PostgreSQL placeholders), reset and unbound.
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
     std::string key(sql);
@@ -308,11 +318,11 @@ class SqliteStore final : public Store {
 
     conn->ApplyHooks();
     if (sqlite3_get_autocommit(conn->db()) == 0) (void)conn->ExecScript("ROLLBACK");  // after a throwing fn
-    SAWT_TRY_STATUS(conn->ExecScript("BEGIN"));
+    SAWT_TRY_STATUS(conn->ExecOne("BEGIN"));
     SqliteTx tx(*conn, /*write=*/false);
     Status st = fn(tx);
     if (st && tx.failure()) st = *tx.failure();
-    Status end = conn->ExecScript("ROLLBACK");
+    Status end = conn->ExecOne("ROLLBACK");
     if (!st) return st;
     return end;
   }
@@ -346,7 +356,7 @@ class SqliteStore final : public Store {
       writer_->ApplyHooks();
       Rollback();  // a previous fn that threw may have left its transaction open
       for (int attempt = 0;; ++attempt) {
-        Status begin = writer_->ExecScript("BEGIN IMMEDIATE");
+        Status begin = writer_->ExecOne("BEGIN IMMEDIATE");
         if (!begin) {
           // Another process holds the write lock beyond busy_timeout.
           if (begin.error().code == core::ErrorCode::kUnavailable && attempt < options_.max_retries) continue;
@@ -359,7 +369,7 @@ class SqliteStore final : public Store {
           Rollback();
           return st;
         }
-        Status commit = writer_->ExecScript("COMMIT");
+        Status commit = writer_->ExecOne("COMMIT");
         if (!commit) {
           Rollback();
           if (commit.error().code == core::ErrorCode::kUnavailable && attempt < options_.max_retries) continue;
