@@ -1,0 +1,219 @@
+#include "search/search_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "auth/policy.hpp"
+#include "core/utf8.hpp"
+#include "search/search_indexer.hpp"
+#include "search/snippet.hpp"
+
+namespace sawt::search {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::Result;
+using store::Backend;
+using store::Tx;
+using store::Value;
+
+/// The distinct query terms, in query order, with the token each came from.
+struct QueryTerm {
+  std::string term;
+  std::string token;
+};
+
+class QuerySink : public text::TermSink {
+ public:
+  explicit QuerySink(std::size_t max_terms) : max_terms_(max_terms) {}
+  void OnTerm(std::string_view term, const text::Token& token, std::size_t) override {
+    if (terms_.size() >= max_terms_ || !seen_.insert(std::string(term)).second) return;
+    terms_.push_back({std::string(term), std::string(token.text)});
+  }
+  const std::vector<QueryTerm>& terms() const { return terms_; }
+
+ private:
+  std::size_t max_terms_;
+  std::set<std::string> seen_;
+  std::vector<QueryTerm> terms_;
+};
+
+/// FTS5 query: every term as a quoted string of its source token, which the "sawt" tokenizer
+/// analyses into the same term (FTS5_TOKENIZE_QUERY); implicit AND.
+std::string Fts5Match(const std::vector<QueryTerm>& terms) {
+  std::string out;
+  for (const auto& t : terms) {
+    if (!out.empty()) out += " AND ";
+    out += '"';
+    for (char c : t.token) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out;
+}
+
+std::string PgTsquery(const std::vector<QueryTerm>& terms) {
+  std::string out;
+  for (const auto& t : terms) {
+    if (!out.empty()) out += " & ";
+    out += PgLexeme(t.term);
+  }
+  return out;
+}
+
+/// "(d.doc_type = $k [AND EXISTS scope in (...)]) OR ..." for the visible types; empty when none.
+std::string VisibilitySql(const std::vector<TypeVisibility>& visible, std::vector<Value>& params) {
+  std::string sql;
+  auto param = [&](Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  for (const auto& v : visible) {
+    if (!v.all && v.entities.empty()) continue;
+    std::string clause = "(d.doc_type = " + param(v.doc_type);
+    if (!v.all) {
+      clause += " AND EXISTS (SELECT 1 FROM search_scopes s WHERE s.doc_type = d.doc_type AND s.doc_id = d.doc_id "
+                "AND s.entity_id IN (";
+      for (size_t i = 0; i < v.entities.size(); ++i) clause += (i ? ", " : "") + param(v.entities[i]);
+      clause += "))";
+    }
+    clause += ")";
+    sql += (sql.empty() ? "" : " OR ") + clause;
+  }
+  return sql;
+}
+
+struct Candidate {
+  std::string doc_type;
+  int64_t doc_id = 0;
+  std::optional<int64_t> entity_id;
+  std::string title_ar, title_en, body, ref;
+};
+
+std::string TitleText(const Candidate& c) {
+  if (c.title_en.empty()) return c.title_ar;
+  if (c.title_ar.empty()) return c.title_en;
+  return c.title_ar + "\n" + c.title_en;
+}
+
+std::string_view Trim(std::string_view s) {
+  const char* ws = " \t\r\n\f\v";
+  const auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> RunSearch(Tx& tx, std::string_view query, const std::vector<TypeVisibility>& visible,
+                                         int limit, const SearchOptions& options) {
+  const text::Analyzer& analyzer = SearchAnalyzer();
+  QuerySink sink(options.max_query_terms);
+  analyzer.Analyze(query, sink);
+  const std::vector<QueryTerm>& terms = sink.terms();
+  if (terms.empty() || limit <= 0) return std::vector<SearchHit>{};
+
+  const bool pg = tx.backend() == Backend::kPostgres;
+  std::vector<Value> params = {pg ? PgTsquery(terms) : Fts5Match(terms), int64_t{options.max_candidates}};
+  const std::string vis = VisibilitySql(visible, params);
+  if (vis.empty()) return std::vector<SearchHit>{};
+  const char* columns = "d.doc_type, d.doc_id, d.entity_id, d.title_ar, d.title_en, d.body, d.ref";
+  std::string sql;
+  if (pg) {
+    sql = std::string("SELECT ") + columns + " FROM search_documents d WHERE d.tsv @@ $1::tsquery AND (" + vis +
+          ") ORDER BY d.id DESC LIMIT $2";
+  } else {
+    sql = std::string("SELECT ") + columns +
+          " FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH $1 AND (" + vis +
+          ") ORDER BY search_fts.rowid DESC LIMIT $2";
+  }
+  auto rows = tx.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+
+  std::vector<Candidate> candidates;
+  candidates.reserve(rows->size());
+  for (const auto& r : *rows) {
+    candidates.push_back({r.Text(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+  }
+  // Ranks by the index position in (doc_type, doc_id) order: Bm25Index breaks ties by it.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.doc_type, a.doc_id) < std::tie(b.doc_type, b.doc_id);
+  });
+  text::Bm25Index index;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    std::vector<std::string> doc_terms = analyzer.Terms(TitleText(candidates[i]));
+    std::vector<std::string> body_terms = analyzer.Terms(candidates[i].body);
+    doc_terms.insert(doc_terms.end(), std::make_move_iterator(body_terms.begin()),
+                     std::make_move_iterator(body_terms.end()));
+    index.Add(i, doc_terms);
+  }
+  std::vector<std::string> query_terms;
+  std::set<std::string> term_set;
+  for (const auto& t : terms) {
+    query_terms.push_back(t.term);
+    term_set.insert(t.term);
+  }
+  std::vector<SearchHit> hits;
+  for (const text::ScoredDocument& scored : index.Search(query_terms, static_cast<size_t>(limit))) {
+    Candidate& c = candidates[scored.id];
+    SearchHit hit;
+    const bool body_hit = HasAnyTerm(analyzer, c.body, term_set);
+    hit.snippet = Snippet(analyzer, body_hit ? std::string_view(c.body) : TitleText(c), term_set, options.snippet_words);
+    hit.doc_type = std::move(c.doc_type);
+    hit.doc_id = c.doc_id;
+    hit.entity_id = c.entity_id;
+    hit.title_ar = std::move(c.title_ar);
+    hit.title_en = std::move(c.title_en);
+    hit.ref = std::move(c.ref);
+    hit.score = scored.score;
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+Result<Json> SearchService::Search(const auth::Caller& caller, const std::string& q, const std::string& type,
+                                   std::optional<int64_t> limit, const std::string& lang) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "search.query", std::nullopt));
+  const std::string_view query = Trim(q);
+  if (query.empty() || q.size() > options_.max_query_bytes || !core::IsValidUtf8(q)) {
+    return Error::InvalidInput("search.bad_query", "q", {std::to_string(options_.max_query_bytes)});
+  }
+  if (limit && (*limit < 1 || *limit > 100)) return Error::InvalidInput("search.bad_limit", "limit");
+  std::vector<TypeVisibility> visible;
+  bool type_known = type.empty();
+  for (const SearchType& t : SearchTypes()) {
+    if (!type.empty() && t.name != type) continue;
+    type_known = true;
+    TypeVisibility v{t.name, static_cast<bool>(auth::Authorize(caller, t.permission, std::nullopt)), {}};
+    if (!v.all) {
+      for (int64_t e : caller.Entities()) {
+        if (auth::Authorize(caller, t.permission, e)) v.entities.push_back(e);
+      }
+    }
+    visible.push_back(std::move(v));
+  }
+  if (!type_known) return Error::InvalidInput("search.bad_type", "type", {type});
+  const int n = static_cast<int>(limit.value_or(20));
+  SAWT_ASSIGN_OR_RETURN(auto hits, store::ReadValue<std::vector<SearchHit>>(store_, [&](Tx& tx) {
+                          return RunSearch(tx, query, visible, n, options_);
+                        }));
+  Json items = Json::array();
+  for (const SearchHit& h : hits) {
+    const std::string& title = (lang == "en" && !h.title_en.empty()) || h.title_ar.empty() ? h.title_en : h.title_ar;
+    items.push_back({{"doc_type", h.doc_type},
+                     {"doc_id", h.doc_id},
+                     {"entity_id", h.entity_id ? Json(*h.entity_id) : Json(nullptr)},
+                     {"title", title},
+                     {"title_ar", h.title_ar},
+                     {"title_en", h.title_en},
+                     {"ref", h.ref},
+                     {"snippet", h.snippet},
+                     {"score", h.score}});
+  }
+  return Json{{"items", std::move(items)}};
+}
+
+}  // namespace sawt::search

@@ -1,0 +1,15 @@
+#pragma once
+
+struct sqlite3;
+
+namespace sawt::search {
+
+/// Registers the FTS5 tokenizer "sawt" on `db`: every term of search::SearchAnalyzer() with the
+/// byte offsets of its source token, for documents and queries alike (so FTS5_TOKENIZE_QUERY
+/// gets the same analysis). Meant for store::RegisterConnectionHook; it must run on a connection
+/// before any statement touches a table created with tokenize = 'sawt'. Never throws; on failure
+/// (SQLite without FTS5) it logs and leaves the connection as it was, and the FTS5 table then
+/// fails to open with "no such tokenizer: sawt".
+void RegisterSawtTokenizer(sqlite3* db);
+
+}  // namespace sawt::search
