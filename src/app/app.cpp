@@ -4,7 +4,10 @@
 #include <cstdlib>
 
 #include "app/modules.hpp"
+#include "search/search_indexer.hpp"
+#include "search/sqlite_tokenizer.hpp"
 #include "store/open.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 namespace sawt::app {
 
@@ -67,6 +70,12 @@ void PrintError(const core::Error& error) {
 }
 
 core::Result<App> OpenApp(const std::string& db_url) {
+  // The FTS5 tokenizer "sawt" on every SQLite connection, before search's migration needs it.
+  static const bool tokenizer_hooked = [] {
+    store::RegisterConnectionHook(&search::RegisterSawtTokenizer);
+    return true;
+  }();
+  (void)tokenizer_hooked;
   App app;
   auto store = store::Open(db_url);
   if (!store) return std::move(store).error();
@@ -77,6 +86,8 @@ core::Result<App> OpenApp(const std::string& db_url) {
   app.registry = std::make_unique<module::ModuleRegistry>(module::Services{*app.store, *app.auth});
   app.events = RegisterModules(*app.registry);
   SAWT_TRY_STATUS(app.store->Migrate(app.registry->migrations()));
+  // Data written before the search module existed (e.g. an older demo) gets indexed once.
+  SAWT_TRY_STATUS(search::RebuildIfEmpty(*app.store));
   return app;
 }
 

@@ -3,6 +3,7 @@
 #include "auth/routes.hpp"
 #include "events/module.hpp"
 #include "network/module.hpp"
+#include "search/module.hpp"
 
 namespace sawt::app {
 
@@ -10,6 +11,7 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   auth::Register(registry);
   auto events = events::Register(registry);
   network::Register(registry);
+  search::Register(registry);
   // Later capabilities register here: strategy, messaging, media, crisis, listening, capacity, platform.
   return events;
 }

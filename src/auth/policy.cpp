@@ -26,6 +26,8 @@ const std::vector<PermissionRule> kRules = {
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},
+    // search: anyone signed in may search; each hit is filtered by its type's own read permission.
+    {"search.query", {}, true, false},
     // own account: tokens and password are always the caller's own.
     {"auth.self", {}, true, false},
     {"auth.self.write", {}, true, true},

@@ -1,10 +1,13 @@
 #include "network/network_service.hpp"
 
+#include <algorithm>
+
 #include "auth/auth_service.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "network/model.hpp"
+#include "search/search_indexer.hpp"
 
 namespace sawt::network {
 namespace {
@@ -161,6 +164,50 @@ struct Assignments {
     changed[column] = std::move(shown);
   }
 };
+
+// ---- search: entities and members are searchable; the index changes in the same transaction ----
+
+Status IndexEntity(Tx& tx, const Json& e) {
+  const int64_t id = e["id"];
+  return search::SearchIndexer::Upsert(
+      tx, {"entity", id, id, {id}, e["name_ar"], e["name_en"], e["code"], "/api/v1/entities/" + std::to_string(id),
+           e["updated_at"]});
+}
+
+Status IndexMember(Tx& tx, int64_t id) {
+  SAWT_ASSIGN_OR_RETURN(Row r, LoadMember(tx, id));
+  SAWT_ASSIGN_OR_RETURN(auto entities, MemberEntities(tx, id));
+  std::sort(entities.begin(), entities.end());
+  std::string body;
+  for (const auto& t : {r.OptText(4), r.OptText(5)}) {
+    if (t) body += *t + "\n";
+  }
+  body += r.Text(1);
+  std::optional<int64_t> entity;
+  if (!entities.empty()) entity = entities.front();
+  return search::SearchIndexer::Upsert(tx, {"member", id, entity, entities, r.Text(2), r.Text(3), body,
+                                            "/api/v1/members/" + std::to_string(id), r.Text(10)});
+}
+
+Result<int64_t> RebuildEntitySearch(Tx& tx) {
+  auto rows = tx.Query(std::string("SELECT ") + kEntityColumns + " FROM entities ORDER BY id");
+  if (!rows) return std::move(rows).error();
+  for (const auto& r : *rows) SAWT_TRY_STATUS(IndexEntity(tx, EntityJson(r)));
+  return static_cast<int64_t>(rows->size());
+}
+
+Result<int64_t> RebuildMemberSearch(Tx& tx) {
+  auto rows = tx.Query("SELECT id FROM members ORDER BY id");
+  if (!rows) return std::move(rows).error();
+  for (const auto& r : *rows) SAWT_TRY_STATUS(IndexMember(tx, r.Int(0)));
+  return static_cast<int64_t>(rows->size());
+}
+
+const bool kSearchTypesRegistered = [] {
+  search::RegisterSearchType({"entity", "network.entities.read", &RebuildEntitySearch});
+  search::RegisterSearchType({"member", "network.members.read", &RebuildMemberSearch});
+  return true;
+}();
 
 }  // namespace
 
@@ -326,6 +373,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
     Json entity = EntityJson((*rows)[0]);
     int64_t id = entity["id"];
     SAWT_TRY_STATUS(Append(tx, caller, "network.entity_created", id, "entity", id, entity));
+    SAWT_TRY_STATUS(IndexEntity(tx, entity));
     return entity;
   });
 }
@@ -362,6 +410,7 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
     if (rows->empty()) return MissOrStale(tx, "entities", id, "network.entity_not_found").error();
     Json entity = EntityJson((*rows)[0]);
     SAWT_TRY_STATUS(Append(tx, caller, "network.entity_updated", id, "entity", id, set.changed));
+    SAWT_TRY_STATUS(IndexEntity(tx, entity));
     return entity;
   });
 }
@@ -380,6 +429,7 @@ Status NetworkService::DeleteEntity(const auth::Caller& caller, int64_t id, std:
     auto n = tx.Exec(sql, params);
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "entities", id, "network.entity_not_found");
+    SAWT_TRY_STATUS(search::SearchIndexer::Remove(tx, "entity", id));
     return Append(tx, caller, "network.entity_deleted", id, "entity", id, Json::object());
   });
 }
@@ -477,6 +527,7 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
     Json payload = member;
     if (entity_id) payload["membership"] = {{"entity_id", *entity_id}, {"role", *role_name}};
     SAWT_TRY_STATUS(Append(tx, caller, "network.member_created", entity_id, "member", id, payload));
+    SAWT_TRY_STATUS(IndexMember(tx, id));
     return member;
   });
 }
@@ -523,6 +574,7 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
     }
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMember(tx, id));
     SAWT_TRY_STATUS(Append(tx, caller, "network.member_updated", std::nullopt, "member", id, changed));
+    SAWT_TRY_STATUS(IndexMember(tx, id));
     return MemberJson(row);
   });
 }
@@ -584,6 +636,7 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
     }
     Json m = MembershipJson((*rows)[0]);
     SAWT_TRY_STATUS(Append(tx, caller, "network.membership_granted", *entity_id, "membership", m["id"], m));
+    SAWT_TRY_STATUS(IndexMember(tx, *member_id));  // who may find the member changed
     return m;
   });
 }
@@ -603,6 +656,7 @@ Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) 
     }
     auto n = tx.Exec("DELETE FROM memberships WHERE id = $1", {id});
     if (!n) return std::move(n).error();
+    SAWT_TRY_STATUS(IndexMember(tx, m["member_id"].get<int64_t>()));  // who may find the member changed
     return Append(tx, caller, "network.membership_revoked", m["entity_id"].get<int64_t>(), "membership", id, m);
   });
 }
