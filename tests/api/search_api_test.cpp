@@ -158,15 +158,17 @@ TEST_P(SearchApiTest, MembersOfOtherEntitiesStayHidden) {
   EXPECT_TRUE(Has(Hits("مريم الهاشمي", Admin()), "srch.mariam"));
   Reply typed = Search("communications", police, "&type=member");
   ASSERT_EQ(typed.status, 200);
-  for (const auto& item : typed.json()["items"]) EXPECT_EQ(item["doc_type"], "member");
-  EXPECT_TRUE(FixtureHits(typed.json()).empty());
+  const Json typed_hits = typed.json();
+  for (const auto& item : typed_hits["items"]) EXPECT_EQ(item["doc_type"], "member");
+  EXPECT_TRUE(FixtureHits(typed_hits).empty());
 }
 
 TEST_P(SearchApiTest, SnippetsMarkHitsAndEscapeHtml) {
   Reply r = Search("متحدث", Admin(), "&type=member");
   ASSERT_EQ(r.status, 200) << r.body;
   bool found = false;
-  for (const auto& item : r.json()["items"]) {
+  const Json result = r.json();
+  for (const auto& item : result["items"]) {
     if (item["title_en"].get<std::string>() != "Salem Alkaabi") continue;
     found = true;
     EXPECT_NE(item["snippet"].get<std::string>().find("<mark>المتحدثين</mark>"), std::string::npos) << item;
