@@ -62,15 +62,6 @@ std::string SessionCookie(const std::string& value, bool clear) {
   return c;
 }
 
-http::Route R(std::string method, std::string pattern, module::OperationSpec spec) {
-  http::Route r;
-  r.method = std::move(method);
-  r.pattern = std::move(pattern);
-  r.summary = spec.summary;
-  r.openapi = module::Operation(spec);
-  return r;
-}
-
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
@@ -106,7 +97,7 @@ void Register(module::ModuleRegistry& reg) {
                                      {"scopes", {{"type", "array"}, {"items", {{"enum", {"read", "write"}}}}}},
                                      {"expires_at", {{"type", "string"}}}}}});
 
-  http::Route login = R("POST", "/api/v1/sessions", {"Sign in (sets the session cookie)", {}, {}, "Login", "Me", 201});
+  http::Route login = module::MakeRoute("POST", "/api/v1/sessions", {"Sign in (sets the session cookie)", {}, {}, "Login", "Me", 201});
   login.handler = [svc](Request& req) {
     auto body = module::JsonBody(req);
     if (!body) return Response::Problem(body.error(), req);
@@ -128,7 +119,7 @@ void Register(module::ModuleRegistry& reg) {
   };
   reg.AddPublicRoute(std::move(login));
 
-  reg.AddRoute(R("DELETE", "/api/v1/sessions/current", {"Sign out", {}, {}, "", "", 204}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/sessions/current", {"Sign out", {}, {}, "", "", 204}),
                [svc](Request& req, const Caller& caller) {
                  auto st = svc->Logout(caller);
                  if (!st) return Response::Problem(st.error(), req);
@@ -136,7 +127,7 @@ void Register(module::ModuleRegistry& reg) {
                  res.SetHeader("Set-Cookie", SessionCookie("", true));
                  return res;
                });
-  reg.AddRoute(R("GET", "/api/v1/me", {"The signed-in account and its roles", {}, {}, "", "Me"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/me", {"The signed-in account and its roles", {}, {}, "", "Me"}),
                [](Request&, const Caller& caller) {
                  Json out = MemberOfCaller(caller);
                  if (caller.credential == Credential::kSession) out["csrf_token"] = caller.csrf_token;
@@ -144,7 +135,7 @@ void Register(module::ModuleRegistry& reg) {
                  res.SetHeader("Cache-Control", "no-store");
                  return res;
                });
-  reg.AddRoute(R("PUT", "/api/v1/me/password", {"Change the password", {}, {}, "PasswordChange", "", 204}),
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/me/password", {"Change the password", {}, {}, "PasswordChange", "", 204}),
                [svc](Request& req, const Caller& caller) {
                  if (auto st = Authorize(caller, "auth.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
                  auto body = module::JsonBody(req);
@@ -155,7 +146,7 @@ void Register(module::ModuleRegistry& reg) {
                  if (auto st = in.Finish(); !st) return Response::Problem(st.error(), req);
                  return module::ReplyEmpty(req, svc->ChangePassword(caller, *current, *replacement));
                });
-  reg.AddRoute(R("GET", "/api/v1/tokens", {"List the caller's API tokens", {}, {}, "", "Page:ApiToken"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/tokens", {"List the caller's API tokens", {}, {}, "", "Page:ApiToken"}),
                [svc](Request& req, const Caller& caller) {
                  auto tokens = svc->ListApiTokens(caller.account_id);
                  if (!tokens) return Response::Problem(tokens.error(), req);
@@ -163,7 +154,7 @@ void Register(module::ModuleRegistry& reg) {
                  for (const auto& t : *tokens) items.push_back(TokenJson(t));
                  return Response::Json(200, Json{{"items", items}, {"next_cursor", nullptr}});
                });
-  reg.AddRoute(R("POST", "/api/v1/tokens", {"Create an API token (the secret is shown once)", {}, {}, "ApiTokenCreate", "ApiToken", 201}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/tokens", {"Create an API token (the secret is shown once)", {}, {}, "ApiTokenCreate", "ApiToken", 201}),
                [svc](Request& req, const Caller& caller) {
                  if (auto st = Authorize(caller, "auth.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
                  auto body = module::JsonBody(req);
@@ -204,7 +195,7 @@ void Register(module::ModuleRegistry& reg) {
                  res.SetHeader("Cache-Control", "no-store");
                  return res;
                });
-  reg.AddRoute(R("DELETE", "/api/v1/tokens/{id}", {"Revoke an API token", {"id"}, {}, "", "", 204}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/tokens/{id}", {"Revoke an API token", {"id"}, {}, "", "", 204}),
                [svc](Request& req, const Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);

@@ -11,15 +11,6 @@ namespace {
 using http::Request;
 using http::Response;
 
-http::Route R(std::string method, std::string pattern, module::OperationSpec spec) {
-  http::Route r;
-  r.method = std::move(method);
-  r.pattern = std::move(pattern);
-  r.summary = spec.summary;
-  r.openapi = module::Operation(spec);
-  return r;
-}
-
 }  // namespace
 
 std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
@@ -34,7 +25,7 @@ std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
                             {"object_type", {{"type", "string"}}}, {"object_id", {{"type", "string"}}},
                             {"payload", {{"type", "object"}}}}}});
 
-  reg.AddRoute(R("GET", "/api/v1/events", {"The audit log the caller may see", {}, {"cursor", "limit"}, "", "Page:Event"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/events", {"The audit log the caller may see", {}, {"cursor", "limit"}, "", "Page:Event"}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
                  if (!page) return Response::Problem(page.error(), req);
@@ -49,7 +40,7 @@ std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
                  return Response::Json(200, module::PageJson(std::move(items), *page, last));
                });
 
-  http::Route stream = R("GET", "/api/v1/stream",
+  http::Route stream = module::MakeRoute("GET", "/api/v1/stream",
                          {"Server-Sent Events of the events the caller may see (Last-Event-ID resumes)", {}, {}, "", ""});
   stream.openapi["responses"]["200"] = {
       {"description", "An event stream"}, {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};

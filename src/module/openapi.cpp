@@ -56,4 +56,13 @@ core::Json Operation(const OperationSpec& spec) {
   return op;
 }
 
+http::Route MakeRoute(std::string method, std::string pattern, const OperationSpec& spec) {
+  http::Route r;
+  r.method = std::move(method);
+  r.pattern = std::move(pattern);
+  r.summary = spec.summary;
+  r.openapi = Operation(spec);
+  return r;
+}
+
 }  // namespace sawt::module

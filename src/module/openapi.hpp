@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/json.hpp"
+#include "http/router.hpp"
 
 namespace sawt::module {
 
@@ -22,5 +23,8 @@ struct OperationSpec {
 };
 
 core::Json Operation(const OperationSpec& spec);
+
+/// A route (handler still unset) described by `spec`: the one way modules declare endpoints.
+http::Route MakeRoute(std::string method, std::string pattern, const OperationSpec& spec);
 
 }  // namespace sawt::module

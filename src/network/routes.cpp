@@ -9,27 +9,17 @@ namespace {
 
 using http::Request;
 using http::Response;
-using module::Operation;
 using module::Reply;
 using module::ReplyEmpty;
 using module::ReplyWithEtag;
 
-http::Route R(std::string method, std::string pattern, module::OperationSpec spec) {
-  http::Route r;
-  r.method = std::move(method);
-  r.pattern = std::move(pattern);
-  r.summary = spec.summary;
-  r.openapi = Operation(spec);
-  return r;
-}
-
 }  // namespace
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService> svc) {
-  reg.AddRoute(R("GET", "/api/v1/axes", {"The general guide's seven axes", {}, {}, "", "AxisList"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/axes", {"The general guide's seven axes", {}, {}, "", "AxisList"}),
                [svc](Request&, const auth::Caller&) { return Response::Json(200, svc->Axes()); });
 
-  reg.AddRoute(R("GET", "/api/v1/entities", {"List entities", {}, {"parent_id", "cursor", "limit"}, "", "Page:Entity"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/entities", {"List entities", {}, {"parent_id", "cursor", "limit"}, "", "Page:Entity"}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
                  if (!page) return Response::Problem(page.error(), req);
@@ -41,19 +31,19 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  res.body = **body;
                  return res;
                });
-  reg.AddRoute(R("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->CreateEntity(caller, *body), 201);
                });
-  reg.AddRoute(R("GET", "/api/v1/entities/{id}", {"Get an entity", {"id"}, {}, "", "Entity", 200, true}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/entities/{id}", {"Get an entity", {"id"}, {}, "", "Entity", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  return ReplyWithEtag(req, svc->GetEntity(caller, *id));
                });
-  reg.AddRoute(R("PATCH", "/api/v1/entities/{id}", {"Update an entity", {"id"}, {}, "EntityUpdate", "Entity", 200, true}),
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/entities/{id}", {"Update an entity", {"id"}, {}, "EntityUpdate", "Entity", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
@@ -63,7 +53,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->UpdateEntity(caller, *id, *match, *body));
                });
-  reg.AddRoute(R("DELETE", "/api/v1/entities/{id}", {"Delete an empty entity", {"id"}, {}, "", "", 204, true}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/entities/{id}", {"Delete an empty entity", {"id"}, {}, "", "", 204, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
@@ -72,7 +62,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return ReplyEmpty(req, svc->DeleteEntity(caller, *id, *match));
                });
 
-  reg.AddRoute(R("GET", "/api/v1/members", {"List members", {}, {"entity_id", "cursor", "limit"}, "", "Page:Member"}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/members", {"List members", {}, {"entity_id", "cursor", "limit"}, "", "Page:Member"}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
                  if (!page) return Response::Problem(page.error(), req);
@@ -80,19 +70,19 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!entity) return Response::Problem(entity.error(), req);
                  return Reply(req, svc->ListMembers(caller, *entity, *page));
                });
-  reg.AddRoute(R("POST", "/api/v1/members", {"Create a member account", {}, {}, "MemberCreate", "Member", 201, true}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/members", {"Create a member account", {}, {}, "MemberCreate", "Member", 201, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->CreateMember(caller, *body), 201);
                });
-  reg.AddRoute(R("GET", "/api/v1/members/{id}", {"Get a member", {"id"}, {}, "", "Member", 200, true}),
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/members/{id}", {"Get a member", {"id"}, {}, "", "Member", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  return ReplyWithEtag(req, svc->GetMember(caller, *id));
                });
-  reg.AddRoute(R("PATCH", "/api/v1/members/{id}", {"Update a member", {"id"}, {}, "MemberUpdate", "Member", 200, true}),
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/members/{id}", {"Update a member", {"id"}, {}, "MemberUpdate", "Member", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
@@ -103,7 +93,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return ReplyWithEtag(req, svc->UpdateMember(caller, *id, *match, *body));
                });
 
-  reg.AddRoute(R("GET", "/api/v1/memberships",
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/memberships",
                  {"List memberships", {}, {"entity_id", "member_id", "cursor", "limit"}, "", "Page:Membership"}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
@@ -114,20 +104,20 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!member) return Response::Problem(member.error(), req);
                  return Reply(req, svc->ListMemberships(caller, *entity, *member, *page));
                });
-  reg.AddRoute(R("POST", "/api/v1/memberships", {"Grant a role in an entity", {}, {}, "MembershipCreate", "Membership", 201}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships", {"Grant a role in an entity", {}, {}, "MembershipCreate", "Membership", 201}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return Reply(req, svc->CreateMembership(caller, *body), 201);
                });
-  reg.AddRoute(R("DELETE", "/api/v1/memberships/{id}", {"Revoke a role", {"id"}, {}, "", "", 204}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/memberships/{id}", {"Revoke a role", {"id"}, {}, "", "", 204}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  return ReplyEmpty(req, svc->DeleteMembership(caller, *id));
                });
 
-  reg.AddRoute(R("GET", "/api/v1/responsibilities",
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/responsibilities",
                  {"List RACI responsibilities", {}, {"entity_id", "cursor", "limit"}, "", "Page:Responsibility"}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
@@ -136,14 +126,14 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!entity) return Response::Problem(entity.error(), req);
                  return Reply(req, svc->ListResponsibilities(caller, *entity, *page));
                });
-  reg.AddRoute(R("POST", "/api/v1/responsibilities",
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/responsibilities",
                  {"Assign a responsibility", {}, {}, "ResponsibilityCreate", "Responsibility", 201, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->CreateResponsibility(caller, *body), 201);
                });
-  reg.AddRoute(R("PATCH", "/api/v1/responsibilities/{id}",
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/responsibilities/{id}",
                  {"Update a responsibility", {"id"}, {}, "ResponsibilityUpdate", "Responsibility", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -154,7 +144,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->UpdateResponsibility(caller, *id, *match, *body));
                });
-  reg.AddRoute(R("DELETE", "/api/v1/responsibilities/{id}", {"Remove a responsibility", {"id"}, {}, "", "", 204, true}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/responsibilities/{id}", {"Remove a responsibility", {"id"}, {}, "", "", 204, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
