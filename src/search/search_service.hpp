@@ -21,7 +21,7 @@ struct SearchOptions {
   std::size_t max_query_terms = 16;
   /// Matching documents ranked per query: the newest `max_candidates` matches (by index row) are
   /// scored with BM25 in C++; older matches beyond it are not considered.
-  int max_candidates = 1000;
+  int max_candidates = 256;
   /// Tokens of context in a snippet.
   std::size_t snippet_words = 30;
 };
