@@ -7,11 +7,10 @@
 namespace sawt::search {
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<SearchService> svc) {
-  http::Route route;
-  route.method = "GET";
-  route.pattern = "/api/v1/search";
-  route.summary = "Search everything the caller may see (Arabic and English, ranked by BM25)";
-  route.openapi = module::Operation({route.summary, {}, {"q", "type", "limit"}, "", "SearchResults"});
+  http::Route route = module::MakeRoute(
+      "GET", "/api/v1/search",
+      {"Search everything the caller may see (Arabic and English, ranked by BM25)", {}, {"q", "type", "limit"}, "",
+       "SearchResults"});
   reg.AddRoute(std::move(route), [svc](http::Request& req, const auth::Caller& caller) {
     auto get = [&](const char* name) {
       auto it = req.query.find(name);
