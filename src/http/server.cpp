@@ -744,6 +744,13 @@ void ServerCore::Drain() {
   ioc_.stop();
   for (auto& t : threads_) t.join();
   threads_.clear();
+  // The posted close above may never have run if the pool stopped first; with no thread left it
+  // is safe to close here, so the port stops accepting before Wait()/Shutdown() return.
+  {
+    error_code ec;
+    acceptor_.close(ec);
+    if (signals_) signals_->cancel(ec);
+  }
   core::Log(core::LogLevel::kInfo, "http server stopped", {{"port", port_}});
 
   lock.lock();

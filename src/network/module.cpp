@@ -134,6 +134,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
+  NetworkService::RegisterSearchTypes();
   RegisterRoutes(reg, service);
   reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
 }

@@ -203,13 +203,12 @@ Result<int64_t> RebuildMemberSearch(Tx& tx) {
   return static_cast<int64_t>(rows->size());
 }
 
-const bool kSearchTypesRegistered = [] {
+}  // namespace
+
+void NetworkService::RegisterSearchTypes() {
   search::RegisterSearchType({"entity", "network.entities.read", &RebuildEntitySearch});
   search::RegisterSearchType({"member", "network.members.read", &RebuildMemberSearch});
-  return true;
-}();
-
-}  // namespace
+}
 
 std::vector<store::Migration> NetworkService::Migrations() {
   return {{"network", 1, "0001_create_network", R"SQL(

@@ -28,6 +28,9 @@ class NetworkService {
   /// Effective roles of an account: its memberships, inherited down the entity tree.
   static core::Result<std::map<int64_t, std::set<auth::Role>>> ResolveRoles(store::Tx& tx, int64_t account_id);
 
+  /// Makes entities and members searchable (search module), with their visibility rules.
+  static void RegisterSearchTypes();
+
   core::Json Axes() const;
 
   /// The entity directory page as rendered JSON. Every member sees the same directory and it is
