@@ -2,6 +2,7 @@
 
 #include "auth/routes.hpp"
 #include "events/module.hpp"
+#include "messaging/module.hpp"
 #include "network/module.hpp"
 #include "search/module.hpp"
 
@@ -11,8 +12,9 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   auth::Register(registry);
   auto events = events::Register(registry);
   network::Register(registry);
+  messaging::Register(registry);
   search::Register(registry);
-  // Later capabilities register here: strategy, messaging, media, crisis, listening, capacity, platform.
+  // Later capabilities register here: strategy, media, crisis, listening, capacity, platform.
   return events;
 }
 

@@ -23,6 +23,19 @@ const std::vector<PermissionRule> kRules = {
     {"network.memberships.write", {R::kEntityAdmin}, false, true},
     {"network.responsibilities.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"network.responsibilities.write", {R::kEntityAdmin}, false, true},
+    // messaging: the library (themes, key messages, facts, terms, aliases) is read by every member;
+    // editors draft in their entity; approval belongs to the entity admins of the theme's / fact's
+    // owner entity; strategic themes and the network term list belong to the network admins.
+    {"messaging.library.read", {}, true, false},
+    {"messaging.themes.write", {R::kEntityAdmin}, false, true},
+    {"messaging.themes.strategic", {}, false, true},
+    {"messaging.key_messages.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"messaging.key_messages.approve", {R::kEntityAdmin}, false, true},
+    {"messaging.facts.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"messaging.facts.approve", {R::kEntityAdmin}, false, true},
+    {"messaging.terms.write", {}, false, true},
+    {"messaging.aliases.write", {R::kEntityAdmin}, false, true},
+    {"messaging.alignment.check", {}, true, false},
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},

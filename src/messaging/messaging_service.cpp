@@ -1,0 +1,1068 @@
+#include "messaging/messaging_service.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "http/messages.hpp"
+#include "text/analyzer.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::JsonReader;
+using core::Ok;
+using core::Result;
+using core::Status;
+using store::Row;
+using store::Tx;
+using store::Value;
+
+constexpr const char* kThemeColumns = "id, code, name_ar, name_en, owner_entity_id, strategic, version, created_at, updated_at";
+constexpr const char* kMessageSelect =
+    "SELECT k.id, k.theme_id, t.code, k.owner_entity_id, k.text_ar, k.text_en, k.points, k.state, k.valid_from, "
+    "k.valid_until, k.approved_by, k.approved_at, k.version, k.created_by, k.created_at, k.updated_at, "
+    "t.owner_entity_id FROM key_messages k JOIN message_themes t ON t.id = k.theme_id ";
+constexpr const char* kFactColumns =
+    "id, fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, as_of, source, "
+    "owner_entity_id, state, approved_by, approved_at, valid_until, version, created_at, updated_at";
+constexpr const char* kTermColumns = "id, term, lang, status, replacement, version, created_at, updated_at";
+constexpr size_t kMaxDraftBytes = 200000;
+
+Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json ThemeJson(const Row& r) {
+  return {{"id", r.Int(0)},          {"code", r.Text(1)},           {"name_ar", r.Text(2)},
+          {"name_en", r.Text(3)},    {"owner_entity_id", r.Int(4)}, {"strategic", r.Int(5) != 0},
+          {"version", r.Int(6)},     {"created_at", r.Text(7)},     {"updated_at", r.Text(8)}};
+}
+
+Json MessageJson(const Row& r) {
+  return {{"id", r.Int(0)},
+          {"theme_id", r.Int(1)},
+          {"theme_code", r.Text(2)},
+          {"owner_entity_id", r.Int(3)},
+          {"text_ar", r.Text(4)},
+          {"text_en", r.Text(5)},
+          {"supporting_points", Json::parse(r.Text(6))},
+          {"state", r.Text(7)},
+          {"valid_from", OptJson(r.OptText(8))},
+          {"valid_until", OptJson(r.OptText(9))},
+          {"approved_by", OptJson(r.OptText(10))},
+          {"approved_at", OptJson(r.OptText(11))},
+          {"version", r.Int(12)},
+          {"created_by", r.Text(13)},
+          {"created_at", r.Text(14)},
+          {"updated_at", r.Text(15)}};
+}
+
+Json FactJson(const Row& r) {
+  return {{"id", r.Int(0)},
+          {"key", r.Text(1)},
+          {"kind", r.Text(2)},
+          {"label_ar", r.Text(3)},
+          {"label_en", r.Text(4)},
+          {"value_ar", r.Text(5)},
+          {"value_en", r.Text(6)},
+          {"numeric_value", r.IsNull(7) ? Json(nullptr) : Json(r.Double(7))},
+          {"date_value", OptJson(r.OptText(8))},
+          {"as_of", r.Text(9)},
+          {"source", r.Text(10)},
+          {"owner_entity_id", r.Int(11)},
+          {"state", r.Text(12)},
+          {"approved_by", OptJson(r.OptText(13))},
+          {"approved_at", OptJson(r.OptText(14))},
+          {"valid_until", OptJson(r.OptText(15))},
+          {"version", r.Int(16)},
+          {"created_at", r.Text(17)},
+          {"updated_at", r.Text(18)}};
+}
+
+Json TermJson(const Row& r) {
+  return {{"id", r.Int(0)},          {"term", r.Text(1)},    {"lang", r.Text(2)},
+          {"status", r.Text(3)},     {"replacement", r.Text(4)}, {"version", r.Int(5)},
+          {"created_at", r.Text(6)}, {"updated_at", r.Text(7)}};
+}
+
+bool IsSlug(const std::string& s) {
+  if (s.size() < 2 || s.size() > 64) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
+}
+
+bool IsLang(const std::string& s) { return s == "ar" || s == "en"; }
+
+const text::Analyzer& TheAnalyzer() {
+  static const text::Analyzer analyzer;
+  return analyzer;
+}
+
+Status Append(Tx& tx, const auth::Caller& caller, const char* action, std::optional<int64_t> entity_id,
+              const char* object_type, int64_t object_id, Json payload) {
+  auto ev = tx.Append({caller.login, action, entity_id, object_type, std::to_string(object_id), std::move(payload)});
+  if (!ev) return std::move(ev).error();
+  return Ok();
+}
+
+Result<Row> LoadOne(Tx& tx, const std::string& sql, int64_t id, const char* not_found_key) {
+  auto rows = tx.Query(sql, {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
+  return std::move((*rows)[0]);
+}
+
+Result<Row> LoadTheme(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kThemeColumns + " FROM message_themes WHERE id = $1", id,
+                 "messaging.theme_not_found");
+}
+Result<Row> LoadMessage(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string(kMessageSelect) + "WHERE k.id = $1", id, "messaging.key_message_not_found");
+}
+Result<Row> LoadFact(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kFactColumns + " FROM facts WHERE id = $1", id, "messaging.fact_not_found");
+}
+
+/// The owner entity must exist (a 400 naming the field, not a foreign-key 409).
+Status EntityExists(Tx& tx, int64_t id, const char* field) {
+  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return Error::InvalidInput("messaging.entity_not_found", field, {std::to_string(id)});
+  return Ok();
+}
+
+/// After a guarded UPDATE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
+Status MissOrStale(Tx& tx, const char* table, int64_t id, const char* not_found_key) {
+  auto rows = tx.Query(std::string("SELECT 1 FROM ") + table + " WHERE id = $1", {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
+  return Error::PreconditionFailed("common.precondition_failed");
+}
+
+struct Assignments {
+  std::string sql;
+  std::vector<Value> params;
+  Json changed = Json::object();
+  void Set(const std::string& column, Value v, Json shown) {
+    params.push_back(std::move(v));
+    sql += column + " = $" + std::to_string(params.size()) + ", ";
+    changed[column] = std::move(shown);
+  }
+  bool empty() const { return params.empty(); }
+};
+
+/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = $ AND version = $".
+Result<bool> GuardedUpdate(Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
+  std::vector<Value> params = set.params;
+  params.push_back(core::NowIsoUtc());
+  std::string sql = std::string("UPDATE ") + table + " SET " + set.sql + "version = version + 1, updated_at = $" +
+                    std::to_string(params.size());
+  params.push_back(id);
+  sql += " WHERE id = $" + std::to_string(params.size());
+  params.push_back(version);
+  sql += " AND version = $" + std::to_string(params.size());
+  auto n = tx.Exec(sql, params);
+  if (!n) return std::move(n).error();
+  return *n == 1;
+}
+
+/// supporting_points: an array of at most 20 {ar, en} objects.
+Result<std::string> ReadPoints(const Json* raw) {
+  if (!raw) return std::string("[]");
+  if (!raw->is_array()) return Error::InvalidInput("messaging.bad_points", "supporting_points");
+  if (raw->size() > 20) return Error::InvalidInput("messaging.bad_points", "supporting_points");
+  Json out = Json::array();
+  for (size_t i = 0; i < raw->size(); ++i) {
+    const Json& item = (*raw)[i];
+    if (!item.is_object()) return Error::InvalidInput("messaging.bad_points", "supporting_points");
+    JsonReader in(item, "supporting_points[" + std::to_string(i) + "].");
+    auto ar = in.String("ar", true, 1000);
+    auto en = in.String("en", true, 1000);
+    SAWT_TRY_STATUS(in.Finish());
+    out.push_back({{"ar", *ar}, {"en", *en}});
+  }
+  return out.dump();
+}
+
+/// A date field: absent, JSON null (clear) or "YYYY-MM-DD".
+struct DateField {
+  std::optional<std::string> value;
+  bool clear = false;
+};
+DateField ReadDate(JsonReader& in, const std::string& name, bool required = false) {
+  DateField f;
+  f.clear = in.IsNull(name);
+  if (f.clear) {
+    in.Raw(name);
+    return f;
+  }
+  f.value = in.String(name, required, 10);
+  return f;
+}
+Status CheckDate(const DateField& f, const char* name) {
+  if (f.value && !IsIsoDate(*f.value)) return Error::InvalidInput("messaging.bad_date", name, {name});
+  return Ok();
+}
+
+/// An optional finite JSON number.
+Result<std::optional<double>> ReadNumber(const Json* raw, const char* name) {
+  if (!raw || raw->is_null()) return std::optional<double>();
+  if (!raw->is_number() || !std::isfinite(raw->get<double>())) {
+    return Error::InvalidInput("messaging.bad_number", name, {name});
+  }
+  return std::optional<double>(raw->get<double>());
+}
+
+std::optional<double> NumberIn(const std::string& s) {
+  auto found = text::ExtractNumbers(s);
+  if (found.empty()) return std::nullopt;
+  return found.front().value;
+}
+std::optional<std::string> DateIn(const std::string& s) {
+  auto found = text::ExtractDates(s);
+  if (found.empty()) return std::nullopt;
+  return found.front().Iso();
+}
+
+Status Analysable(const std::string& s, const char* field) {
+  if (TheAnalyzer().Terms(s).empty()) return Error::InvalidInput("messaging.not_analysable", field);
+  return Ok();
+}
+
+Json FindingJson(const Finding& f) {
+  Json span = nullptr;
+  if (f.span) span = {{"offset", f.span->offset}, {"length", f.span->length}, {"excerpt", f.span->excerpt}};
+  return {{"kind", f.kind},
+          {"severity", f.severity},
+          {"reason", f.reason},
+          {"message_ar", http::Translate(f.reason, "ar", f.args_ar)},
+          {"message_en", http::Translate(f.reason, "en", f.args_en)},
+          {"lang", f.lang},
+          {"span", span},
+          {"details", f.details}};
+}
+
+}  // namespace
+
+MessagingService::MessagingService(store::Store& store) : store_(store) {
+  std::weak_ptr<EpochState> weak = epoch_;
+  store.OnCommit([weak](int64_t last_id) {
+    auto state = weak.lock();
+    if (!state) return;
+    int64_t cur = state->epoch.load(std::memory_order_relaxed);
+    while (cur < last_id && !state->epoch.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
+    }
+  });
+}
+
+std::vector<store::Migration> MessagingService::Migrations() {
+  // No foreign keys to the network module's `entities`: store::OrderMigrations applies modules in
+  // name order ("messaging" < "network"), so commands check the owner entity instead (EntityExists).
+  return {{"messaging", 1, "0001_create_messaging", R"SQL(
+CREATE TABLE message_themes (
+  id {{ID}},
+  code TEXT NOT NULL UNIQUE,
+  name_ar TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  owner_entity_id BIGINT NOT NULL,
+  strategic BIGINT NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE key_messages (
+  id {{ID}},
+  theme_id BIGINT NOT NULL REFERENCES message_themes(id),
+  owner_entity_id BIGINT NOT NULL,
+  text_ar TEXT NOT NULL,
+  text_en TEXT NOT NULL,
+  points TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'approved', 'retired')),
+  valid_from TEXT,
+  valid_until TEXT,
+  approved_by TEXT,
+  approved_at TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX key_messages_theme ON key_messages(theme_id, state);
+CREATE INDEX key_messages_state ON key_messages(state);
+CREATE TABLE key_message_versions (
+  id {{ID}},
+  message_id BIGINT NOT NULL REFERENCES key_messages(id),
+  version BIGINT NOT NULL,
+  theme_id BIGINT NOT NULL,
+  text_ar TEXT NOT NULL,
+  text_en TEXT NOT NULL,
+  points TEXT NOT NULL,
+  state TEXT NOT NULL,
+  valid_from TEXT,
+  valid_until TEXT,
+  approved_by TEXT,
+  superseded_by TEXT NOT NULL,
+  superseded_at TEXT NOT NULL,
+  UNIQUE (message_id, version)
+);
+CREATE TABLE facts (
+  id {{ID}},
+  fact_key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('number', 'date', 'text')),
+  label_ar TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  value_ar TEXT NOT NULL,
+  value_en TEXT NOT NULL,
+  numeric_value DOUBLE PRECISION,
+  date_value TEXT,
+  as_of TEXT NOT NULL,
+  source TEXT NOT NULL,
+  owner_entity_id BIGINT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'approved', 'retired')),
+  approved_by TEXT,
+  approved_at TEXT,
+  valid_until TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX facts_state ON facts(state);
+CREATE TABLE message_terms (
+  id {{ID}},
+  term TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('ar', 'en')),
+  status TEXT NOT NULL CHECK (status IN ('banned', 'deprecated')),
+  replacement TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (term, lang)
+);
+CREATE TABLE entity_aliases (
+  id {{ID}},
+  entity_id BIGINT NOT NULL,
+  alias TEXT NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('ar', 'en')),
+  created_at TEXT NOT NULL,
+  UNIQUE (alias, lang)
+);
+)SQL"}};
+}
+
+// ---- themes ----
+
+Result<Json> MessagingService::ListThemes(const auth::Caller& caller) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    auto rows = tx.Query(std::string("SELECT ") + kThemeColumns + " FROM message_themes ORDER BY id");
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) items.push_back(ThemeJson(r));
+    return Json{{"items", items}};
+  });
+}
+
+Result<Json> MessagingService::CreateTheme(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto code = in.String("code", true, 64);
+  auto name_ar = in.String("name_ar", true, 300);
+  auto name_en = in.String("name_en", true, 300);
+  auto owner = in.Int("owner_entity_id", true);
+  auto strategic = in.Bool("strategic", false);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!IsSlug(*code)) return Error::InvalidInput("messaging.bad_code", "code");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.write", *owner));
+  if (strategic.value_or(false)) SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.strategic", std::nullopt));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, *owner, "owner_entity_id"));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(std::string("INSERT INTO message_themes (code, name_ar, name_en, owner_entity_id, strategic, "
+                                     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ") +
+                             kThemeColumns,
+                         {*code, *name_ar, *name_en, *owner, int64_t{strategic.value_or(false) ? 1 : 0}, now});
+    if (!rows) {
+      if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.theme_code_taken", {*code}, "code");
+      return std::move(rows).error();
+    }
+    Json theme = ThemeJson((*rows)[0]);
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.theme_created", *owner, "theme", theme["id"].get<int64_t>(), theme));
+    return theme;
+  });
+}
+
+Result<Json> MessagingService::UpdateTheme(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                           const Json& body) {
+  JsonReader in(body);
+  auto name_ar = in.String("name_ar", false, 300);
+  auto name_en = in.String("name_en", false, 300);
+  auto strategic = in.Bool("strategic", false);
+  SAWT_TRY_STATUS(in.Finish());
+  Assignments set;
+  if (name_ar) set.Set("name_ar", *name_ar, *name_ar);
+  if (name_en) set.Set("name_en", *name_en, *name_en);
+  if (strategic) set.Set("strategic", int64_t{*strategic ? 1 : 0}, *strategic);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadTheme(tx, id));
+    const int64_t owner = row.Int(4);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.write", owner));
+    if (strategic && *strategic != (row.Int(5) != 0)) {
+      SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.strategic", std::nullopt));
+    }
+    if (if_match && *if_match != row.Int(6)) return Error::PreconditionFailed();
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_themes", set, id, row.Int(6)));
+    if (!updated) return MissOrStale(tx, "message_themes", id, "messaging.theme_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row now, LoadTheme(tx, id));
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.theme_updated", owner, "theme", id, set.changed));
+    return ThemeJson(now);
+  });
+}
+
+// ---- key messages ----
+
+Result<Json> MessagingService::ListKeyMessages(const auth::Caller& caller, const KeyMessageFilter& filter,
+                                               const module::Page& page) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  if (filter.state && *filter.state != "draft" && *filter.state != "approved" && *filter.state != "retired") {
+    return Error::InvalidInput("messaging.bad_state", "state", {*filter.state});
+  }
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
+    std::string sql = std::string(kMessageSelect) + "WHERE k.id > $1";
+    if (filter.theme_id) {
+      params.push_back(*filter.theme_id);
+      sql += " AND k.theme_id = $" + std::to_string(params.size());
+    }
+    if (filter.state) {
+      params.push_back(*filter.state);
+      sql += " AND k.state = $" + std::to_string(params.size());
+    }
+    sql += " ORDER BY k.id LIMIT $2";
+    auto rows = tx.Query(sql, params);
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    int64_t last = 0;
+    for (const auto& r : *rows) {
+      items.push_back(MessageJson(r));
+      last = r.Int(0);
+    }
+    return module::PageJson(std::move(items), page, last);
+  });
+}
+
+Result<Json> MessagingService::GetKeyMessage(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
+    return MessageJson(row);
+  });
+}
+
+Result<Json> MessagingService::CreateKeyMessage(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto theme_id = in.Int("theme_id", true);
+  auto owner = in.Int("owner_entity_id", true);
+  auto text_ar = in.String("text_ar", true, 4000);
+  auto text_en = in.String("text_en", true, 4000);
+  const Json* points_raw = in.Raw("supporting_points");
+  DateField from = ReadDate(in, "valid_from");
+  DateField until = ReadDate(in, "valid_until");
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_ASSIGN_OR_RETURN(std::string points, ReadPoints(points_raw));
+  SAWT_TRY_STATUS(CheckDate(from, "valid_from"));
+  SAWT_TRY_STATUS(CheckDate(until, "valid_until"));
+  if (from.value && until.value && *from.value > *until.value) return Error::InvalidInput("messaging.bad_validity", "valid_until");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.key_messages.write", *owner));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, *owner, "owner_entity_id"));
+    auto theme = LoadTheme(tx, *theme_id);
+    if (!theme) {
+      if (theme.error().code == core::ErrorCode::kNotFound) {
+        return Error::InvalidInput("messaging.theme_not_found", "theme_id", {std::to_string(*theme_id)});
+      }
+      return std::move(theme).error();
+    }
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        "INSERT INTO key_messages (theme_id, owner_entity_id, text_ar, text_en, points, state, valid_from, valid_until, "
+        "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $9) RETURNING id",
+        {*theme_id, *owner, *text_ar, *text_en, points, store::OrNull(from.value), store::OrNull(until.value),
+         caller.login, now});
+    if (!rows) return std::move(rows).error();
+    const int64_t id = (*rows)[0].Int(0);
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
+    Json message = MessageJson(row);
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.key_message_created", *owner, "key_message", id, message));
+    return message;
+  });
+}
+
+namespace {
+
+/// Copies the row as it was before a change into the history.
+Status StoreVersion(Tx& tx, const Row& old, const std::string& by) {
+  auto n = tx.Exec(
+      "INSERT INTO key_message_versions (message_id, version, theme_id, text_ar, text_en, points, state, valid_from, "
+      "valid_until, approved_by, superseded_by, superseded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+      {old.Int(0), old.Int(12), old.Int(1), old.Text(4), old.Text(5), old.Text(6), old.Text(7),
+       store::OrNull(old.OptText(8)), store::OrNull(old.OptText(9)), store::OrNull(old.OptText(10)), by,
+       core::NowIsoUtc()});
+  if (!n) return std::move(n).error();
+  return Ok();
+}
+
+}  // namespace
+
+Result<Json> MessagingService::UpdateKeyMessage(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                                const Json& body) {
+  JsonReader in(body);
+  auto theme_id = in.Int("theme_id", false);
+  auto text_ar = in.String("text_ar", false, 4000);
+  auto text_en = in.String("text_en", false, 4000);
+  const Json* points_raw = in.Raw("supporting_points");
+  DateField from = ReadDate(in, "valid_from");
+  DateField until = ReadDate(in, "valid_until");
+  SAWT_TRY_STATUS(in.Finish());
+  std::optional<std::string> points;
+  if (points_raw) {
+    SAWT_ASSIGN_OR_RETURN(std::string p, ReadPoints(points_raw));
+    points = std::move(p);
+  }
+  SAWT_TRY_STATUS(CheckDate(from, "valid_from"));
+  SAWT_TRY_STATUS(CheckDate(until, "valid_until"));
+  Assignments set;
+  if (theme_id) set.Set("theme_id", *theme_id, *theme_id);
+  if (text_ar) set.Set("text_ar", *text_ar, *text_ar);
+  if (text_en) set.Set("text_en", *text_en, *text_en);
+  if (points) set.Set("points", *points, Json::parse(*points));
+  if (from.value) set.Set("valid_from", *from.value, *from.value);
+  if (from.clear) set.Set("valid_from", store::Null(), nullptr);
+  if (until.value) set.Set("valid_until", *until.value, *until.value);
+  if (until.clear) set.Set("valid_until", store::Null(), nullptr);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadMessage(tx, id));
+    const int64_t owner = old.Int(3);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.key_messages.write", owner));
+    if (if_match && *if_match != old.Int(12)) return Error::PreconditionFailed();
+    if (old.Text(7) == "retired") return Error::Conflict("messaging.key_message_retired", {std::to_string(id)});
+    if (theme_id) {
+      auto theme = LoadTheme(tx, *theme_id);
+      if (!theme) {
+        if (theme.error().code == core::ErrorCode::kNotFound) {
+          return Error::InvalidInput("messaging.theme_not_found", "theme_id", {std::to_string(*theme_id)});
+        }
+        return std::move(theme).error();
+      }
+    }
+    const std::string new_from = from.clear ? "" : from.value.value_or(old.OptText(8).value_or(""));
+    const std::string new_until = until.clear ? "" : until.value.value_or(old.OptText(9).value_or(""));
+    if (!new_from.empty() && !new_until.empty() && new_from > new_until) {
+      return Error::InvalidInput("messaging.bad_validity", "valid_until");
+    }
+    Assignments all = set;
+    // Any edit of an approved message needs a new approval.
+    if (old.Text(7) == "approved" && !set.empty()) {
+      all.Set("state", std::string("draft"), "draft");
+      all.Set("approved_by", store::Null(), nullptr);
+      all.Set("approved_at", store::Null(), nullptr);
+    }
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", all, id, old.Int(12)));
+    if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();
+    SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.key_message_updated", owner, "key_message", id, all.changed));
+    return MessageJson(row);
+  });
+}
+
+namespace {
+
+Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                        const Json& body, const std::string& to) {
+  JsonReader in(body);
+  auto comment = in.String("comment", false, 2000);
+  SAWT_TRY_STATUS(in.Finish());
+  return store::WriteValue<Json>(store, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadMessage(tx, id));
+    // Approval belongs to the theme's owner entity.
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.key_messages.approve", old.Int(16)));
+    const std::string& state = old.Text(7);
+    if (state == to) {
+      return Error::Conflict(to == "approved" ? "messaging.key_message_already_approved" : "messaging.key_message_retired",
+                             {std::to_string(id)});
+    }
+    if (state == "retired") return Error::Conflict("messaging.key_message_retired", {std::to_string(id)});
+    if (if_match && *if_match != old.Int(12)) return Error::PreconditionFailed();
+    Assignments set;
+    set.Set("state", to, to);
+    if (to == "approved") {
+      set.Set("approved_by", caller.login, caller.login);
+      set.Set("approved_at", core::NowIsoUtc(), core::NowIsoUtc());
+    }
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", set, id, old.Int(12)));
+    if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();
+    SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
+    Json payload = {{"from", state}, {"to", to}, {"comment", comment ? Json(*comment) : Json(nullptr)}};
+    SAWT_TRY_STATUS(Append(tx, caller, to == "approved" ? "messaging.key_message_approved" : "messaging.key_message_retired",
+                           old.Int(3), "key_message", id, payload));
+    return MessageJson(row);
+  });
+}
+
+}  // namespace
+
+Result<Json> MessagingService::ApproveKeyMessage(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                                 const Json& body) {
+  return Transition(store_, caller, id, if_match, body, "approved");
+}
+
+Result<Json> MessagingService::RetireKeyMessage(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                                const Json& body) {
+  return Transition(store_, caller, id, if_match, body, "retired");
+}
+
+Result<Json> MessagingService::KeyMessageVersions(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row cur, LoadMessage(tx, id));
+    Json items = Json::array();
+    Json current = MessageJson(cur);
+    items.push_back({{"version", current["version"]},     {"theme_id", current["theme_id"]},
+                     {"text_ar", current["text_ar"]},     {"text_en", current["text_en"]},
+                     {"supporting_points", current["supporting_points"]}, {"state", current["state"]},
+                     {"valid_from", current["valid_from"]}, {"valid_until", current["valid_until"]},
+                     {"approved_by", current["approved_by"]}, {"current", true},
+                     {"superseded_by", nullptr},           {"superseded_at", nullptr}});
+    auto rows = tx.Query(
+        "SELECT version, theme_id, text_ar, text_en, points, state, valid_from, valid_until, approved_by, superseded_by, "
+        "superseded_at FROM key_message_versions WHERE message_id = $1 ORDER BY version DESC",
+        {id});
+    if (!rows) return std::move(rows).error();
+    for (const auto& r : *rows) {
+      items.push_back({{"version", r.Int(0)},         {"theme_id", r.Int(1)},
+                       {"text_ar", r.Text(2)},        {"text_en", r.Text(3)},
+                       {"supporting_points", Json::parse(r.Text(4))}, {"state", r.Text(5)},
+                       {"valid_from", OptJson(r.OptText(6))}, {"valid_until", OptJson(r.OptText(7))},
+                       {"approved_by", OptJson(r.OptText(8))}, {"current", false},
+                       {"superseded_by", r.Text(9)},  {"superseded_at", r.Text(10)}});
+    }
+    return Json{{"message_id", id}, {"items", items}};
+  });
+}
+
+// ---- facts ----
+
+Result<Json> MessagingService::ListFacts(const auth::Caller& caller, std::optional<std::string> state,
+                                         const module::Page& page) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  if (state && *state != "draft" && *state != "approved" && *state != "retired") {
+    return Error::InvalidInput("messaging.bad_state", "state", {*state});
+  }
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
+    std::string sql = std::string("SELECT ") + kFactColumns + " FROM facts WHERE id > $1";
+    if (state) {
+      params.push_back(*state);
+      sql += " AND state = $3";
+    }
+    sql += " ORDER BY id LIMIT $2";
+    auto rows = tx.Query(sql, params);
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    int64_t last = 0;
+    for (const auto& r : *rows) {
+      items.push_back(FactJson(r));
+      last = r.Int(0);
+    }
+    return module::PageJson(std::move(items), page, last);
+  });
+}
+
+Result<Json> MessagingService::GetFact(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
+    return FactJson(row);
+  });
+}
+
+Result<Json> MessagingService::CreateFact(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto key = in.String("key", true, 64);
+  auto kind = in.String("kind", false, 10);
+  auto label_ar = in.String("label_ar", true, 300);
+  auto label_en = in.String("label_en", true, 300);
+  auto value_ar = in.String("value_ar", true, 300);
+  auto value_en = in.String("value_en", true, 300);
+  const Json* numeric_raw = in.Raw("numeric_value");
+  DateField date_value = ReadDate(in, "date_value");
+  DateField as_of = ReadDate(in, "as_of", true);
+  auto source = in.String("source", true, 1000);
+  auto owner = in.Int("owner_entity_id", true);
+  DateField until = ReadDate(in, "valid_until");
+  SAWT_TRY_STATUS(in.Finish());
+  const std::string k = kind.value_or("number");
+  if (!IsSlug(*key)) return Error::InvalidInput("messaging.bad_fact_key", "key");
+  if (k != "number" && k != "date" && k != "text") return Error::InvalidInput("messaging.bad_fact_kind", "kind", {k});
+  SAWT_ASSIGN_OR_RETURN(auto numeric, ReadNumber(numeric_raw, "numeric_value"));
+  SAWT_TRY_STATUS(CheckDate(date_value, "date_value"));
+  SAWT_TRY_STATUS(CheckDate(as_of, "as_of"));
+  if (!as_of.value) return Error::InvalidInput("common.field_required", "as_of", {"as_of"});
+  SAWT_TRY_STATUS(CheckDate(until, "valid_until"));
+  if (k == "number" && !numeric) numeric = NumberIn(*value_en) ? NumberIn(*value_en) : NumberIn(*value_ar);
+  if (k == "number" && !numeric) return Error::InvalidInput("messaging.fact_needs_number", "numeric_value");
+  if (k == "date" && !date_value.value) date_value.value = DateIn(*value_en) ? DateIn(*value_en) : DateIn(*value_ar);
+  if (k == "date" && !date_value.value) return Error::InvalidInput("messaging.fact_needs_date", "date_value");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.write", *owner));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, *owner, "owner_entity_id"));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        std::string("INSERT INTO facts (fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, "
+                    "as_of, source, owner_entity_id, state, valid_until, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+                    "$5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $13) RETURNING ") +
+            kFactColumns,
+        {*key, k, *label_ar, *label_en, *value_ar, *value_en, numeric ? Value(*numeric) : store::Null(),
+         store::OrNull(k == "date" ? date_value.value : std::nullopt), *as_of.value, *source, *owner,
+         store::OrNull(until.value), now});
+    if (!rows) {
+      if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.fact_key_taken", {*key}, "key");
+      return std::move(rows).error();
+    }
+    Json fact = FactJson((*rows)[0]);
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_created", *owner, "fact", fact["id"].get<int64_t>(), fact));
+    return fact;
+  });
+}
+
+Result<Json> MessagingService::UpdateFact(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                          const Json& body) {
+  JsonReader in(body);
+  auto label_ar = in.String("label_ar", false, 300);
+  auto label_en = in.String("label_en", false, 300);
+  auto value_ar = in.String("value_ar", false, 300);
+  auto value_en = in.String("value_en", false, 300);
+  const Json* numeric_raw = in.Raw("numeric_value");
+  DateField date_value = ReadDate(in, "date_value");
+  DateField as_of = ReadDate(in, "as_of");
+  auto source = in.String("source", false, 1000);
+  DateField until = ReadDate(in, "valid_until");
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_ASSIGN_OR_RETURN(auto numeric, ReadNumber(numeric_raw, "numeric_value"));
+  SAWT_TRY_STATUS(CheckDate(date_value, "date_value"));
+  SAWT_TRY_STATUS(CheckDate(as_of, "as_of"));
+  SAWT_TRY_STATUS(CheckDate(until, "valid_until"));
+  if (as_of.clear) return Error::InvalidInput("common.field_required", "as_of", {"as_of"});
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadFact(tx, id));
+    const int64_t owner = old.Int(11);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.write", owner));
+    if (if_match && *if_match != old.Int(16)) return Error::PreconditionFailed();
+    const std::string kind = old.Text(2);
+    Assignments set;
+    if (label_ar) set.Set("label_ar", *label_ar, *label_ar);
+    if (label_en) set.Set("label_en", *label_en, *label_en);
+    if (value_ar) set.Set("value_ar", *value_ar, *value_ar);
+    if (value_en) set.Set("value_en", *value_en, *value_en);
+    if (kind == "number" && !numeric && (value_ar || value_en)) {
+      numeric = NumberIn(value_en.value_or(old.Text(6)));
+      if (!numeric) numeric = NumberIn(value_ar.value_or(old.Text(5)));
+      if (!numeric) return Error::InvalidInput("messaging.fact_needs_number", "numeric_value");
+    }
+    if (numeric) set.Set("numeric_value", *numeric, *numeric);
+    if (kind == "date" && date_value.value) set.Set("date_value", *date_value.value, *date_value.value);
+    if (kind == "date" && date_value.clear) return Error::InvalidInput("messaging.fact_needs_date", "date_value");
+    if (as_of.value) set.Set("as_of", *as_of.value, *as_of.value);
+    if (source) set.Set("source", *source, *source);
+    if (until.value) set.Set("valid_until", *until.value, *until.value);
+    if (until.clear) set.Set("valid_until", store::Null(), nullptr);
+    if (old.Text(12) == "approved" && !set.empty()) {
+      set.Set("state", std::string("draft"), "draft");
+      set.Set("approved_by", store::Null(), nullptr);
+      set.Set("approved_at", store::Null(), nullptr);
+    }
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
+    if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_updated", owner, "fact", id, set.changed));
+    return FactJson(row);
+  });
+}
+
+Result<Json> MessagingService::ApproveFact(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                           const Json& body) {
+  JsonReader in(body);
+  auto comment = in.String("comment", false, 2000);
+  SAWT_TRY_STATUS(in.Finish());
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadFact(tx, id));
+    const int64_t owner = old.Int(11);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.approve", owner));
+    if (old.Text(12) == "approved") return Error::Conflict("messaging.fact_already_approved", {std::to_string(id)});
+    if (if_match && *if_match != old.Int(16)) return Error::PreconditionFailed();
+    Assignments set;
+    set.Set("state", std::string("approved"), "approved");
+    set.Set("approved_by", caller.login, caller.login);
+    set.Set("approved_at", core::NowIsoUtc(), core::NowIsoUtc());
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
+    if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_approved", owner, "fact", id,
+                           {{"comment", comment ? Json(*comment) : Json(nullptr)}}));
+    return FactJson(row);
+  });
+}
+
+// ---- terms ----
+
+Result<Json> MessagingService::ListTerms(const auth::Caller& caller) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    auto rows = tx.Query(std::string("SELECT ") + kTermColumns + " FROM message_terms ORDER BY id");
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) items.push_back(TermJson(r));
+    return Json{{"items", items}};
+  });
+}
+
+Result<Json> MessagingService::CreateTerm(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto term = in.String("term", true, 200);
+  auto lang = in.String("lang", true, 2);
+  auto status = in.String("status", true, 20);
+  auto replacement = in.String("replacement", true, 300);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!IsLang(*lang)) return Error::InvalidInput("messaging.bad_lang", "lang", {*lang});
+  if (*status != "banned" && *status != "deprecated") return Error::InvalidInput("messaging.bad_term_status", "status", {*status});
+  SAWT_TRY_STATUS(Analysable(*term, "term"));
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.terms.write", std::nullopt));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(std::string("INSERT INTO message_terms (term, lang, status, replacement, created_at, updated_at) "
+                                     "VALUES ($1, $2, $3, $4, $5, $5) RETURNING ") +
+                             kTermColumns,
+                         {*term, *lang, *status, *replacement, now});
+    if (!rows) {
+      if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.term_exists", {*term}, "term");
+      return std::move(rows).error();
+    }
+    Json t = TermJson((*rows)[0]);
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.term_created", std::nullopt, "term", t["id"].get<int64_t>(), t));
+    return t;
+  });
+}
+
+Result<Json> MessagingService::UpdateTerm(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                          const Json& body) {
+  JsonReader in(body);
+  auto status = in.String("status", false, 20);
+  auto replacement = in.String("replacement", false, 300);
+  SAWT_TRY_STATUS(in.Finish());
+  if (status && *status != "banned" && *status != "deprecated") {
+    return Error::InvalidInput("messaging.bad_term_status", "status", {*status});
+  }
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.terms.write", std::nullopt));
+  Assignments set;
+  if (status) set.Set("status", *status, *status);
+  if (replacement) set.Set("replacement", *replacement, *replacement);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
+                                           id, "messaging.term_not_found"));
+    if (if_match && *if_match != old.Int(5)) return Error::PreconditionFailed();
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_terms", set, id, old.Int(5)));
+    if (!updated) return MissOrStale(tx, "message_terms", id, "messaging.term_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
+                                           id, "messaging.term_not_found"));
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.term_updated", std::nullopt, "term", id, set.changed));
+    return TermJson(row);
+  });
+}
+
+Status MessagingService::DeleteTerm(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.terms.write", std::nullopt));
+  return store_.Write([&](Tx& tx) -> Status {
+    auto n = tx.Exec("DELETE FROM message_terms WHERE id = $1", {id});
+    if (!n) return std::move(n).error();
+    if (*n == 0) return Error::NotFound("messaging.term_not_found", {std::to_string(id)});
+    return Append(tx, caller, "messaging.term_deleted", std::nullopt, "term", id, Json::object());
+  });
+}
+
+// ---- entity aliases ----
+
+Result<Json> MessagingService::ListAliases(const auth::Caller& caller, std::optional<int64_t> entity_id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    std::vector<Value> params;
+    std::string sql = "SELECT id, entity_id, alias, lang, created_at FROM entity_aliases";
+    if (entity_id) {
+      params.push_back(*entity_id);
+      sql += " WHERE entity_id = $1";
+    }
+    auto rows = tx.Query(sql + " ORDER BY id", params);
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) {
+      items.push_back({{"id", r.Int(0)}, {"entity_id", r.Int(1)}, {"alias", r.Text(2)}, {"lang", r.Text(3)},
+                       {"created_at", r.Text(4)}});
+    }
+    return Json{{"items", items}};
+  });
+}
+
+Result<Json> MessagingService::CreateAlias(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto entity_id = in.Int("entity_id", true);
+  auto alias = in.String("alias", true, 300);
+  auto lang = in.String("lang", true, 2);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!IsLang(*lang)) return Error::InvalidInput("messaging.bad_lang", "lang", {*lang});
+  SAWT_TRY_STATUS(Analysable(*alias, "alias"));
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.aliases.write", *entity_id));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, *entity_id, "entity_id"));
+    auto rows = tx.Query(
+        "INSERT INTO entity_aliases (entity_id, alias, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at",
+        {*entity_id, *alias, *lang, core::NowIsoUtc()});
+    if (!rows) {
+      if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.alias_exists", {*alias}, "alias");
+      return std::move(rows).error();
+    }
+    Json a = {{"id", (*rows)[0].Int(0)}, {"entity_id", *entity_id}, {"alias", *alias}, {"lang", *lang},
+              {"created_at", (*rows)[0].Text(1)}};
+    SAWT_TRY_STATUS(Append(tx, caller, "messaging.alias_created", *entity_id, "entity_alias", a["id"].get<int64_t>(), a));
+    return a;
+  });
+}
+
+Status MessagingService::DeleteAlias(const auth::Caller& caller, int64_t id) {
+  return store_.Write([&](Tx& tx) -> Status {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, "SELECT entity_id FROM entity_aliases WHERE id = $1", id,
+                                           "messaging.alias_not_found"));
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.aliases.write", row.Int(0)));
+    auto n = tx.Exec("DELETE FROM entity_aliases WHERE id = $1", {id});
+    if (!n) return std::move(n).error();
+    return Append(tx, caller, "messaging.alias_deleted", row.Int(0), "entity_alias", id, Json::object());
+  });
+}
+
+// ---- the alignment check ----
+
+Result<std::shared_ptr<const AlignmentLibrary>> MessagingService::Library() {
+  const int64_t epoch = epoch_->epoch.load(std::memory_order_acquire);
+  const std::string today = core::NowIsoUtc().substr(0, 10);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (library_ && library_epoch_ == epoch && library_day_ == today) return library_;
+  }
+  auto snapshot = store::ReadValue<LibrarySnapshot>(store_, [&](Tx& tx) -> Result<LibrarySnapshot> {
+    LibrarySnapshot s;
+    auto themes = tx.Query("SELECT code, name_ar, name_en FROM message_themes");
+    if (!themes) return std::move(themes).error();
+    for (const auto& r : *themes) s.theme_names[r.Text(0)] = {r.Text(1), r.Text(2)};
+    auto messages = tx.Query(
+        "SELECT k.id, t.code, k.text_ar, k.text_en FROM key_messages k JOIN message_themes t ON t.id = k.theme_id "
+        "WHERE k.state = 'approved' AND (k.valid_from IS NULL OR k.valid_from <= $1) AND (k.valid_until IS NULL OR "
+        "k.valid_until >= $1) ORDER BY k.id",
+        {today});
+    if (!messages) return std::move(messages).error();
+    for (const auto& r : *messages) s.messages.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+    auto facts = tx.Query(std::string("SELECT ") + kFactColumns +
+                              " FROM facts WHERE state = 'approved' AND (valid_until IS NULL OR valid_until >= $1) ORDER BY id",
+                          {today});
+    if (!facts) return std::move(facts).error();
+    for (const auto& r : *facts) {
+      FactEntry f;
+      f.id = r.Int(0);
+      f.key = r.Text(1);
+      f.kind = r.Text(2);
+      f.label_ar = r.Text(3);
+      f.label_en = r.Text(4);
+      f.value_ar = r.Text(5);
+      f.value_en = r.Text(6);
+      f.numeric_value = r.IsNull(7) ? 0 : r.Double(7);
+      f.date_value = r.OptText(8).value_or("");
+      f.as_of = r.Text(9);
+      s.facts.push_back(std::move(f));
+    }
+    auto terms = tx.Query("SELECT id, term, lang, status, replacement FROM message_terms ORDER BY id");
+    if (!terms) return std::move(terms).error();
+    for (const auto& r : *terms) s.terms.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+    // Official names come from the network module's entities (read-only).
+    auto aliases = tx.Query(
+        "SELECT a.entity_id, e.name_ar, e.name_en, a.alias, a.lang FROM entity_aliases a JOIN entities e ON e.id = "
+        "a.entity_id ORDER BY a.entity_id, a.id");
+    if (!aliases) return std::move(aliases).error();
+    for (const auto& r : *aliases) {
+      if (s.entities.empty() || s.entities.back().entity_id != r.Int(0)) {
+        s.entities.push_back({r.Int(0), r.Text(1), r.Text(2), {}});
+      }
+      s.entities.back().aliases.push_back({r.Text(3), r.Text(4)});
+    }
+    return s;
+  });
+  if (!snapshot) return std::move(snapshot).error();
+  auto lib = std::make_shared<const AlignmentLibrary>(std::move(*snapshot));
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!library_ || library_epoch_ <= epoch) {
+    library_ = lib;
+    library_epoch_ = epoch;
+    library_day_ = today;
+  }
+  return lib;
+}
+
+Result<Json> MessagingService::CheckDraft(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto text_ar = in.String("text_ar", false, kMaxDraftBytes, false);
+  auto text_en = in.String("text_en", false, kMaxDraftBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  auto entity_id = in.Int("entity_id", false);
+  SAWT_TRY_STATUS(in.Finish());
+  Draft draft;
+  if (text_ar && !text_ar->empty()) draft.text_ar = *text_ar;
+  if (text_en && !text_en->empty()) draft.text_en = *text_en;
+  if (!draft.text_ar && !draft.text_en) return Error::InvalidInput("messaging.draft_empty", "text_ar");
+  if (themes_raw && !themes_raw->is_null()) {
+    if (!themes_raw->is_array() || themes_raw->size() > 20) return Error::InvalidInput("messaging.bad_themes", "themes");
+    for (const auto& t : *themes_raw) {
+      if (!t.is_string()) return Error::InvalidInput("messaging.bad_themes", "themes");
+      draft.themes.push_back(t.get<std::string>());
+    }
+  }
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.alignment.check", entity_id));
+  SAWT_ASSIGN_OR_RETURN(auto lib, Library());
+  for (const auto& t : draft.themes) {
+    if (!lib->snapshot().theme_names.count(t)) return Error::InvalidInput("messaging.unknown_theme", "themes", {t});
+  }
+  const auto findings = CheckAlignment(draft, *lib);
+  Json items = Json::array();
+  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
+  for (const auto& f : findings) {
+    items.push_back(FindingJson(f));
+    summary[f.severity] = summary[f.severity].get<int>() + 1;
+  }
+  return Json{{"findings", items},
+              {"summary", summary},
+              {"entity_id", entity_id ? Json(*entity_id) : Json(nullptr)},
+              {"library",
+               {{"key_messages", lib->snapshot().messages.size()},
+                {"facts", lib->snapshot().facts.size()},
+                {"terms", lib->snapshot().terms.size()}}}};
+}
+
+}  // namespace sawt::messaging

@@ -1,0 +1,194 @@
+#include "messaging/module.hpp"
+
+#include "messaging/demo.hpp"
+#include "messaging/messaging_service.hpp"
+#include "messaging/routes.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Json;
+
+const std::vector<http::Message> kMessages = {
+    {"messaging.theme_not_found", "المحور رقم {0} غير موجود.", "Theme {0} does not exist."},
+    {"messaging.theme_code_taken", "رمز المحور «{0}» مستخدم.", "The theme code \"{0}\" is already used."},
+    {"messaging.bad_code", "الرمز يجب أن يتكون من 2 إلى 64 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة.",
+     "The code must be 2 to 64 lower-case Latin letters, digits or hyphens."},
+    {"messaging.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"messaging.key_message_not_found", "الرسالة الرئيسية رقم {0} غير موجودة.", "Key message {0} does not exist."},
+    {"messaging.key_message_already_approved", "الرسالة الرئيسية رقم {0} معتمدة مسبقًا.", "Key message {0} is already approved."},
+    {"messaging.key_message_retired", "الرسالة الرئيسية رقم {0} متقاعدة ولا يمكن تعديلها.",
+     "Key message {0} is retired and cannot change."},
+    {"messaging.bad_points", "النقاط الداعمة قائمة من 20 عنصرًا على الأكثر، لكل منها نص عربي (ar) وإنجليزي (en).",
+     "Supporting points are a list of at most 20 items, each with an Arabic (ar) and an English (en) text."},
+    {"messaging.bad_date", "الحقل {0} يجب أن يكون تاريخًا بصيغة YYYY-MM-DD.", "The field {0} must be a date (YYYY-MM-DD)."},
+    {"messaging.bad_validity", "تاريخ نهاية الصلاحية يسبق تاريخ بدايتها.", "The validity ends before it starts."},
+    {"messaging.bad_state", "الحالة «{0}» غير معروفة؛ الحالات: draft وapproved وretired.",
+     "Unknown state \"{0}\"; use draft, approved or retired."},
+    {"messaging.fact_not_found", "المعلومة رقم {0} غير موجودة.", "Fact {0} does not exist."},
+    {"messaging.fact_key_taken", "مفتاح المعلومة «{0}» مستخدم.", "The fact key \"{0}\" is already used."},
+    {"messaging.bad_fact_key", "مفتاح المعلومة يجب أن يتكون من 2 إلى 64 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة.",
+     "The fact key must be 2 to 64 lower-case Latin letters, digits or hyphens."},
+    {"messaging.bad_fact_kind", "نوع المعلومة «{0}» غير معروف؛ الأنواع: number وdate وtext.",
+     "Unknown fact kind \"{0}\"; use number, date or text."},
+    {"messaging.bad_number", "الحقل {0} يجب أن يكون رقمًا.", "The field {0} must be a number."},
+    {"messaging.fact_needs_number", "المعلومة الرقمية تحتاج إلى قيمة رقمية (numeric_value) أو رقم في نص القيمة.",
+     "A number fact needs numeric_value or a number in its value text."},
+    {"messaging.fact_needs_date", "معلومة التاريخ تحتاج إلى تاريخ (date_value) أو تاريخ في نص القيمة.",
+     "A date fact needs date_value or a date in its value text."},
+    {"messaging.fact_already_approved", "المعلومة رقم {0} معتمدة مسبقًا.", "Fact {0} is already approved."},
+    {"messaging.term_not_found", "المصطلح رقم {0} غير موجود.", "Term {0} does not exist."},
+    {"messaging.term_exists", "المصطلح «{0}» موجود في القائمة.", "The term \"{0}\" is already listed."},
+    {"messaging.bad_lang", "اللغة «{0}» غير مدعومة؛ استخدم ar أو en.", "Unsupported language \"{0}\"; use ar or en."},
+    {"messaging.bad_term_status", "حالة المصطلح «{0}» غير معروفة؛ استخدم banned أو deprecated.",
+     "Unknown term status \"{0}\"; use banned or deprecated."},
+    {"messaging.not_analysable", "النص لا يحوي كلمة يمكن مطابقتها (كله أدوات وحروف).",
+     "The text has no word that can be matched (only stop words)."},
+    {"messaging.alias_not_found", "الاسم البديل رقم {0} غير موجود.", "Alias {0} does not exist."},
+    {"messaging.alias_exists", "الاسم البديل «{0}» مسجل مسبقًا.", "The alias \"{0}\" is already registered."},
+    {"messaging.draft_empty", "أرسل النص العربي أو الإنجليزي أو كليهما.", "Send the Arabic text, the English text or both."},
+    {"messaging.bad_themes", "المحاور قائمة من 20 رمزًا على الأكثر.", "Themes are a list of at most 20 codes."},
+    {"messaging.unknown_theme", "المحور «{0}» غير موجود.", "Unknown theme \"{0}\"."},
+    // Alignment findings.
+    {"messaging.alignment.key_message_reflected", "تعكس هذه الجملة رسالة رئيسية لمحور «{0}» (درجة التشابه {1}).",
+     "This sentence reflects a key message of the theme \"{0}\" (similarity {1})."},
+    {"messaging.alignment.key_message_missing", "لا تعكس المسودة أي رسالة رئيسية معتمدة لمحور «{0}» (الحد الأدنى للتشابه {1}).",
+     "The draft reflects no approved key message of the theme \"{0}\" (similarity threshold {1})."},
+    {"messaging.alignment.fact_contradicted", "الرقم «{0}» يخالف الرقم المعتمد لـ«{1}»: {2} (حتى {3}).",
+     "\"{0}\" contradicts the approved figure for \"{1}\": {2} (as of {3})."},
+    {"messaging.alignment.fact_date_contradicted", "التاريخ «{0}» يخالف التاريخ المعتمد لـ«{1}»: {2}.",
+     "\"{0}\" contradicts the approved date for \"{1}\": {2}."},
+    {"messaging.alignment.term_banned", "المصطلح «{0}» محظور؛ استخدم «{1}».", "The term \"{0}\" is banned; use \"{1}\"."},
+    {"messaging.alignment.term_deprecated", "المصطلح «{0}» لم يعد معتمدًا؛ يُفضَّل «{1}».",
+     "The term \"{0}\" is deprecated; prefer \"{1}\"."},
+    {"messaging.alignment.missing_en", "لا توجد نسخة إنجليزية من المسودة.", "The draft has no English version."},
+    {"messaging.alignment.missing_ar", "لا توجد نسخة عربية من المسودة.", "The draft has no Arabic version."},
+    {"messaging.alignment.entity_alias", "«{0}» ليس الاسم الرسمي للجهة؛ الاسم الرسمي: «{1}».",
+     "\"{0}\" is not the entity's official name; use \"{1}\"."},
+};
+
+Json Str(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
+Json Int() { return {{"type", "integer"}}; }
+Json NullableStr() { return {{"type", {"string", "null"}}}; }
+Json Date() { return {{"type", "string"}, {"format", "date"}}; }
+Json NullableDate() { return {{"type", {"string", "null"}}, {"format", "date"}}; }
+Json States() { return {{"enum", {"draft", "approved", "retired"}}}; }
+Json Points() {
+  return {{"type", "array"},
+          {"maxItems", 20},
+          {"items",
+           {{"type", "object"},
+            {"required", {"ar", "en"}},
+            {"additionalProperties", false},
+            {"properties", {{"ar", Str(1000)}, {"en", Str(1000)}}}}}};
+}
+Json Obj(Json props, Json required = Json::array()) {
+  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
+  if (!required.empty()) o["required"] = std::move(required);
+  return o;
+}
+Json ListOf(const std::string& ref) {
+  return {{"type", "object"},
+          {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + ref}}}}}}}};
+}
+
+void RegisterSchemas(module::ModuleRegistry& reg) {
+  reg.AddSchema("Theme", {{"type", "object"},
+                          {"properties",
+                           {{"id", Int()}, {"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
+                            {"owner_entity_id", Int()}, {"strategic", {{"type", "boolean"}}}, {"version", Int()},
+                            {"created_at", Str()}, {"updated_at", Str()}}}});
+  reg.AddSchema("ThemeList", ListOf("Theme"));
+  reg.AddSchema("ThemeCreate", Obj({{"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
+                                    {"owner_entity_id", Int()}, {"strategic", {{"type", "boolean"}}}},
+                                   {"code", "name_ar", "name_en", "owner_entity_id"}));
+  reg.AddSchema("ThemeUpdate", Obj({{"name_ar", Str()}, {"name_en", Str()}, {"strategic", {{"type", "boolean"}}}}));
+  reg.AddSchema("KeyMessage",
+                {{"type", "object"},
+                 {"properties",
+                  {{"id", Int()}, {"theme_id", Int()}, {"theme_code", Str(64)}, {"owner_entity_id", Int()},
+                   {"text_ar", Str(4000)}, {"text_en", Str(4000)}, {"supporting_points", Points()}, {"state", States()},
+                   {"valid_from", NullableDate()}, {"valid_until", NullableDate()}, {"approved_by", NullableStr()},
+                   {"approved_at", NullableStr()}, {"version", Int()}, {"created_by", Str()}, {"created_at", Str()},
+                   {"updated_at", Str()}}}});
+  reg.AddSchema("KeyMessageCreate", Obj({{"theme_id", Int()}, {"owner_entity_id", Int()}, {"text_ar", Str(4000)},
+                                         {"text_en", Str(4000)}, {"supporting_points", Points()},
+                                         {"valid_from", NullableDate()}, {"valid_until", NullableDate()}},
+                                        {"theme_id", "owner_entity_id", "text_ar", "text_en"}));
+  reg.AddSchema("KeyMessageUpdate", Obj({{"theme_id", Int()}, {"text_ar", Str(4000)}, {"text_en", Str(4000)},
+                                         {"supporting_points", Points()}, {"valid_from", NullableDate()},
+                                         {"valid_until", NullableDate()}}));
+  reg.AddSchema("KeyMessageVersions",
+                {{"type", "object"},
+                 {"properties", {{"message_id", Int()}, {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
+  reg.AddSchema("Transition", Obj({{"comment", Str(2000)}}));
+  reg.AddSchema("Fact", {{"type", "object"},
+                         {"properties",
+                          {{"id", Int()}, {"key", Str(64)}, {"kind", {{"enum", {"number", "date", "text"}}}},
+                           {"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
+                           {"numeric_value", {{"type", {"number", "null"}}}}, {"date_value", NullableDate()},
+                           {"as_of", Date()}, {"source", Str(1000)}, {"owner_entity_id", Int()}, {"state", States()},
+                           {"approved_by", NullableStr()}, {"approved_at", NullableStr()},
+                           {"valid_until", NullableDate()}, {"version", Int()}}}});
+  reg.AddSchema("FactCreate", Obj({{"key", Str(64)}, {"kind", {{"enum", {"number", "date", "text"}}}},
+                                   {"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
+                                   {"numeric_value", {{"type", "number"}}}, {"date_value", Date()}, {"as_of", Date()},
+                                   {"source", Str(1000)}, {"owner_entity_id", Int()}, {"valid_until", NullableDate()}},
+                                  {"key", "label_ar", "label_en", "value_ar", "value_en", "as_of", "source",
+                                   "owner_entity_id"}));
+  reg.AddSchema("FactUpdate", Obj({{"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
+                                   {"numeric_value", {{"type", "number"}}}, {"date_value", Date()}, {"as_of", Date()},
+                                   {"source", Str(1000)}, {"valid_until", NullableDate()}}));
+  reg.AddSchema("Term", {{"type", "object"},
+                         {"properties",
+                          {{"id", Int()}, {"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
+                           {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}, {"version", Int()}}}});
+  reg.AddSchema("TermList", ListOf("Term"));
+  reg.AddSchema("TermCreate", Obj({{"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
+                                   {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}},
+                                  {"term", "lang", "status", "replacement"}));
+  reg.AddSchema("TermUpdate", Obj({{"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}}));
+  reg.AddSchema("Alias", {{"type", "object"},
+                          {"properties", {{"id", Int()}, {"entity_id", Int()}, {"alias", Str()},
+                                          {"lang", {{"enum", {"ar", "en"}}}}, {"created_at", Str()}}}});
+  reg.AddSchema("AliasList", ListOf("Alias"));
+  reg.AddSchema("AliasCreate", Obj({{"entity_id", Int()}, {"alias", Str()}, {"lang", {{"enum", {"ar", "en"}}}}},
+                                   {"entity_id", "alias", "lang"}));
+  reg.AddSchema("AlignmentCheck", Obj({{"text_ar", Str(200000)}, {"text_en", Str(200000)},
+                                       {"themes", {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}}},
+                                       {"entity_id", Int()}}));
+  reg.AddSchema("AlignmentFinding",
+                {{"type", "object"},
+                 {"properties",
+                  {{"kind", {{"enum", {"key_message", "fact", "term", "language", "entity_name"}}}},
+                   {"severity", {{"enum", {"error", "warning", "info"}}}},
+                   {"reason", Str()},
+                   {"message_ar", Str(2000)},
+                   {"message_en", Str(2000)},
+                   {"lang", {{"enum", {"ar", "en"}}}},
+                   {"span", {{"type", {"object", "null"}},
+                             {"properties", {{"offset", Int()}, {"length", Int()}, {"excerpt", Str(400)}}}}},
+                   {"details", {{"type", "object"}}}}}});
+  reg.AddSchema("AlignmentReport",
+                {{"type", "object"},
+                 {"properties",
+                  {{"findings", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/AlignmentFinding"}}}}},
+                   {"summary", {{"type", "object"}}},
+                   {"entity_id", {{"type", {"integer", "null"}}}},
+                   {"library", {{"type", "object"}}}}}});
+}
+
+}  // namespace
+
+void Register(module::ModuleRegistry& reg) {
+  reg.BeginModule("messaging");
+  auto service = std::make_shared<MessagingService>(reg.services().store);
+  reg.Keep(service);
+  reg.AddMigrations(MessagingService::Migrations());
+  reg.AddMessages(kMessages);
+  RegisterSchemas(reg);
+  RegisterRoutes(reg, service);
+  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+}
+
+}  // namespace sawt::messaging

@@ -1,0 +1,179 @@
+// Thin HTTP handlers of the messaging module: parse → call the service → reply.
+#include "messaging/routes.hpp"
+
+#include "module/openapi.hpp"
+#include "module/respond.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using http::Request;
+using http::Response;
+using module::Reply;
+using module::ReplyEmpty;
+using module::ReplyWithEtag;
+
+std::optional<std::string> QueryText(const Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end()) return std::nullopt;
+  return it->second;
+}
+
+/// A handler for "{id}" routes that take If-Match and a JSON body.
+template <typename Fn>
+module::AuthedHandler WithIdMatchBody(Fn fn) {
+  return [fn](Request& req, const auth::Caller& caller) {
+    auto id = module::PathId(req);
+    if (!id) return Response::Problem(id.error(), req);
+    auto match = module::IfMatch(req);
+    if (!match) return Response::Problem(match.error(), req);
+    auto body = module::JsonBody(req);
+    if (!body) return Response::Problem(body.error(), req);
+    return ReplyWithEtag(req, fn(caller, *id, *match, *body));
+  };
+}
+
+}  // namespace
+
+void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingService> svc) {
+  using core::Json;
+  // ---- themes ----
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/themes", {"List key-message themes", {}, {}, "", "ThemeList"}),
+               [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListThemes(caller)); });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/themes", {"Create a theme", {}, {}, "ThemeCreate", "Theme", 201, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, svc->CreateTheme(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/themes/{id}", {"Update a theme", {"id"}, {}, "ThemeUpdate", "Theme", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->UpdateTheme(c, id, m, b);
+               }));
+
+  // ---- key messages ----
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/key-messages",
+                                 {"List key messages", {}, {"theme_id", "state", "cursor", "limit"}, "", "Page:KeyMessage"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto theme = module::QueryId(req, "theme_id");
+                 if (!theme) return Response::Problem(theme.error(), req);
+                 return Reply(req, svc->ListKeyMessages(caller, {*theme, QueryText(req, "state")}, *page));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/key-messages",
+                                 {"Draft a key message", {}, {}, "KeyMessageCreate", "KeyMessage", 201, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, svc->CreateKeyMessage(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/key-messages/{id}", {"Get a key message", {"id"}, {}, "", "KeyMessage", 200, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, svc->GetKeyMessage(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/key-messages/{id}",
+                                 {"Edit a key message (keeps the previous version)", {"id"}, {}, "KeyMessageUpdate", "KeyMessage", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->UpdateKeyMessage(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/key-messages/{id}/approve",
+                                 {"Approve a key message", {"id"}, {}, "Transition", "KeyMessage", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->ApproveKeyMessage(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/key-messages/{id}/retire",
+                                 {"Retire a key message", {"id"}, {}, "Transition", "KeyMessage", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->RetireKeyMessage(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/key-messages/{id}/versions",
+                                 {"Version history of a key message", {"id"}, {}, "", "KeyMessageVersions"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->KeyMessageVersions(caller, *id));
+               });
+
+  // ---- facts ----
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/facts", {"List the fact sheet", {}, {"state", "cursor", "limit"}, "", "Page:Fact"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 return Reply(req, svc->ListFacts(caller, QueryText(req, "state"), *page));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/facts", {"Draft a fact", {}, {}, "FactCreate", "Fact", 201, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, svc->CreateFact(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/facts/{id}", {"Get a fact", {"id"}, {}, "", "Fact", 200, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, svc->GetFact(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/facts/{id}", {"Edit a fact", {"id"}, {}, "FactUpdate", "Fact", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->UpdateFact(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/facts/{id}/approve", {"Approve a fact", {"id"}, {}, "Transition", "Fact", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->ApproveFact(c, id, m, b);
+               }));
+
+  // ---- term list ----
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/terms", {"The network term list", {}, {}, "", "TermList"}),
+               [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListTerms(caller)); });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/terms", {"Add a banned or deprecated term", {}, {}, "TermCreate", "Term", 201, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, svc->CreateTerm(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/terms/{id}", {"Update a term", {"id"}, {}, "TermUpdate", "Term", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->UpdateTerm(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/terms/{id}", {"Remove a term", {"id"}, {}, "", "", 204}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyEmpty(req, svc->DeleteTerm(caller, *id));
+               });
+
+  // ---- entity aliases (identity rules) ----
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/entity-aliases", {"Known wrong or short entity names", {}, {"entity_id"}, "", "AliasList"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 return Reply(req, svc->ListAliases(caller, *entity));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/entity-aliases", {"Register a wrong or short entity name", {}, {}, "AliasCreate", "Alias", 201}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, svc->CreateAlias(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/entity-aliases/{id}", {"Remove an entity alias", {"id"}, {}, "", "", 204}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyEmpty(req, svc->DeleteAlias(caller, *id));
+               });
+
+  // ---- alignment check ----
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/alignment-checks",
+                                 {"Check a draft against key messages, facts, terms and entity names", {}, {}, "AlignmentCheck",
+                                  "AlignmentReport"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, svc->CheckDraft(caller, *body));
+               });
+}
+
+}  // namespace sawt::messaging
