@@ -28,7 +28,7 @@ class ScriptTx : public Tx {
 using ScriptWriteRunner = std::function<Status(const std::function<Status(ScriptTx&)>&)>;
 
 /// Creates schema_migrations, then applies the store's own migrations and `migrations` that are
-/// not recorded yet, in OrderMigrations order, each in its own transaction.
+/// not recorded yet, in OrderMigrations order (registration order), each in its own transaction.
 Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
                      const ScriptWriteRunner& run_write);
 

@@ -1,6 +1,7 @@
 #include "store/migrations.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -64,11 +65,14 @@ Result<std::vector<Migration>> OrderMigrations(std::vector<Migration> migrations
                                        {m.module, std::to_string(m.version)});
     }
   }
-  std::stable_sort(migrations.begin(), migrations.end(), [](const Migration& a, const Migration& b) {
-    const bool a_store = a.module == "store";
-    const bool b_store = b.module == "store";
-    if (a_store != b_store) return a_store;
-    if (a.module != b.module) return a.module < b.module;
+  // Modules in the order they first appear (the registry's order: a module's tables may refer to
+  // an earlier module's), the store's own first, versions ascending within a module.
+  std::map<std::string, size_t> rank;
+  for (const Migration& m : migrations) rank.emplace(m.module, m.module == "store" ? 0 : rank.size() + 1);
+  std::stable_sort(migrations.begin(), migrations.end(), [&rank](const Migration& a, const Migration& b) {
+    const size_t ra = rank.at(a.module);
+    const size_t rb = rank.at(b.module);
+    if (ra != rb) return ra < rb;
     return a.version < b.version;
   });
   return migrations;

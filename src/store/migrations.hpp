@@ -17,7 +17,8 @@ std::string ExpandMigrationSql(std::string_view sql, Backend backend);
 std::vector<Migration> StoreMigrations();
 
 /// Validates `migrations` (non-empty module and name, version >= 1, (module, version) unique) and
-/// returns them in apply order: module "store" first, then by (module, version).
+/// returns them in apply order: module "store" first, then modules in the order they first appear
+/// (registration order), versions ascending within each.
 Result<std::vector<Migration>> OrderMigrations(std::vector<Migration> migrations);
 
 /// DDL creating schema_migrations(module, version, name, applied_at) if it does not exist.
