@@ -31,6 +31,7 @@ constexpr std::size_t kMaxPgPosition = 16383;
 constexpr std::size_t kMaxPgLexemeBytes = 2046;
 
 /// The tsvector literal of title + body: 'term':pos ... with body positions after the title's.
+/// Colocated terms (a word's و alternative) get the same position.
 class TsvectorSink : public text::TermSink {
  public:
   void OnTerm(std::string_view term, const text::Token&, std::size_t position) override {
@@ -81,8 +82,14 @@ std::vector<SearchType> SearchTypes() {
   return out;
 }
 
+text::AnalyzerOptions SearchAnalyzerOptions() {
+  text::AnalyzerOptions options;
+  options.waw_alternatives = true;
+  return options;
+}
+
 const text::Analyzer& SearchAnalyzer() {
-  static const auto* analyzer = new text::Analyzer();
+  static const auto* analyzer = new text::Analyzer(SearchAnalyzerOptions());
   return *analyzer;
 }
 
@@ -126,7 +133,19 @@ CREATE INDEX search_scopes_entity ON search_scopes(entity_id);
     sql += "ALTER TABLE search_documents ADD COLUMN tsv TSVECTOR NOT NULL DEFAULT ''::tsvector;\n"
            "CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);\n";
   }
-  return {{"search", 1, "0001_create_search_documents", std::move(sql)}};
+  // Version 2: the analyzer now also emits و alternatives (SearchAnalyzerOptions), so terms
+  // indexed before differ from what the tokenizer produces now. The index is derived data: empty
+  // it and let RebuildIfEmpty (app::OpenApp, right after migrating) re-index every type. The
+  // FTS5 table is dropped rather than emptied: FTS5 deletes a row by re-tokenizing its text, which
+  // with the new tokenizer would remove terms the row never had.
+  std::string reindex;
+  if (backend == Backend::kSqlite) {
+    reindex = "DROP TABLE search_fts;\n"
+              "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'sawt');\n";
+  }
+  reindex += "DELETE FROM search_scopes;\nDELETE FROM search_documents;\n";
+  return {{"search", 1, "0001_create_search_documents", std::move(sql)},
+          {"search", 2, "0002_reindex_waw_alternatives", std::move(reindex)}};
 }
 
 Status SearchIndexer::Upsert(Tx& tx, const SearchDocument& doc) {

@@ -43,13 +43,19 @@ void RegisterSearchType(SearchType type);
 /// The catalogue, sorted by name. Thread-safe.
 std::vector<SearchType> SearchTypes();
 
-/// The analyzer every index and query uses (default AnalyzerOptions). Thread-safe.
+/// The options of SearchAnalyzer(): the defaults plus waw_alternatives, so an Arabic word whose
+/// first و the light stemmer strips as the conjunction is also indexed and queried with the
+/// stem that keeps it ("وزارة" → زار and وزار, at one position). Index and queries must agree.
+text::AnalyzerOptions SearchAnalyzerOptions();
+
+/// The analyzer every index and query uses (SearchAnalyzerOptions()). Thread-safe.
 const text::Analyzer& SearchAnalyzer();
 
 /// The search module's migrations for `backend`: search_documents and search_scopes on both;
 /// the FTS5 table search_fts (tokenize='sawt', which the app must register on every SQLite
 /// connection first, see sqlite_tokenizer.hpp) on SQLite; a tsvector column with a GIN index on
-/// PostgreSQL.
+/// PostgreSQL. Version 2 empties the index (documents indexed with the analysis before
+/// waw_alternatives), which RebuildIfEmpty then refills.
 std::vector<store::Migration> Migrations(store::Backend backend);
 
 /// Keeps the index in step with a module's writes. Call inside the same write transaction that

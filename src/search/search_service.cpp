@@ -18,29 +18,74 @@ using store::Backend;
 using store::Tx;
 using store::Value;
 
-/// The distinct query terms, in query order, with the token each came from.
+/// One query term: the terms the analyzer put at one position (the primary term, then its
+/// alternative if any, e.g. زار and وزار for وزارة) and the token they came from.
 struct QueryTerm {
-  std::string term;
+  std::vector<std::string> alternatives;
   std::string token;
 };
 
+/// The distinct query terms (groups), in query order, at most `max_terms`.
 class QuerySink : public text::TermSink {
  public:
   explicit QuerySink(std::size_t max_terms) : max_terms_(max_terms) {}
-  void OnTerm(std::string_view term, const text::Token& token, std::size_t) override {
-    if (terms_.size() >= max_terms_ || !seen_.insert(std::string(term)).second) return;
-    terms_.push_back({std::string(term), std::string(token.text)});
+  void OnTerm(std::string_view term, const text::Token& token, std::size_t position) override {
+    if (open_ && position == position_) {
+      current_.alternatives.emplace_back(term);
+      return;
+    }
+    Close();
+    open_ = true;
+    position_ = position;
+    current_ = {{std::string(term)}, std::string(token.text)};
   }
-  const std::vector<QueryTerm>& terms() const { return terms_; }
+  /// Call once after Analyze.
+  const std::vector<QueryTerm>& Finish() {
+    Close();
+    return terms_;
+  }
 
  private:
+  void Close() {
+    if (!open_) return;
+    open_ = false;
+    if (terms_.size() >= max_terms_) return;
+    std::string key;
+    for (const auto& a : current_.alternatives) (key += a) += '\n';
+    if (seen_.insert(std::move(key)).second) terms_.push_back(std::move(current_));
+  }
+
   std::size_t max_terms_;
   std::set<std::string> seen_;
   std::vector<QueryTerm> terms_;
+  QueryTerm current_;
+  bool open_ = false;
+  std::size_t position_ = 0;
+};
+
+/// Collects the terms of a text for BM25 and counts its positions (an alternative shares its
+/// primary's position, so it does not lengthen the document).
+class DocumentSink : public text::TermSink {
+ public:
+  explicit DocumentSink(std::vector<std::string>* terms) : terms_(terms) {}
+  void OnTerm(std::string_view term, const text::Token&, std::size_t position) override {
+    if (!any_ || position != last_position_) ++positions_;
+    any_ = true;
+    last_position_ = position;
+    terms_->emplace_back(term);
+  }
+  std::size_t positions() const { return positions_; }
+
+ private:
+  std::vector<std::string>* terms_;
+  std::size_t positions_ = 0;
+  bool any_ = false;
+  std::size_t last_position_ = 0;
 };
 
 /// FTS5 query: every term as a quoted string of its source token, which the "sawt" tokenizer
-/// analyses into the same term (FTS5_TOKENIZE_QUERY); implicit AND.
+/// analyses into the same term (FTS5_TOKENIZE_QUERY), alternatives as colocated tokens that FTS5
+/// matches as OR; AND between terms.
 std::string Fts5Match(const std::vector<QueryTerm>& terms) {
   std::string out;
   for (const auto& t : terms) {
@@ -55,11 +100,22 @@ std::string Fts5Match(const std::vector<QueryTerm>& terms) {
   return out;
 }
 
+/// PostgreSQL tsquery: 'a' & ('b' | 'b2') & ..., one operand per query term, its alternatives
+/// OR-ed in parentheses.
 std::string PgTsquery(const std::vector<QueryTerm>& terms) {
   std::string out;
   for (const auto& t : terms) {
     if (!out.empty()) out += " & ";
-    out += PgLexeme(t.term);
+    if (t.alternatives.size() == 1) {
+      out += PgLexeme(t.alternatives[0]);
+      continue;
+    }
+    out += '(';
+    for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
+      if (i > 0) out += " | ";
+      out += PgLexeme(t.alternatives[i]);
+    }
+    out += ')';
   }
   return out;
 }
@@ -113,7 +169,7 @@ Result<std::vector<SearchHit>> RunSearch(Tx& tx, std::string_view query, const s
   const text::Analyzer& analyzer = SearchAnalyzer();
   QuerySink sink(options.max_query_terms);
   analyzer.Analyze(query, sink);
-  const std::vector<QueryTerm>& terms = sink.terms();
+  const std::vector<QueryTerm>& terms = sink.Finish();
   if (terms.empty() || limit <= 0) return std::vector<SearchHit>{};
 
   const bool pg = tx.backend() == Backend::kPostgres;
@@ -142,22 +198,24 @@ Result<std::vector<SearchHit>> RunSearch(Tx& tx, std::string_view query, const s
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return std::tie(a.doc_type, a.doc_id) < std::tie(b.doc_type, b.doc_id);
   });
+  // |d| counts positions, and a query term scores the best of its alternatives: an alternative
+  // neither lengthens a document nor counts twice.
   text::Bm25Index index;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    std::vector<std::string> doc_terms = analyzer.Terms(TitleText(candidates[i]));
-    std::vector<std::string> body_terms = analyzer.Terms(candidates[i].body);
-    doc_terms.insert(doc_terms.end(), std::make_move_iterator(body_terms.begin()),
-                     std::make_move_iterator(body_terms.end()));
-    index.Add(i, doc_terms);
+    std::vector<std::string> doc_terms;
+    DocumentSink doc(&doc_terms);
+    analyzer.Analyze(TitleText(candidates[i]), doc);
+    analyzer.Analyze(candidates[i].body, doc);
+    index.Add(i, doc_terms, doc.positions());
   }
-  std::vector<std::string> query_terms;
+  std::vector<std::vector<std::string>> query_terms;
   std::set<std::string> term_set;
   for (const auto& t : terms) {
-    query_terms.push_back(t.term);
-    term_set.insert(t.term);
+    query_terms.push_back(t.alternatives);
+    term_set.insert(t.alternatives.begin(), t.alternatives.end());
   }
   std::vector<SearchHit> hits;
-  for (const text::ScoredDocument& scored : index.Search(query_terms, static_cast<size_t>(limit))) {
+  for (const text::ScoredDocument& scored : index.SearchAlternatives(query_terms, static_cast<size_t>(limit))) {
     Candidate& c = candidates[scored.id];
     SearchHit hit;
     const bool body_hit = HasAnyTerm(analyzer, c.body, term_set);

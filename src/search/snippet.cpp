@@ -17,9 +17,10 @@ std::vector<Span> Spans(const text::Analyzer& analyzer, std::string_view text, c
   std::vector<Span> spans;
   text::Tokenizer tokenizer(text);
   text::Token token;
-  std::string scratch, term;
+  std::string scratch, term, alternative;
   while (tokenizer.Next(&token)) {
-    const bool hit = analyzer.TermOf(token, &scratch, &term) && terms.count(term) > 0;
+    const bool hit = analyzer.TermOf(token, &scratch, &term, &alternative) &&
+                     (terms.count(term) > 0 || (!alternative.empty() && terms.count(alternative) > 0));
     spans.push_back({token.offset, token.length, hit});
   }
   return spans;
@@ -46,9 +47,12 @@ std::string HtmlEscape(std::string_view text) {
 bool HasAnyTerm(const text::Analyzer& analyzer, std::string_view text, const std::set<std::string>& terms) {
   text::Tokenizer tokenizer(text);
   text::Token token;
-  std::string scratch, term;
+  std::string scratch, term, alternative;
   while (tokenizer.Next(&token)) {
-    if (analyzer.TermOf(token, &scratch, &term) && terms.count(term) > 0) return true;
+    if (analyzer.TermOf(token, &scratch, &term, &alternative) &&
+        (terms.count(term) > 0 || (!alternative.empty() && terms.count(alternative) > 0))) {
+      return true;
+    }
   }
   return false;
 }

@@ -17,6 +17,14 @@ TEST(SnippetTest, MarksInflectedHitsAndEscapesTheRest) {
   EXPECT_EQ(s, "بيان &lt;<mark>المتحدثين</mark>&gt; &amp; الوزارة");
 }
 
+TEST(SnippetTest, MarksHitsThroughWawAlternatives) {
+  // الوزارات → وزار; وزارة → زار with the alternative وزار: a hit either way round.
+  EXPECT_EQ(Snippet(SearchAnalyzer(), "وزارة الداخلية", TermsOf("الوزارات")), "<mark>وزارة</mark> الداخلية");
+  EXPECT_EQ(Snippet(SearchAnalyzer(), "الوزارات الاتحادية", TermsOf("وزارة")), "<mark>الوزارات</mark> الاتحادية");
+  EXPECT_TRUE(HasAnyTerm(SearchAnalyzer(), "وزارة الداخلية", TermsOf("والوزارة")));
+  EXPECT_FALSE(HasAnyTerm(SearchAnalyzer(), "ولد", TermsOf("الوزارات")));
+}
+
 TEST(SnippetTest, CutsAWindowAroundTheFirstHit) {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "word" + std::to_string(i) + " ";

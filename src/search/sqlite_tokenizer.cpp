@@ -11,13 +11,19 @@
 namespace sawt::search {
 namespace {
 
-// Passes each term to FTS5's callback; stops forwarding after the first error it returns.
+// Passes each term to FTS5's callback; stops forwarding after the first error it returns. A term
+// at the position of the previous one (a colocated alternative) is flagged FTS5_TOKEN_COLOCATED:
+// in documents FTS5 indexes it at the same position, in queries it is an alternative (OR).
 class Fts5Sink : public text::TermSink {
  public:
   Fts5Sink(void* ctx, int (*x_token)(void*, int, const char*, int, int, int)) : ctx_(ctx), x_token_(x_token) {}
-  void OnTerm(std::string_view term, const text::Token& token, std::size_t) override {
+  void OnTerm(std::string_view term, const text::Token& token, std::size_t position) override {
     if (rc_ != SQLITE_OK) return;
-    rc_ = x_token_(ctx_, 0, term.data(), static_cast<int>(term.size()), static_cast<int>(token.offset),
+    // FTS5 rejects the flag on the first token.
+    const int flags = any_ && position == last_position_ ? FTS5_TOKEN_COLOCATED : 0;
+    any_ = true;
+    last_position_ = position;
+    rc_ = x_token_(ctx_, flags, term.data(), static_cast<int>(term.size()), static_cast<int>(token.offset),
                    static_cast<int>(token.offset + token.length));
   }
   int rc() const { return rc_; }
@@ -26,6 +32,8 @@ class Fts5Sink : public text::TermSink {
   void* ctx_;
   int (*x_token_)(void*, int, const char*, int, int, int);
   int rc_ = SQLITE_OK;
+  bool any_ = false;
+  std::size_t last_position_ = 0;
 };
 
 // The tokenizer instance is the shared, immutable analyzer: no per-table state.

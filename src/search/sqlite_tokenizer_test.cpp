@@ -48,6 +48,27 @@ TEST(SqliteTokenizerTest, ReportsByteOffsetsOfTheSourceTokens) {
             std::vector<std::string>{"بيان [المتحدثين] اليوم"});
 }
 
+TEST(SqliteTokenizerTest, WawAlternativesAreColocated) {
+  Db db;
+  db.Exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'sawt')");
+  db.Exec("INSERT INTO t (rowid, body) VALUES (1, 'وزارة الداخلية'), (2, 'الوزارات الاتحادية'), "
+          "(3, 'والوزارة المعنية'), (4, 'زار المدينة')");
+  // وزارة is indexed as زار and وزار at one position (0), then داخل at position 1.
+  db.Exec("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')");
+  EXPECT_EQ(db.Column("SELECT term || ':' || offset FROM v WHERE doc = CAST(?1 AS INTEGER) ORDER BY offset, term", "1"),
+            (std::vector<std::string>{"زار:0", "وزار:0", "داخل:1"}));
+  // Queries: the plural meets the bare singular; the singular's alternatives are OR-ed.
+  const std::string q = "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid";
+  EXPECT_EQ(db.Column(q, "\"الوزارات\""), (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(db.Column(q, "\"وزارة\""), (std::vector<std::string>{"1", "2", "3", "4"}));
+  EXPECT_EQ(db.Column(q, "\"وزارة\" AND \"الداخلية\""), (std::vector<std::string>{"1"}));
+  // Phrases count a colocated pair as one position.
+  EXPECT_EQ(db.Column(q, "\"وزارة الداخلية\""), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(db.Column(q, "\"الوزارة الداخلية\""), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(db.Column("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?1", "\"الوزارات\" AND \"الداخلية\""),
+            std::vector<std::string>{"[وزارة] [الداخلية]"});
+}
+
 TEST(SqliteTokenizerTest, RejectsOptions) {
   Db db;
   sqlite3* raw = nullptr;

@@ -16,15 +16,23 @@ class VectorSink final : public TermSink {
 
 class StringSink final : public TermSink {
  public:
-  StringSink(std::vector<std::string>* out, bool skip_links) : out_(out), skip_links_(skip_links) {}
-  void OnTerm(std::string_view term, const Token& token, std::size_t /*position*/) override {
-    if (skip_links_ && (token.type == TokenType::kUrl || token.type == TokenType::kMention)) return;
+  // `fingerprint`: leave out URLs, mentions and alternative terms.
+  StringSink(std::vector<std::string>* out, bool fingerprint) : out_(out), fingerprint_(fingerprint) {}
+  void OnTerm(std::string_view term, const Token& token, std::size_t position) override {
+    if (fingerprint_) {
+      const bool alternative = any_ && position == last_position_;
+      any_ = true;
+      last_position_ = position;
+      if (alternative || token.type == TokenType::kUrl || token.type == TokenType::kMention) return;
+    }
     out_->emplace_back(term);
   }
 
  private:
   std::vector<std::string>* out_;
-  bool skip_links_;
+  bool fingerprint_;
+  bool any_ = false;
+  std::size_t last_position_ = 0;
 };
 
 }  // namespace
@@ -50,7 +58,8 @@ void NormalizeTokenInto(const Token& token, std::string* out) {
 Analyzer::Analyzer(AnalyzerOptions options) : options_(options) {}
 
 bool Analyzer::TermView(const Token& token, std::string* scratch, std::string* buffer,
-                        std::string_view* term) const {
+                        std::string_view* term, std::string_view* alternative) const {
+  if (alternative != nullptr) *alternative = {};
   std::size_t letters = 0;
   std::string_view normalized;
   if (token.type != TokenType::kEmoji && detail::IsNormalizedFast(token.text, &letters)) {
@@ -70,7 +79,12 @@ bool Analyzer::TermView(const Token& token, std::string* scratch, std::string* b
   if (token.script == Script::kArabic) {
     switch (options_.arabic_stemming) {
       case ArabicStemming::kLight:
-        *term = detail::ArabicLightStem(normalized, letters);
+        if (alternative != nullptr && options_.waw_alternatives) {
+          *term = detail::ArabicLightStem(normalized, letters, alternative);
+          if (*alternative == *term) *alternative = {};
+        } else {
+          *term = detail::ArabicLightStem(normalized, letters);
+        }
         return true;
       case ArabicStemming::kSnowball:
         // Snowball's Arabic stemmer normalizes by itself and needs the teh marbuta that our
@@ -97,15 +111,36 @@ bool Analyzer::TermOf(const Token& token, std::string* scratch, std::string* ter
   return true;
 }
 
+bool Analyzer::TermOf(const Token& token, std::string* scratch, std::string* term,
+                      std::string* alternative) const {
+  std::string buffer;
+  std::string_view view;
+  std::string_view alternative_view;
+  if (!TermView(token, scratch, &buffer, &view, &alternative_view)) {
+    alternative->clear();
+    return false;
+  }
+  term->assign(view);
+  alternative->assign(alternative_view);
+  return true;
+}
+
 void Analyzer::Analyze(std::string_view text, TermSink& sink) const {
   std::string scratch;
   std::string buffer;
   std::string_view term;
+  std::string_view alternative;
+  std::string_view* const want_alternative =
+      options_.waw_alternatives && options_.arabic_stemming == ArabicStemming::kLight ? &alternative
+                                                                                       : nullptr;
   Tokenizer tokenizer(text);
   Token token;
   std::size_t position = 0;
   while (tokenizer.Next(&token)) {
-    if (TermView(token, &scratch, &buffer, &term)) sink.OnTerm(term, token, position);
+    if (TermView(token, &scratch, &buffer, &term, want_alternative)) {
+      sink.OnTerm(term, token, position);
+      if (!alternative.empty()) sink.OnTerm(alternative, token, position);
+    }
     ++position;
   }
 }
@@ -119,14 +154,14 @@ std::vector<IndexTerm> Analyzer::IndexTerms(std::string_view text) const {
 
 std::vector<std::string> Analyzer::Terms(std::string_view text) const {
   std::vector<std::string> out;
-  StringSink sink(&out, /*skip_links=*/false);
+  StringSink sink(&out, /*fingerprint=*/false);
   Analyze(text, sink);
   return out;
 }
 
 std::uint64_t Analyzer::Fingerprint(std::string_view text) const {
   std::vector<std::string> terms;
-  StringSink sink(&terms, /*skip_links=*/true);
+  StringSink sink(&terms, /*fingerprint=*/true);
   Analyze(text, sink);
   return SimHash64(terms);
 }

@@ -43,6 +43,12 @@ struct AnalyzerOptions {
   bool stem_english = true;
   /// Drop sawt's Arabic and English stop words (see stop_words.hpp). Default: true.
   bool remove_stop_words = true;
+  /// With kLight: when the light stem of an Arabic word removed the single-letter و prefix (the
+  /// conjunction "and"), also emit the light stem with that rule disabled, at the same position
+  /// and offsets, right after the primary term ("وزارة" → "زار" and "وزار"), so a word whose
+  /// first و is a root letter still meets its other forms ("الوزارات" → "وزار"). See README.md.
+  /// No effect with other stemmers. Default: false (one term per token, Lucene's output).
+  bool waw_alternatives = false;
 };
 
 /// One term to index or to query, with where it came from.
@@ -59,7 +65,8 @@ class TermSink {
  public:
   virtual ~TermSink() = default;
   /// Called once per term, in text order. `term` is valid only during the call; `token`
-  /// views the analysed text.
+  /// views the analysed text. With AnalyzerOptions::waw_alternatives a token can give two
+  /// terms: two calls in a row with the same token and position, the primary term first.
   virtual void OnTerm(std::string_view term, const Token& token, std::size_t position) = 0;
 };
 
@@ -78,25 +85,33 @@ class Analyzer {
   /// Feeds every term of `text` to `sink`, in order.
   void Analyze(std::string_view text, TermSink& sink) const;
 
-  /// Every term of `text` with byte offsets into `text`.
+  /// Every term of `text` with byte offsets into `text` (an alternative term shares its
+  /// primary's position, offset and length and follows it).
   std::vector<IndexTerm> IndexTerms(std::string_view text) const;
 
-  /// Just the term strings of IndexTerms (for BM25, cosine similarity and SimHash).
+  /// Just the term strings of IndexTerms (for BM25 and cosine similarity).
   std::vector<std::string> Terms(std::string_view text) const;
 
   /// The term for one token: writes it to `*term` and returns true, or returns false when the
   /// token is a stop word or normalizes to nothing. `*scratch` is a reusable buffer.
   bool TermOf(const Token& token, std::string* scratch, std::string* term) const;
 
+  /// As TermOf, and writes the token's alternative term (see waw_alternatives) to
+  /// `*alternative`, or clears it when there is none.
+  bool TermOf(const Token& token, std::string* scratch, std::string* term,
+              std::string* alternative) const;
+
   /// SimHash fingerprint of `text` for near-duplicate detection: the terms without URLs and
   /// mentions (so "RT @user:" and a changed link do not count), shingled by
-  /// kDefaultShingleSize.
+  /// kDefaultShingleSize. Only primary terms count, so waw_alternatives does not change it.
   std::uint64_t Fingerprint(std::string_view text) const;
 
  private:
-  // TermOf without the final copy: `*term` views `*scratch` or `*buffer`.
+  // TermOf without the final copy: `*term` views `*scratch` or `*buffer`. When
+  // `alternative` is not null, `*alternative` is set to the alternative term (viewing
+  // `*scratch` or the token) or to empty.
   bool TermView(const Token& token, std::string* scratch, std::string* buffer,
-                std::string_view* term) const;
+                std::string_view* term, std::string_view* alternative = nullptr) const;
 
   AnalyzerOptions options_;
 };

@@ -46,10 +46,23 @@ class Bm25Index {
   /// in the index.
   bool Add(std::uint64_t id, std::span<const std::string> terms);
 
+  /// As Add, with |d| = `length` instead of terms.size(): for terms that include colocated
+  /// alternatives (AnalyzerOptions::waw_alternatives), pass the number of positions, so an
+  /// alternative does not make its document longer.
+  bool Add(std::uint64_t id, std::span<const std::string> terms, std::size_t length);
+
   /// The best `limit` documents for `query_terms`, highest score first (ties by id); only
   /// documents sharing at least one term are returned.
   std::vector<ScoredDocument> Search(std::span<const std::string> query_terms,
                                      std::size_t limit) const;
+
+  /// As Search, where each query term is a group of alternatives (the terms an analyzer put at
+  /// one position, e.g. an Arabic word's stems with and without its و prefix). A group counts
+  /// as one query term: in each document it scores the best (max) of its alternatives' scores
+  /// there. A group equal to an earlier one is skipped. Single-term groups score exactly as
+  /// Search.
+  std::vector<ScoredDocument> SearchAlternatives(
+      std::span<const std::vector<std::string>> query_groups, std::size_t limit) const;
 
   /// Number of documents.
   std::size_t size() const { return ids_.size(); }

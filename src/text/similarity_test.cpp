@@ -1,5 +1,6 @@
 #include "text/similarity.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -81,6 +82,53 @@ TEST(SimilarityTest, Bm25LimitsAndOrdersHits) {
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_GE(hits[0].score, hits[1].score);
   EXPECT_TRUE(index.Search(q, 0).empty());
+}
+
+TEST(SimilarityTest, Bm25AlternativesCountOnceWithTheBestScore) {
+  Bm25Index index;
+  // Doc 1 holds the pair زار/وزار at one position (length 2 positions); doc 2 only وزار, twice;
+  // doc 3 neither.
+  const std::vector<std::string> d1 = {"zar", "wzar", "dakhil"};
+  const std::vector<std::string> d2 = {"wzar", "wzar"};
+  const std::vector<std::string> d3 = {"sihha", "amma"};
+  index.Add(1, d1, 2);
+  index.Add(2, d2);
+  index.Add(3, d3);
+  const std::vector<std::vector<std::string>> q = {{"zar", "wzar"}};
+  const std::vector<ScoredDocument> hits = index.SearchAlternatives(q, 5);
+  ASSERT_EQ(hits.size(), 2u);
+  // The group scores max(score(zar), score(wzar)) in each document, never their sum.
+  const std::vector<std::string> zar = {"zar"};
+  const std::vector<std::string> wzar = {"wzar"};
+  double best[3] = {0, 0, 0};
+  for (const auto& h : index.Search(zar, 5)) best[h.id - 1] = std::max(best[h.id - 1], h.score);
+  for (const auto& h : index.Search(wzar, 5)) best[h.id - 1] = std::max(best[h.id - 1], h.score);
+  for (const ScoredDocument& h : hits) EXPECT_DOUBLE_EQ(h.score, best[h.id - 1]) << h.id;
+  // A repeated group counts once; single-term groups score exactly as Search.
+  const std::vector<std::vector<std::string>> twice = {{"zar", "wzar"}, {"zar", "wzar"}};
+  EXPECT_EQ(index.SearchAlternatives(twice, 5)[0].score, hits[0].score);
+  const std::vector<std::string> flat = {"wzar", "dakhil"};
+  const std::vector<std::vector<std::string>> singles = {{"wzar"}, {"dakhil"}};
+  const auto a = index.Search(flat, 5);
+  const auto b = index.SearchAlternatives(singles, 5);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    EXPECT_EQ(a[i].score, b[i].score);
+  }
+}
+
+TEST(SimilarityTest, Bm25LengthOverrideNormalizesByPositions) {
+  Bm25Index with_pair;
+  Bm25Index plain;
+  const std::vector<std::string> pair = {"zar", "wzar", "x"};
+  const std::vector<std::string> single = {"wzar", "x"};
+  with_pair.Add(1, pair, 2);
+  with_pair.Add(2, std::vector<std::string>{"y", "z"});
+  plain.Add(1, single);
+  plain.Add(2, std::vector<std::string>{"y", "z"});
+  const std::vector<std::string> q = {"wzar"};
+  EXPECT_DOUBLE_EQ(with_pair.Search(q, 5).at(0).score, plain.Search(q, 5).at(0).score);
 }
 
 }  // namespace

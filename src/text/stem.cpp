@@ -50,34 +50,10 @@ ThreadStemmers& Stemmers() {
   return stemmers;
 }
 
-}  // namespace
-
-std::string_view ArabicLightStem(std::string_view word) {
-  return detail::ArabicLightStem(word, CountLetters(word));
-}
-
-std::string_view detail::ArabicLightStem(std::string_view word, std::size_t letters) {
-  // Any strip leaves two letters after removing at least one two-byte letter.
-  if (word.size() < 4) return word;
-  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
-  std::size_t begin = 0;
-  std::size_t end = word.size();
-  // Prefixes, first match in Lucene's order ال وال بال كال فال لل و. They differ in their first
-  // letter except وال and و, where the longer one is tried first as in Lucene.
-  const std::uint16_t f0 = At(p, 0);
-  if (f0 == kAlef) {
-    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
-  } else if (f0 == kWaw || f0 == kBeh || f0 == kKaf || f0 == kFeh) {
-    if (letters >= 5 && end >= 6 && At(p, 2) == kAlef && At(p, 4) == kLam) {
-      begin = 6;
-    } else if (f0 == kWaw && letters >= 4) {
-      begin = 2;
-    }
-  } else if (f0 == kLam) {
-    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
-  }
-  letters -= begin / 2;
-  // Suffixes: every one that matches, in table order, each leaving at least two letters.
+// Lucene ArabicStemmer's suffix rules on word[begin, end) (`letters` code points): every suffix
+// that matches, in table order, each leaving at least two letters. Returns the new end.
+inline std::size_t StripSuffixes(const unsigned char* p, std::size_t begin, std::size_t end,
+                                 std::size_t letters) {
   // Instead of testing all ten, look at the last letter: it names the few suffixes that can
   // match. `next` is the first table index still allowed (a suffix applies at most once and
   // never before one already applied).
@@ -110,7 +86,59 @@ std::string_view detail::ArabicLightStem(std::string_view word, std::size_t lett
     letters -= strip;
     next = match + 1;
   }
+  return end;
+}
+
+// The light stem; with kWantWithoutWaw, also the stem without the single-letter و rule when
+// that rule applied (else empty) in `*without_waw`.
+template <bool kWantWithoutWaw>
+inline std::string_view LightStem(std::string_view word, std::size_t letters,
+                                  std::string_view* without_waw) {
+  if constexpr (kWantWithoutWaw) *without_waw = {};
+  // Any strip leaves two letters after removing at least one two-byte letter.
+  if (word.size() < 4) return word;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  std::size_t begin = 0;
+  // Prefixes, first match in Lucene's order ال وال بال كال فال لل و. They differ in their first
+  // letter except وال and و, where the longer one is tried first as in Lucene.
+  const std::uint16_t f0 = At(p, 0);
+  if (f0 == kAlef) {
+    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
+  } else if (f0 == kWaw || f0 == kBeh || f0 == kKaf || f0 == kFeh) {
+    if (letters >= 5 && word.size() >= 6 && At(p, 2) == kAlef && At(p, 4) == kLam) {
+      begin = 6;
+    } else if (f0 == kWaw && letters >= 4) {
+      begin = 2;  // the single-letter و rule
+      if constexpr (kWantWithoutWaw) {
+        // Without this rule no other prefix matches a word starting with و (وال did not), so
+        // only the suffix rules run, on the whole word.
+        *without_waw = word.substr(0, StripSuffixes(p, 0, word.size(), letters));
+      }
+    }
+  } else if (f0 == kLam) {
+    if (letters >= 4 && At(p, 2) == kLam) begin = 4;
+  }
+  const std::size_t end = StripSuffixes(p, begin, word.size(), letters - begin / 2);
   return word.substr(begin, end - begin);
+}
+
+}  // namespace
+
+std::string_view ArabicLightStem(std::string_view word) {
+  return detail::ArabicLightStem(word, CountLetters(word));
+}
+
+std::string_view ArabicLightStem(std::string_view word, std::string_view* without_waw) {
+  return detail::ArabicLightStem(word, CountLetters(word), without_waw);
+}
+
+std::string_view detail::ArabicLightStem(std::string_view word, std::size_t letters) {
+  return LightStem<false>(word, letters, nullptr);
+}
+
+std::string_view detail::ArabicLightStem(std::string_view word, std::size_t letters,
+                                         std::string_view* without_waw) {
+  return LightStem<true>(word, letters, without_waw);
 }
 
 struct SnowballStemmer::Impl {

@@ -14,11 +14,23 @@ namespace sawt::text {
 /// (Latin, numbers) comes back unchanged. The result views `word`. Thread-safe.
 std::string_view ArabicLightStem(std::string_view word);
 
+/// ArabicLightStem(word), the same result. In addition, when that stem removed the single-letter
+/// و prefix (the last prefix rule), sets `*without_waw` to the light stem computed with that one
+/// rule disabled, i.e. the word read with its first و as a root letter rather than the
+/// conjunction ("وزاره": returns "زار", *without_waw = "وزار"); otherwise sets it empty. Both
+/// results view `word`. Thread-safe.
+std::string_view ArabicLightStem(std::string_view word, std::string_view* without_waw);
+
 namespace detail {
 
 /// ArabicLightStem for a caller that already knows the number of code points in `word`.
 /// REQUIRES: letters == CountCodePoints(word).
 std::string_view ArabicLightStem(std::string_view word, std::size_t letters);
+
+/// The two-result ArabicLightStem for a caller that knows the number of code points in `word`.
+/// REQUIRES: letters == CountCodePoints(word).
+std::string_view ArabicLightStem(std::string_view word, std::size_t letters,
+                                 std::string_view* without_waw);
 
 }  // namespace detail
 

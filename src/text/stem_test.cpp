@@ -72,17 +72,22 @@ namespace {
 
 // A direct transcription of the rules in README.md over code points, to check the optimized
 // ArabicLightStem against on every short word of the affix letters.
-std::u32string ReferenceLightStem(std::u32string w) {
+// With `waw_rule` false the single-letter و prefix is left out; `*used_waw` (when given) tells
+// whether that prefix was removed.
+std::u32string ReferenceLightStem(std::u32string w, bool waw_rule = true, bool* used_waw = nullptr) {
   static const std::u32string kPre[] = {U"\u0627\u0644", U"\u0648\u0627\u0644", U"\u0628\u0627\u0644",
                                         U"\u0643\u0627\u0644", U"\u0641\u0627\u0644", U"\u0644\u0644",
                                         U"\u0648"};
+  if (used_waw != nullptr) *used_waw = false;
   static const std::u32string kSuf[] = {U"\u0647\u0627", U"\u0627\u0646", U"\u0627\u062A",
                                         U"\u0648\u0646", U"\u064A\u0646", U"\u064A\u0647",
                                         U"\u064A\u0629", U"\u0647", U"\u0629", U"\u064A"};
   for (const std::u32string& p : kPre) {
+    if (p.size() == 1 && !waw_rule) continue;
     const std::size_t min = p.size() == 1 ? 4 : p.size() + 2;
     if (w.size() >= min && w.starts_with(p)) {
       w.erase(0, p.size());
+      if (used_waw != nullptr) *used_waw = p.size() == 1;
       break;
     }
   }
@@ -110,6 +115,13 @@ TEST(StemTest, LightStemAgreesWithReferenceOnAllShortAffixWords) {
       std::u32string w;
       for (std::size_t i = 0, m = n; i < len; ++i, m /= kBase) w.push_back(kLetters[m % kBase]);
       ASSERT_EQ(ArabicLightStem(ToUtf8(w)), ToUtf8(ReferenceLightStem(w))) << ToUtf8(w);
+      // The two-result form: the same stem, and the stem without the و rule when it applied.
+      const std::string word = ToUtf8(w);
+      bool used_waw = false;
+      const std::string expected = ToUtf8(ReferenceLightStem(w, true, &used_waw));
+      std::string_view without_waw = "stale";
+      ASSERT_EQ(ArabicLightStem(word, &without_waw), expected) << word;
+      ASSERT_EQ(without_waw, used_waw ? ToUtf8(ReferenceLightStem(w, false)) : "") << word;
       ++checked;
     }
   }
@@ -124,6 +136,33 @@ TEST(StemTest, LightStemAgreesWithReferenceOnAllShortAffixWords) {
     ++checked;
   }
   EXPECT_GT(checked, 300000u);
+}
+
+TEST(StemTest, LightStemReportsTheStemWithoutTheWawRule) {
+  // Normalized input: teh marbuta is heh.
+  struct Case {
+    const char* word;
+    const char* stem;
+    const char* without_waw;
+  };
+  const Case cases[] = {
+      {"وزاره", "زار", "وزار"},     // وزارة "ministry": the و is a root letter
+      {"وزارات", "زار", "وزار"},    // وزارات
+      {"وحده", "حد", "وحد"},        // وحدة "unit"
+      {"وكتب", "كتب", "وكتب"},      // "and he wrote": here the primary is right
+      {"ووزاره", "وزار", "ووزار"},  // ووزارة "and a ministry"
+      {"والوزاره", "وزار", ""},     // وال, not the single-letter و rule
+      {"الوزارات", "وزار", ""},     // ال
+      {"ولد", "ولد", ""},           // 3 letters: the و rule needs 4
+      {"كتاب", "كتاب", ""},
+      {"vote", "vote", ""},
+  };
+  for (const Case& c : cases) {
+    std::string_view without_waw = "stale";
+    EXPECT_EQ(ArabicLightStem(c.word, &without_waw), c.stem) << c.word;
+    EXPECT_EQ(without_waw, c.without_waw) << c.word;
+    EXPECT_EQ(ArabicLightStem(c.word), c.stem) << c.word;
+  }
 }
 
 }  // namespace
