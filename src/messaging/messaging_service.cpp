@@ -6,6 +6,7 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
+#include "module/write_helpers.hpp"
 #include "text/analyzer.hpp"
 
 namespace sawt::messaging {
@@ -20,6 +21,11 @@ using core::Status;
 using store::Row;
 using store::Tx;
 using store::Value;
+using module::AppendEvent;
+using module::Assignments;
+using module::LoadOne;
+using module::MissOrStale;
+using module::OptJson;
 
 constexpr const char* kThemeColumns = "id, code, name_ar, name_en, owner_entity_id, strategic, version, created_at, updated_at";
 constexpr const char* kMessageSelect =
@@ -32,7 +38,6 @@ constexpr const char* kFactColumns =
 constexpr const char* kTermColumns = "id, term, lang, status, replacement, version, created_at, updated_at";
 constexpr size_t kMaxDraftBytes = 200000;
 
-Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json ThemeJson(const Row& r) {
   return {{"id", r.Int(0)},          {"code", r.Text(1)},           {"name_ar", r.Text(2)},
@@ -111,19 +116,6 @@ const text::Analyzer& TheAnalyzer() {
   return analyzer;
 }
 
-Status Append(Tx& tx, const auth::Caller& caller, const char* action, std::optional<int64_t> entity_id,
-              const char* object_type, int64_t object_id, Json payload) {
-  auto ev = tx.Append({caller.login, action, entity_id, object_type, std::to_string(object_id), std::move(payload)});
-  if (!ev) return std::move(ev).error();
-  return Ok();
-}
-
-Result<Row> LoadOne(Tx& tx, const std::string& sql, int64_t id, const char* not_found_key) {
-  auto rows = tx.Query(sql, {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
-  return std::move((*rows)[0]);
-}
 
 Result<Row> LoadTheme(Tx& tx, int64_t id) {
   return LoadOne(tx, std::string("SELECT ") + kThemeColumns + " FROM message_themes WHERE id = $1", id,
@@ -144,25 +136,6 @@ Status EntityExists(Tx& tx, int64_t id, const char* field) {
   return Ok();
 }
 
-/// After a guarded UPDATE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
-Status MissOrStale(Tx& tx, const char* table, int64_t id, const char* not_found_key) {
-  auto rows = tx.Query(std::string("SELECT 1 FROM ") + table + " WHERE id = $1", {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
-  return Error::PreconditionFailed("common.precondition_failed");
-}
-
-struct Assignments {
-  std::string sql;
-  std::vector<Value> params;
-  Json changed = Json::object();
-  void Set(const std::string& column, Value v, Json shown) {
-    params.push_back(std::move(v));
-    sql += column + " = $" + std::to_string(params.size()) + ", ";
-    changed[column] = std::move(shown);
-  }
-  bool empty() const { return params.empty(); }
-};
 
 /// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = $ AND version = $".
 Result<bool> GuardedUpdate(Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
@@ -398,7 +371,7 @@ Result<Json> MessagingService::CreateTheme(const auth::Caller& caller, const Jso
       return std::move(rows).error();
     }
     Json theme = ThemeJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.theme_created", *owner, "theme", theme["id"].get<int64_t>(), theme));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.theme_created", *owner, "theme", theme["id"].get<int64_t>(), theme));
     return theme;
   });
 }
@@ -425,7 +398,7 @@ Result<Json> MessagingService::UpdateTheme(const auth::Caller& caller, int64_t i
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_themes", set, id, row.Int(6)));
     if (!updated) return MissOrStale(tx, "message_themes", id, "messaging.theme_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row now, LoadTheme(tx, id));
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.theme_updated", owner, "theme", id, set.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.theme_updated", owner, "theme", id, set.changed));
     return ThemeJson(now);
   });
 }
@@ -504,7 +477,7 @@ Result<Json> MessagingService::CreateKeyMessage(const auth::Caller& caller, cons
     const int64_t id = (*rows)[0].Int(0);
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
     Json message = MessageJson(row);
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.key_message_created", *owner, "key_message", id, message));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.key_message_created", *owner, "key_message", id, message));
     return message;
   });
 }
@@ -582,7 +555,7 @@ Result<Json> MessagingService::UpdateKeyMessage(const auth::Caller& caller, int6
     if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();
     SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.key_message_updated", owner, "key_message", id, all.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.key_message_updated", owner, "key_message", id, all.changed));
     return MessageJson(row);
   });
 }
@@ -616,7 +589,7 @@ Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t
     SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
     Json payload = {{"from", state}, {"to", to}, {"comment", comment ? Json(*comment) : Json(nullptr)}};
-    SAWT_TRY_STATUS(Append(tx, caller, to == "approved" ? "messaging.key_message_approved" : "messaging.key_message_retired",
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, to == "approved" ? "messaging.key_message_approved" : "messaging.key_message_retired",
                            old.Int(3), "key_message", id, payload));
     return MessageJson(row);
   });
@@ -743,7 +716,7 @@ Result<Json> MessagingService::CreateFact(const auth::Caller& caller, const Json
       return std::move(rows).error();
     }
     Json fact = FactJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_created", *owner, "fact", fact["id"].get<int64_t>(), fact));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.fact_created", *owner, "fact", fact["id"].get<int64_t>(), fact));
     return fact;
   });
 }
@@ -797,7 +770,7 @@ Result<Json> MessagingService::UpdateFact(const auth::Caller& caller, int64_t id
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_updated", owner, "fact", id, set.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.fact_updated", owner, "fact", id, set.changed));
     return FactJson(row);
   });
 }
@@ -820,7 +793,7 @@ Result<Json> MessagingService::ApproveFact(const auth::Caller& caller, int64_t i
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.fact_approved", owner, "fact", id,
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.fact_approved", owner, "fact", id,
                            {{"comment", comment ? Json(*comment) : Json(nullptr)}}));
     return FactJson(row);
   });
@@ -861,7 +834,7 @@ Result<Json> MessagingService::CreateTerm(const auth::Caller& caller, const Json
       return std::move(rows).error();
     }
     Json t = TermJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.term_created", std::nullopt, "term", t["id"].get<int64_t>(), t));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.term_created", std::nullopt, "term", t["id"].get<int64_t>(), t));
     return t;
   });
 }
@@ -887,7 +860,7 @@ Result<Json> MessagingService::UpdateTerm(const auth::Caller& caller, int64_t id
     if (!updated) return MissOrStale(tx, "message_terms", id, "messaging.term_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.term_updated", std::nullopt, "term", id, set.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.term_updated", std::nullopt, "term", id, set.changed));
     return TermJson(row);
   });
 }
@@ -898,7 +871,7 @@ Status MessagingService::DeleteTerm(const auth::Caller& caller, int64_t id) {
     auto n = tx.Exec("DELETE FROM message_terms WHERE id = $1", {id});
     if (!n) return std::move(n).error();
     if (*n == 0) return Error::NotFound("messaging.term_not_found", {std::to_string(id)});
-    return Append(tx, caller, "messaging.term_deleted", std::nullopt, "term", id, Json::object());
+    return AppendEvent(tx, caller, "messaging.term_deleted", std::nullopt, "term", id, Json::object());
   });
 }
 
@@ -944,7 +917,7 @@ Result<Json> MessagingService::CreateAlias(const auth::Caller& caller, const Jso
     }
     Json a = {{"id", (*rows)[0].Int(0)}, {"entity_id", *entity_id}, {"alias", *alias}, {"lang", *lang},
               {"created_at", (*rows)[0].Text(1)}};
-    SAWT_TRY_STATUS(Append(tx, caller, "messaging.alias_created", *entity_id, "entity_alias", a["id"].get<int64_t>(), a));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.alias_created", *entity_id, "entity_alias", a["id"].get<int64_t>(), a));
     return a;
   });
 }
@@ -956,7 +929,7 @@ Status MessagingService::DeleteAlias(const auth::Caller& caller, int64_t id) {
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.aliases.write", row.Int(0)));
     auto n = tx.Exec("DELETE FROM entity_aliases WHERE id = $1", {id});
     if (!n) return std::move(n).error();
-    return Append(tx, caller, "messaging.alias_deleted", row.Int(0), "entity_alias", id, Json::object());
+    return AppendEvent(tx, caller, "messaging.alias_deleted", row.Int(0), "entity_alias", id, Json::object());
   });
 }
 

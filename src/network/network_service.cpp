@@ -6,6 +6,7 @@
 #include "auth/crypto.hpp"
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
+#include "module/write_helpers.hpp"
 #include "network/model.hpp"
 #include "search/search_indexer.hpp"
 
@@ -21,6 +22,11 @@ using core::Status;
 using store::Row;
 using store::Tx;
 using store::Value;
+using module::AppendEvent;
+using module::Assignments;
+using module::LoadOne;
+using module::MissOrStale;
+using module::OptJson;
 
 constexpr const char* kEntityColumns =
     "id, parent_id, kind, code, name_ar, name_en, color, logo_url, version, created_at, updated_at";
@@ -31,8 +37,6 @@ constexpr const char* kMemberFrom = " FROM members m JOIN accounts a ON a.id = m
 constexpr const char* kResponsibilityColumns =
     "id, entity_id, axis, task_ar, task_en, member_id, raci, version, created_at, updated_at";
 
-Json OptJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
-Json OptJson(const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json EntityJson(const Row& r) {
   return {{"id", r.Int(0)},         {"parent_id", OptJson(r.OptInt(1))}, {"kind", r.Text(2)},
@@ -92,19 +96,6 @@ bool IsEmail(const std::string& s) {
          s.find_first_of(" \t\r\n<>") == std::string::npos && s.back() != '.';
 }
 
-Status Append(Tx& tx, const auth::Caller& caller, const char* action, std::optional<int64_t> entity_id,
-              const char* object_type, int64_t object_id, Json payload) {
-  auto ev = tx.Append({caller.login, action, entity_id, object_type, std::to_string(object_id), std::move(payload)});
-  if (!ev) return std::move(ev).error();
-  return Ok();
-}
-
-Result<Row> LoadOne(Tx& tx, const std::string& sql, int64_t id, const char* not_found_key) {
-  auto rows = tx.Query(sql, {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
-  return std::move((*rows)[0]);
-}
 
 Result<Row> LoadEntity(Tx& tx, int64_t id) {
   return LoadOne(tx, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = $1", id,
@@ -145,25 +136,6 @@ std::string VersionGuard(std::optional<int64_t> if_match, std::vector<Value>& pa
   return " AND version = $" + std::to_string(params.size());
 }
 
-/// After an UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
-Status MissOrStale(Tx& tx, const char* table, int64_t id, const char* not_found_key) {
-  auto rows = tx.Query(std::string("SELECT 1 FROM ") + table + " WHERE id = $1", {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::NotFound(not_found_key, {std::to_string(id)});
-  return Error::PreconditionFailed("common.precondition_failed");
-}
-
-/// Builds "col = $k" assignments for the string fields present in `body`.
-struct Assignments {
-  std::string sql;
-  std::vector<Value> params;
-  Json changed = Json::object();
-  void Set(const std::string& column, Value v, Json shown) {
-    params.push_back(std::move(v));
-    sql += column + " = $" + std::to_string(params.size()) + ", ";
-    changed[column] = std::move(shown);
-  }
-};
 
 // ---- search: entities and members are searchable; the index changes in the same transaction ----
 
@@ -371,7 +343,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
     }
     Json entity = EntityJson((*rows)[0]);
     int64_t id = entity["id"];
-    SAWT_TRY_STATUS(Append(tx, caller, "network.entity_created", id, "entity", id, entity));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.entity_created", id, "entity", id, entity));
     SAWT_TRY_STATUS(IndexEntity(tx, entity));
     return entity;
   });
@@ -408,7 +380,7 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "entities", id, "network.entity_not_found").error();
     Json entity = EntityJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "network.entity_updated", id, "entity", id, set.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.entity_updated", id, "entity", id, set.changed));
     SAWT_TRY_STATUS(IndexEntity(tx, entity));
     return entity;
   });
@@ -429,7 +401,7 @@ Status NetworkService::DeleteEntity(const auth::Caller& caller, int64_t id, std:
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "entities", id, "network.entity_not_found");
     SAWT_TRY_STATUS(search::SearchIndexer::Remove(tx, "entity", id));
-    return Append(tx, caller, "network.entity_deleted", id, "entity", id, Json::object());
+    return AppendEvent(tx, caller, "network.entity_deleted", id, "entity", id, Json::object());
   });
 }
 
@@ -525,7 +497,7 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
     Json member = MemberJson(row);
     Json payload = member;
     if (entity_id) payload["membership"] = {{"entity_id", *entity_id}, {"role", *role_name}};
-    SAWT_TRY_STATUS(Append(tx, caller, "network.member_created", entity_id, "member", id, payload));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.member_created", entity_id, "member", id, payload));
     SAWT_TRY_STATUS(IndexMember(tx, id));
     return member;
   });
@@ -572,7 +544,7 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
       changed["active"] = *active;
     }
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMember(tx, id));
-    SAWT_TRY_STATUS(Append(tx, caller, "network.member_updated", std::nullopt, "member", id, changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.member_updated", std::nullopt, "member", id, changed));
     SAWT_TRY_STATUS(IndexMember(tx, id));
     return MemberJson(row);
   });
@@ -634,7 +606,7 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
       return std::move(rows).error();
     }
     Json m = MembershipJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "network.membership_granted", *entity_id, "membership", m["id"], m));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.membership_granted", *entity_id, "membership", m["id"], m));
     SAWT_TRY_STATUS(IndexMember(tx, *member_id));  // who may find the member changed
     return m;
   });
@@ -656,7 +628,7 @@ Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) 
     auto n = tx.Exec("DELETE FROM memberships WHERE id = $1", {id});
     if (!n) return std::move(n).error();
     SAWT_TRY_STATUS(IndexMember(tx, m["member_id"].get<int64_t>()));  // who may find the member changed
-    return Append(tx, caller, "network.membership_revoked", m["entity_id"].get<int64_t>(), "membership", id, m);
+    return AppendEvent(tx, caller, "network.membership_revoked", m["entity_id"].get<int64_t>(), "membership", id, m);
   });
 }
 
@@ -709,7 +681,7 @@ Result<Json> NetworkService::CreateResponsibility(const auth::Caller& caller, co
                          {*entity_id, *axis, *task_ar, *task_en, *member_id, *raci, now});
     if (!rows) return std::move(rows).error();
     Json r = ResponsibilityJson((*rows)[0]);
-    SAWT_TRY_STATUS(Append(tx, caller, "network.responsibility_created", *entity_id, "responsibility", r["id"], r));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.responsibility_created", *entity_id, "responsibility", r["id"], r));
     return r;
   });
 }
@@ -750,7 +722,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
     auto rows = tx.Query(sql, params);
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "responsibilities", id, "network.responsibility_not_found").error();
-    SAWT_TRY_STATUS(Append(tx, caller, "network.responsibility_updated", entity_id, "responsibility", id, set.changed));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.responsibility_updated", entity_id, "responsibility", id, set.changed));
     return ResponsibilityJson((*rows)[0]);
   });
 }
@@ -766,7 +738,7 @@ Status NetworkService::DeleteResponsibility(const auth::Caller& caller, int64_t 
     auto n = tx.Exec("DELETE FROM responsibilities WHERE id = $1" + VersionGuard(if_match, params), params);
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "responsibilities", id, "network.responsibility_not_found");
-    return Append(tx, caller, "network.responsibility_deleted", entity_id, "responsibility", id, Json::object());
+    return AppendEvent(tx, caller, "network.responsibility_deleted", entity_id, "responsibility", id, Json::object());
   });
 }
 

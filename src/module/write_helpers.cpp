@@ -1,0 +1,36 @@
+#include "module/write_helpers.hpp"
+
+namespace sawt::module {
+
+core::Json OptJson(const std::optional<std::string>& v) { return v ? core::Json(*v) : core::Json(nullptr); }
+core::Json OptJson(const std::optional<int64_t>& v) { return v ? core::Json(*v) : core::Json(nullptr); }
+
+core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* action,
+                         std::optional<int64_t> entity_id, const char* object_type, int64_t object_id,
+                         core::Json payload) {
+  auto ev = tx.Append({caller.login, action, entity_id, object_type, std::to_string(object_id), std::move(payload)});
+  if (!ev) return std::move(ev).error();
+  return core::Ok();
+}
+
+core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key) {
+  auto rows = tx.Query(sql, {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return core::Error::NotFound(not_found_key, {std::to_string(id)});
+  return std::move((*rows)[0]);
+}
+
+core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key) {
+  auto rows = tx.Query(std::string("SELECT 1 FROM ") + table + " WHERE id = $1", {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return core::Error::NotFound(not_found_key, {std::to_string(id)});
+  return core::Error::PreconditionFailed("common.precondition_failed");
+}
+
+void Assignments::Set(const std::string& column, store::Value v, core::Json shown) {
+  params.push_back(std::move(v));
+  sql += column + " = $" + std::to_string(params.size()) + ", ";
+  changed[column] = std::move(shown);
+}
+
+}  // namespace sawt::module

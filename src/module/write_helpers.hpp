@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/caller.hpp"
+#include "core/json.hpp"
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace sawt::module {
+
+/// Small pieces every module's service uses inside its store transactions.
+
+/// JSON null for an absent value.
+core::Json OptJson(const std::optional<std::string>& v);
+core::Json OptJson(const std::optional<int64_t>& v);
+
+/// Appends the event of a state change made by `caller` (the one write path).
+core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* action,
+                         std::optional<int64_t> entity_id, const char* object_type, int64_t object_id,
+                         core::Json payload);
+
+/// The single row `sql` (with `id` as $1) selects, or kNotFound `not_found_key`.
+core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key);
+
+/// After a guarded UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
+core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key);
+
+/// Builds "col = $k, " assignments for a partial update, and the changed fields for its event.
+struct Assignments {
+  std::string sql;
+  std::vector<store::Value> params;
+  core::Json changed = core::Json::object();
+  void Set(const std::string& column, store::Value v, core::Json shown);
+  bool empty() const { return params.empty(); }
+};
+
+}  // namespace sawt::module
