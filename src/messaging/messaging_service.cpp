@@ -422,16 +422,7 @@ Result<Json> MessagingService::ListKeyMessages(const auth::Caller& caller, const
       params.push_back(*filter.state);
       sql += " AND k.state = $" + std::to_string(params.size());
     }
-    sql += " ORDER BY k.id LIMIT $2";
-    auto rows = tx.Query(sql, params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    int64_t last = 0;
-    for (const auto& r : *rows) {
-      items.push_back(MessageJson(r));
-      last = r.Int(0);
-    }
-    return module::PageJson(std::move(items), page, last);
+    return module::QueryPage(tx, sql + " ORDER BY k.id LIMIT $2", params, page, MessageJson);
   });
 }
 
@@ -651,16 +642,7 @@ Result<Json> MessagingService::ListFacts(const auth::Caller& caller, std::option
       params.push_back(*state);
       sql += " AND state = $3";
     }
-    sql += " ORDER BY id LIMIT $2";
-    auto rows = tx.Query(sql, params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    int64_t last = 0;
-    for (const auto& r : *rows) {
-      items.push_back(FactJson(r));
-      last = r.Int(0);
-    }
-    return module::PageJson(std::move(items), page, last);
+    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, FactJson);
   });
 }
 

@@ -20,6 +20,19 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
   return std::move((*rows)[0]);
 }
 
+core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                   const Page& page, core::Json (*to_json)(const store::Row&)) {
+  auto rows = tx.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+  core::Json items = core::Json::array();
+  int64_t last = 0;
+  for (const auto& r : *rows) {
+    items.push_back(to_json(r));
+    last = r.Int(0);
+  }
+  return PageJson(std::move(items), page, last);
+}
+
 core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key) {
   auto rows = tx.Query(std::string("SELECT 1 FROM ") + table + " WHERE id = $1", {id});
   if (!rows) return std::move(rows).error();

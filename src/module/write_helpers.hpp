@@ -8,6 +8,7 @@
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "module/respond.hpp"
 #include "store/store.hpp"
 
 namespace sawt::module {
@@ -25,6 +26,12 @@ core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* 
 
 /// The single row `sql` (with `id` as $1) selects, or kNotFound `not_found_key`.
 core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key);
+
+/// Runs a list query whose first column is the id, whose params start with {page.after_id,
+/// page.limit} ($1, $2) and whose SQL ends in "ORDER BY id LIMIT $2"; maps rows with `to_json`
+/// and returns {"items", "next_cursor"}.
+core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                   const Page& page, core::Json (*to_json)(const store::Row&));
 
 /// After a guarded UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
 core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key);

@@ -275,16 +275,7 @@ Result<std::shared_ptr<const std::string>> NetworkService::ListEntities(const au
       params.push_back(*parent_id);
       sql += " AND parent_id = $3";
     }
-    sql += " ORDER BY id LIMIT $2";
-    auto rows = tx.Query(sql, params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    int64_t last = 0;
-    for (const auto& r : *rows) {
-      items.push_back(EntityJson(r));
-      last = r.Int(0);
-    }
-    return module::PageJson(std::move(items), page, last);
+    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, EntityJson);
   });
   if (!json) return std::move(json).error();
   auto body = std::make_shared<const std::string>(core::DumpJson(*json));
@@ -426,16 +417,7 @@ Result<Json> NetworkService::ListMembers(const auth::Caller& caller, std::option
       if (in.empty()) return module::PageJson(Json::array(), page, 0);
       sql += " AND m.id IN (SELECT member_id FROM memberships WHERE entity_id IN (" + in + "))";
     }
-    sql += " ORDER BY m.id LIMIT $2";
-    auto rows = tx.Query(sql, params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    int64_t last = 0;
-    for (const auto& r : *rows) {
-      items.push_back(MemberJson(r));
-      last = r.Int(0);
-    }
-    return module::PageJson(std::move(items), page, last);
+    return module::QueryPage(tx, sql + " ORDER BY m.id LIMIT $2", params, page, MemberJson);
   });
 }
 
@@ -644,16 +626,7 @@ Result<Json> NetworkService::ListResponsibilities(const auth::Caller& caller, st
       params.push_back(*entity_id);
       sql += " AND entity_id = $3";
     }
-    sql += " ORDER BY id LIMIT $2";
-    auto rows = tx.Query(sql, params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    int64_t last = 0;
-    for (const auto& r : *rows) {
-      items.push_back(ResponsibilityJson(r));
-      last = r.Int(0);
-    }
-    return module::PageJson(std::move(items), page, last);
+    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, ResponsibilityJson);
   });
 }
 
