@@ -36,6 +36,14 @@ const std::vector<PermissionRule> kRules = {
     {"messaging.terms.write", {}, false, true},
     {"messaging.aliases.write", {R::kEntityAdmin}, false, true},
     {"messaging.alignment.check", {}, true, false},
+    // messaging content items: every member reads (and diffs) them; editors and entity admins of the
+    // owner entity draft and submit; reviewers and entity admins of the owner entity approve, request
+    // changes and withdraw (strategic themes also need a network admin); scheduling and publishing
+    // by the owner entity's editors, reviewers and entity admins.
+    {"messaging.content.read", {}, true, false},
+    {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true},
+    {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true},
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},

@@ -1,5 +1,7 @@
 #include "messaging/demo.hpp"
 
+#include <vector>
+
 namespace sawt::messaging {
 namespace {
 
@@ -153,6 +155,46 @@ constexpr DemoAlias kAliases[] = {
     {"health", "وزارة الصحة", "ar"},
 };
 
+struct DemoItem {
+  const char* kind;
+  const char* owner;
+  const char* theme;
+  const char* title_ar;
+  const char* title_en;
+  const char* body_ar;
+  const char* body_en;
+  std::vector<const char*> steps;  // transitions from draft
+};
+
+const DemoItem kItems[] = {
+    {"press_release", "rta", "road-safety", "هيئة الطرق والمواصلات تطلق حملة العودة الآمنة إلى المدارس",
+     "RTA launches the safe return to school campaign",
+     "تطلق هيئة الطرق والمواصلات حملة توعية بالسلامة المرورية حول المدارس مع بداية العام الدراسي.",
+     "The Roads and Transport Authority launches a road safety awareness campaign around schools.", {}},
+    {"social_post", "rta", "road-safety", "السرعة الزائدة تقتل", "Speeding kills",
+     "السرعة الزائدة هي السبب الأول للحوادث المرورية الخطيرة. التزم بالسرعة المحددة.",
+     "Speeding is the first cause of serious accidents. Keep to the limit.", {"in_review"}},
+    {"press_release", "tourism", "tourism", "23 مليون زائر في عام واحد", "23 million visitors in one year",
+     "أعلنت دائرة السياحة أن عدد الزوار بلغ 23 مليون زائر.", "The tourism department said visitors reached 23 million.",
+     {"in_review", "changes_requested"}},
+    {"web_article", "tourism", "tourism", "مواسم الفعاليات الشتوية", "The winter events season",
+     "تستضيف الإمارة موسمًا حافلًا بالفعاليات الثقافية والرياضية.", "The emirate hosts a busy season of cultural and sports events.",
+     {"in_review", "approved"}},
+    {"speech", "rta", "road-safety", "كلمة المدير العام في منتدى السلامة", "Director General's speech at the safety forum",
+     "الطرق الآمنة مسؤولية مشتركة بين السائقين والمشاة والجهات المختصة.",
+     "Safe roads are a shared responsibility of drivers, pedestrians and the authorities.",
+     {"in_review", "approved", "scheduled"}},
+    {"press_release", "tourism", "tourism", "افتتاح مركز الزوار الجديد", "New visitor centre opens",
+     "افتتحت دائرة السياحة مركز الزوار الجديد في الواجهة البحرية.", "The tourism department opened the new waterfront visitor centre.",
+     {"in_review", "approved", "scheduled", "published"}},
+    {"social_post", "rta", "road-safety", "تحويلات مرورية مؤقتة", "Temporary diversions",
+     "تحويلات مرورية مؤقتة على الطريق الدائري نهاية الأسبوع.", "Temporary diversions on the ring road this weekend.",
+     {"in_review", "approved", "scheduled", "published", "withdrawn"}},
+    {"internal_memo", "rta", "road-safety", "تعميم داخلي: مراجعة البيانات قبل النشر", "Memo: review statements before release",
+     "يرجى إرسال جميع البيانات الصحفية للمراجعة قبل يومين من النشر.", "Please send every press release for review two days ahead.",
+     {"in_review", "approved", "scheduled", "published"}},
+};
+
 }  // namespace
 
 core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
@@ -196,6 +238,21 @@ core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
   for (const auto& a : kAliases) {
     auto made = svc.CreateAlias(system, {{"entity_id", ctx.entities.at(a.entity)}, {"alias", a.alias}, {"lang", a.lang}});
     if (!made) return std::move(made).error();
+  }
+  // Content items in every workflow state (moved through the same transitions as real ones).
+  for (const auto& it : kItems) {
+    auto made = svc.CreateContentItem(system, {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)},
+                                               {"title_ar", it.title_ar}, {"title_en", it.title_en},
+                                               {"body_ar", it.body_ar}, {"body_en", it.body_en},
+                                               {"themes", {it.theme}}, {"channels", {"website", "x"}}});
+    if (!made) return std::move(made).error();
+    const int64_t id = (*made)["id"];
+    int64_t version = (*made)["version"];
+    for (const char* to : it.steps) {
+      auto moved = svc.TransitionContentItem(system, id, version, {{"to", to}, {"comment", "demo"}});
+      if (!moved) return std::move(moved).error();
+      version = (*moved)["version"];
+    }
   }
   return core::Ok();
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
 #include "module/write_helpers.hpp"
 #include "text/analyzer.hpp"
+#include "text/tokenize.hpp"
 
 namespace sawt::messaging {
 namespace {
@@ -331,6 +333,48 @@ CREATE TABLE entity_aliases (
   lang TEXT NOT NULL CHECK (lang IN ('ar', 'en')),
   created_at TEXT NOT NULL,
   UNIQUE (alias, lang)
+);
+)SQL"},
+          {"messaging", 2, "0002_content_items", R"SQL(
+CREATE TABLE content_items (
+  id {{ID}},
+  kind TEXT NOT NULL CHECK (kind IN ('press_release', 'social_post', 'speech', 'web_article', 'internal_memo')),
+  owner_entity_id BIGINT NOT NULL,
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  body_ar TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  planned_at TEXT,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled',
+                                       'published', 'withdrawn')),
+  strategic BIGINT NOT NULL DEFAULT 0,
+  reviewer_approved_by TEXT,
+  network_approved_by TEXT,
+  published_at TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX content_items_state ON content_items(state, owner_entity_id);
+CREATE TABLE content_item_versions (
+  id {{ID}},
+  item_id BIGINT NOT NULL REFERENCES content_items(id),
+  version BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  body_ar TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  planned_at TEXT,
+  state TEXT NOT NULL,
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  UNIQUE (item_id, version)
 );
 )SQL"}};
 }
@@ -1018,6 +1062,501 @@ Result<Json> MessagingService::CheckDraft(const auth::Caller& caller, const Json
                {{"key_messages", lib->snapshot().messages.size()},
                 {"facts", lib->snapshot().facts.size()},
                 {"terms", lib->snapshot().terms.size()}}}};
+}
+
+// ---- content items ----
+
+namespace {
+
+constexpr const char* kItemColumns =
+    "id, kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, planned_at, state, strategic, "
+    "reviewer_approved_by, network_approved_by, published_at, version, created_by, created_at, updated_at";
+constexpr size_t kMaxTitleBytes = 1000;
+constexpr size_t kMaxBodyBytes = 100000;
+const std::set<std::string> kKinds = {"press_release", "social_post", "speech", "web_article", "internal_memo"};
+const std::set<std::string> kChannels = {"website", "press", "x", "instagram", "facebook", "linkedin",
+                                         "youtube", "tiktok", "snapchat", "whatsapp", "intranet"};
+const std::set<std::string> kItemStates = {"draft",     "in_review", "changes_requested", "approved",
+                                           "scheduled", "published", "withdrawn"};
+
+Json ItemJson(const Row& r) {
+  return {{"id", r.Int(0)},
+          {"kind", r.Text(1)},
+          {"owner_entity_id", r.Int(2)},
+          {"title_ar", r.Text(3)},
+          {"title_en", r.Text(4)},
+          {"body_ar", r.Text(5)},
+          {"body_en", r.Text(6)},
+          {"themes", Json::parse(r.Text(7))},
+          {"channels", Json::parse(r.Text(8))},
+          {"planned_at", OptJson(r.OptText(9))},
+          {"state", r.Text(10)},
+          {"strategic", r.Int(11) != 0},
+          {"approvals", {{"reviewer", OptJson(r.OptText(12))}, {"network", OptJson(r.OptText(13))}}},
+          {"published_at", OptJson(r.OptText(14))},
+          {"version", r.Int(15)},
+          {"created_by", r.Text(16)},
+          {"created_at", r.Text(17)},
+          {"updated_at", r.Text(18)}};
+}
+
+Result<Row> LoadItem(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kItemColumns + " FROM content_items WHERE id = $1", id,
+                 "messaging.content_item_not_found");
+}
+
+/// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ".
+bool IsPlannedAt(const std::string& s) {
+  if (s.size() != 10 && s.size() != 20) return false;
+  if (!IsIsoDate(s.substr(0, 10))) return false;
+  if (s.size() == 10) return true;
+  if (s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
+  for (size_t i : {11, 12, 14, 15, 17, 18}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return std::stoi(s.substr(11, 2)) < 24 && std::stoi(s.substr(14, 2)) < 60 && std::stoi(s.substr(17, 2)) < 60;
+}
+
+/// A list of at most 20 distinct strings, each in `allowed` (when given); stored as a JSON array.
+Result<std::optional<std::string>> ReadCodes(const Json* raw, const char* field, const char* bad_key,
+                                             const std::set<std::string>* allowed) {
+  if (!raw) return std::optional<std::string>();
+  if (!raw->is_array() || raw->size() > 20) return Error::InvalidInput(bad_key, field);
+  Json out = Json::array();
+  std::set<std::string> seen;
+  for (const auto& v : *raw) {
+    if (!v.is_string()) return Error::InvalidInput(bad_key, field);
+    const std::string code = v.get<std::string>();
+    if (code.empty() || code.size() > 64) return Error::InvalidInput(bad_key, field);
+    if (allowed && !allowed->count(code)) return Error::InvalidInput(bad_key, field, {code});
+    if (seen.insert(code).second) out.push_back(code);
+  }
+  return std::optional<std::string>(out.dump());
+}
+
+/// Whether any of the themes is strategic; 400 for an unknown theme code.
+Result<bool> ThemesStrategic(Tx& tx, const std::string& themes_json) {
+  bool strategic = false;
+  for (const auto& t : Json::parse(themes_json)) {
+    auto rows = tx.Query("SELECT strategic FROM message_themes WHERE code = $1", {t.get<std::string>()});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::InvalidInput("messaging.unknown_theme", "themes", {t.get<std::string>()});
+    strategic = strategic || (*rows)[0].Int(0) != 0;
+  }
+  return strategic;
+}
+
+/// Keeps the row as saved (every save and every transition is one version).
+Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by) {
+  auto n = tx.Exec(
+      "INSERT INTO content_item_versions (item_id, version, kind, title_ar, title_en, body_ar, body_en, themes, "
+      "channels, planned_at, state, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+      {r.Int(0), r.Int(15), r.Text(1), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
+       store::OrNull(r.OptText(9)), r.Text(10), by, core::NowIsoUtc()});
+  if (!n) return std::move(n).error();
+  return Ok();
+}
+
+/// The permission a step needs, or nullptr when the step is not in the workflow.
+const char* StepPermission(const std::string& from, const std::string& to) {
+  if ((from == "draft" || from == "changes_requested") && to == "in_review") return "messaging.content.write";
+  if (from == "in_review" && (to == "changes_requested" || to == "approved")) return "messaging.content.review";
+  if ((from == "approved" && to == "scheduled") || (from == "scheduled" && to == "published")) {
+    return "messaging.content.publish";
+  }
+  if (from == "published" && to == "withdrawn") return "messaging.content.review";
+  return nullptr;
+}
+
+bool HoldsReviewRole(const auth::Caller& caller, int64_t entity) {
+  auto it = caller.roles.find(entity);
+  if (it == caller.roles.end()) return false;
+  return it->second.count(auth::Role::kReviewer) > 0 || it->second.count(auth::Role::kEntityAdmin) > 0;
+}
+
+/// Word tokens of a text (the text engine's tokenizer: an Arabic word is one unit).
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& t : text::Tokenize(text)) out.emplace_back(t.text);
+  return out;
+}
+
+/// Word-level diff: common prefix and suffix, then an LCS over the middle (bounded; beyond the bound
+/// the middle is one delete and one insert).
+Json WordDiff(const std::string& a_text, const std::string& b_text, int64_t& inserted, int64_t& deleted) {
+  const auto a = Words(a_text), b = Words(b_text);
+  size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+  size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+  Json ops = Json::array();
+  auto push = [&](const char* op, const std::string& t) {
+    ops.push_back({{"op", op}, {"text", t}});
+    if (std::string(op) == "insert") ++inserted;
+    if (std::string(op) == "delete") ++deleted;
+  };
+  for (size_t i = 0; i < pre; ++i) push("equal", a[i]);
+  const size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
+  if (n * m > 4000000) {
+    for (size_t i = 0; i < n; ++i) push("delete", a[pre + i]);
+    for (size_t j = 0; j < m; ++j) push("insert", b[pre + j]);
+  } else {
+    // lcs[i][j] = LCS length of a[pre+i..] and b[pre+j..].
+    std::vector<uint32_t> lcs((n + 1) * (m + 1), 0);
+    auto at = [&](size_t i, size_t j) -> uint32_t& { return lcs[i * (m + 1) + j]; };
+    for (size_t i = n; i-- > 0;) {
+      for (size_t j = m; j-- > 0;) {
+        at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+      }
+    }
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && a[pre + i] == b[pre + j]) {
+        push("equal", a[pre + i]);
+        ++i;
+        ++j;
+      } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
+        push("insert", b[pre + j++]);
+      } else {
+        push("delete", a[pre + i++]);
+      }
+    }
+  }
+  for (size_t k = a.size() - suf; k < a.size(); ++k) push("equal", a[k]);
+  return ops;
+}
+
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // Control characters other than tab, LF and CR are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+/// RFC 3339 timestamp for Atom from "YYYY-MM-DD" or a full UTC timestamp.
+std::string AtomTime(const std::string& s) {
+  if (s.size() == 10) return s + "T00:00:00Z";
+  return s;
+}
+
+Json AlignmentJson(const std::vector<Finding>& findings) {
+  Json items = Json::array();
+  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
+  for (const auto& f : findings) {
+    items.push_back(FindingJson(f));
+    summary[f.severity] = summary[f.severity].get<int>() + 1;
+  }
+  return {{"findings", items}, {"summary", summary}};
+}
+
+}  // namespace
+
+Result<Json> MessagingService::WithAlignment(Json item) {
+  Draft draft;
+  auto join = [](const std::string& title, const std::string& body) -> std::optional<std::string> {
+    if (title.empty() && body.empty()) return std::nullopt;
+    if (title.empty()) return body;
+    if (body.empty()) return title;
+    return title + "\n\n" + body;
+  };
+  draft.text_ar = join(item["title_ar"].get<std::string>(), item["body_ar"].get<std::string>());
+  draft.text_en = join(item["title_en"].get<std::string>(), item["body_en"].get<std::string>());
+  SAWT_ASSIGN_OR_RETURN(auto lib, Library());
+  for (const auto& t : item["themes"]) {
+    // A theme removed from the library since the save is left out of the check.
+    if (lib->snapshot().theme_names.count(t.get<std::string>())) draft.themes.push_back(t.get<std::string>());
+  }
+  if (!draft.text_ar && !draft.text_en) {
+    item["alignment"] = {{"findings", Json::array()}, {"summary", {{"error", 0}, {"warning", 0}, {"info", 0}}}};
+    return item;
+  }
+  item["alignment"] = AlignmentJson(CheckAlignment(draft, *lib));
+  return item;
+}
+
+Result<Json> MessagingService::CreateContentItem(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto kind = in.String("kind", true, 32);
+  auto owner = in.Int("owner_entity_id", true);
+  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
+  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
+  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
+  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  DateField planned;
+  planned.clear = in.IsNull("planned_at");
+  if (planned.clear) {
+    in.Raw("planned_at");
+  } else {
+    planned.value = in.String("planned_at", false, 20);
+  }
+  SAWT_TRY_STATUS(in.Finish());
+  if (!kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
+  if (title_ar.value_or("").empty() && title_en.value_or("").empty()) {
+    return Error::InvalidInput("messaging.content_title_required", "title_ar");
+  }
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &kChannels));
+  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", *owner));
+  auto made = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, *owner, "owner_entity_id"));
+    const std::string theme_list = themes.value_or("[]");
+    SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, theme_list));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        "INSERT INTO content_items (kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, "
+        "planned_at, state, strategic, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "'draft', $10, $11, $12, $12) RETURNING id",
+        {*kind, *owner, title_ar.value_or(""), title_en.value_or(""), body_ar.value_or(""), body_en.value_or(""),
+         theme_list, channels.value_or("[]"), store::OrNull(planned.value), int64_t{strategic ? 1 : 0}, caller.login,
+         now});
+    if (!rows) return std::move(rows).error();
+    const int64_t id = (*rows)[0].Int(0);
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    Json item = ItemJson(row);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_created", *owner, "content_item", id, item));
+    return item;
+  });
+  if (!made) return made;
+  return WithAlignment(std::move(*made));
+}
+
+Result<Json> MessagingService::GetContentItem(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  auto item = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    return ItemJson(row);
+  });
+  if (!item) return item;
+  return WithAlignment(std::move(*item));
+}
+
+Result<Json> MessagingService::UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                                 const Json& body) {
+  JsonReader in(body);
+  auto kind = in.String("kind", false, 32);
+  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
+  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
+  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
+  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  DateField planned;
+  planned.clear = in.IsNull("planned_at");
+  if (planned.clear) {
+    in.Raw("planned_at");
+  } else {
+    planned.value = in.String("planned_at", false, 20);
+  }
+  SAWT_TRY_STATUS(in.Finish());
+  if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &kChannels));
+  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  Assignments set;
+  if (kind) set.Set("kind", *kind, *kind);
+  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
+  if (title_en) set.Set("title_en", *title_en, *title_en);
+  if (body_ar) set.Set("body_ar", *body_ar, *body_ar);
+  if (body_en) set.Set("body_en", *body_en, *body_en);
+  if (channels) set.Set("channels", *channels, Json::parse(*channels));
+  if (planned.value) set.Set("planned_at", *planned.value, *planned.value);
+  if (planned.clear) set.Set("planned_at", store::Null(), nullptr);
+  auto saved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
+    const int64_t owner = old.Int(2);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", owner));
+    if (if_match && *if_match != old.Int(15)) return Error::PreconditionFailed();
+    const std::string state = old.Text(10);
+    if (state != "draft" && state != "changes_requested") {
+      return Error::Conflict("messaging.content_item_locked", {std::to_string(id), state});
+    }
+    const std::string new_title_ar = title_ar.value_or(old.Text(3)), new_title_en = title_en.value_or(old.Text(4));
+    if (new_title_ar.empty() && new_title_en.empty()) {
+      return Error::InvalidInput("messaging.content_title_required", "title_ar");
+    }
+    Assignments all = set;
+    if (themes) {
+      SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, *themes));
+      all.Set("themes", *themes, Json::parse(*themes));
+      all.Set("strategic", int64_t{strategic ? 1 : 0}, strategic);
+    }
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", all, id, old.Int(15)));
+    if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_updated", owner, "content_item", id, all.changed));
+    return ItemJson(row);
+  });
+  if (!saved) return saved;
+  return WithAlignment(std::move(*saved));
+}
+
+Result<Json> MessagingService::TransitionContentItem(const auth::Caller& caller, int64_t id,
+                                                     std::optional<int64_t> if_match, const Json& body) {
+  JsonReader in(body);
+  auto to = in.String("to", true, 32);
+  auto comment = in.String("comment", false, 2000, false);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!kItemStates.count(*to)) return Error::InvalidInput("messaging.bad_content_state", "to", {*to});
+  auto moved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
+    const int64_t owner = old.Int(2);
+    const std::string from = old.Text(10);
+    const char* permission = StepPermission(from, *to);
+    // An illegal step still needs a role that can act on the item before it is explained (409).
+    SAWT_TRY_STATUS(auth::Authorize(caller, permission ? permission : "messaging.content.write", owner));
+    if (!if_match) return Error::PreconditionFailed("messaging.if_match_required");
+    if (*if_match != old.Int(15)) return Error::PreconditionFailed();
+    if (!permission) return Error::Conflict("messaging.illegal_transition", {from, *to}, "to");
+    std::string effective = *to;
+    Assignments set;
+    if (*to == "approved") {
+      // Approval of an item with a strategic theme needs a reviewer of the owner entity and a network
+      // admin; each approval is recorded (approvals.reviewer / approvals.network) and the item stays
+      // in review until both are there. A network admin who also reviews for the owner entity gives both.
+      const bool by_network = caller.network_admin;
+      const bool by_reviewer = !caller.network_admin || HoldsReviewRole(caller, owner);
+      std::optional<std::string> reviewer = old.OptText(12), network = old.OptText(13);
+      if (old.Int(11) != 0) {
+        if ((!by_reviewer || reviewer) && (!by_network || network)) {
+          return Error::Conflict("messaging.approval_already_recorded", {std::to_string(id)});
+        }
+        if (by_network && !network) network = caller.login;
+        if (by_reviewer && !reviewer) reviewer = caller.login;
+        if (!reviewer || !network) effective = "in_review";
+      } else {
+        if (by_network) network = caller.login;
+        reviewer = caller.login;
+      }
+      set.Set("reviewer_approved_by", store::OrNull(reviewer), OptJson(reviewer));
+      set.Set("network_approved_by", store::OrNull(network), OptJson(network));
+    }
+    if (*to == "changes_requested" || *to == "in_review") {
+      set.Set("reviewer_approved_by", store::Null(), nullptr);
+      set.Set("network_approved_by", store::Null(), nullptr);
+    }
+    if (*to == "published") set.Set("published_at", core::NowIsoUtc(), core::NowIsoUtc());
+    set.Set("state", effective, effective);
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int(15)));
+    if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_transition", owner, "content_item", id,
+                                {{"from", from},
+                                 {"to", effective},
+                                 {"requested", *to},
+                                 {"comment", comment ? Json(*comment) : Json(nullptr)},
+                                 {"version", row.Int(15)}}));
+    return ItemJson(row);
+  });
+  if (!moved) return moved;
+  return WithAlignment(std::move(*moved));
+}
+
+Result<Json> MessagingService::DiffContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> from,
+                                               std::optional<int64_t> to) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  if (!from) return Error::InvalidInput("messaging.diff_versions_required", "from");
+  if (!to) return Error::InvalidInput("messaging.diff_versions_required", "to");
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row item, LoadItem(tx, id));
+    (void)item;
+    auto load = [&](int64_t v) -> Result<Row> {
+      auto rows = tx.Query(
+          "SELECT title_ar, title_en, body_ar, body_en, state, saved_by, saved_at FROM content_item_versions "
+          "WHERE item_id = $1 AND version = $2",
+          {id, v});
+      if (!rows) return std::move(rows).error();
+      if (rows->empty()) return Error::NotFound("messaging.content_version_not_found", {std::to_string(v)});
+      return (*rows)[0];
+    };
+    SAWT_ASSIGN_OR_RETURN(Row a, load(*from));
+    SAWT_ASSIGN_OR_RETURN(Row b, load(*to));
+    Json fields = Json::object();
+    int64_t inserted = 0, deleted = 0;
+    const char* names[] = {"title_ar", "title_en", "body_ar", "body_en"};
+    for (int i = 0; i < 4; ++i) fields[names[i]] = WordDiff(a.Text(i), b.Text(i), inserted, deleted);
+    return Json{{"item_id", id},
+                {"from", {{"version", *from}, {"state", a.Text(4)}, {"saved_by", a.Text(5)}, {"saved_at", a.Text(6)}}},
+                {"to", {{"version", *to}, {"state", b.Text(4)}, {"saved_by", b.Text(5)}, {"saved_at", b.Text(6)}}},
+                {"fields", fields},
+                {"summary", {{"inserted", inserted}, {"deleted", deleted}}}};
+  });
+}
+
+Result<std::string> MessagingService::AtomFeed(const std::optional<std::string>& entity_code,
+                                                const std::string& self_url) {
+  struct Entry {
+    int64_t id;
+    std::string title_ar, title_en, body_ar, published_at, updated_at, entity_ar;
+  };
+  struct Feed {
+    std::string title_ar, title_en;
+    std::vector<Entry> entries;
+  };
+  auto feed = store::ReadValue<Feed>(store_, [&](Tx& tx) -> Result<Feed> {
+    Feed f;
+    std::vector<Value> params;
+    std::string sql =
+        "SELECT c.id, c.title_ar, c.title_en, c.body_ar, c.published_at, c.updated_at, e.name_ar FROM content_items c "
+        "JOIN entities e ON e.id = c.owner_entity_id WHERE c.state = 'published' AND c.kind <> 'internal_memo'";
+    if (entity_code) {
+      auto rows = tx.Query("SELECT id, name_ar, name_en FROM entities WHERE code = $1", {*entity_code});
+      if (!rows) return std::move(rows).error();
+      if (rows->empty()) return Error::NotFound("messaging.feed_entity_not_found", {*entity_code});
+      f.title_ar = (*rows)[0].Text(1);
+      f.title_en = (*rows)[0].Text(2);
+      params.push_back((*rows)[0].Int(0));
+      sql += " AND c.owner_entity_id = $1";
+    } else {
+      f.title_ar = "الأخبار الحكومية";
+      f.title_en = "Government news";
+    }
+    auto rows = tx.Query(sql + " ORDER BY c.published_at DESC, c.id DESC LIMIT 50", params);
+    if (!rows) return std::move(rows).error();
+    for (const auto& r : *rows) {
+      f.entries.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4).value_or(r.Text(5)), r.Text(5),
+                           r.Text(6)});
+    }
+    return f;
+  });
+  if (!feed) return std::move(feed).error();
+  std::string updated = feed->entries.empty() ? std::string("1970-01-01T00:00:00Z") : feed->entries.front().published_at;
+  for (const auto& e : feed->entries) updated = std::max(updated, AtomTime(e.updated_at));
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n";
+  xml += "  <id>urn:sawt:feed:" + XmlEscape(entity_code.value_or("government")) + "</id>\n";
+  xml += "  <title>" + XmlEscape(feed->title_ar) + "</title>\n";
+  xml += "  <subtitle xml:lang=\"en\">" + XmlEscape(feed->title_en) + "</subtitle>\n";
+  xml += "  <updated>" + XmlEscape(AtomTime(updated)) + "</updated>\n";
+  xml += "  <link rel=\"self\" href=\"" + XmlEscape(self_url) + "\"/>\n";
+  for (const auto& e : feed->entries) {
+    xml += "  <entry>\n";
+    xml += "    <id>urn:sawt:content-item:" + std::to_string(e.id) + "</id>\n";
+    xml += "    <title>" + XmlEscape(e.title_ar.empty() ? e.title_en : e.title_ar) + "</title>\n";
+    xml += "    <published>" + XmlEscape(AtomTime(e.published_at)) + "</published>\n";
+    xml += "    <updated>" + XmlEscape(AtomTime(e.updated_at)) + "</updated>\n";
+    xml += "    <author><name>" + XmlEscape(e.entity_ar) + "</name></author>\n";
+    xml += "    <content type=\"text\">" + XmlEscape(e.body_ar) + "</content>\n";
+    xml += "  </entry>\n";
+  }
+  xml += "</feed>\n";
+  return xml;
 }
 
 }  // namespace sawt::messaging

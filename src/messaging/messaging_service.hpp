@@ -76,10 +76,29 @@ class MessagingService {
   /// nothing. The analysed library is cached until the next committed change or the next day.
   core::Result<core::Json> CheckDraft(const auth::Caller& caller, const core::Json& body);
 
+  // ---- content items (press releases, posts, speeches, articles, memos) with their workflow ----
+  /// Creates a draft (version 1); the answer carries "alignment" (the check of title + body).
+  core::Result<core::Json> CreateContentItem(const auth::Caller& caller, const core::Json& body);
+  core::Result<core::Json> GetContentItem(const auth::Caller& caller, int64_t id);
+  /// Edits a draft or an item with changes requested; every save keeps a version.
+  core::Result<core::Json> UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                             const core::Json& body);
+  /// {"to", "comment"}: one step of draft → in_review → changes_requested | approved → scheduled →
+  /// published → withdrawn. If-Match is required.
+  core::Result<core::Json> TransitionContentItem(const auth::Caller& caller, int64_t id,
+                                                 std::optional<int64_t> if_match, const core::Json& body);
+  /// Word-level diff of two stored versions, per field.
+  core::Result<core::Json> DiffContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> from,
+                                           std::optional<int64_t> to);
+  /// Published items of one entity (by code) or of the whole government, newest first, as Atom XML.
+  core::Result<std::string> AtomFeed(const std::optional<std::string>& entity_code, const std::string& self_url);
+
   /// The library snapshot the check uses (approved and valid today), analysed.
   core::Result<std::shared_ptr<const AlignmentLibrary>> Library();
 
  private:
+  core::Result<core::Json> WithAlignment(core::Json item);
+
   store::Store& store_;
   // Cached analysed library: valid while no event committed since it was loaded (same rule as
   // module::EpochCache) and on the same UTC day (validity dates).

@@ -49,6 +49,23 @@ const std::vector<http::Message> kMessages = {
     {"messaging.draft_empty", "أرسل النص العربي أو الإنجليزي أو كليهما.", "Send the Arabic text, the English text or both."},
     {"messaging.bad_themes", "المحاور قائمة من 20 رمزًا على الأكثر.", "Themes are a list of at most 20 codes."},
     {"messaging.unknown_theme", "المحور «{0}» غير موجود.", "Unknown theme \"{0}\"."},
+    {"messaging.content_item_not_found", "المادة رقم {0} غير موجودة.", "Content item {0} does not exist."},
+    {"messaging.bad_content_kind", "نوع المادة «{0}» غير معروف؛ الأنواع: press_release وsocial_post وspeech وweb_article وinternal_memo.",
+     "Unknown content kind \"{0}\"; use press_release, social_post, speech, web_article or internal_memo."},
+    {"messaging.content_title_required", "أدخل العنوان العربي أو الإنجليزي.", "Give the Arabic or the English title."},
+    {"messaging.bad_channel", "القنوات قائمة من 20 قناة معروفة على الأكثر ({0}).", "Channels are a list of at most 20 known channels ({0})."},
+    {"messaging.bad_planned_at", "موعد النشر يجب أن يكون YYYY-MM-DD أو YYYY-MM-DDTHH:MM:SSZ.",
+     "planned_at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ."},
+    {"messaging.content_item_locked", "لا يمكن تعديل المادة رقم {0} في الحالة «{1}»؛ التعديل في المسودة أو عند طلب التعديلات فقط.",
+     "Content item {0} cannot be edited in state \"{1}\"; edit drafts or items with changes requested."},
+    {"messaging.bad_content_state", "الحالة «{0}» غير معروفة.", "Unknown state \"{0}\"."},
+    {"messaging.illegal_transition", "لا يمكن نقل المادة من «{0}» إلى «{1}».", "A content item cannot go from \"{0}\" to \"{1}\"."},
+    {"messaging.if_match_required", "أرسل ترويسة If-Match بإصدار المادة الذي اطلعت عليه.",
+     "Send If-Match with the version of the item you saw."},
+    {"messaging.approval_already_recorded", "موافقتك على المادة رقم {0} مسجلة مسبقًا.", "Your approval of content item {0} is already recorded."},
+    {"messaging.diff_versions_required", "حدد الإصدارين from وto.", "Give the two versions, from and to."},
+    {"messaging.content_version_not_found", "الإصدار {0} غير موجود.", "Version {0} does not exist."},
+    {"messaging.feed_entity_not_found", "لا توجد جهة بالرمز «{0}».", "No entity has the code \"{0}\"."},
     // Alignment findings.
     {"messaging.alignment.key_message_reflected", "تعكس هذه الجملة رسالة رئيسية لمحور «{0}» (درجة التشابه {1}).",
      "This sentence reflects a key message of the theme \"{0}\" (similarity {1})."},
@@ -169,6 +186,30 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                    {"span", {{"type", {"object", "null"}},
                              {"properties", {{"offset", Int()}, {"length", Int()}, {"excerpt", Str(400)}}}}},
                    {"details", {{"type", "object"}}}}}});
+  const Json kinds = {{"enum", {"press_release", "social_post", "speech", "web_article", "internal_memo"}}};
+  const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
+  const Json item_states = {{"enum", {"draft", "in_review", "changes_requested", "approved", "scheduled", "published", "withdrawn"}}};
+  reg.AddSchema("ContentItem",
+                {{"type", "object"},
+                 {"properties",
+                  {{"id", Int()}, {"kind", kinds}, {"owner_entity_id", Int()}, {"title_ar", Str(1000)},
+                   {"title_en", Str(1000)}, {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
+                   {"channels", codes}, {"planned_at", NullableStr()}, {"state", item_states},
+                   {"strategic", {{"type", "boolean"}}}, {"approvals", {{"type", "object"}}},
+                   {"published_at", NullableStr()}, {"version", Int()}, {"created_by", Str()}, {"created_at", Str()},
+                   {"updated_at", Str()}, {"alignment", {{"type", "object"}}}}}});
+  reg.AddSchema("ContentItemCreate", Obj({{"kind", kinds}, {"owner_entity_id", Int()}, {"title_ar", Str(1000)},
+                                          {"title_en", Str(1000)}, {"body_ar", Str(100000)}, {"body_en", Str(100000)},
+                                          {"themes", codes}, {"channels", codes}, {"planned_at", NullableStr()}},
+                                         {"kind", "owner_entity_id"}));
+  reg.AddSchema("ContentItemUpdate", Obj({{"kind", kinds}, {"title_ar", Str(1000)}, {"title_en", Str(1000)},
+                                          {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
+                                          {"channels", codes}, {"planned_at", NullableStr()}}));
+  reg.AddSchema("ContentTransition", Obj({{"to", item_states}, {"comment", Str(2000)}}, {"to"}));
+  reg.AddSchema("ContentDiff", {{"type", "object"},
+                                {"properties",
+                                 {{"item_id", Int()}, {"from", {{"type", "object"}}}, {"to", {{"type", "object"}}},
+                                  {"fields", {{"type", "object"}}}, {"summary", {{"type", "object"}}}}}});
   reg.AddSchema("AlignmentReport",
                 {{"type", "object"},
                  {"properties",

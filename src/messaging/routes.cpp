@@ -165,6 +165,76 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
                  return ReplyEmpty(req, svc->DeleteAlias(caller, *id));
                });
 
+  // ---- content items and their workflow ----
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/content-items",
+                                 {"Draft a content item", {}, {}, "ContentItemCreate", "ContentItem", 201, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, svc->CreateContentItem(caller, *body), 201);
+               });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}",
+                                 {"Get a content item with its alignment findings", {"id"}, {}, "", "ContentItem", 200, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, svc->GetContentItem(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/content-items/{id}",
+                                 {"Edit a draft (keeps a version)", {"id"}, {}, "ContentItemUpdate", "ContentItem", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->UpdateContentItem(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/content-items/{id}/transitions",
+                                 {"Move a content item through the workflow (If-Match required)", {"id"}, {},
+                                  "ContentTransition", "ContentItem", 200, true}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->TransitionContentItem(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/diff",
+                                 {"Word-level diff of two versions", {"id"}, {"from", "to"}, "", "ContentDiff"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto from = module::QueryId(req, "from");
+                 if (!from) return Response::Problem(from.error(), req);
+                 auto to = module::QueryId(req, "to");
+                 if (!to) return Response::Problem(to.error(), req);
+                 return Reply(req, svc->DiffContentItem(caller, *id, *from, *to));
+               });
+
+  // ---- public Atom feeds of published items (RFC 4287) ----
+  auto atom = [](const Request& req, const core::Result<std::string>& xml) {
+    if (!xml) return Response::Problem(xml.error(), req);
+    Response r;
+    r.status = 200;
+    r.content_type = "application/atom+xml; charset=utf-8";
+    r.body = *xml;
+    return r;
+  };
+  {
+    http::Route route = module::MakeRoute("GET", "/feeds/government.atom",
+                                          {"Atom feed of all published items", {}, {}, "", ""});
+    route.handler = [svc, atom](Request& req) { return atom(req, svc->AtomFeed(std::nullopt, "/feeds/government.atom")); };
+    reg.AddPublicRoute(std::move(route));
+  }
+  {
+    // "/feeds/entities/{code}.atom": the router matches whole segments, so the handler strips ".atom".
+    http::Route route = module::MakeRoute("GET", "/feeds/entities/{feed}",
+                                          {"Atom feed of one entity's published items ({code}.atom)", {"feed"}, {}, "", ""});
+    route.handler = [svc, atom](Request& req) {
+      auto it = req.params.find("feed");
+      const std::string feed = it == req.params.end() ? std::string() : it->second;
+      const std::string suffix = ".atom";
+      if (feed.size() <= suffix.size() || feed.compare(feed.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        return Response::Problem(core::Error::NotFound("messaging.feed_entity_not_found", {feed}), req);
+      }
+      const std::string code = feed.substr(0, feed.size() - suffix.size());
+      return atom(req, svc->AtomFeed(code, "/feeds/entities/" + feed));
+    };
+    reg.AddPublicRoute(std::move(route));
+  }
+
   // ---- alignment check ----
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/alignment-checks",
                                  {"Check a draft against key messages, facts, terms and entity names", {}, {}, "AlignmentCheck",

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <map>
 #include <set>
 
 #include "tests/api/fixture.hpp"
@@ -27,6 +28,14 @@ class MessagingApiTest : public ApiTest {
             {"text_ar", "الطرق الآمنة مسؤولية مشتركة بين السائقين والمشاة والجهات المختصة."},
             {"text_en", "Safe roads are a shared responsibility of drivers, pedestrians and the authorities."},
             {"supporting_points", Json::array({{{"ar", "حملات توعية في المدارس"}, {"en", "Awareness campaigns in schools"}}})}};
+  }
+  /// A demo account's session, signed in once per store (sign-ins are rate-limited per address).
+  Credentials Demo(const std::string& login) {
+    static std::map<std::pair<int, std::string>, Credentials> sessions;
+    const auto key = std::make_pair(static_cast<int>(GetParam()), login);
+    auto it = sessions.find(key);
+    if (it == sessions.end()) it = sessions.emplace(key, app().Login(login, "sawt-demo-2026")).first;
+    return it->second;
   }
   std::vector<Json> Findings(const Json& report, const std::string& kind) {
     std::vector<Json> out;
@@ -217,6 +226,147 @@ TEST_P(MessagingApiTest, DomainValidation) {
   EXPECT_EQ(app().Call("POST", "/api/v1/facts", Admin(), fact).json()["code"], "messaging.fact_needs_number");
   fact["kind"] = "text";
   EXPECT_EQ(app().Call("POST", "/api/v1/facts", Admin(), fact).status, 201);
+}
+
+// ---- content items ----
+
+namespace {
+Json ContentBody(int64_t owner, const std::string& title_ar) {
+  return {{"kind", "press_release"},
+          {"owner_entity_id", owner},
+          {"title_ar", title_ar},
+          {"title_en", "Police launch a road safety campaign"},
+          {"body_ar", "أطلقت الشرطة حملة للسلامة المرورية في المدارس & الجامعات <اليوم>."},
+          {"body_en", "The police launched a road safety campaign in schools."},
+          {"themes", {"road-safety"}},
+          {"channels", {"website", "x"}},
+          {"planned_at", "2026-12-01"}};
+}
+}  // namespace
+
+TEST_P(MessagingApiTest, ContentItemWorkflowFromDraftToAtomFeed) {
+  Credentials editor = Demo("police.editor");
+  Credentials reviewer = Demo("police.reviewer");
+  const std::string title = "حملة السلامة " + Unique();
+  Reply made = app().Call("POST", "/api/v1/content-items", editor, ContentBody(EntityId("police"), title));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json()["state"], "draft");
+  EXPECT_TRUE(made.json()["alignment"]["findings"].is_array()) << made.body;
+  const std::string path = "/api/v1/content-items/" + std::to_string(made.json()["id"].get<int64_t>());
+  auto step = [&](const Credentials& who, const std::string& to, int version) {
+    return app().Call("POST", path + "/transitions", who, {{"to", to}, {"comment", "ملاحظة"}},
+                      {{"If-Match", "\"" + std::to_string(version) + "\""}});
+  };
+  // If-Match is required; illegal steps are 409.
+  EXPECT_EQ(app().Call("POST", path + "/transitions", editor, {{"to", "in_review"}}).status, 412);
+  Reply illegal = step(editor, "published", 1);
+  EXPECT_EQ(illegal.status, 409);
+  EXPECT_EQ(illegal.json()["code"], "messaging.illegal_transition");
+  ASSERT_EQ(step(editor, "in_review", 1).status, 200);
+  // The editor cannot approve; another entity's reviewer cannot either; drafts in review are locked.
+  EXPECT_EQ(step(editor, "approved", 2).status, 403);
+  EXPECT_EQ(step(Demo("health.reviewer"), "approved", 2).status, 403);
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"title_en", "x"}}).status, 409);
+  Reply approved = step(reviewer, "approved", 2);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["state"], "approved");
+  EXPECT_EQ(approved.json()["approvals"]["reviewer"], "police.reviewer");
+  ASSERT_EQ(step(editor, "scheduled", 3).status, 200);
+  EXPECT_EQ(app().Call("GET", "/feeds/government.atom", {}).body.find(title), std::string::npos);
+  Reply published = step(editor, "published", 4);
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.json()["state"], "published");
+
+  for (const std::string feed : {"/feeds/government.atom", "/feeds/entities/police.atom"}) {
+    Reply atom = app().Call("GET", feed, {});
+    ASSERT_EQ(atom.status, 200) << feed;
+    EXPECT_NE(atom.body.find("xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\""), std::string::npos);
+    EXPECT_NE(atom.body.find(title), std::string::npos) << atom.body.substr(0, 400);
+    EXPECT_NE(atom.body.find("&amp; الجامعات &lt;اليوم&gt;"), std::string::npos);
+  }
+  EXPECT_EQ(app().Call("GET", "/feeds/entities/health.atom", {}).body.find(title), std::string::npos);
+  EXPECT_EQ(app().Call("GET", "/feeds/entities/no-such.atom", {}).status, 404);
+
+  Reply got = app().Call("GET", path, Demo("health.editor"));
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.headers["etag"], "\"5\"");
+  EXPECT_TRUE(got.json().contains("alignment"));
+  Reply withdrawn = step(reviewer, "withdrawn", 5);
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(app().Call("GET", "/feeds/government.atom", {}).body.find(title), std::string::npos);
+}
+
+TEST_P(MessagingApiTest, ContentItemTwoReviewersAtOnceExactlyOneWins) {
+  Reply made = app().Call("POST", "/api/v1/content-items", Admin(), ContentBody(EntityId("police"), "بيان " + Unique()));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string path = "/api/v1/content-items/" + std::to_string(made.json()["id"].get<int64_t>()) + "/transitions";
+  ASSERT_EQ(app().Call("POST", path, Admin(), {{"to", "in_review"}}, {{"If-Match", "\"1\""}}).status, 200);
+  Credentials reviewer = Demo("police.reviewer");
+  Credentials director = Admin();  // network admin: may request changes too
+  auto act = [&](const Credentials& who, const std::string& to) {
+    return app().Call("POST", path, who, {{"to", to}}, {{"If-Match", "\"2\""}}).status;
+  };
+  auto a = std::async(std::launch::async, act, reviewer, "approved");
+  auto b = std::async(std::launch::async, act, director, "changes_requested");
+  std::multiset<int> statuses = {a.get(), b.get()};
+  EXPECT_EQ(statuses.count(200), 1u);
+  EXPECT_EQ(statuses.count(412), 1u);
+}
+
+TEST_P(MessagingApiTest, ContentItemStrategicThemeNeedsNetworkApproval) {
+  Json body = ContentBody(EntityId("police"), "خدمات رقمية " + Unique());
+  body["themes"] = {"digital"};  // strategic
+  Reply made = app().Call("POST", "/api/v1/content-items", Demo("police.editor"), body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_TRUE(made.json()["strategic"].get<bool>());
+  const std::string path = "/api/v1/content-items/" + std::to_string(made.json()["id"].get<int64_t>()) + "/transitions";
+  ASSERT_EQ(app().Call("POST", path, Admin(), {{"to", "in_review"}}, {{"If-Match", "\"1\""}}).status, 200);
+  Reply first = app().Call("POST", path, Demo("police.reviewer"), {{"to", "approved"}},
+                           {{"If-Match", "\"2\""}});
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json()["state"], "in_review");
+  EXPECT_EQ(first.json()["approvals"]["reviewer"], "police.reviewer");
+  Reply second = app().Call("POST", path, Admin(), {{"to", "approved"}}, {{"If-Match", "\"3\""}});
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(second.json()["state"], "approved");
+  EXPECT_EQ(second.json()["approvals"]["network"], "admin");
+}
+
+TEST_P(MessagingApiTest, ContentItemVersionsAndWordDiff) {
+  Credentials editor = Demo("police.editor");
+  Json body = ContentBody(EntityId("police"), "أطلقت الشرطة حملة جديدة للسلامة");
+  Reply made = app().Call("POST", "/api/v1/content-items", editor, body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string path = "/api/v1/content-items/" + std::to_string(made.json()["id"].get<int64_t>());
+  Reply edited = app().Call("PATCH", path, editor, {{"title_ar", "أطلقت الشرطة اليوم حملة وطنية للسلامة"}},
+                            {{"If-Match", "\"1\""}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["version"], 2);
+  EXPECT_TRUE(edited.json().contains("alignment"));
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"title_ar", "x"}}, {{"If-Match", "\"1\""}}).status, 412);
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"channels", {"fax"}}}).json()["code"], "messaging.bad_channel");
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"themes", {"no-such"}}}).json()["code"], "messaging.unknown_theme");
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"planned_at", "2026-13-01"}}).json()["code"], "messaging.bad_planned_at");
+  ASSERT_EQ(app().Call("PATCH", path, editor, {{"planned_at", "2026-12-01T09:30:00Z"}}).status, 200);
+
+  Reply diff = app().Call("GET", path + "/diff?from=1&to=2", editor);
+  ASSERT_EQ(diff.status, 200) << diff.body;
+  const Json d = diff.json();
+  std::vector<std::string> inserted, deleted, equal;
+  for (const auto& t : d["fields"]["title_ar"]) {
+    const std::string op = t["op"];
+    (op == "insert" ? inserted : op == "delete" ? deleted : equal).push_back(t["text"]);
+  }
+  EXPECT_EQ(inserted, (std::vector<std::string>{"اليوم", "وطنية"})) << diff.body;
+  EXPECT_EQ(deleted, (std::vector<std::string>{"جديدة"})) << diff.body;
+  EXPECT_EQ(equal, (std::vector<std::string>{"أطلقت", "الشرطة", "حملة", "للسلامة"})) << diff.body;
+  EXPECT_EQ(d["summary"]["inserted"], 2);
+  for (const auto& t : d["fields"]["body_en"]) EXPECT_EQ(t["op"], "equal");
+  EXPECT_EQ(app().Call("GET", path + "/diff?from=1&to=99", editor).status, 404);
+  EXPECT_EQ(app().Call("GET", path + "/diff?from=1", editor).status, 400);
+  EXPECT_EQ(app().Call("POST", "/api/v1/content-items", editor, {{"kind", "tweet"}, {"owner_entity_id", 1}}).json()["code"],
+            "messaging.bad_content_kind");
+  EXPECT_EQ(app().Call("POST", "/api/v1/content-items", editor, ContentBody(EntityId("health"), "x")).status, 403);
 }
 
 }  // namespace

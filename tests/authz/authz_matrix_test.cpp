@@ -89,6 +89,12 @@ class AuthzMatrixTest : public ApiTest {
     Json body = {{"entity_id", entity}, {"alias", "zalias" + Unique()}, {"lang", "en"}};
     return app().Call("POST", "/api/v1/entity-aliases", Admin(), body).json()["id"];
   }
+  Json ContentBody(int64_t entity) {
+    return {{"kind", "social_post"}, {"owner_entity_id", entity}, {"title_ar", "منشور"}, {"body_ar", "نص المنشور"}};
+  }
+  int64_t NewContentItem(int64_t entity) {
+    return app().Call("POST", "/api/v1/content-items", Admin(), ContentBody(entity)).json()["id"];
+  }
   int64_t MemberOf(int64_t entity) { return entity == own_ ? AccountId("police.editor") : AccountId("health.editor"); }
 
   std::vector<Row> Rows() {
@@ -234,6 +240,30 @@ class AuthzMatrixTest : public ApiTest {
         {"DELETE", "/api/v1/entity-aliases/{id}",
          [&](int64_t e) { return std::make_pair(path("/api/v1/entity-aliases/{id}", NewAlias(e)), Json()); }, kAdmins,
          kNetworkAdmin},
+        // content items: read and diff by everyone; drafting, editing and submitting by the owner
+        // entity's writers (the transition row submits a draft; no If-Match, so allowed callers get 412).
+        {"POST", "/api/v1/content-items",
+         [&](int64_t e) { return std::make_pair(std::string("/api/v1/content-items"), ContentBody(e)); }, kWriters,
+         kNetworkAdmin},
+        {"GET", "/api/v1/content-items/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/content-items/{id}", NewContentItem(e)), Json()); },
+         kEveryone, kEveryone},
+        {"PATCH", "/api/v1/content-items/{id}",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/content-items/{id}", NewContentItem(e)), Json{{"title_en", "Post"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"POST", "/api/v1/content-items/{id}/transitions",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/content-items/{id}/transitions", NewContentItem(e)),
+                                 Json{{"to", "in_review"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"GET", "/api/v1/content-items/{id}/diff",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/content-items/{id}/diff", NewContentItem(e)) + "?from=1&to=1", Json());
+         },
+         kEveryone, kEveryone},
         {"POST", "/api/v1/alignment-checks",
          [&](int64_t e) {
            return std::make_pair(std::string("/api/v1/alignment-checks"),
@@ -254,7 +284,8 @@ const std::set<std::string> kNotEntityScoped = {
     "POST /api/v1/sessions", "DELETE /api/v1/sessions/current", "GET /api/v1/me", "PUT /api/v1/me/password",
     "GET /api/v1/tokens",    "POST /api/v1/tokens",             "DELETE /api/v1/tokens/{id}", "GET /api/v1/axes",
     "GET /api/v1/entities",  "GET /api/v1/events",              "GET /api/v1/stream",         "GET /readyz",
-    "GET /api/v1/openapi.json", "GET /api/v1/search"};  // search filters by visibility: tests/api/search_api_test.cpp
+    "GET /api/v1/openapi.json", "GET /api/v1/search",
+    "GET /feeds/government.atom", "GET /feeds/entities/{feed}"};  // public Atom feeds of published items  // search filters by visibility: tests/api/search_api_test.cpp
 
 TEST_P(AuthzMatrixTest, EveryRouteHasAnAuthorizationRow) {
   std::set<std::string> covered = kNotEntityScoped;
