@@ -80,6 +80,11 @@ class MessagingService {
   /// Creates a draft (version 1); the answer carries "alignment" (the check of title + body).
   core::Result<core::Json> CreateContentItem(const auth::Caller& caller, const core::Json& body);
   core::Result<core::Json> GetContentItem(const auth::Caller& caller, int64_t id);
+  /// Content items (without alignment), filtered by state, owner entity and kind: the review queue is
+  /// ?state=in_review&entity_id=.
+  core::Result<core::Json> ListContentItems(const auth::Caller& caller, std::optional<std::string> state,
+                                            std::optional<int64_t> entity_id, std::optional<std::string> kind,
+                                            const module::Page& page);
   /// Edits a draft or an item with changes requested; every save keeps a version.
   core::Result<core::Json> UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                              const core::Json& body);

@@ -173,6 +173,16 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
                  if (!body) return Response::Problem(body.error(), req);
                  return ReplyWithEtag(req, svc->CreateContentItem(caller, *body), 201);
                });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items",
+                                 {"List content items (the review queue: state=in_review)", {},
+                                  {"state", "entity_id", "kind", "cursor", "limit"}, "", "Page:ContentItem"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 return Reply(req, svc->ListContentItems(caller, QueryText(req, "state"), *entity, QueryText(req, "kind"), *page));
+               });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}",
                                  {"Get a content item with its alignment findings", {"id"}, {}, "", "ContentItem", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
