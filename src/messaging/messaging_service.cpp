@@ -1503,6 +1503,29 @@ Result<Json> MessagingService::TransitionContentItem(const auth::Caller& caller,
   return WithAlignment(std::move(*moved));
 }
 
+Result<Json> MessagingService::ContentItemVersions(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row item, LoadItem(tx, id));
+    auto rows = tx.Query(
+        "SELECT version, state, title_ar, title_en, saved_by, saved_at FROM content_item_versions WHERE item_id = $1 "
+        "ORDER BY version DESC",
+        {id});
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) {
+      items.push_back({{"version", r.Int(0)},
+                       {"state", r.Text(1)},
+                       {"title_ar", r.Text(2)},
+                       {"title_en", r.Text(3)},
+                       {"saved_by", r.Text(4)},
+                       {"saved_at", r.Text(5)},
+                       {"current", r.Int(0) == item.Int(15)}});
+    }
+    return Json{{"item_id", id}, {"items", items}};
+  });
+}
+
 Result<Json> MessagingService::DiffContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> from,
                                                std::optional<int64_t> to) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));

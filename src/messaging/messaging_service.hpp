@@ -92,6 +92,8 @@ class MessagingService {
   /// published → withdrawn. If-Match is required.
   core::Result<core::Json> TransitionContentItem(const auth::Caller& caller, int64_t id,
                                                  std::optional<int64_t> if_match, const core::Json& body);
+  /// Every stored version of an item, newest first (without bodies: diff two of them to compare).
+  core::Result<core::Json> ContentItemVersions(const auth::Caller& caller, int64_t id);
   /// Word-level diff of two stored versions, per field.
   core::Result<core::Json> DiffContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> from,
                                            std::optional<int64_t> to);

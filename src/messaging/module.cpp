@@ -206,6 +206,9 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                           {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
                                           {"channels", codes}, {"planned_at", NullableStr()}}));
   reg.AddSchema("ContentTransition", Obj({{"to", item_states}, {"comment", Str(2000)}}, {"to"}));
+  reg.AddSchema("ContentItemVersions",
+                {{"type", "object"},
+                 {"properties", {{"item_id", Int()}, {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
   reg.AddSchema("ContentDiff", {{"type", "object"},
                                 {"properties",
                                  {{"item_id", Int()}, {"from", {{"type", "object"}}}, {"to", {{"type", "object"}}},

@@ -201,6 +201,13 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->TransitionContentItem(c, id, m, b);
                }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/versions",
+                                 {"Stored versions of a content item", {"id"}, {}, "", "ContentItemVersions"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->ContentItemVersions(caller, *id));
+               });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/diff",
                                  {"Word-level diff of two versions", {"id"}, {"from", "to"}, "", "ContentDiff"}),
                [svc](Request& req, const auth::Caller& caller) {

@@ -357,6 +357,13 @@ TEST_P(MessagingApiTest, ContentItemVersionsAndWordDiff) {
   EXPECT_EQ(app().Call("PATCH", path, editor, {{"planned_at", "2026-13-01"}}).json()["code"], "messaging.bad_planned_at");
   ASSERT_EQ(app().Call("PATCH", path, editor, {{"planned_at", "2026-12-01T09:30:00Z"}}).status, 200);
 
+  Reply versions = app().Call("GET", path + "/versions", editor);
+  ASSERT_EQ(versions.status, 200) << versions.body;
+  const Json listed = versions.json()["items"];
+  ASSERT_EQ(listed.size(), 3u) << versions.body;
+  EXPECT_EQ(listed[0]["version"], 3);
+  EXPECT_TRUE(listed[0]["current"].get<bool>());
+  EXPECT_EQ(listed[2]["title_ar"], "أطلقت الشرطة حملة جديدة للسلامة");
   Reply diff = app().Call("GET", path + "/diff?from=1&to=2", editor);
   ASSERT_EQ(diff.status, 200) << diff.body;
   const Json d = diff.json();

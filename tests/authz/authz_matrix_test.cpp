@@ -262,6 +262,9 @@ class AuthzMatrixTest : public ApiTest {
                                  Json{{"to", "in_review"}});
          },
          kWriters, kNetworkAdmin},
+        {"GET", "/api/v1/content-items/{id}/versions",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/content-items/{id}/versions", NewContentItem(e)), Json()); },
+         kEveryone, kEveryone},
         {"GET", "/api/v1/content-items/{id}/diff",
          [&](int64_t e) {
            return std::make_pair(path("/api/v1/content-items/{id}/diff", NewContentItem(e)) + "?from=1&to=1", Json());
