@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "text/nfc.hpp"
+
 namespace sawt::module {
 namespace {
 
@@ -15,13 +17,30 @@ std::optional<int64_t> ParsePositive(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Stores canonically equivalent spellings identically (DESIGN.md: NFC on input).
+void ComposeStrings(core::Json& value) {
+  if (value.is_string()) {
+    auto& s = value.get_ref<std::string&>();
+    std::string composed = text::ToNfc(s);
+    if (composed != s) s = std::move(composed);
+  } else if (value.is_structured()) {
+    for (auto& child : value) ComposeStrings(child);
+  }
+}
+
+}  // namespace
+
 core::Result<core::Json> JsonBody(const http::Request& req) {
   std::string_view type = req.Header("content-type");
   if (type.find("application/json") == std::string_view::npos &&
       type.find("application/merge-patch+json") == std::string_view::npos) {
     return core::Error::InvalidInput("common.unsupported_media_type");
   }
-  return core::ParseJsonObject(req.body);
+  auto body = core::ParseJsonObject(req.body);
+  if (body) ComposeStrings(*body);
+  return body;
 }
 
 http::Response Reply(const http::Request& req, const core::Result<core::Json>& result, int status) {

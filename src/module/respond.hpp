@@ -12,8 +12,8 @@ namespace sawt::module {
 
 /// Helpers shared by every module's thin handlers.
 
-/// Parses a JSON object body; checks Content-Type is JSON (415 otherwise is reported as
-/// kInvalidInput "common.unsupported_media_type").
+/// Parses a JSON object body; checks Content-Type is JSON (otherwise kInvalidInput
+/// "common.unsupported_media_type"); every string value is put in Unicode NFC.
 core::Result<core::Json> JsonBody(const http::Request& req);
 
 /// Maps a service result to a response: value → `status` JSON, error → problem.

@@ -254,6 +254,14 @@ TEST_P(NetworkApiTest, StreamSendsNewEventsAndResumesFromLastEventId) {
   EXPECT_NE(got.find(code), std::string::npos);
 }
 
+TEST_P(NetworkApiTest, TextIsStoredInNfc) {
+  Json body = NewDepartment(EntityId("police"), "nfc-" + Unique());
+  body["name_ar"] = "\u0627\u0654\u062F\u0627\u0631\u0629 \u0627\u0644\u0627\u0654\u0645\u0646";  // alef + combining hamza
+  Reply r = app().Call("POST", "/api/v1/entities", Admin(), body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["name_ar"], "\u0623\u062F\u0627\u0631\u0629 \u0627\u0644\u0623\u0645\u0646");  // أدارة الأمن
+}
+
 TEST_P(NetworkApiTest, AuditChainStaysIntact) {
   auto report = app().app().store->VerifyAudit();
   ASSERT_TRUE(report);
