@@ -12,25 +12,12 @@ using http::Response;
 using module::Reply;
 using module::ReplyEmpty;
 using module::ReplyWithEtag;
+using module::WithIdMatchBody;
 
 std::optional<std::string> QueryText(const Request& req, const std::string& name) {
   auto it = req.query.find(name);
   if (it == req.query.end()) return std::nullopt;
   return it->second;
-}
-
-/// A handler for "{id}" routes that take If-Match and a JSON body.
-template <typename Fn>
-module::AuthedHandler WithIdMatchBody(Fn fn) {
-  return [fn](Request& req, const auth::Caller& caller) {
-    auto id = module::PathId(req);
-    if (!id) return Response::Problem(id.error(), req);
-    auto match = module::IfMatch(req);
-    if (!match) return Response::Problem(match.error(), req);
-    auto body = module::JsonBody(req);
-    if (!body) return Response::Problem(body.error(), req);
-    return ReplyWithEtag(req, fn(caller, *id, *match, *body));
-  };
 }
 
 }  // namespace
@@ -41,11 +28,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/themes", {"List key-message themes", {}, {}, "", "ThemeList"}),
                [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListThemes(caller)); });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/themes", {"Create a theme", {}, {}, "ThemeCreate", "Theme", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateTheme(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateTheme(c, b); }));
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/themes/{id}", {"Update a theme", {"id"}, {}, "ThemeUpdate", "Theme", 200, true}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->UpdateTheme(c, id, m, b);
@@ -63,11 +46,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/key-messages",
                                  {"Draft a key message", {}, {}, "KeyMessageCreate", "KeyMessage", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateKeyMessage(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateKeyMessage(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/key-messages/{id}", {"Get a key message", {"id"}, {}, "", "KeyMessage", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -105,11 +84,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
                  return Reply(req, svc->ListFacts(caller, QueryText(req, "state"), *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/facts", {"Draft a fact", {}, {}, "FactCreate", "Fact", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateFact(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateFact(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/facts/{id}", {"Get a fact", {"id"}, {}, "", "Fact", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -129,11 +104,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/terms", {"The network term list", {}, {}, "", "TermList"}),
                [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListTerms(caller)); });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/terms", {"Add a banned or deprecated term", {}, {}, "TermCreate", "Term", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateTerm(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateTerm(c, b); }));
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/terms/{id}", {"Update a term", {"id"}, {}, "TermUpdate", "Term", 200, true}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->UpdateTerm(c, id, m, b);
@@ -168,11 +139,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<MessagingServic
   // ---- content items and their workflow ----
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/content-items",
                                  {"Draft a content item", {}, {}, "ContentItemCreate", "ContentItem", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateContentItem(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateContentItem(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items",
                                  {"List content items (the review queue: state=in_review)", {},
                                   {"state", "entity_id", "kind", "cursor", "limit"}, "", "Page:ContentItem"}),

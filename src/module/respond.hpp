@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "http/router.hpp"
@@ -29,6 +30,31 @@ core::Result<std::optional<int64_t>> IfMatch(const http::Request& req);
 
 /// The integer path parameter `name`; kNotFound "common.not_found" when not a positive integer.
 core::Result<int64_t> PathId(const http::Request& req, const std::string& name = "id");
+
+/// A handler for "{id}" routes that take If-Match and a JSON body:
+/// `fn(caller, id, if_match, body)` returns Result<Json>; the reply carries its ETag.
+template <typename Fn>
+auto WithIdMatchBody(Fn fn) {
+  return [fn](http::Request& req, const auth::Caller& caller) {
+    auto id = PathId(req);
+    if (!id) return http::Response::Problem(id.error(), req);
+    auto match = IfMatch(req);
+    if (!match) return http::Response::Problem(match.error(), req);
+    auto body = JsonBody(req);
+    if (!body) return http::Response::Problem(body.error(), req);
+    return ReplyWithEtag(req, fn(caller, *id, *match, *body));
+  };
+}
+
+/// A handler for creating routes: `fn(caller, body)` returns Result<Json>; 201 with its ETag.
+template <typename Fn>
+auto CreateWithBody(Fn fn) {
+  return [fn](http::Request& req, const auth::Caller& caller) {
+    auto body = JsonBody(req);
+    if (!body) return http::Response::Problem(body.error(), req);
+    return ReplyWithEtag(req, fn(caller, *body), 201);
+  };
+}
 
 /// An optional positive integer query parameter; kInvalidInput when present but malformed.
 core::Result<std::optional<int64_t>> QueryId(const http::Request& req, const std::string& name);

@@ -32,11 +32,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return res;
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateEntity(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateEntity(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/entities/{id}", {"Get an entity", {"id"}, {}, "", "Entity", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -44,15 +40,9 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return ReplyWithEtag(req, svc->GetEntity(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/entities/{id}", {"Update an entity", {"id"}, {}, "EntityUpdate", "Entity", 200, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto id = module::PathId(req);
-                 if (!id) return Response::Problem(id.error(), req);
-                 auto match = module::IfMatch(req);
-                 if (!match) return Response::Problem(match.error(), req);
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->UpdateEntity(caller, *id, *match, *body));
-               });
+               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
+                 return svc->UpdateEntity(c, id, m, b);
+               }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/entities/{id}", {"Delete an empty entity", {"id"}, {}, "", "", 204, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -71,11 +61,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return Reply(req, svc->ListMembers(caller, *entity, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/members", {"Create a member account", {}, {}, "MemberCreate", "Member", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateMember(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateMember(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/members/{id}", {"Get a member", {"id"}, {}, "", "Member", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
@@ -83,15 +69,9 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  return ReplyWithEtag(req, svc->GetMember(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/members/{id}", {"Update a member", {"id"}, {}, "MemberUpdate", "Member", 200, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto id = module::PathId(req);
-                 if (!id) return Response::Problem(id.error(), req);
-                 auto match = module::IfMatch(req);
-                 if (!match) return Response::Problem(match.error(), req);
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->UpdateMember(caller, *id, *match, *body));
-               });
+               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
+                 return svc->UpdateMember(c, id, m, b);
+               }));
 
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/memberships",
                  {"List memberships", {}, {"entity_id", "member_id", "cursor", "limit"}, "", "Page:Membership"}),
@@ -128,22 +108,12 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/responsibilities",
                  {"Assign a responsibility", {}, {}, "ResponsibilityCreate", "Responsibility", 201, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->CreateResponsibility(caller, *body), 201);
-               });
+               module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateResponsibility(c, b); }));
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/responsibilities/{id}",
                  {"Update a responsibility", {"id"}, {}, "ResponsibilityUpdate", "Responsibility", 200, true}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto id = module::PathId(req);
-                 if (!id) return Response::Problem(id.error(), req);
-                 auto match = module::IfMatch(req);
-                 if (!match) return Response::Problem(match.error(), req);
-                 auto body = module::JsonBody(req);
-                 if (!body) return Response::Problem(body.error(), req);
-                 return ReplyWithEtag(req, svc->UpdateResponsibility(caller, *id, *match, *body));
-               });
+               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
+                 return svc->UpdateResponsibility(c, id, m, b);
+               }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/responsibilities/{id}", {"Remove a responsibility", {"id"}, {}, "", "", 204, true}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
