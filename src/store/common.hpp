@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,30 @@ class ScriptTx : public Tx {
   /// Serialises concurrent Migrate calls (PostgreSQL: transaction advisory lock; SQLite: no-op,
   /// BEGIN IMMEDIATE already serialises writers).
   virtual Status LockForMigration() = 0;
+
+  /// The newest event this transaction appended (0 = none).
+  int64_t last_event_id() const { return last_event_id_; }
+  /// The first statement error, after which the transaction is poisoned.
+  const std::optional<core::Error>& failure() const { return failed_; }
+
+ protected:
+  // After one failed statement the transaction is poisoned (PostgreSQL's own rule, copied on
+  // SQLite so both backends behave alike): later calls fail and the transaction rolls back.
+  Status Check() const {
+    if (failed_) {
+      core::Error e = *failed_;
+      e.detail = "transaction aborted by an earlier error: " + e.detail;
+      return e;
+    }
+    return core::Ok();
+  }
+  core::Error Fail(core::Error e) {
+    if (!failed_) failed_ = e;
+    return e;
+  }
+
+  std::optional<core::Error> failed_;
+  int64_t last_event_id_ = 0;
 };
 
 /// Runs `fn` in one write transaction of the backend (commit on Ok, rollback otherwise).

@@ -167,23 +167,7 @@ class PgTx final : public detail::ScriptTx {
     return core::Ok();
   }
 
-  int64_t last_event_id() const { return last_event_id_; }
-  const std::optional<Error>& failure() const { return failed_; }
-
  private:
-  // PostgreSQL aborts the transaction after any failed statement; remember the first error.
-  Status Check() const {
-    if (failed_) {
-      Error e = *failed_;
-      e.detail = "transaction aborted by an earlier error: " + e.detail;
-      return e;
-    }
-    return core::Ok();
-  }
-  Error Fail(Error e) {
-    if (!failed_) failed_ = e;
-    return e;
-  }
 
   Result<pqxx::result> Run(std::string_view sql, const std::vector<Value>& params) {
     std::vector<std::string> storage;
@@ -213,8 +197,6 @@ class PgTx final : public detail::ScriptTx {
 
   pqxx::dbtransaction& txn_;
   bool write_;
-  std::optional<Error> failed_;
-  int64_t last_event_id_ = 0;
 };
 
 // Receives NOTIFY sawt_events on the listener connection.

@@ -196,24 +196,7 @@ class SqliteTx final : public detail::ScriptTx {
 
   Status LockForMigration() override { return core::Ok(); }
 
-  int64_t last_event_id() const { return last_event_id_; }
-  const std::optional<Error>& failure() const { return failed_; }
-
  private:
-  // After one failed statement the transaction is poisoned, as on PostgreSQL, so both backends
-  // behave alike: later calls fail and the transaction rolls back.
-  Status Check() const {
-    if (failed_) {
-      Error e = *failed_;
-      e.detail = "transaction aborted by an earlier error: " + e.detail;
-      return e;
-    }
-    return core::Ok();
-  }
-  Error Fail(Error e) {
-    if (!failed_) failed_ = e;
-    return e;
-  }
 
   Status Run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows) {
     SAWT_TRY_STATUS(Check());
@@ -278,8 +261,6 @@ class SqliteTx final : public detail::ScriptTx {
 
   Conn& conn_;
   bool write_;
-  std::optional<Error> failed_;
-  int64_t last_event_id_ = 0;
 };
 
 class SqliteStore final : public Store {
