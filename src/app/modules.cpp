@@ -2,6 +2,7 @@
 
 #include "auth/routes.hpp"
 #include "events/module.hpp"
+#include "initiatives/module.hpp"
 #include "messaging/module.hpp"
 #include "network/module.hpp"
 #include "search/module.hpp"
@@ -13,6 +14,7 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   auto events = events::Register(registry);
   network::Register(registry);
   messaging::Register(registry);
+  initiatives::Register(registry);
   search::Register(registry);
   // Later capabilities register here: strategy, media, crisis, listening, capacity, platform.
   return events;

@@ -25,6 +25,7 @@ using store::Tx;
 using store::Value;
 using module::AppendEvent;
 using module::Assignments;
+using module::GuardedUpdate;
 using module::LoadOne;
 using module::MissOrStale;
 using module::OptJson;
@@ -136,22 +137,6 @@ Status EntityExists(Tx& tx, int64_t id, const char* field) {
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return Error::InvalidInput("messaging.entity_not_found", field, {std::to_string(id)});
   return Ok();
-}
-
-
-/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = $ AND version = $".
-Result<bool> GuardedUpdate(Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
-  std::vector<Value> params = set.params;
-  params.push_back(core::NowIsoUtc());
-  std::string sql = std::string("UPDATE ") + table + " SET " + set.sql + "version = version + 1, updated_at = $" +
-                    std::to_string(params.size());
-  params.push_back(id);
-  sql += " WHERE id = $" + std::to_string(params.size());
-  params.push_back(version);
-  sql += " AND version = $" + std::to_string(params.size());
-  auto n = tx.Exec(sql, params);
-  if (!n) return std::move(n).error();
-  return *n == 1;
 }
 
 /// supporting_points: an array of at most 20 {ar, en} objects.

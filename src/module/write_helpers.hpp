@@ -45,4 +45,9 @@ struct Assignments {
   bool empty() const { return params.empty(); }
 };
 
+/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = $ AND version = $"
+/// (an optimistic-concurrency guard); true when the row was updated, false when the id is gone or
+/// the version moved on (tell them apart with MissOrStale).
+core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version);
+
 }  // namespace sawt::module
