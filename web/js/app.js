@@ -4,7 +4,7 @@
 // A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
 // re-render the current page in place).
-// Routes: #/entities[/<id>], #/members, #/account (password and API tokens).
+// Routes: #/entities[/<id>], #/members, #/initiatives[/new|/<id>[/edit]], #/showcase, #/account (password and API tokens).
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
@@ -15,6 +15,8 @@ import { session, setSession, clearSession, needsMemberRecord } from './session.
 const ROUTES = {
   entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
   members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
+  initiatives: { load: () => import('./initiatives/initiatives.js'), nav: 'common.nav.initiatives' },
+  showcase: { load: () => import('./initiatives/showcase.js'), nav: 'common.nav.showcase' },
   account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
 };
 const DEFAULT_ROUTE = 'entities';
