@@ -45,4 +45,8 @@ struct Assignments {
   bool empty() const { return params.empty(); }
 };
 
+/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id AND version"; false
+/// when no row matched (follow with MissOrStale). `set` may be empty (only the version moves).
+core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version);
+
 }  // namespace sawt::module
