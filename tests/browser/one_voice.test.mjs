@@ -187,3 +187,31 @@ test('two reviewers acting at once: one succeeds, the other gets a clear 412 not
   // The refused request is logged by Chromium as a failed resource load; nothing else may be.
   assert.deepEqual(second.problems.filter((p) => !/status of 412/.test(p)), []);
 });
+
+test('saving a draft someone else saved meanwhile shows the conflict notice and reloads', async () => {
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  await login(a, 'rta.editor', PASSWORD, server.url);
+  await login(b, 'rta.director', PASSWORD, server.url);
+  const entities = (await apiGet(a, '/api/v1/entities')).items;
+  const rta = entities.find((e) => e.code === 'rta');
+  const drafts = (await apiGet(a, `/api/v1/content-items?state=draft&entity_id=${rta.id}`)).items;
+  assert.ok(drafts.length > 0, 'the demo has a draft for the RTA');
+  const id = drafts[0].id;
+  for (const page of [a, b]) {
+    await page.goto(`${server.url}/#/editor/${id}`);
+    await page.getByTestId('editor-save').waitFor();
+  }
+  await a.getByTestId('editor-title-en').fill('Saved first');
+  await a.getByTestId('editor-save').click();
+  await a.locator('[data-testid="editor-status"]:not(:empty)').waitFor();
+
+  await b.getByTestId('editor-title-en').fill('Saved second');
+  await b.getByTestId('editor-save').click();
+  await b.getByTestId('editor-conflict').waitFor();
+  assert.equal(await b.getByTestId('editor-conflict').getAttribute('role'), 'alert');
+  await b.getByTestId('editor-conflict-reload').click();
+  await b.waitForFunction(() => document.querySelector('[data-testid="editor-title-en"]')?.value === 'Saved first');
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems.filter((p) => !/status of 412/.test(p)), []);
+});
