@@ -37,6 +37,27 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/**
+ * Signs two RTA members in (two browser contexts) and opens the same demo item, the first RTA item
+ * in `state`, on #/<route>/<id> in both; resolves once both show `ready` (a data-testid).
+ */
+async function openTwice(users, state, route, ready) {
+  const pages = [];
+  for (const user of users) {
+    const page = await newPage(browser);
+    await login(page, user, PASSWORD, server.url);
+    pages.push(page);
+  }
+  const rta = (await apiGet(pages[0], '/api/v1/entities')).items.find((e) => e.code === 'rta');
+  const items = (await apiGet(pages[0], `/api/v1/content-items?state=${state}&entity_id=${rta.id}`)).items;
+  assert.ok(items.length > 0, `the demo has an RTA item in ${state}`);
+  for (const page of pages) {
+    await page.goto(`${server.url}/#/${route}/${items[0].id}`);
+    await page.getByTestId(ready).waitFor();
+  }
+  return pages;
+}
+
 async function switchLanguage(page, lang) {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
   await page.getByTestId('lang-switch').click();
@@ -152,20 +173,7 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
 });
 
 test('two reviewers acting at once: one succeeds, the other gets a clear 412 notice', async () => {
-  const first = await newPage(browser);
-  const second = await newPage(browser);
-  await login(first, 'rta.reviewer', PASSWORD, server.url);
-  await login(second, 'rta.director', PASSWORD, server.url);
-  const entities = (await apiGet(first, '/api/v1/entities')).items;
-  const rta = entities.find((e) => e.code === 'rta');
-  const queue = (await apiGet(first, `/api/v1/content-items?state=in_review&entity_id=${rta.id}`)).items;
-  assert.ok(queue.length > 0, 'the demo has an item in review for the RTA');
-  const id = queue[0].id;
-
-  for (const page of [first, second]) {
-    await page.goto(`${server.url}/#/review/${id}`);
-    await page.getByTestId('workflow-approved').waitFor();
-  }
+  const [first, second] = await openTwice(['rta.reviewer', 'rta.director'], 'in_review', 'review', 'workflow-approved');
   await first.getByTestId('workflow-approved').click();
   await first.locator('.page-head [data-testid="state"][data-state="approved"]').waitFor();
 
@@ -189,19 +197,7 @@ test('two reviewers acting at once: one succeeds, the other gets a clear 412 not
 });
 
 test('saving a draft someone else saved meanwhile shows the conflict notice and reloads', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
-  await login(a, 'rta.editor', PASSWORD, server.url);
-  await login(b, 'rta.director', PASSWORD, server.url);
-  const entities = (await apiGet(a, '/api/v1/entities')).items;
-  const rta = entities.find((e) => e.code === 'rta');
-  const drafts = (await apiGet(a, `/api/v1/content-items?state=draft&entity_id=${rta.id}`)).items;
-  assert.ok(drafts.length > 0, 'the demo has a draft for the RTA');
-  const id = drafts[0].id;
-  for (const page of [a, b]) {
-    await page.goto(`${server.url}/#/editor/${id}`);
-    await page.getByTestId('editor-save').waitFor();
-  }
+  const [a, b] = await openTwice(['rta.editor', 'rta.director'], 'draft', 'editor', 'editor-save');
   await a.getByTestId('editor-title-en').fill('Saved first');
   await a.getByTestId('editor-save').click();
   await a.locator('[data-testid="editor-status"]:not(:empty)').waitFor();
