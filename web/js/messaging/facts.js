@@ -96,7 +96,7 @@ function openForm(f) {
   const pre = 'fact-form';
   const fields = {};
   const add = (name, label, opts = {}) => {
-    const x = inputField(`${pre}-${name}`, label, { value: f?.[name] ?? '', dataset: { testid: `fact-${name.replace(/_/g, '-')}` }, ...opts });
+    const x = inputField(`${pre}-${name}`, label, { value: f?.[name] ?? '', dataset: { testid: `fact-input-${name.replace(/_/g, '-')}` }, ...opts });
     fields[name] = x.input;
     return x.field;
   };
