@@ -41,6 +41,7 @@ let ctxRef = null;
 let checkTimer = 0;
 let checkSeq = 0;
 let checkAbort = null;
+let resizer = null; // re-flows the highlight backdrops when the panes change width
 
 export async function render(main, args, ctx) {
   ctxRef = ctx;
@@ -206,10 +207,11 @@ function build(main) {
   themes.addEventListener('change', () => { markDirty(); scheduleCheck(); });
   channels.addEventListener('change', markDirty);
   // Re-flow the backdrops when the panes change width (window resize, side panel wrapping).
+  resizer?.disconnect();
   if (typeof ResizeObserver === 'function') {
-    const ro = new ResizeObserver(() => { autoGrow('body_ar'); autoGrow('body_en'); });
-    ro.observe(paneAr);
-    ro.observe(paneEn);
+    resizer = new ResizeObserver(() => { autoGrow('body_ar'); autoGrow('body_en'); });
+    resizer.observe(paneAr);
+    resizer.observe(paneEn);
   }
   paintHead();
   paintFindings();
