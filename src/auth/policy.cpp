@@ -44,6 +44,13 @@ const std::vector<PermissionRule> kRules = {
     {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true},
     {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true},
     {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true},
+    // calendar: one calendar across the network, read by every member; entries belong to their entity's
+    // editors and admins; network-wide entries (national days), network-wide blackouts and the
+    // conflict window belong to the network admins; an entity's own blackouts to its admins.
+    {"calendar.read", {}, true, false},
+    {"calendar.entries.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"calendar.blackouts.write", {R::kEntityAdmin}, false, true},
+    {"calendar.settings.write", {}, false, true},
     // initiatives: the central office sees every entity's initiatives, so every member reads them
     // all; editors and entity admins of the owner entity register, edit, move and record outcomes;
     // the best-initiatives showcase belongs to the network admins.

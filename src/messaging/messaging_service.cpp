@@ -24,8 +24,8 @@ using store::Row;
 using store::Tx;
 using store::Value;
 using module::AppendEvent;
-using module::Assignments;
 using module::GuardedUpdate;
+using module::Assignments;
 using module::LoadOne;
 using module::MissOrStale;
 using module::OptJson;
@@ -138,6 +138,7 @@ Status EntityExists(Tx& tx, int64_t id, const char* field) {
   if (rows->empty()) return Error::InvalidInput("messaging.entity_not_found", field, {std::to_string(id)});
   return Ok();
 }
+
 
 /// supporting_points: an array of at most 20 {ar, en} objects.
 Result<std::string> ReadPoints(const Json* raw) {

@@ -16,9 +16,9 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   void SetUp() override;
   TestApp& app() { return *app_; }
   Credentials Admin();
-  /// A demo account's session (password sawt-demo-2026), signed in once per store and shared by
-  /// every test of the process: sign-ins are rate-limited per address.
-  Credentials DemoSession(const std::string& login);
+  /// A demo account's session (password sawt-demo-2026), signed in once per store: sign-ins are
+  /// rate-limited per address.
+  Credentials Demo(const std::string& login);
   /// Percent-encodes a query parameter value (UTF-8 bytes; unreserved characters kept).
   static std::string UrlEncode(const std::string& s);
   int64_t EntityId(const std::string& code) const { return app_->demo().entities.at(code); }

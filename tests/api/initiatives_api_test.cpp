@@ -33,7 +33,7 @@ class InitiativesApiTest : public ApiTest {
     std::string cursor;
     for (int i = 0; i < 100; ++i) {
       Reply r = app().Call("GET", "/api/v1/initiatives?limit=5" + query + (cursor.empty() ? "" : "&cursor=" + cursor),
-                           DemoSession("health.editor"));
+                           Demo("health.editor"));
       EXPECT_EQ(r.status, 200) << query << ": " << r.body;
       if (r.status != 200) break;
       const Json page = r.json();
@@ -57,7 +57,7 @@ TEST_P(InitiativesApiTest, DemoRegistryHasEveryStatusAndAShowcase) {
   std::set<std::string> statuses;
   for (const auto& i : all) statuses.insert(i["status"].get<std::string>());
   EXPECT_EQ(statuses, (std::set<std::string>{"planned", "active", "completed", "cancelled"}));
-  Reply showcase = app().Call("GET", "/api/v1/initiatives/showcase", DemoSession("police.editor"));
+  Reply showcase = app().Call("GET", "/api/v1/initiatives/showcase", Demo("police.editor"));
   ASSERT_EQ(showcase.status, 200) << showcase.body;
   const Json items = showcase.json()["items"];
   ASSERT_GE(items.size(), 3u);
@@ -70,7 +70,7 @@ TEST_P(InitiativesApiTest, DemoRegistryHasEveryStatusAndAShowcase) {
 }
 
 TEST_P(InitiativesApiTest, LifecycleFromPlannedToShowcase) {
-  Credentials editor = DemoSession("police.editor");
+  Credentials editor = Demo("police.editor");
   Reply made = app().Call("POST", "/api/v1/initiatives", editor, Body(Unique()));
   ASSERT_EQ(made.status, 201) << made.body;
   const Json created = made.json();
@@ -82,8 +82,8 @@ TEST_P(InitiativesApiTest, LifecycleFromPlannedToShowcase) {
   const std::string path = "/api/v1/initiatives/" + std::to_string(created["id"].get<int64_t>());
 
   // Every member reads it (the central office sees all); only the owner entity's writers edit it.
-  EXPECT_EQ(app().Call("GET", path, DemoSession("health.editor")).status, 200);
-  EXPECT_EQ(app().Call("PATCH", path, DemoSession("health.editor"), {{"title_en", "Taken"}}).status, 403);
+  EXPECT_EQ(app().Call("GET", path, Demo("health.editor")).status, 200);
+  EXPECT_EQ(app().Call("PATCH", path, Demo("health.editor"), {{"title_en", "Taken"}}).status, 403);
   EXPECT_EQ(app().Call("PATCH", path, editor, {{"title_en", "Stale"}}, {{"If-Match", "\"7\""}}).status, 412);
   Reply edited = app().Call("PATCH", path, editor, {{"title_en", "Highway safety"}, {"budget_band", nullptr}},
                             {{"If-Match", "\"1\""}});
@@ -111,13 +111,13 @@ TEST_P(InitiativesApiTest, LifecycleFromPlannedToShowcase) {
   Reply recorded = app().Call("PUT", path + "/outcomes", editor, outcomes);
   ASSERT_EQ(recorded.status, 200) << recorded.body;
   EXPECT_EQ(recorded.json()["results"][0]["value"], 12.5);
-  Reply done = app().Call("POST", path + "/status", DemoSession("police.director"), {{"to", "completed"}});
+  Reply done = app().Call("POST", path + "/status", Demo("police.director"), {{"to", "completed"}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json()["updated_by"], "police.director");
 
   // Only network admins showcase.
   EXPECT_EQ(app().Call("POST", path + "/showcase", editor, {{"note", "mine"}}).status, 403);
-  EXPECT_EQ(app().Call("POST", path + "/showcase", DemoSession("police.director"), {{"note", "mine"}}).status, 403);
+  EXPECT_EQ(app().Call("POST", path + "/showcase", Demo("police.director"), {{"note", "mine"}}).status, 403);
   Reply featured = app().Call("POST", path + "/showcase", Admin(), {{"note", "قدوة في التنسيق"}});
   ASSERT_EQ(featured.status, 200) << featured.body;
   EXPECT_TRUE(featured.json()["showcased"].get<bool>());
@@ -141,7 +141,7 @@ TEST_P(InitiativesApiTest, LifecycleFromPlannedToShowcase) {
 }
 
 TEST_P(InitiativesApiTest, EveryWriteAppendsOneEvent) {
-  Credentials editor = DemoSession("police.editor");
+  Credentials editor = Demo("police.editor");
   int64_t before = app().EventCount();
   Reply made = app().Call("POST", "/api/v1/initiatives", editor, Body(Unique()));
   ASSERT_EQ(made.status, 201);
@@ -160,7 +160,7 @@ TEST_P(InitiativesApiTest, EveryWriteAppendsOneEvent) {
 }
 
 TEST_P(InitiativesApiTest, RejectsInvalidInputWithTheField) {
-  Credentials editor = DemoSession("police.editor");
+  Credentials editor = Demo("police.editor");
   struct Case {
     Json patch;
     std::string code, field;
@@ -232,7 +232,7 @@ TEST_P(InitiativesApiTest, FiltersByEntityTreeThemeStatusPeriodAndText) {
 }
 
 TEST_P(InitiativesApiTest, InitiativesAreSearchable) {
-  Reply r = app().Call("GET", "/api/v1/search?type=initiative&q=" + UrlEncode("صحتك"), DemoSession("health.editor"));
+  Reply r = app().Call("GET", "/api/v1/search?type=initiative&q=" + UrlEncode("صحتك"), Demo("health.editor"));
   ASSERT_EQ(r.status, 200) << r.body;
   ASSERT_FALSE(r.json()["items"].empty()) << r.body;
   EXPECT_EQ(r.json()["items"][0]["doc_type"], "initiative");

@@ -96,7 +96,7 @@ function paintList() {
   const entities = [...ref.entities.values()].sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
   const q = h('input', { id: 'filter-q', type: 'search', dir: 'auto', autocomplete: 'off', dataset: { testid: 'filter-q' } });
   q.value = state.filters.q;
-  const form = h('form', { class: 'filters', role: 'search', dataset: { testid: 'initiative-filters' } },
+  const form = h('form', { class: 'filters initiative-filters', role: 'search', dataset: { testid: 'initiative-filters' } },
     select('entity_id', entities.map((e) => [e.id, pick(e, 'name')])),
     select('theme', ref.themes.map((x) => [x.code, pick(x, 'name')])),
     select('status', STATUSES.map((s) => [s, t(`initiatives.status.${s}`)])),

@@ -56,7 +56,7 @@ export function period(item) {
 }
 
 export function statusChip(status) {
-  return h('span', { class: `chip status-${status}`, dataset: { testid: 'initiative-status', status } },
+  return h('span', { class: `chip initiative-${status}`, dataset: { testid: 'initiative-status', status } },
     t(`initiatives.status.${status}`));
 }
 
