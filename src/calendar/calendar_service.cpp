@@ -265,6 +265,9 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
     shown_uids.insert(it.slot.uid);
   }
 
+  std::sort(out.shown.begin(), out.shown.end(), [](const Item& a, const Item& b) {
+    return a.slot.starts_us != b.slot.starts_us ? a.slot.starts_us < b.slot.starts_us : a.slot.uid < b.slot.uid;
+  });
   std::vector<Slot> active;
   for (const Item& it : all) {
     if (it.active) active.push_back(it.slot);
