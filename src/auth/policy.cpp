@@ -44,6 +44,10 @@ const std::vector<PermissionRule> kRules = {
     {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true},
     {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true},
     {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true},
+    // channel checks (the editor's live counter) by any member; delivery endpoints (URL and
+    // signing secret per channel) by network admins only.
+    {"messaging.channels.check", {}, true, false},
+    {"messaging.channels.admin", {}, false, true},
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},

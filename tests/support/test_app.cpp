@@ -117,10 +117,12 @@ TestApp::TestApp(const std::string& db_url, bool demo) {
   }
   http::Server* server = server_.get();
   app_.store->OnCommit([server](int64_t) { server->Wake(); });
+  app_.registry->StartWorkers();
 }
 
 TestApp::~TestApp() {
   if (server_) server_->Shutdown(std::chrono::seconds(2));
+  if (app_.registry) app_.registry->StopWorkers();
 }
 
 Reply TestApp::Send(const std::string& method, const std::string& target, const std::string& body,
