@@ -1,6 +1,7 @@
 #include "app/modules.hpp"
 
 #include "auth/routes.hpp"
+#include "calendar/module.hpp"
 #include "events/module.hpp"
 #include "messaging/module.hpp"
 #include "network/module.hpp"
@@ -13,6 +14,7 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   auto events = events::Register(registry);
   network::Register(registry);
   messaging::Register(registry);
+  calendar::Register(registry);
   search::Register(registry);
   // Later capabilities register here: strategy, media, crisis, listening, capacity, platform.
   return events;

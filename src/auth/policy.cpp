@@ -48,6 +48,13 @@ const std::vector<PermissionRule> kRules = {
     // signing secret per channel) by network admins only.
     {"messaging.channels.check", {}, true, false},
     {"messaging.channels.admin", {}, false, true},
+    // calendar: one calendar across the network, read by every member; entries belong to their entity's
+    // editors and admins; network-wide entries (national days), network-wide blackouts and the
+    // conflict window belong to the network admins; an entity's own blackouts to its admins.
+    {"calendar.read", {}, true, false},
+    {"calendar.entries.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"calendar.blackouts.write", {R::kEntityAdmin}, false, true},
+    {"calendar.settings.write", {}, false, true},
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},

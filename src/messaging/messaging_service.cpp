@@ -25,6 +25,7 @@ using store::Row;
 using store::Tx;
 using store::Value;
 using module::AppendEvent;
+using module::GuardedUpdate;
 using module::Assignments;
 using module::LoadOne;
 using module::MissOrStale;
@@ -139,21 +140,6 @@ Status EntityExists(Tx& tx, int64_t id, const char* field) {
   return Ok();
 }
 
-
-/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = $ AND version = $".
-Result<bool> GuardedUpdate(Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
-  std::vector<Value> params = set.params;
-  params.push_back(core::NowIsoUtc());
-  std::string sql = std::string("UPDATE ") + table + " SET " + set.sql + "version = version + 1, updated_at = $" +
-                    std::to_string(params.size());
-  params.push_back(id);
-  sql += " WHERE id = $" + std::to_string(params.size());
-  params.push_back(version);
-  sql += " AND version = $" + std::to_string(params.size());
-  auto n = tx.Exec(sql, params);
-  if (!n) return std::move(n).error();
-  return *n == 1;
-}
 
 /// supporting_points: an array of at most 20 {ar, en} objects.
 Result<std::string> ReadPoints(const Json* raw) {

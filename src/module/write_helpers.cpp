@@ -1,5 +1,7 @@
 #include "module/write_helpers.hpp"
 
+#include "core/clock.hpp"
+
 namespace sawt::module {
 
 core::Json OptJson(const std::optional<std::string>& v) { return v ? core::Json(*v) : core::Json(nullptr); }
@@ -44,6 +46,29 @@ void Assignments::Set(const std::string& column, store::Value v, core::Json show
   params.push_back(std::move(v));
   sql += column + " = $" + std::to_string(params.size()) + ", ";
   changed[column] = std::move(shown);
+}
+
+core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                  core::Json (*to_json)(const store::Row&)) {
+  auto rows = tx.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+  core::Json items = core::Json::array();
+  for (const auto& r : *rows) items.push_back(to_json(r));
+  return core::Json{{"items", std::move(items)}};
+}
+
+core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
+  std::vector<store::Value> params = set.params;
+  params.push_back(core::NowIsoUtc());
+  std::string sql = std::string("UPDATE ") + table + " SET " + set.sql + "version = version + 1, updated_at = $" +
+                    std::to_string(params.size());
+  params.push_back(id);
+  sql += " WHERE id = $" + std::to_string(params.size());
+  params.push_back(version);
+  sql += " AND version = $" + std::to_string(params.size());
+  auto n = tx.Exec(sql, params);
+  if (!n) return std::move(n).error();
+  return *n == 1;
 }
 
 }  // namespace sawt::module

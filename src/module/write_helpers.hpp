@@ -33,6 +33,10 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
 core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
                                    const Page& page, core::Json (*to_json)(const store::Row&));
 
+/// Runs a query over a small table and returns {"items": rows mapped with `to_json`}.
+core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                  core::Json (*to_json)(const store::Row&));
+
 /// After a guarded UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
 core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key);
 
@@ -44,5 +48,9 @@ struct Assignments {
   void Set(const std::string& column, store::Value v, core::Json shown);
   bool empty() const { return params.empty(); }
 };
+
+/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id AND version"; false
+/// when no row matched (follow with MissOrStale). `set` may be empty (only the version moves).
+core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version);
 
 }  // namespace sawt::module

@@ -61,4 +61,11 @@ Credentials ApiTest::Admin() {
   return it->second;
 }
 
+Credentials ApiTest::Demo(const std::string& login) {
+  auto& sessions = Apps()[GetParam()].sessions;
+  auto it = sessions.find(login);
+  if (it == sessions.end()) it = sessions.emplace(login, app_->Login(login, "sawt-demo-2026")).first;
+  return it->second;
+}
+
 }  // namespace sawt::testing

@@ -16,6 +16,9 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   void SetUp() override;
   TestApp& app() { return *app_; }
   Credentials Admin();
+  /// A demo account's session (password sawt-demo-2026), signed in once per store: sign-ins are
+  /// rate-limited per address.
+  Credentials Demo(const std::string& login);
   int64_t EntityId(const std::string& code) const { return app_->demo().entities.at(code); }
   int64_t AccountId(const std::string& login) const { return app_->demo().accounts.at(login); }
   /// A unique suffix for names created by one test.

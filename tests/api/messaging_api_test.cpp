@@ -29,14 +29,6 @@ class MessagingApiTest : public ApiTest {
             {"text_en", "Safe roads are a shared responsibility of drivers, pedestrians and the authorities."},
             {"supporting_points", Json::array({{{"ar", "حملات توعية في المدارس"}, {"en", "Awareness campaigns in schools"}}})}};
   }
-  /// A demo account's session, signed in once per store (sign-ins are rate-limited per address).
-  Credentials Demo(const std::string& login) {
-    static std::map<std::pair<int, std::string>, Credentials> sessions;
-    const auto key = std::make_pair(static_cast<int>(GetParam()), login);
-    auto it = sessions.find(key);
-    if (it == sessions.end()) it = sessions.emplace(key, app().Login(login, "sawt-demo-2026")).first;
-    return it->second;
-  }
   std::vector<Json> Findings(const Json& report, const std::string& kind) {
     std::vector<Json> out;
     for (const auto& f : report["findings"]) {

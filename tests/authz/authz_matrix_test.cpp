@@ -110,6 +110,20 @@ class AuthzMatrixTest : public ApiTest {
   }
   int64_t MemberOf(int64_t entity) { return entity == own_ ? AccountId("police.editor") : AccountId("health.editor"); }
 
+  // calendar: fresh entries and blackouts of `entity` in January 2031.
+  Json EntryBody(int64_t entity) {
+    return {{"entity_id", entity}, {"kind", "event"}, {"title_ar", "فعالية"}, {"title_en", "Event"},
+            {"starts_at", "2031-01-10T09:00:00Z"}};
+  }
+  int64_t NewEntry(int64_t entity) {
+    return app().Call("POST", "/api/v1/calendar/entries", Admin(), EntryBody(entity)).json()["id"];
+  }
+  Json BlackoutBody(int64_t entity) {
+    return {{"entity_id", entity}, {"starts_on", "2031-01-20"}, {"reason_ar", "حداد"}, {"reason_en", "Mourning"}};
+  }
+  int64_t NewBlackout(int64_t entity) {
+    return app().Call("POST", "/api/v1/calendar/blackouts", Admin(), BlackoutBody(entity)).json()["id"];
+  }
   std::vector<Row> Rows() {
     auto path = [](std::string p, int64_t id) { return p.replace(p.find("{id}"), 4, std::to_string(id)); };
     std::vector<Row> rows = {
@@ -321,6 +335,40 @@ class AuthzMatrixTest : public ApiTest {
         {"DELETE", "/api/v1/channel-endpoints/{channel}",
          [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-endpoints/whatsapp"), Json()); }, kNetworkAdmin,
          kNetworkAdmin},
+        // calendar (dates far from the calendar API tests' so the rows never create their conflicts)
+        {"GET", "/api/v1/calendar",
+         [&](int64_t e) { return std::make_pair("/api/v1/calendar?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e), Json()); },
+         kEveryone, kEveryone},
+        {"GET", "/api/v1/calendar.ics",
+         [&](int64_t e) { return std::make_pair("/api/v1/calendar.ics?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e), Json()); },
+         kEveryone, kEveryone},
+        {"POST", "/api/v1/calendar/entries",
+         [&](int64_t e) { return std::make_pair(std::string("/api/v1/calendar/entries"), EntryBody(e)); }, kWriters,
+         kNetworkAdmin},
+        {"GET", "/api/v1/calendar/entries/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/calendar/entries/{id}", NewEntry(e)), Json()); }, kEveryone,
+         kEveryone},
+        {"PATCH", "/api/v1/calendar/entries/{id}",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/calendar/entries/{id}", NewEntry(e)), Json{{"status", "tentative"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"DELETE", "/api/v1/calendar/entries/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/calendar/entries/{id}", NewEntry(e)), Json()); }, kWriters,
+         kNetworkAdmin},
+        {"GET", "/api/v1/calendar/blackouts",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/calendar/blackouts"), Json()); }, kEveryone, kEveryone},
+        {"POST", "/api/v1/calendar/blackouts",
+         [&](int64_t e) { return std::make_pair(std::string("/api/v1/calendar/blackouts"), BlackoutBody(e)); }, kAdmins,
+         kNetworkAdmin},
+        {"DELETE", "/api/v1/calendar/blackouts/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/calendar/blackouts/{id}", NewBlackout(e)), Json()); },
+         kAdmins, kNetworkAdmin},
+        {"GET", "/api/v1/calendar/settings",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/calendar/settings"), Json()); }, kEveryone, kEveryone},
+        {"PUT", "/api/v1/calendar/settings",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/calendar/settings"), Json{{"conflict_window_hours", 48}}); },
+         kNetworkAdmin, kNetworkAdmin},
         {"POST", "/api/v1/alignment-checks",
          [&](int64_t e) {
            return std::make_pair(std::string("/api/v1/alignment-checks"),

@@ -4,7 +4,8 @@
 // A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
 // re-render the current page in place).
-// Routes: #/entities[/<id>], #/members, #/account (password and API tokens).
+// Routes: #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
+// #/review[/<id>] (messaging, js/messaging/), #/account (password and API tokens).
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
@@ -15,6 +16,11 @@ import { session, setSession, clearSession, needsMemberRecord } from './session.
 const ROUTES = {
   entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
   members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
+  library: { load: () => import('./messaging/library.js'), nav: 'common.nav.library' },
+  facts: { load: () => import('./messaging/facts.js'), nav: 'common.nav.facts' },
+  content: { load: () => import('./messaging/content.js'), nav: 'common.nav.content' },
+  editor: { load: () => import('./messaging/editor.js'), navAs: 'content' }, // no entry of its own
+  review: { load: () => import('./messaging/review.js'), nav: 'common.nav.review' },
   account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
 };
 const DEFAULT_ROUTE = 'entities';
@@ -141,8 +147,9 @@ function paintShell() {
   shell.brand.setAttribute('aria-label', t('common.app.home'));
   shell.brand.querySelector('.brand-name').textContent = t('common.app.name');
   shell.nav.setAttribute('aria-label', t('common.nav.label'));
-  replace(shell.navList, Object.entries(ROUTES).map(([name, r]) => h('li', {},
-    h('a', { href: `#/${name}`, 'aria-current': current?.name === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(r.nav)))));
+  const here = ROUTES[current?.name]?.navAs || current?.name;
+  replace(shell.navList, Object.entries(ROUTES).filter(([, r]) => r.nav).map(([name, r]) => h('li', {},
+    h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(r.nav)))));
   shell.userName.textContent = pick(session.member, 'name') || session.member?.login || '';
   const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
   replace(shell.tools,

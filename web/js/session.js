@@ -1,7 +1,7 @@
 // The signed-in member and their memberships, as answered by POST /api/v1/sessions or
 // GET /api/v1/me. One shared object so every page reads the same state.
 
-export const session = { member: null, memberships: [] };
+export const session = { member: null, memberships: [], networkAdmin: false };
 
 export function setSession(answer) {
   // docs/api.md: {member, memberships, csrf_token}. The server currently answers
@@ -12,6 +12,7 @@ export function setSession(answer) {
     : Array.isArray(answer?.roles) ? answer.roles.map((r) => ({ member_id: session.member?.id ?? null, ...r }))
       : [];
   session.memberships = list;
+  session.networkAdmin = answer?.network_admin === true || list.some((m) => m.role === 'network_admin');
 }
 
 /** True when the session's member record lacks display names (so the caller may fetch it). */
@@ -23,6 +24,7 @@ export function needsMemberRecord() {
 export function clearSession() {
   session.member = null;
   session.memberships = [];
+  session.networkAdmin = false;
 }
 
 /** True when the member holds role in entityId (or anywhere, when entityId is omitted). */

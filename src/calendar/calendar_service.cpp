@@ -1,0 +1,778 @@
+#include "calendar/calendar_service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "auth/policy.hpp"
+#include "calendar/schedule.hpp"
+#include "core/clock.hpp"
+#include "http/messages.hpp"
+#include "module/write_helpers.hpp"
+
+namespace sawt::calendar {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::JsonReader;
+using core::Ok;
+using core::Result;
+using core::Status;
+using module::AppendEvent;
+using module::Assignments;
+using module::LoadOne;
+using module::MissOrStale;
+using module::OptJson;
+using store::Row;
+using store::Tx;
+using store::Value;
+
+constexpr int64_t kDayUs = 86'400'000'000;
+constexpr int64_t kHourUs = 3'600'000'000;
+constexpr int kMaxRangeDays = 400;
+constexpr int kMaxEntryDays = 366;
+
+const std::set<std::string> kEntryKinds = {"announcement", "event", "campaign", "national_day"};
+const std::set<std::string> kImportance = {"high", "normal", "low"};
+const std::set<std::string> kEntryStatus = {"tentative", "confirmed", "cancelled"};
+// A fixed vocabulary: "same audience" must not depend on spelling.
+const std::set<std::string> kAudiences = {"public",   "media",    "business", "investors", "residents", "visitors",
+                                          "youth",    "students", "families", "employees", "partners"};
+
+constexpr const char* kEntryColumns =
+    "e.id, e.entity_id, e.kind, e.title_ar, e.title_en, e.description_ar, e.description_en, e.starts_at, e.ends_at, "
+    "e.all_day, e.importance, e.audience, e.themes, e.channels, e.location_ar, e.location_en, e.status, e.version, "
+    "e.created_by, e.created_at, e.updated_at, e.starts_us, e.ends_us, n.code, n.name_ar, n.name_en";
+constexpr const char* kEntryFrom = " FROM calendar_entries e LEFT JOIN entities n ON n.id = e.entity_id ";
+constexpr const char* kBlackoutColumns =
+    "id, entity_id, starts_on, ends_on, starts_us, ends_us, reason_ar, reason_en, created_by, created_at, version";
+
+// ---- time ----
+
+/// "YYYY-MM-DD" (all day) or "YYYY-MM-DDTHH:MM:SSZ"; the exact forms the API returns.
+bool ParseWhen(const std::string& s, int64_t* us, bool* all_day) {
+  if (s.size() != 10 && s.size() != 20) return false;
+  if (s.size() == 20 && (s[10] != 'T' || s[19] != 'Z')) return false;
+  if (!core::ParseIsoUtc(s, us)) return false;
+  *all_day = s.size() == 10;
+  return true;
+}
+
+std::string DateOf(int64_t us) { return core::FormatIsoUtc(us).substr(0, 10); }
+
+// ---- rows → JSON ----
+
+Json Codes(const std::string& stored) {
+  Json j = Json::parse(stored, nullptr, false);
+  return j.is_array() ? j : Json::array();
+}
+
+Json EntryJson(const Row& r) {
+  return {{"id", r.Int(0)},
+          {"uid", "entry-" + std::to_string(r.Int(0))},
+          {"source", "entry"},
+          {"entity_id", OptJson(r.OptInt(1))},
+          {"kind", r.Text(2)},
+          {"title_ar", r.Text(3)},
+          {"title_en", r.Text(4)},
+          {"description_ar", r.Text(5)},
+          {"description_en", r.Text(6)},
+          {"starts_at", r.Text(7)},
+          {"ends_at", OptJson(r.OptText(8))},
+          {"all_day", r.Int(9) != 0},
+          {"importance", r.Text(10)},
+          {"audience", r.Text(11)},
+          {"themes", Codes(r.Text(12))},
+          {"channels", Codes(r.Text(13))},
+          {"location_ar", r.Text(14)},
+          {"location_en", r.Text(15)},
+          {"status", r.Text(16)},
+          {"version", r.Int(17)},
+          {"created_by", r.Text(18)},
+          {"created_at", r.Text(19)},
+          {"updated_at", r.Text(20)},
+          {"entity_code", OptJson(r.OptText(23))},
+          {"entity_name_ar", OptJson(r.OptText(24))},
+          {"entity_name_en", OptJson(r.OptText(25))}};
+}
+
+Json BlackoutJson(const Row& r) {
+  return {{"id", r.Int(0)},           {"entity_id", OptJson(r.OptInt(1))}, {"starts_on", r.Text(2)},
+          {"ends_on", r.Text(3)},     {"reason_ar", r.Text(6)},            {"reason_en", r.Text(7)},
+          {"created_by", r.Text(8)},  {"created_at", r.Text(9)},           {"version", r.Int(10)}};
+}
+
+Blackout BlackoutOf(const Row& r) {
+  return {r.Int(0), r.OptInt(1), r.Int(4), r.Int(5), r.Text(6), r.Text(7)};
+}
+
+/// One thing shown on the calendar, from either source.
+struct Item {
+  Slot slot;
+  Json json;
+  bool active = true;  // cancelled entries and withdrawn items never conflict
+  int64_t version = 1;
+  int64_t modified_us = 0;
+};
+
+Item ItemFromEntry(const Row& r) {
+  Item it;
+  it.json = EntryJson(r);
+  it.slot = {it.json["uid"], r.Text(2), r.OptInt(1), r.Text(3), r.Text(4), r.Int(21), r.Int(22), r.Int(9) != 0,
+             r.Text(10), r.Text(11)};
+  it.active = r.Text(16) != "cancelled";
+  it.version = r.Int(17);
+  core::ParseIsoUtc(r.Text(20), &it.modified_us);
+  return it;
+}
+
+// A planned content item: press releases and speeches are the network's big announcements; internal
+// memos speak to employees, everything else to the public (documented in docs/calendar.md).
+constexpr const char* kContentColumns =
+    "c.id, c.kind, c.owner_entity_id, c.title_ar, c.title_en, c.planned_at, c.state, c.themes, c.channels, "
+    "c.version, c.updated_at, n.code, n.name_ar, n.name_en";
+
+std::optional<Item> ItemFromContent(const Row& r) {
+  Item it;
+  int64_t starts = 0;
+  bool all_day = false;
+  if (!ParseWhen(r.Text(5), &starts, &all_day)) return std::nullopt;
+  const std::string kind = r.Text(1);
+  const std::string importance = kind == "press_release" || kind == "speech" ? "high" : "normal";
+  const std::string audience = kind == "internal_memo" ? "employees" : "public";
+  const std::string uid = "content-" + std::to_string(r.Int(0));
+  it.slot = {uid, kind, r.Int(2), r.Text(3), r.Text(4), starts, starts + (all_day ? kDayUs : kHourUs), all_day,
+             importance, audience};
+  it.version = r.Int(9);
+  core::ParseIsoUtc(r.Text(10), &it.modified_us);
+  it.json = {{"id", r.Int(0)},          {"uid", uid},
+             {"source", "content_item"}, {"entity_id", r.Int(2)},
+             {"kind", kind},            {"title_ar", r.Text(3)},
+             {"title_en", r.Text(4)},   {"starts_at", r.Text(5)},
+             {"ends_at", nullptr},      {"all_day", all_day},
+             {"importance", importance}, {"audience", audience},
+             {"themes", Codes(r.Text(7))}, {"channels", Codes(r.Text(8))},
+             {"status", r.Text(6)},     {"version", r.Int(9)},
+             {"entity_code", r.Text(11)}, {"entity_name_ar", r.Text(12)},
+             {"entity_name_en", r.Text(13)}};
+  return it;
+}
+
+bool Contains(const Json& codes, const std::string& code) {
+  return std::any_of(codes.begin(), codes.end(), [&](const Json& c) { return c.is_string() && c.get<std::string>() == code; });
+}
+
+/// The entity and everything under it (departments, their departments, ...).
+Result<std::set<int64_t>> Subtree(Tx& tx, int64_t root) {
+  auto rows = tx.Query("SELECT id, parent_id FROM entities");
+  if (!rows) return std::move(rows).error();
+  std::multimap<int64_t, int64_t> children;
+  for (const auto& r : *rows) {
+    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
+  }
+  std::set<int64_t> out = {root};
+  std::vector<int64_t> todo = {root};
+  while (!todo.empty()) {
+    const int64_t id = todo.back();
+    todo.pop_back();
+    auto [lo, hi] = children.equal_range(id);
+    for (auto it = lo; it != hi; ++it) {
+      if (out.insert(it->second).second) todo.push_back(it->second);
+    }
+  }
+  return out;
+}
+
+Result<int> WindowHours(Tx& tx) {
+  auto rows = tx.Query("SELECT conflict_window_hours FROM calendar_settings WHERE id = 1");
+  if (!rows) return std::move(rows).error();
+  return rows->empty() ? 48 : static_cast<int>((*rows)[0].Int(0));
+}
+
+std::string Hours(int64_t minutes) {
+  if (minutes % 60 == 0) return std::to_string(minutes / 60);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(minutes) / 60.0);
+  return buf;
+}
+
+/// Everything the view and the export need, computed in one read transaction.
+struct Computed {
+  std::vector<Item> shown;
+  Json conflicts = Json::array();
+  Json blackouts = Json::array();
+  int window_hours = 48;
+};
+
+Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
+  Computed out;
+  SAWT_ASSIGN_OR_RETURN(out.window_hours, WindowHours(tx));
+  int64_t from_us = 0, to_us = 0;
+  core::ParseIsoUtc(f.from, &from_us);
+  core::ParseIsoUtc(f.to, &to_us);
+  to_us += kDayUs;  // `to` is inclusive
+  // Load a margin of one window on each side: a conflict with an item just outside the range still
+  // concerns the item inside it.
+  const int64_t margin = int64_t{out.window_hours} * kHourUs;
+  const int64_t lo = from_us - margin, hi = to_us + margin;
+
+  std::vector<Item> all;
+  auto entries = tx.Query(std::string("SELECT ") + kEntryColumns + kEntryFrom +
+                              "WHERE e.starts_us < $1 AND e.ends_us > $2 ORDER BY e.starts_us, e.id",
+                          {hi, lo});
+  if (!entries) return std::move(entries).error();
+  for (const auto& r : *entries) all.push_back(ItemFromEntry(r));
+  auto items = tx.Query(std::string("SELECT ") + kContentColumns +
+                            " FROM content_items c JOIN entities n ON n.id = c.owner_entity_id WHERE c.planned_at IS "
+                            "NOT NULL AND c.planned_at >= $1 AND c.planned_at < $2 AND c.state <> 'withdrawn' "
+                            "ORDER BY c.planned_at, c.id",
+                        {DateOf(lo - kDayUs), DateOf(hi + kDayUs)});
+  if (!items) return std::move(items).error();
+  for (const auto& r : *items) {
+    if (auto it = ItemFromContent(r); it && it->slot.starts_us < hi && it->slot.ends_us > lo) all.push_back(*it);
+  }
+
+  auto blackout_rows = tx.Query(std::string("SELECT ") + kBlackoutColumns +
+                                    " FROM calendar_blackouts WHERE starts_us < $1 AND ends_us > $2 ORDER BY starts_us, id",
+                                {hi, lo});
+  if (!blackout_rows) return std::move(blackout_rows).error();
+  std::vector<Blackout> blackouts;
+  std::map<int64_t, Blackout> blackout_by_id;
+  for (const auto& r : *blackout_rows) {
+    blackouts.push_back(BlackoutOf(r));
+    blackout_by_id[r.Int(0)] = blackouts.back();
+    if (r.Int(4) < to_us && r.Int(5) > from_us) out.blackouts.push_back(BlackoutJson(r));
+  }
+
+  std::optional<std::set<int64_t>> subtree;
+  if (f.entity_id) {
+    SAWT_ASSIGN_OR_RETURN(auto ids, Subtree(tx, *f.entity_id));
+    subtree = std::move(ids);
+  }
+  std::set<std::string> shown_uids;
+  std::unordered_map<std::string, const Item*> by_uid;
+  for (const Item& it : all) by_uid[it.slot.uid] = &it;
+  for (const Item& it : all) {
+    if (it.slot.starts_us >= to_us || it.slot.ends_us <= from_us) continue;
+    if (subtree && it.slot.entity_id && subtree->count(*it.slot.entity_id) == 0) continue;
+    if (f.theme && !Contains(it.json["themes"], *f.theme)) continue;
+    if (f.channel && !Contains(it.json["channels"], *f.channel)) continue;
+    if (f.kind && it.slot.kind != *f.kind) continue;
+    out.shown.push_back(it);
+    shown_uids.insert(it.slot.uid);
+  }
+
+  std::sort(out.shown.begin(), out.shown.end(), [](const Item& a, const Item& b) {
+    return a.slot.starts_us != b.slot.starts_us ? a.slot.starts_us < b.slot.starts_us : a.slot.uid < b.slot.uid;
+  });
+  std::vector<Slot> active;
+  for (const Item& it : all) {
+    if (it.active) active.push_back(it.slot);
+  }
+  std::map<std::string, Json> item_conflicts;
+  for (const Conflict& c : FindConflicts(std::move(active), blackouts, out.window_hours)) {
+    if (std::none_of(c.uids.begin(), c.uids.end(), [&](const std::string& u) { return shown_uids.count(u) > 0; })) {
+      continue;
+    }
+    const Slot& a = by_uid.at(c.uids[0])->slot;
+    Json j = {{"rule", c.rule}, {"uids", c.uids}};
+    if (c.rule == "window") {
+      const Slot& b = by_uid.at(c.uids[1])->slot;
+      const std::string hours = Hours(c.gap_minutes), window = std::to_string(out.window_hours);
+      j["gap_minutes"] = c.gap_minutes;
+      j["audience"] = a.audience;
+      j["message_ar"] = http::Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, a.audience, hours, window});
+      j["message_en"] = http::Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, a.audience, hours, window});
+    } else {
+      const Blackout& b = blackout_by_id.at(*c.blackout_id);
+      j["blackout_id"] = *c.blackout_id;
+      j["message_ar"] = http::Translate("calendar.conflict.blackout", "ar", {a.title_ar, b.reason_ar});
+      j["message_en"] = http::Translate("calendar.conflict.blackout", "en", {a.title_en, b.reason_en});
+    }
+    const size_t index = out.conflicts.size();
+    for (const auto& u : c.uids) item_conflicts[u].push_back(index);
+    out.conflicts.push_back(std::move(j));
+  }
+  for (Item& it : out.shown) {
+    auto found = item_conflicts.find(it.slot.uid);
+    it.json["conflicts"] = found == item_conflicts.end() ? Json::array() : found->second;
+  }
+  return out;
+}
+
+// ---- input ----
+
+/// A JSON array of at most 20 distinct slugs; `themes` must exist in the messaging library.
+Result<std::optional<std::string>> ReadCodes(const Json* raw, const char* field) {
+  if (!raw) return std::optional<std::string>();
+  if (!raw->is_array() || raw->size() > 20) return Error::InvalidInput("calendar.bad_codes", field, {field});
+  std::set<std::string> seen;
+  Json out = Json::array();
+  for (const Json& c : *raw) {
+    if (!c.is_string()) return Error::InvalidInput("calendar.bad_codes", field, {field});
+    const std::string s = c.get<std::string>();
+    const bool slug = s.size() >= 1 && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+    });
+    if (!slug) return Error::InvalidInput("calendar.bad_codes", field, {field});
+    if (seen.insert(s).second) out.push_back(s);
+  }
+  return std::optional<std::string>(out.dump());
+}
+
+Status ThemesExist(Tx& tx, const std::optional<std::string>& themes) {
+  if (!themes) return Ok();
+  for (const Json& code : Json::parse(*themes)) {
+    auto rows = tx.Query("SELECT 1 FROM message_themes WHERE code = $1", {code.get<std::string>()});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::InvalidInput("calendar.unknown_theme", "themes", {code.get<std::string>()});
+  }
+  return Ok();
+}
+
+Status EntityExists(Tx& tx, std::optional<int64_t> id) {
+  if (!id) return Ok();
+  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {*id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return Error::InvalidInput("calendar.entity_not_found", "entity_id", {std::to_string(*id)});
+  return Ok();
+}
+
+Status OneOf(const std::optional<std::string>& v, const std::set<std::string>& allowed, const char* key, const char* field) {
+  if (v && allowed.count(*v) == 0) return Error::InvalidInput(key, field, {*v});
+  return Ok();
+}
+
+/// starts_at/ends_at → microseconds [start, end) and the all-day flag. For all-day entries ends_at is
+/// the last day (inclusive); for timed ones the end instant. Default length: one day / one hour.
+struct When {
+  int64_t starts_us = 0, ends_us = 0;
+  bool all_day = false;
+};
+Result<When> ReadWhen(const std::string& starts, const std::optional<std::string>& ends) {
+  When w;
+  if (!ParseWhen(starts, &w.starts_us, &w.all_day)) return Error::InvalidInput("calendar.bad_when", "starts_at", {"starts_at"});
+  if (!ends) {
+    w.ends_us = w.starts_us + (w.all_day ? kDayUs : kHourUs);
+    return w;
+  }
+  bool end_all_day = false;
+  if (!ParseWhen(*ends, &w.ends_us, &end_all_day)) return Error::InvalidInput("calendar.bad_when", "ends_at", {"ends_at"});
+  if (end_all_day != w.all_day) return Error::InvalidInput("calendar.mixed_when", "ends_at");
+  if (w.all_day) w.ends_us += kDayUs;
+  if (w.ends_us <= w.starts_us) return Error::InvalidInput("calendar.ends_before_start", "ends_at");
+  if (w.ends_us - w.starts_us > int64_t{kMaxEntryDays} * kDayUs) {
+    return Error::InvalidInput("calendar.too_long", "ends_at", {std::to_string(kMaxEntryDays)});
+  }
+  return w;
+}
+
+Result<Row> LoadEntry(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kEntryColumns + kEntryFrom + "WHERE e.id = $1", id,
+                 "calendar.entry_not_found");
+}
+
+/// The conflicts an entry takes part in, over the days around it.
+Result<Json> ConflictsOf(Tx& tx, const Row& entry) {
+  CalendarFilter around;
+  around.from = DateOf(entry.Int(21));
+  around.to = DateOf(entry.Int(22) - 1);
+  SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, around));
+  const std::string uid = "entry-" + std::to_string(entry.Int(0));
+  Json out = Json::array();
+  for (const Json& conflict : c.conflicts) {
+    if (Contains(conflict["uids"], uid)) out.push_back(conflict);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<store::Migration> CalendarService::Migrations() {
+  return {{"calendar", 1, "0001_calendar", R"SQL(
+CREATE TABLE calendar_entries (
+  id {{ID}},
+  entity_id BIGINT REFERENCES entities(id),
+  kind TEXT NOT NULL CHECK (kind IN ('announcement', 'event', 'campaign', 'national_day')),
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  description_ar TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT,
+  all_day BIGINT NOT NULL,
+  starts_us BIGINT NOT NULL,
+  ends_us BIGINT NOT NULL,
+  importance TEXT NOT NULL CHECK (importance IN ('high', 'normal', 'low')),
+  audience TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  location_ar TEXT NOT NULL,
+  location_en TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('tentative', 'confirmed', 'cancelled')),
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (ends_us > starts_us)
+);
+CREATE INDEX calendar_entries_time ON calendar_entries(starts_us, ends_us);
+CREATE TABLE calendar_blackouts (
+  id {{ID}},
+  entity_id BIGINT REFERENCES entities(id),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT NOT NULL,
+  starts_us BIGINT NOT NULL,
+  ends_us BIGINT NOT NULL,
+  reason_ar TEXT NOT NULL,
+  reason_en TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  CHECK (ends_us > starts_us)
+);
+CREATE INDEX calendar_blackouts_time ON calendar_blackouts(starts_us, ends_us);
+CREATE TABLE calendar_settings (
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  conflict_window_hours BIGINT NOT NULL CHECK (conflict_window_hours BETWEEN 1 AND 336),
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+);
+INSERT INTO calendar_settings (id, conflict_window_hours, version, updated_at) VALUES (1, 48, 1, '1970-01-01T00:00:00.000000Z');
+CREATE INDEX content_items_planned ON content_items(planned_at);
+)SQL"}};
+}
+
+Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::string>& from,
+                                                   const std::optional<std::string>& to,
+                                                   std::optional<int64_t> entity_id, std::optional<std::string> theme,
+                                                   std::optional<std::string> channel, std::optional<std::string> kind) {
+  CalendarFilter f;
+  const std::string today = DateOf(core::NowMicros());
+  f.from = from.value_or(today.substr(0, 8) + "01");
+  int64_t from_us = 0, to_us = 0;
+  bool all_day = false;
+  if (!ParseWhen(f.from, &from_us, &all_day) || !all_day) return Error::InvalidInput("calendar.bad_range", "from");
+  f.to = to.value_or(DateOf(from_us + 41 * kDayUs));
+  if (!ParseWhen(f.to, &to_us, &all_day) || !all_day) return Error::InvalidInput("calendar.bad_range", "to");
+  if (to_us < from_us || to_us - from_us >= int64_t{kMaxRangeDays} * kDayUs) {
+    return Error::InvalidInput("calendar.bad_range", "to");
+  }
+  if (kind && kEntryKinds.count(*kind) == 0) {
+    static const std::set<std::string> kContentKinds = {"press_release", "social_post", "speech", "web_article",
+                                                        "internal_memo"};
+    if (kContentKinds.count(*kind) == 0) return Error::InvalidInput("calendar.bad_kind", "kind", {*kind});
+  }
+  f.entity_id = entity_id;
+  f.theme = std::move(theme);
+  f.channel = std::move(channel);
+  f.kind = std::move(kind);
+  return f;
+}
+
+Result<Json> CalendarService::View(const auth::Caller& caller, const CalendarFilter& filter) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, filter.entity_id));
+    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter));
+    Json items = Json::array();
+    for (const Item& it : c.shown) items.push_back(it.json);
+    return Json{{"from", filter.from},         {"to", filter.to},        {"window_hours", c.window_hours},
+                {"items", std::move(items)},    {"conflicts", c.conflicts}, {"blackouts", c.blackouts}};
+  });
+}
+
+Result<std::string> CalendarService::Ics(const auth::Caller& caller, const CalendarFilter& filter,
+                                         const std::string& lang, const std::string& host) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
+  return store::ReadValue<std::string>(store_, [&](Tx& tx) -> Result<std::string> {
+    SAWT_TRY_STATUS(EntityExists(tx, filter.entity_id));
+    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter));
+    const bool ar = lang == "ar";
+    std::string name = ar ? "تقويم الاتصال الحكومي" : "Government communication calendar";
+    std::vector<IcsEvent> events;
+    for (const Item& it : c.shown) {
+      const Json& j = it.json;
+      IcsEvent e;
+      e.slot = it.slot;
+      const std::string entity = j["entity_name_" + lang].is_string() ? j["entity_name_" + lang].get<std::string>() : "";
+      e.entity_name = entity;
+      if (filter.entity_id && it.slot.entity_id == filter.entity_id) name = (ar ? "تقويم " : "Calendar: ") + entity;
+      const std::string other = j[ar ? "title_en" : "title_ar"];
+      std::string themes, channels;
+      for (const auto& t : j["themes"]) themes += (themes.empty() ? "" : ", ") + t.get<std::string>();
+      for (const auto& ch : j["channels"]) channels += (channels.empty() ? "" : ", ") + ch.get<std::string>();
+      e.description = other + "\n";
+      if (!entity.empty()) e.description += entity + "\n";
+      e.description += (ar ? "الحالة: " : "Status: ") + j["status"].get<std::string>();
+      if (!themes.empty()) e.description += "\n" + std::string(ar ? "المحاور: " : "Themes: ") + themes;
+      if (!channels.empty()) e.description += "\n" + std::string(ar ? "القنوات: " : "Channels: ") + channels;
+      const std::string status = j["status"];
+      e.status = status == "cancelled" ? "CANCELLED"
+                 : (status == "confirmed" || status == "approved" || status == "scheduled" || status == "published")
+                     ? "CONFIRMED"
+                     : "TENTATIVE";
+      e.categories = {it.slot.kind};
+      for (const auto& t : j["themes"]) e.categories.push_back(t);
+      e.sequence = it.version - 1;
+      e.modified_us = it.modified_us;
+      events.push_back(std::move(e));
+    }
+    return WriteIcs(events, name, ar ? "ar" : "en", host, core::NowMicros());
+  });
+}
+
+// ---- entries ----
+
+Result<Json> CalendarService::GetEntry(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
+    Json entry = EntryJson(row);
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, row));
+    return entry;
+  });
+}
+
+Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto entity = in.Int("entity_id", false);
+  auto kind = in.String("kind", true, 32);
+  auto title_ar = in.String("title_ar", true, 500, false);
+  auto title_en = in.String("title_en", true, 500, false);
+  auto description_ar = in.String("description_ar", false, 5000, false);
+  auto description_en = in.String("description_en", false, 5000, false);
+  auto starts_at = in.String("starts_at", true, 20);
+  auto ends_at = in.String("ends_at", false, 20);
+  auto importance = in.String("importance", false, 16);
+  auto audience = in.String("audience", false, 32);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  auto location_ar = in.String("location_ar", false, 500, false);
+  auto location_en = in.String("location_en", false, 500, false);
+  auto status = in.String("status", false, 16);
+  if (in.IsNull("entity_id")) in.Raw("entity_id");
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_TRY_STATUS(OneOf(kind, kEntryKinds, "calendar.bad_entry_kind", "kind"));
+  SAWT_TRY_STATUS(OneOf(importance, kImportance, "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, kAudiences, "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(status, kEntryStatus, "calendar.bad_status", "status"));
+  if (title_ar->empty() && title_en->empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
+  SAWT_ASSIGN_OR_RETURN(When when, ReadWhen(*starts_at, ends_at));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes"));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels"));
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, entity));
+    SAWT_TRY_STATUS(ThemesExist(tx, themes));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        "INSERT INTO calendar_entries (entity_id, kind, title_ar, title_en, description_ar, description_en, starts_at, "
+        "ends_at, all_day, starts_us, ends_us, importance, audience, themes, channels, location_ar, location_en, status, "
+        "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, $19, $20, $20) RETURNING id",
+        {store::OrNull(entity), *kind, *title_ar, *title_en, description_ar.value_or(""), description_en.value_or(""),
+         *starts_at, store::OrNull(ends_at), int64_t{when.all_day ? 1 : 0}, when.starts_us, when.ends_us,
+         importance.value_or("normal"), audience.value_or("public"), themes.value_or("[]"), channels.value_or("[]"),
+         location_ar.value_or(""), location_en.value_or(""), status.value_or("confirmed"), caller.login, now});
+    if (!rows) return std::move(rows).error();
+    const int64_t id = (*rows)[0].Int(0);
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
+    Json entry = EntryJson(row);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.entry_created", entity, "calendar_entry", id, entry));
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, row));
+    return entry;
+  });
+}
+
+Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                          const Json& body) {
+  JsonReader in(body);
+  auto kind = in.String("kind", false, 32);
+  auto title_ar = in.String("title_ar", false, 500, false);
+  auto title_en = in.String("title_en", false, 500, false);
+  auto description_ar = in.String("description_ar", false, 5000, false);
+  auto description_en = in.String("description_en", false, 5000, false);
+  auto starts_at = in.String("starts_at", false, 20);
+  const bool clear_end = in.IsNull("ends_at");
+  std::optional<std::string> ends_at;
+  if (clear_end) {
+    in.Raw("ends_at");
+  } else {
+    ends_at = in.String("ends_at", false, 20);
+  }
+  auto importance = in.String("importance", false, 16);
+  auto audience = in.String("audience", false, 32);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  auto location_ar = in.String("location_ar", false, 500, false);
+  auto location_en = in.String("location_en", false, 500, false);
+  auto status = in.String("status", false, 16);
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_TRY_STATUS(OneOf(kind, kEntryKinds, "calendar.bad_entry_kind", "kind"));
+  SAWT_TRY_STATUS(OneOf(importance, kImportance, "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, kAudiences, "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(status, kEntryStatus, "calendar.bad_status", "status"));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes"));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels"));
+  Assignments set;
+  if (kind) set.Set("kind", *kind, *kind);
+  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
+  if (title_en) set.Set("title_en", *title_en, *title_en);
+  if (description_ar) set.Set("description_ar", *description_ar, *description_ar);
+  if (description_en) set.Set("description_en", *description_en, *description_en);
+  if (importance) set.Set("importance", *importance, *importance);
+  if (audience) set.Set("audience", *audience, *audience);
+  if (themes) set.Set("themes", *themes, Json::parse(*themes));
+  if (channels) set.Set("channels", *channels, Json::parse(*channels));
+  if (location_ar) set.Set("location_ar", *location_ar, *location_ar);
+  if (location_en) set.Set("location_en", *location_en, *location_en);
+  if (status) set.Set("status", *status, *status);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
+    const std::optional<int64_t> entity = row.OptInt(1);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
+    if (if_match && *if_match != row.Int(17)) return Error::PreconditionFailed();
+    if (starts_at || ends_at || clear_end) {
+      const std::string starts = starts_at.value_or(row.Text(7));
+      const std::optional<std::string> ends = clear_end ? std::nullopt : (ends_at ? ends_at : row.OptText(8));
+      SAWT_ASSIGN_OR_RETURN(When when, ReadWhen(starts, ends));
+      set.Set("starts_at", starts, starts);
+      set.Set("ends_at", store::OrNull(ends), OptJson(ends));
+      set.Set("all_day", int64_t{when.all_day ? 1 : 0}, when.all_day);
+      set.Set("starts_us", when.starts_us, nullptr);
+      set.Set("ends_us", when.ends_us, nullptr);
+    }
+    const std::string title_ar_now = title_ar.value_or(row.Text(3)), title_en_now = title_en.value_or(row.Text(4));
+    if (title_ar_now.empty() && title_en_now.empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
+    SAWT_TRY_STATUS(ThemesExist(tx, themes));
+    SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "calendar_entries", set, id, row.Int(17)));
+    if (!updated) return MissOrStale(tx, "calendar_entries", id, "calendar.entry_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row now, LoadEntry(tx, id));
+    Json changed = set.changed;
+    changed.erase("starts_us");
+    changed.erase("ends_us");
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.entry_updated", entity, "calendar_entry", id, changed));
+    Json entry = EntryJson(now);
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, now));
+    return entry;
+  });
+}
+
+Status CalendarService::DeleteEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match) {
+  return store_.Write([&](Tx& tx) -> Status {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
+    const std::optional<int64_t> entity = row.OptInt(1);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
+    if (if_match && *if_match != row.Int(17)) return Error::PreconditionFailed();
+    auto n = tx.Exec("DELETE FROM calendar_entries WHERE id = $1 AND version = $2", {id, row.Int(17)});
+    if (!n) return std::move(n).error();
+    if (*n == 0) return MissOrStale(tx, "calendar_entries", id, "calendar.entry_not_found");
+    return AppendEvent(tx, caller, "calendar.entry_deleted", entity, "calendar_entry", id,
+                       {{"title_ar", row.Text(3)}, {"title_en", row.Text(4)}, {"starts_at", row.Text(7)}});
+  });
+}
+
+// ---- blackouts ----
+
+Result<Json> CalendarService::ListBlackouts(const auth::Caller& caller) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    return module::QueryAll(tx, std::string("SELECT ") + kBlackoutColumns + " FROM calendar_blackouts ORDER BY starts_us, id",
+                            {}, BlackoutJson);
+  });
+}
+
+Result<Json> CalendarService::CreateBlackout(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto entity = in.Int("entity_id", false);
+  auto starts_on = in.String("starts_on", true, 10);
+  auto ends_on = in.String("ends_on", false, 10);
+  auto reason_ar = in.String("reason_ar", true, 500);
+  auto reason_en = in.String("reason_en", true, 500);
+  if (in.IsNull("entity_id")) in.Raw("entity_id");
+  SAWT_TRY_STATUS(in.Finish());
+  int64_t starts_us = 0, ends_us = 0;
+  bool all_day = false;
+  if (!ParseWhen(*starts_on, &starts_us, &all_day) || !all_day) {
+    return Error::InvalidInput("calendar.bad_day", "starts_on", {"starts_on"});
+  }
+  const std::string last = ends_on.value_or(*starts_on);
+  if (!ParseWhen(last, &ends_us, &all_day) || !all_day) return Error::InvalidInput("calendar.bad_day", "ends_on", {"ends_on"});
+  ends_us += kDayUs;
+  if (ends_us <= starts_us) return Error::InvalidInput("calendar.ends_before_start", "ends_on");
+  if (ends_us - starts_us > int64_t{kMaxEntryDays} * kDayUs) {
+    return Error::InvalidInput("calendar.too_long", "ends_on", {std::to_string(kMaxEntryDays)});
+  }
+  if (reason_ar->empty() || reason_en->empty()) return Error::InvalidInput("calendar.reason_required", "reason_ar");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(tx, entity));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(std::string("INSERT INTO calendar_blackouts (entity_id, starts_on, ends_on, starts_us, ends_us, "
+                                     "reason_ar, reason_en, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+                                     "$5, $6, $7, $8, $9, $9) RETURNING ") +
+                             kBlackoutColumns,
+                         {store::OrNull(entity), *starts_on, last, starts_us, ends_us, *reason_ar, *reason_en,
+                          caller.login, now});
+    if (!rows) return std::move(rows).error();
+    Json blackout = BlackoutJson((*rows)[0]);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.blackout_created", entity, "calendar_blackout",
+                                blackout["id"].get<int64_t>(), blackout));
+    return blackout;
+  });
+}
+
+Status CalendarService::DeleteBlackout(const auth::Caller& caller, int64_t id) {
+  return store_.Write([&](Tx& tx) -> Status {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kBlackoutColumns +
+                                                   " FROM calendar_blackouts WHERE id = $1",
+                                           id, "calendar.blackout_not_found"));
+    const std::optional<int64_t> entity = row.OptInt(1);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
+    auto n = tx.Exec("DELETE FROM calendar_blackouts WHERE id = $1", {id});
+    if (!n) return std::move(n).error();
+    return AppendEvent(tx, caller, "calendar.blackout_deleted", entity, "calendar_blackout", id, BlackoutJson(row));
+  });
+}
+
+// ---- settings ----
+
+Result<Json> CalendarService::GetSettings(const auth::Caller& caller) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    auto rows = tx.Query("SELECT conflict_window_hours, version, updated_at FROM calendar_settings WHERE id = 1");
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::Internal("calendar settings row missing");
+    const Row& r = (*rows)[0];
+    return Json{{"conflict_window_hours", r.Int(0)}, {"version", r.Int(1)}, {"updated_at", r.Text(2)}};
+  });
+}
+
+Result<Json> CalendarService::UpdateSettings(const auth::Caller& caller, std::optional<int64_t> if_match,
+                                             const Json& body) {
+  JsonReader in(body);
+  auto hours = in.Int("conflict_window_hours", true);
+  SAWT_TRY_STATUS(in.Finish());
+  if (*hours < 1 || *hours > 336) return Error::InvalidInput("calendar.bad_window", "conflict_window_hours");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.settings.write", std::nullopt));
+  SAWT_TRY_STATUS(store_.Write([&](Tx& tx) -> Status {
+    auto rows = tx.Query("SELECT version FROM calendar_settings WHERE id = 1");
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::Internal("calendar settings row missing");
+    const int64_t version = (*rows)[0].Int(0);
+    if (if_match && *if_match != version) return Error::PreconditionFailed();
+    Assignments set;
+    set.Set("conflict_window_hours", *hours, *hours);
+    SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "calendar_settings", set, 1, version));
+    if (!updated) return Error::PreconditionFailed();
+    return AppendEvent(tx, caller, "calendar.settings_updated", std::nullopt, "calendar_settings", 1, set.changed);
+  }));
+  return GetSettings(caller);
+}
+
+}  // namespace sawt::calendar

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/caller.hpp"
+#include "core/json.hpp"
+#include "core/result.hpp"
+#include "store/migrations.hpp"
+#include "store/store.hpp"
+
+namespace sawt::calendar {
+
+/// What a calendar view or export shows: a date range and optional filters.
+struct CalendarFilter {
+  std::string from;  // YYYY-MM-DD, inclusive
+  std::string to;    // YYYY-MM-DD, inclusive
+  std::optional<int64_t> entity_id;  // this entity and its departments (+ network-wide entries)
+  std::optional<std::string> theme;
+  std::optional<std::string> channel;
+  std::optional<std::string> kind;
+};
+
+/// The shared calendar of all entities: its own entries (announcements, events, campaigns, national
+/// days), the planned content items of the messaging module (read, never written here), blackout
+/// dates and the conflict window. Every change is one transaction with its event.
+class CalendarService {
+ public:
+  explicit CalendarService(store::Store& store) : store_(store) {}
+
+  static std::vector<store::Migration> Migrations();
+
+  /// Parses from/to (default: this month) and checks the range (at most 400 days).
+  static core::Result<CalendarFilter> MakeFilter(const std::optional<std::string>& from,
+                                                 const std::optional<std::string>& to,
+                                                 std::optional<int64_t> entity_id, std::optional<std::string> theme,
+                                                 std::optional<std::string> channel, std::optional<std::string> kind);
+
+  /// {from, to, window_hours, items, conflicts, blackouts}; conflicts are found across all entities
+  /// even when the view is filtered, and each item lists the conflicts it is part of.
+  core::Result<core::Json> View(const auth::Caller& caller, const CalendarFilter& filter);
+  /// The same items as an iCalendar (RFC 5545) file; titles in `lang`.
+  core::Result<std::string> Ics(const auth::Caller& caller, const CalendarFilter& filter, const std::string& lang,
+                                const std::string& host);
+
+  core::Result<core::Json> GetEntry(const auth::Caller& caller, int64_t id);
+  /// The created entry with the conflicts it causes (warnings: planning is never blocked).
+  core::Result<core::Json> CreateEntry(const auth::Caller& caller, const core::Json& body);
+  core::Result<core::Json> UpdateEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                       const core::Json& body);
+  core::Status DeleteEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match);
+
+  core::Result<core::Json> ListBlackouts(const auth::Caller& caller);
+  core::Result<core::Json> CreateBlackout(const auth::Caller& caller, const core::Json& body);
+  core::Status DeleteBlackout(const auth::Caller& caller, int64_t id);
+
+  core::Result<core::Json> GetSettings(const auth::Caller& caller);
+  core::Result<core::Json> UpdateSettings(const auth::Caller& caller, std::optional<int64_t> if_match,
+                                          const core::Json& body);
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace sawt::calendar

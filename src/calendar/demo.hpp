@@ -1,0 +1,12 @@
+#pragma once
+
+#include "calendar/calendar_service.hpp"
+#include "module/registry.hpp"
+
+namespace sawt::calendar {
+
+/// A week of planned announcements, events and a campaign starting next Sunday, with exactly one
+/// conflict (two high-importance announcements for the public on the same morning) and a blackout.
+core::Status SeedDemo(CalendarService& svc, module::DemoContext& ctx);
+
+}  // namespace sawt::calendar

@@ -1,0 +1,134 @@
+#include "calendar/module.hpp"
+
+#include "calendar/demo.hpp"
+#include "calendar/routes.hpp"
+
+namespace sawt::calendar {
+namespace {
+
+using core::Json;
+
+const std::vector<http::Message> kMessages = {
+    {"calendar.entry_not_found", "عنصر التقويم رقم {0} غير موجود.", "Calendar entry {0} does not exist."},
+    {"calendar.blackout_not_found", "فترة الحظر رقم {0} غير موجودة.", "Blackout {0} does not exist."},
+    {"calendar.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"calendar.bad_range", "الفترة غير صالحة: from وto تاريخان بصيغة YYYY-MM-DD، وto لا يسبق from، والفترة 400 يوم على الأكثر.",
+     "Invalid range: from and to are YYYY-MM-DD dates, to is not before from, and the range is at most 400 days."},
+    {"calendar.bad_kind", "النوع «{0}» غير معروف.", "Unknown kind \"{0}\"."},
+    {"calendar.bad_entry_kind", "نوع العنصر «{0}» غير معروف؛ الأنواع: announcement وevent وcampaign وnational_day.",
+     "Unknown entry kind \"{0}\"; use announcement, event, campaign or national_day."},
+    {"calendar.bad_importance", "الأهمية «{0}» غير معروفة؛ استخدم high أو normal أو low.",
+     "Unknown importance \"{0}\"; use high, normal or low."},
+    {"calendar.bad_audience",
+     "الجمهور «{0}» غير معروف؛ استخدم public أو media أو business أو investors أو residents أو visitors أو youth أو "
+     "students أو families أو employees أو partners.",
+     "Unknown audience \"{0}\"; use public, media, business, investors, residents, visitors, youth, students, "
+     "families, employees or partners."},
+    {"calendar.bad_status", "الحالة «{0}» غير معروفة؛ استخدم tentative أو confirmed أو cancelled.",
+     "Unknown status \"{0}\"; use tentative, confirmed or cancelled."},
+    {"calendar.bad_codes", "الحقل {0} قائمة من 20 رمزًا على الأكثر (حروف لاتينية صغيرة وأرقام وشرطات).",
+     "The field {0} is a list of at most 20 codes (lower-case Latin letters, digits, hyphens)."},
+    {"calendar.unknown_theme", "المحور «{0}» غير موجود.", "Unknown theme \"{0}\"."},
+    {"calendar.title_required", "أدخل العنوان العربي أو الإنجليزي.", "Give the Arabic or the English title."},
+    {"calendar.bad_when", "الحقل {0} يجب أن يكون YYYY-MM-DD (يوم كامل) أو YYYY-MM-DDTHH:MM:SSZ.",
+     "The field {0} must be YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ."},
+    {"calendar.mixed_when", "البداية والنهاية يجب أن تكونا تاريخين معًا أو وقتين معًا.",
+     "Start and end must both be dates or both be times."},
+    {"calendar.ends_before_start", "النهاية تسبق البداية.", "The end comes before the start."},
+    {"calendar.too_long", "المدة أطول من {0} يومًا.", "The duration is longer than {0} days."},
+    {"calendar.bad_day", "الحقل {0} يجب أن يكون تاريخًا بصيغة YYYY-MM-DD.", "The field {0} must be a date (YYYY-MM-DD)."},
+    {"calendar.reason_required", "أدخل سبب الحظر بالعربية والإنجليزية.", "Give the reason in Arabic and in English."},
+    {"calendar.bad_window", "نافذة التعارض بين 1 و336 ساعة.", "The conflict window is 1 to 336 hours."},
+    {"calendar.conflict.window",
+     "«{0}» و«{1}» إعلانان عاليا الأهمية للجمهور نفسه ({2}) بينهما {3} ساعة، ونافذة التعارض {4} ساعة.",
+     "\"{0}\" and \"{1}\" are both high-importance for the same audience ({2}), {3} h apart; the conflict window is {4} h."},
+    {"calendar.conflict.blackout", "«{0}» يقع في فترة حظر: {1}.", "\"{0}\" falls on a blackout date: {1}."},
+};
+
+Json Str(int max = 500) { return {{"type", "string"}, {"maxLength", max}}; }
+Json Int() { return {{"type", "integer"}}; }
+Json Codes() { return {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}}; }
+Json Obj(Json props, Json required = Json::array()) {
+  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
+  if (!required.empty()) o["required"] = std::move(required);
+  return o;
+}
+
+void RegisterSchemas(module::ModuleRegistry& reg) {
+  const Json kinds = {{"enum", {"announcement", "event", "campaign", "national_day"}}};
+  const Json importance = {{"enum", {"high", "normal", "low"}}};
+  const Json audience = {{"enum", {"public", "media", "business", "investors", "residents", "visitors", "youth",
+                                   "students", "families", "employees", "partners"}}};
+  const Json status = {{"enum", {"tentative", "confirmed", "cancelled"}}};
+  const Json when = {{"type", "string"}, {"description", "YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ"}};
+  const Json nullable_when = {{"type", {"string", "null"}}, {"description", "same form as starts_at; inclusive last day when all day"}};
+  const Json fields = {{"kind", kinds},          {"title_ar", Str()},        {"title_en", Str()},
+                       {"description_ar", Str(5000)}, {"description_en", Str(5000)}, {"starts_at", when},
+                       {"ends_at", nullable_when}, {"importance", importance}, {"audience", audience},
+                       {"themes", Codes()},      {"channels", Codes()},      {"location_ar", Str()},
+                       {"location_en", Str()},   {"status", status}};
+  Json create_props = fields;
+  create_props["entity_id"] = {{"type", {"integer", "null"}}, {"description", "null: network-wide (network admins)"}};
+  reg.AddSchema("CalendarEntryCreate", Obj(create_props, {"kind", "title_ar", "title_en", "starts_at"}));
+  reg.AddSchema("CalendarEntryUpdate", Obj(fields));
+  Json entry_props = create_props;
+  for (const char* k : {"id", "version"}) entry_props[k] = Int();
+  for (const char* k : {"uid", "source", "created_by", "created_at", "updated_at"}) entry_props[k] = Str();
+  entry_props["all_day"] = {{"type", "boolean"}};
+  entry_props["conflicts"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}};
+  reg.AddSchema("CalendarEntry", {{"type", "object"}, {"properties", entry_props}});
+  reg.AddSchema("CalendarConflict",
+                {{"type", "object"},
+                 {"properties",
+                  {{"rule", {{"enum", {"window", "blackout"}}}}, {"uids", Codes()}, {"gap_minutes", Int()},
+                   {"audience", Str()}, {"blackout_id", Int()}, {"message_ar", Str(2000)}, {"message_en", Str(2000)}}}});
+  reg.AddSchema("CalendarItem",
+                {{"type", "object"},
+                 {"description", "a calendar entry or a planned content item (source), conflicts = indexes into the view's conflicts"},
+                 {"properties",
+                  {{"uid", Str()}, {"source", {{"enum", {"entry", "content_item"}}}}, {"id", Int()}, {"kind", Str()},
+                   {"entity_id", {{"type", {"integer", "null"}}}}, {"title_ar", Str()}, {"title_en", Str()},
+                   {"starts_at", when}, {"ends_at", nullable_when}, {"all_day", {{"type", "boolean"}}},
+                   {"importance", importance}, {"audience", audience}, {"themes", Codes()}, {"channels", Codes()},
+                   {"status", Str()}, {"conflicts", {{"type", "array"}, {"items", Int()}}}}}});
+  reg.AddSchema("Blackout", {{"type", "object"},
+                             {"properties",
+                              {{"id", Int()}, {"entity_id", {{"type", {"integer", "null"}}}},
+                               {"starts_on", {{"type", "string"}, {"format", "date"}}},
+                               {"ends_on", {{"type", "string"}, {"format", "date"}}}, {"reason_ar", Str()},
+                               {"reason_en", Str()}, {"created_by", Str()}, {"created_at", Str()}, {"version", Int()}}}});
+  reg.AddSchema("BlackoutList", {{"type", "object"},
+                                 {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
+  reg.AddSchema("BlackoutCreate", Obj({{"entity_id", {{"type", {"integer", "null"}}}},
+                                       {"starts_on", {{"type", "string"}, {"format", "date"}}},
+                                       {"ends_on", {{"type", "string"}, {"format", "date"}}},
+                                       {"reason_ar", Str()}, {"reason_en", Str()}},
+                                      {"starts_on", "reason_ar", "reason_en"}));
+  reg.AddSchema("CalendarView",
+                {{"type", "object"},
+                 {"properties",
+                  {{"from", Str(10)}, {"to", Str(10)}, {"window_hours", Int()},
+                   {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarItem"}}}}},
+                   {"conflicts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}}},
+                   {"blackouts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
+  reg.AddSchema("CalendarSettings", {{"type", "object"},
+                                     {"properties", {{"conflict_window_hours", Int()}, {"version", Int()}, {"updated_at", Str()}}}});
+  reg.AddSchema("CalendarSettingsUpdate",
+                Obj({{"conflict_window_hours", {{"type", "integer"}, {"minimum", 1}, {"maximum", 336}}}},
+                    {"conflict_window_hours"}));
+}
+
+}  // namespace
+
+void Register(module::ModuleRegistry& reg) {
+  reg.BeginModule("calendar");
+  auto service = std::make_shared<CalendarService>(reg.services().store);
+  reg.Keep(service);
+  reg.AddMigrations(CalendarService::Migrations());
+  reg.AddMessages(kMessages);
+  RegisterSchemas(reg);
+  RegisterRoutes(reg, service);
+  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+}
+
+}  // namespace sawt::calendar

@@ -1,0 +1,282 @@
+// Black-box tests of the shared calendar (entries, planned content items, conflicts, blackouts,
+// ICS export), on both stores. Each test plans in its own far-future month so tests never see each
+// other's items in the shared app.
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "tests/api/fixture.hpp"
+
+namespace sawt::testing {
+namespace {
+
+using core::Json;
+
+class CalendarApiTest : public ApiTest {
+ protected:
+  Json Entry(int64_t entity, const std::string& starts_at, const std::string& importance = "high",
+             const std::string& audience = "public") {
+    return {{"entity_id", entity}, {"kind", "announcement"}, {"title_ar", "إعلان " + Unique()},
+            {"title_en", "Announcement " + Unique()}, {"starts_at", starts_at}, {"importance", importance},
+            {"audience", audience}, {"themes", {"road-safety"}}, {"channels", {"website", "x"}}};
+  }
+  Json Create(const Credentials& who, const Json& body) {
+    Reply r = app().Call("POST", "/api/v1/calendar/entries", who, body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json();
+  }
+  Json View(const std::string& query, const Credentials& who) {
+    Reply r = app().Call("GET", "/api/v1/calendar?" + query, who);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  }
+  static const Json* ItemOf(const Json& view, const std::string& uid) {
+    for (const auto& it : view["items"]) {
+      if (it["uid"] == uid) return &it;
+    }
+    return nullptr;
+  }
+};
+SAWT_INSTANTIATE_BOTH_STORES(CalendarApiTest);
+
+TEST_P(CalendarApiTest, DemoWeekShowsTheTwoRoadAnnouncementsInConflict) {
+  // The demo plans the week starting the Monday after it was loaded.
+  const int64_t day = 86'400'000'000, today = core::NowMicros() / day;
+  const int64_t monday = (today + (7 - (today + 3) % 7)) * day;
+  const std::string from = core::FormatIsoUtc(monday).substr(0, 10), to = core::FormatIsoUtc(monday + 6 * day).substr(0, 10);
+  Json view = View("from=" + from + "&to=" + to, Demo("health.editor"));
+  EXPECT_GE(view["items"].size(), 8u);
+  int window_conflicts_between_demo_entries = 0;
+  for (const auto& c : view["conflicts"]) {
+    if (c["rule"] != "window") continue;
+    const Json* a = ItemOf(view, c["uids"][0]);
+    const Json* b = ItemOf(view, c["uids"][1]);
+    if (!a || !b || (*a)["source"] != "entry" || (*b)["source"] != "entry" || (*a)["created_by"] != "system") continue;
+    ++window_conflicts_between_demo_entries;
+    EXPECT_EQ((*a)["title_en"], "Launch of the 2030 road network plan");
+    EXPECT_EQ((*b)["title_en"], "Annual road safety statistics");
+    EXPECT_EQ(c["gap_minutes"], 120);
+    EXPECT_NE(c["message_ar"].get<std::string>().find("إطلاق خطة تطوير شبكة الطرق 2030"), std::string::npos);
+  }
+  EXPECT_EQ(window_conflicts_between_demo_entries, 1) << view["conflicts"].dump();
+  ASSERT_EQ(view["blackouts"].size(), 1u);
+  EXPECT_EQ(view["blackouts"][0]["starts_on"], to);
+}
+
+TEST_P(CalendarApiTest, TwoHighImportanceAnnouncementsForOneAudienceConflictAcrossEntities) {
+  Json first = Create(Demo("police.editor"), Entry(EntityId("police"), "2033-03-10T06:00:00Z"));
+  EXPECT_TRUE(first["conflicts"].empty());
+  Json second = Create(Demo("rta.editor"), Entry(EntityId("rta"), "2033-03-11T05:00:00Z"));
+  ASSERT_EQ(second["conflicts"].size(), 1u) << second.dump();
+  const Json& c = second["conflicts"][0];
+  EXPECT_EQ(c["rule"], "window");
+  EXPECT_EQ(c["uids"], Json({first["uid"], second["uid"]}));
+  EXPECT_EQ(c["gap_minutes"], 23 * 60);
+  EXPECT_NE(c["message_en"].get<std::string>().find("23 h apart"), std::string::npos) << c;
+  // Other audiences, normal importance and cancelled entries never conflict.
+  EXPECT_TRUE(Create(Demo("rta.editor"), Entry(EntityId("rta"), "2033-03-10T09:00:00Z", "high", "media"))["conflicts"].empty());
+  EXPECT_TRUE(Create(Demo("rta.editor"), Entry(EntityId("rta"), "2033-03-10T09:00:00Z", "normal"))["conflicts"].empty());
+  Reply cancelled = app().Call("PATCH", "/api/v1/calendar/entries/" + std::to_string(first["id"].get<int64_t>()),
+                               Demo("police.editor"), {{"status", "cancelled"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_TRUE(cancelled.json()["conflicts"].empty());
+  // The police's own view still shows the RTA item's conflicts only with active items.
+  Json view = View("from=2033-03-01&to=2033-03-31", Admin());
+  EXPECT_TRUE(view["conflicts"].empty()) << view["conflicts"].dump();
+}
+
+TEST_P(CalendarApiTest, TheConflictWindowIsConfigurable) {
+  Credentials admin = Admin();
+  Create(admin, Entry(EntityId("police"), "2033-04-10T06:00:00Z"));
+  Create(admin, Entry(EntityId("health"), "2033-04-13T06:00:00Z"));
+  EXPECT_TRUE(View("from=2033-04-01&to=2033-04-30", admin)["conflicts"].empty());
+  Reply settings = app().Call("GET", "/api/v1/calendar/settings", admin);
+  ASSERT_EQ(settings.status, 200);
+  const std::string etag = settings.headers["etag"];
+  Reply changed = app().Call("PUT", "/api/v1/calendar/settings", admin, {{"conflict_window_hours", 96}}, {{"If-Match", etag}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(View("from=2033-04-01&to=2033-04-30", admin)["conflicts"].size(), 1u);
+  // A stale version is refused; a bad window is a 400; the editor may not change it.
+  EXPECT_EQ(app().Call("PUT", "/api/v1/calendar/settings", admin, {{"conflict_window_hours", 24}}, {{"If-Match", etag}}).status, 412);
+  EXPECT_EQ(app().Call("PUT", "/api/v1/calendar/settings", admin, {{"conflict_window_hours", 0}}).status, 400);
+  EXPECT_EQ(app().Call("PUT", "/api/v1/calendar/settings", Demo("police.editor"), {{"conflict_window_hours", 24}}).status, 403);
+  ASSERT_EQ(app().Call("PUT", "/api/v1/calendar/settings", admin, {{"conflict_window_hours", 48}}).status, 200);
+}
+
+TEST_P(CalendarApiTest, BlackoutsApplyToTheirEntityOrToEveryone) {
+  Credentials director = Demo("police.director");
+  Reply own = app().Call("POST", "/api/v1/calendar/blackouts", director,
+                         {{"entity_id", EntityId("police")}, {"starts_on", "2033-05-04"}, {"ends_on", "2033-05-05"},
+                          {"reason_ar", "حداد"}, {"reason_en", "Mourning"}});
+  ASSERT_EQ(own.status, 201) << own.body;
+  // Only network admins declare network-wide blackouts.
+  EXPECT_EQ(app().Call("POST", "/api/v1/calendar/blackouts", director,
+                       {{"starts_on", "2033-05-20"}, {"reason_ar", "صمت"}, {"reason_en", "Silence"}})
+                .status,
+            403);
+  Json police_item = Create(Demo("police.editor"), Entry(EntityId("police"), "2033-05-05T10:00:00Z", "low"));
+  ASSERT_EQ(police_item["conflicts"].size(), 1u);
+  EXPECT_EQ(police_item["conflicts"][0]["rule"], "blackout");
+  EXPECT_NE(police_item["conflicts"][0]["message_en"].get<std::string>().find("Mourning"), std::string::npos);
+  EXPECT_TRUE(Create(Demo("health.editor"), Entry(EntityId("health"), "2033-05-05T10:00:00Z", "low"))["conflicts"].empty());
+  // The day after the blackout is free.
+  EXPECT_TRUE(Create(Demo("police.editor"), Entry(EntityId("police"), "2033-05-06T00:00:00Z", "low"))["conflicts"].empty());
+  const std::string path = "/api/v1/calendar/blackouts/" + std::to_string(own.json()["id"].get<int64_t>());
+  ASSERT_EQ(app().Call("DELETE", path, director).status, 204);
+  EXPECT_EQ(app().Call("DELETE", path, director).status, 404);
+}
+
+TEST_P(CalendarApiTest, PlannedContentItemsAppearAndFiltersNarrowTheView) {
+  Credentials editor = Demo("tourism.editor");
+  Reply item = app().Call("POST", "/api/v1/content-items", editor,
+                          {{"kind", "press_release"}, {"owner_entity_id", EntityId("tourism")},
+                           {"title_ar", "افتتاح موسم الشتاء"}, {"title_en", "Winter season opens"},
+                           {"themes", {"tourism"}}, {"channels", {"website"}}, {"planned_at", "2033-06-10T07:00:00Z"}});
+  ASSERT_EQ(item.status, 201) << item.body;
+  const std::string uid = "content-" + std::to_string(item.json()["id"].get<int64_t>());
+  Json entry = Create(Demo("police.editor"), Entry(EntityId("police"), "2033-06-10T09:00:00Z"));
+  Json network_day = Create(Admin(), {{"kind", "national_day"}, {"title_ar", "يوم الشهيد"}, {"title_en", "Commemoration Day"},
+                                      {"starts_at", "2033-06-20"}, {"importance", "normal"}});
+  EXPECT_TRUE(network_day["entity_id"].is_null());
+
+  Json all = View("from=2033-06-01&to=2033-06-30", editor);
+  const Json* content = ItemOf(all, uid);
+  ASSERT_NE(content, nullptr) << all.dump();
+  EXPECT_EQ((*content)["source"], "content_item");
+  EXPECT_EQ((*content)["status"], "draft");
+  EXPECT_EQ((*content)["importance"], "high");
+  EXPECT_EQ((*content)["entity_code"], "tourism");
+  // A press release and a high police announcement for the public two hours apart conflict.
+  ASSERT_EQ(all["conflicts"].size(), 1u) << all["conflicts"].dump();
+  EXPECT_EQ(all["conflicts"][0]["uids"], Json({uid, entry["uid"]}));
+
+  // Per entity: its items (and network-wide ones), but the conflict with the other entity stays visible.
+  Json tourism = View("from=2033-06-01&to=2033-06-30&entity_id=" + std::to_string(EntityId("tourism")), editor);
+  EXPECT_NE(ItemOf(tourism, uid), nullptr);
+  EXPECT_EQ(ItemOf(tourism, entry["uid"]), nullptr);
+  EXPECT_NE(ItemOf(tourism, network_day["uid"]), nullptr);
+  EXPECT_EQ(tourism["conflicts"].size(), 1u);
+  // Departments belong to their entity's calendar.
+  Json dept = Create(Demo("police.editor"), Entry(EntityId("police-media"), "2033-06-25T09:00:00Z", "normal"));
+  const Json police_view = View("from=2033-06-01&to=2033-06-30&entity_id=" + std::to_string(EntityId("police")), editor);
+  EXPECT_NE(ItemOf(police_view, dept["uid"]), nullptr);
+  // Theme, channel and kind filters.
+  Json by_theme = View("from=2033-06-01&to=2033-06-30&theme=road-safety", editor);
+  EXPECT_EQ(ItemOf(by_theme, uid), nullptr);
+  EXPECT_NE(ItemOf(by_theme, entry["uid"]), nullptr);
+  Json by_channel = View("from=2033-06-01&to=2033-06-30&channel=x", editor);
+  EXPECT_EQ(ItemOf(by_channel, uid), nullptr);
+  EXPECT_NE(ItemOf(by_channel, entry["uid"]), nullptr);
+  Json by_kind = View("from=2033-06-01&to=2033-06-30&kind=press_release", editor);
+  EXPECT_EQ(by_kind["items"].size(), 1u);
+  // Published items stay on the calendar; withdrawn ones leave it.
+  const std::string item_path = "/api/v1/content-items/" + std::to_string(item.json()["id"].get<int64_t>());
+  std::string etag = item.headers["etag"];
+  for (const char* to : {"in_review", "approved", "scheduled", "published", "withdrawn"}) {
+    Reply moved = app().Call("POST", item_path + "/transitions", Admin(), {{"to", to}, {"comment", "test"}}, {{"If-Match", etag}});
+    ASSERT_EQ(moved.status, 200) << to << " " << moved.body;
+    etag = moved.headers["etag"];
+    const Json view = View("from=2033-06-01&to=2033-06-30", editor);
+    const Json* shown = ItemOf(view, uid);
+    if (std::string(to) == "withdrawn") {
+      EXPECT_EQ(shown, nullptr);
+    } else {
+      ASSERT_NE(shown, nullptr) << to;
+      EXPECT_EQ((*shown)["status"], to);
+    }
+  }
+}
+
+TEST_P(CalendarApiTest, IcsExportIsRfc5545) {
+  Credentials editor = Demo("health.editor");
+  Json timed = Create(editor, Entry(EntityId("health"), "2033-07-02T06:30:00Z", "normal"));
+  Json all_day = Create(editor, {{"entity_id", EntityId("health")}, {"kind", "campaign"}, {"title_ar", "حملة، الصيف"},
+                                 {"title_en", "Summer; campaign"}, {"starts_at", "2033-07-05"}, {"ends_at", "2033-07-07"}});
+  Reply ics = app().Call("GET", "/api/v1/calendar.ics?from=2033-07-01&to=2033-07-31&lang=en&entity_id=" +
+                                    std::to_string(EntityId("health")),
+                         editor);
+  ASSERT_EQ(ics.status, 200) << ics.body;
+  EXPECT_EQ(ics.headers["content-type"], "text/calendar; charset=utf-8");
+  const std::string& body = ics.body;
+  EXPECT_EQ(body.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_NE(body.find("UID:" + timed["uid"].get<std::string>() + "@sawt\r\n"), std::string::npos);
+  EXPECT_NE(body.find("DTSTART:20330702T063000Z\r\nDTEND:20330702T073000Z\r\n"), std::string::npos);
+  // All-day: DTEND is the day after the last day (RFC 5545 §3.6.1).
+  EXPECT_NE(body.find("DTSTART;VALUE=DATE:20330705\r\nDTEND;VALUE=DATE:20330708\r\n"), std::string::npos) << body;
+  EXPECT_NE(body.find("SUMMARY;LANGUAGE=en:Summer\\; campaign\r\n"), std::string::npos);
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\n') {
+      ASSERT_EQ(body[i - 1], '\r');
+    }
+  }
+  Reply arabic = app().Call("GET", "/api/v1/calendar.ics?from=2033-07-01&to=2033-07-31&lang=ar", editor);
+  EXPECT_NE(arabic.body.find("SUMMARY;LANGUAGE=ar:حملة، الصيف\r\n"), std::string::npos);
+  (void)all_day;
+}
+
+TEST_P(CalendarApiTest, BadInputIsRefusedAndNothingIsWritten) {
+  Credentials editor = Demo("police.editor");
+  const int64_t police = EntityId("police");
+  const int64_t before = app().EventCount();
+  struct Case {
+    Json body;
+    std::string code;
+  };
+  const std::vector<Case> cases = {
+      {{{"entity_id", police}, {"kind", "party"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01"}},
+       "calendar.bad_entry_kind"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-02-30"}},
+       "calendar.bad_when"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01T25:00:00Z"}},
+       "calendar.bad_when"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01"},
+        {"ends_at", "2033-08-02T10:00:00Z"}},
+       "calendar.mixed_when"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-05"},
+        {"ends_at", "2033-08-01"}},
+       "calendar.ends_before_start"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01"},
+        {"audience", "everyone"}},
+       "calendar.bad_audience"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01"},
+        {"themes", {"no-such-theme"}}},
+       "calendar.unknown_theme"},
+      {{{"entity_id", police}, {"kind", "event"}, {"title_ar", ""}, {"title_en", ""}, {"starts_at", "2033-08-01"}},
+       "calendar.title_required"},
+      {{{"entity_id", 999999}, {"kind", "event"}, {"title_ar", "x"}, {"title_en", "x"}, {"starts_at", "2033-08-01"}},
+       ""},
+  };
+  for (const auto& c : cases) {
+    // The unknown entity is tried as the network admin (an editor is refused it before the lookup).
+    Reply r = app().Call("POST", "/api/v1/calendar/entries", c.body["entity_id"] == 999999 ? Admin() : editor, c.body);
+    EXPECT_EQ(r.status, 400) << c.body.dump() << " → " << r.body;
+    if (!c.code.empty()) {
+      EXPECT_EQ(r.json()["code"], c.code) << r.body;
+    }
+  }
+  EXPECT_EQ(app().Call("GET", "/api/v1/calendar?from=2033-08-10&to=2033-08-01", editor).status, 400);
+  EXPECT_EQ(app().Call("GET", "/api/v1/calendar?from=2033-01-01&to=2034-12-31", editor).status, 400);
+  EXPECT_EQ(app().Call("GET", "/api/v1/calendar?from=yesterday", editor).status, 400);
+  EXPECT_EQ(app().Call("GET", "/api/v1/calendar?from=2033-08-01&to=2033-08-31&kind=party", editor).status, 400);
+  EXPECT_EQ(app().EventCount(), before);
+
+  // Concurrent edits: a stale If-Match is 412 and changes nothing.
+  Json entry = Create(editor, Entry(police, "2033-08-15T06:00:00Z"));
+  const std::string path = "/api/v1/calendar/entries/" + std::to_string(entry["id"].get<int64_t>());
+  ASSERT_EQ(app().Call("PATCH", path, editor, {{"title_en", "First"}}, {{"If-Match", "\"1\""}}).status, 200);
+  Reply stale = app().Call("PATCH", path, editor, {{"title_en", "Second"}}, {{"If-Match", "\"1\""}});
+  EXPECT_EQ(stale.status, 412);
+  EXPECT_EQ(app().Call("DELETE", path, editor, nullptr, {{"If-Match", "\"1\""}}).status, 412);
+  Reply now = app().Call("GET", path, editor);
+  EXPECT_EQ(now.json()["title_en"], "First");
+  EXPECT_EQ(now.headers["etag"], "\"2\"");
+  // Moving the entry recomputes its times; an all-day move keeps the inclusive last day.
+  Reply moved = app().Call("PATCH", path, editor, {{"starts_at", "2033-08-20"}, {"ends_at", "2033-08-21"}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_TRUE(moved.json()["all_day"].get<bool>());
+  EXPECT_EQ(app().Call("PATCH", path, editor, {{"ends_at", "2033-08-19"}}).status, 400);
+  ASSERT_EQ(app().Call("DELETE", path, editor).status, 204);
+  EXPECT_EQ(app().Call("GET", path, editor).status, 404);
+}
+
+}  // namespace
+}  // namespace sawt::testing

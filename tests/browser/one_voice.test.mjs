@@ -1,0 +1,213 @@
+// "One voice" end to end: an editor drafts a press release whose Arabic body contradicts an
+// approved demo fact, sees the live finding with its span, fixes the figure, saves and submits;
+// a reviewer of the same entity approves it in the review queue, schedules and publishes it; it
+// is then in the entity's public Atom feed (and on the calendar, once that page exists).
+// And: two reviewers acting on one item at once give one success and one clear 412 notice.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+
+const PASSWORD = 'sawt-demo-2026';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** GET an API path with the page's session (the page must be signed in). */
+function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Accept: 'application/json' } });
+    return res.json();
+  }, path);
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone (the editor's date input). */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Signs two RTA members in (two browser contexts) and opens the same demo item, the first RTA item
+ * in `state`, on #/<route>/<id> in both; resolves once both show `ready` (a data-testid).
+ */
+async function openTwice(users, state, route, ready) {
+  const pages = [];
+  for (const user of users) {
+    const page = await newPage(browser);
+    await login(page, user, PASSWORD, server.url);
+    pages.push(page);
+  }
+  const rta = (await apiGet(pages[0], '/api/v1/entities')).items.find((e) => e.code === 'rta');
+  const items = (await apiGet(pages[0], `/api/v1/content-items?state=${state}&entity_id=${rta.id}`)).items;
+  assert.ok(items.length > 0, `the demo has an RTA item in ${state}`);
+  for (const page of pages) {
+    await page.goto(`${server.url}/#/${route}/${items[0].id}`);
+    await page.getByTestId(ready).waitFor();
+  }
+  return pages;
+}
+
+async function switchLanguage(page, lang) {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+test('an editor fixes a contradicted fact, a reviewer approves, the release is published', async () => {
+  const editor = await newPage(browser);
+  await login(editor, 'tourism.editor', PASSWORD, server.url);
+
+  // The approved figure the draft will contradict: the demo's number of visitors (24.1 million).
+  const facts = (await apiGet(editor, '/api/v1/facts?state=approved')).items;
+  const visitors = facts.find((f) => f.key === 'tourism-visitors');
+  assert.ok(visitors, 'the demo has the tourism-visitors fact');
+  assert.equal(visitors.numeric_value, 24100000);
+  const entities = (await apiGet(editor, '/api/v1/entities')).items;
+  const tourism = entities.find((e) => e.code === 'tourism');
+
+  const stamp = Date.now().toString(36);
+  const titleAr = `الإمارة تستقبل زوارها ${stamp}`;
+  const wrongBody = 'بلغ عدد الزوار 23 مليون زائر خلال العام الماضي، وتواصل الإمارة تطوير وجهاتها.';
+  const rightBody = `بلغ عدد الزوار ${visitors.value_ar} زائر خلال العام الماضي، وتواصل الإمارة تطوير وجهاتها.`;
+
+  await editor.getByTestId('nav-content').click();
+  await editor.getByTestId('content-new').click();
+  await editor.getByTestId('editor').waitFor();
+  assert.equal(await editor.getByTestId('editor-owner').inputValue(), String(tourism.id));
+  await editor.getByTestId('editor-kind').selectOption('press_release');
+  await editor.locator('[data-testid="editor-theme"][value="tourism"]').check();
+  await editor.getByTestId('editor-date').fill(today());
+  await editor.getByTestId('editor-title-ar').fill(titleAr);
+  await editor.getByTestId('editor-body-ar').fill(wrongBody);
+  await editor.getByTestId('editor-title-en').fill(`The emirate welcomes its visitors ${stamp}`);
+  await editor.getByTestId('editor-body-en').fill(`Visitor numbers reached ${visitors.value_en} last year.`);
+
+  // The live check finds the contradicted figure; its span is highlighted in the Arabic body.
+  const factFinding = editor.locator('[data-testid="finding"][data-kind="fact"][data-reason="messaging.alignment.fact_contradicted"]');
+  await factFinding.waitFor();
+  assert.equal(await factFinding.getAttribute('data-severity'), 'error');
+  assert.match(await factFinding.getByTestId('finding-message').textContent(), /24\.1/);
+  const mark = editor.locator('[data-testid="highlight-body_ar"] mark[data-severity="error"]');
+  assert.equal((await mark.textContent()).trim(), '23 مليون');
+
+  // Choosing the finding selects its span in the textarea.
+  await factFinding.locator('button').click();
+  const selected = await editor.evaluate(() => {
+    const el = document.activeElement;
+    return el.dataset.testid + ':' + el.value.slice(el.selectionStart, el.selectionEnd);
+  });
+  assert.equal(selected, 'editor-body-ar:23 مليون');
+  await screenshot(editor, 'editor-finding-ar');
+
+  // Fixing the figure makes the finding go away.
+  await editor.getByTestId('editor-body-ar').fill(rightBody);
+  await factFinding.waitFor({ state: 'detached' });
+  assert.equal(await editor.locator('[data-testid="finding"][data-kind="fact"]').count(), 0);
+
+  // Save (the server's report agrees), then submit for review.
+  await editor.getByTestId('editor-save').click();
+  await editor.waitForFunction(() => /^#\/editor\/\d+$/.test(location.hash));
+  const id = (await editor.evaluate(() => location.hash)).split('/').pop();
+  await editor.locator('[data-testid="editor-status"]:not(:empty)').waitFor();
+  assert.equal(await editor.locator('[data-testid="finding"][data-kind="fact"]').count(), 0);
+  await editor.getByTestId('workflow-in_review').click();
+  await editor.locator('.page-head [data-testid="state"][data-state="in_review"]').waitFor();
+  assert.equal(await editor.getByTestId('editor-readonly').count(), 1, 'an item in review is read-only');
+  await switchLanguage(editor, 'en');
+  await editor.locator('[data-testid="versions"] [data-testid="diff-view"]').waitFor();
+  await screenshot(editor, 'editor-submitted-en');
+  assert.deepEqual(editor.problems, []);
+
+  // A reviewer of the same entity finds it in the queue, oldest first, and approves it.
+  const reviewer = await newPage(browser, { locale: 'en' });
+  await login(reviewer, 'tourism.reviewer', PASSWORD, server.url);
+  await reviewer.getByTestId('nav-review').click();
+  const row = reviewer.locator(`[data-testid="review-item"][data-id="${id}"]`);
+  await row.waitFor();
+  await screenshot(reviewer, 'review-queue-ar');
+  await row.locator('a').click();
+  await reviewer.getByTestId('review-item-view').waitFor();
+  assert.equal(await reviewer.getByTestId('review-title').textContent(), titleAr);
+  assert.equal(await reviewer.locator('[data-testid="finding"][data-kind="fact"]').count(), 0);
+  await reviewer.locator('[data-testid="versions"] [data-testid="diff-view"]').waitFor();
+  await reviewer.getByTestId('workflow-comment').fill('ممتاز، جاهز للنشر.');
+  await reviewer.getByTestId('workflow-approved').click();
+  await reviewer.locator('.page-head [data-testid="state"][data-state="approved"]').waitFor();
+  assert.match(await reviewer.getByTestId('workflow-status').textContent(), /\S/);
+  await switchLanguage(reviewer, 'en');
+  await reviewer.getByTestId('workflow-scheduled').waitFor();
+  await screenshot(reviewer, 'review-approved-en');
+
+  // Schedule and publish (reviewers may publish for their entity).
+  await reviewer.getByTestId('workflow-scheduled').click();
+  await reviewer.locator('.page-head [data-testid="state"][data-state="scheduled"]').waitFor();
+  await reviewer.getByTestId('workflow-published').click();
+  await reviewer.locator('.page-head [data-testid="state"][data-state="published"]').waitFor();
+  assert.deepEqual(reviewer.problems, []);
+
+  // The public Atom feed of the entity carries it.
+  const feed = await fetch(`${server.url}/feeds/entities/${tourism.code}.atom`);
+  assert.equal(feed.status, 200);
+  const xml = await feed.text();
+  assert.ok(xml.includes(titleAr), 'the published release is in the entity feed');
+
+  // calendar: the lead enables this once the calendar page is on main (#/calendar, data-testid
+  // `calendar`, items `calendar-item`). It checks the planned release is on today's calendar.
+  if (await reviewer.getByTestId('nav-calendar').count()) {
+    await reviewer.getByTestId('nav-calendar').click();
+    await reviewer.getByTestId('calendar').waitFor();
+    await reviewer.locator('[data-testid="calendar-item"]', { hasText: stamp }).first().waitFor();
+    assert.deepEqual(reviewer.problems, []);
+  }
+});
+
+test('two reviewers acting at once: one succeeds, the other gets a clear 412 notice', async () => {
+  const [first, second] = await openTwice(['rta.reviewer', 'rta.director'], 'in_review', 'review', 'workflow-approved');
+  await first.getByTestId('workflow-approved').click();
+  await first.locator('.page-head [data-testid="state"][data-state="approved"]').waitFor();
+
+  // The second reviewer still sees the old version and asks for changes: refused with 412.
+  await second.getByTestId('workflow-comment').fill('يرجى مراجعة الأرقام.');
+  await second.getByTestId('workflow-changes_requested').click();
+  const notice = second.getByTestId('workflow-conflict');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.match(await notice.textContent(), /[\u0600-\u06ff]/);
+  await screenshot(second, 'review-conflict-ar');
+  await second.getByTestId('workflow-conflict-reload').click();
+  await second.locator('.page-head [data-testid="state"][data-state="approved"]').waitFor();
+  await switchLanguage(second, 'en');
+  await second.getByTestId('workflow').waitFor();
+  await screenshot(second, 'review-after-conflict-en');
+
+  assert.deepEqual(first.problems, []);
+  // The refused request is logged by Chromium as a failed resource load; nothing else may be.
+  assert.deepEqual(second.problems.filter((p) => !/status of 412/.test(p)), []);
+});
+
+test('saving a draft someone else saved meanwhile shows the conflict notice and reloads', async () => {
+  const [a, b] = await openTwice(['rta.editor', 'rta.director'], 'draft', 'editor', 'editor-save');
+  await a.getByTestId('editor-title-en').fill('Saved first');
+  await a.getByTestId('editor-save').click();
+  await a.locator('[data-testid="editor-status"]:not(:empty)').waitFor();
+
+  await b.getByTestId('editor-title-en').fill('Saved second');
+  await b.getByTestId('editor-save').click();
+  await b.getByTestId('editor-conflict').waitFor();
+  assert.equal(await b.getByTestId('editor-conflict').getAttribute('role'), 'alert');
+  await b.getByTestId('editor-conflict-reload').click();
+  await b.waitForFunction(() => document.querySelector('[data-testid="editor-title-en"]')?.value === 'Saved first');
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems.filter((p) => !/status of 412/.test(p)), []);
+});
