@@ -86,13 +86,6 @@ class LoopbackReceiver {
 
 class ChannelsApiTest : public ApiTest {
  protected:
-  Credentials Demo(const std::string& login) {
-    static std::map<std::pair<int, std::string>, Credentials> sessions;
-    const auto key = std::make_pair(static_cast<int>(GetParam()), login);
-    auto it = sessions.find(key);
-    if (it == sessions.end()) it = sessions.emplace(key, app().Login(login, "sawt-demo-2026")).first;
-    return it->second;
-  }
   Json Item(const Json& channels, const std::string& body_ar) {
     return {{"kind", "social_post"},
             {"owner_entity_id", EntityId("police")},
