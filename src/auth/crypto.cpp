@@ -2,6 +2,8 @@
 
 #include <argon2.h>
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -53,16 +55,34 @@ std::string RandomToken(size_t bytes) {
   return Base64Url(buf.data(), buf.size());
 }
 
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+namespace {
+
+std::string Hex(const unsigned char* digest, size_t n) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(SHA256_DIGEST_LENGTH * 2, '0');
-  for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+  std::string out(n * 2, '0');
+  for (size_t i = 0; i < n; ++i) {
     out[2 * i] = kHex[digest[i] >> 4];
     out[2 * i + 1] = kHex[digest[i] & 15];
   }
   return out;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  return Hex(digest, SHA256_DIGEST_LENGTH);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+           data.size(), digest, &n) == nullptr) {
+    throw std::runtime_error("HMAC-SHA256 failed");
+  }
+  return Hex(digest, n);
 }
 
 std::string HashPassword(std::string_view password) {

@@ -12,6 +12,10 @@ std::string RandomToken(size_t bytes = 32);
 /// database does not leak usable credentials. Tokens have 256 bits of entropy, so a fast hash is enough.
 std::string Sha256Hex(std::string_view data);
 
+/// Lower-case hex HMAC-SHA256 (RFC 2104) of `data` under `key`: signs outgoing webhook payloads
+/// (X-Sawt-Signature) so a receiver can check they come from sawt unchanged.
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 /// argon2id hash in PHC string form ($argon2id$v=19$m=19456,t=2,p=1$...), OWASP's minimum
 /// parameters (19 MiB, 2 passes, 1 lane).
 std::string HashPassword(std::string_view password);

@@ -44,6 +44,10 @@ const std::vector<PermissionRule> kRules = {
     {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true},
     {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true},
     {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true},
+    // channel checks (the editor's live counter) by any member; delivery endpoints (URL and
+    // signing secret per channel) by network admins only.
+    {"messaging.channels.check", {}, true, false},
+    {"messaging.channels.admin", {}, false, true},
     // calendar: one calendar across the network, read by every member; entries belong to their entity's
     // editors and admins; network-wide entries (national days), network-wide blackouts and the
     // conflict window belong to the network admins; an entity's own blackouts to its admins.

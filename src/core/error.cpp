@@ -10,6 +10,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kNotFound: return "not_found";
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kPreconditionFailed: return "precondition_failed";
+    case ErrorCode::kUnprocessable: return "unprocessable";
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kRateLimited: return "rate_limited";
     case ErrorCode::kUnavailable: return "unavailable";

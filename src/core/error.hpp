@@ -15,6 +15,7 @@ enum class ErrorCode {
   kNotFound,
   kConflict,
   kPreconditionFailed,
+  kUnprocessable,  ///< well-formed input a domain rule refuses (a text over a platform's limit)
   kTooLarge,
   kRateLimited,
   kUnavailable,
@@ -51,6 +52,9 @@ struct Error {
   }
   static Error PreconditionFailed(std::string key = "common.precondition_failed") {
     return {ErrorCode::kPreconditionFailed, std::move(key), {}, {}, {}};
+  }
+  static Error Unprocessable(std::string key, std::string field = {}, std::vector<std::string> args = {}) {
+    return {ErrorCode::kUnprocessable, std::move(key), std::move(args), std::move(field), {}};
   }
   static Error TooLarge(std::string key = "common.too_large") {
     return {ErrorCode::kTooLarge, std::move(key), {}, {}, {}};

@@ -41,6 +41,7 @@ int HttpStatus(core::ErrorCode code) {
     case core::ErrorCode::kNotFound: return 404;
     case core::ErrorCode::kConflict: return 409;
     case core::ErrorCode::kPreconditionFailed: return 412;
+    case core::ErrorCode::kUnprocessable: return 422;
     case core::ErrorCode::kTooLarge: return 413;
     case core::ErrorCode::kRateLimited: return 429;
     case core::ErrorCode::kUnavailable: return 503;

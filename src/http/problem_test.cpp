@@ -37,6 +37,7 @@ TEST(ProblemTest, MapsEveryErrorCodeInBothLanguages) {
       {core::Error::NotFound("common.not_found"), 404, "not_found"},
       {core::Error::Conflict("common.precondition_failed"), 409, "conflict"},
       {core::Error::PreconditionFailed(), 412, "precondition_failed"},
+      {core::Error::Unprocessable("common.too_large"), 422, "unprocessable"},
       {core::Error::TooLarge(), 413, "too_large"},
       {core::Error::RateLimited(), 429, "rate_limited"},
       {core::Error::Unavailable("db down"), 503, "unavailable"},

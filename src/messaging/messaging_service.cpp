@@ -7,6 +7,7 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
+#include "messaging/publication_service.hpp"
 #include "module/write_helpers.hpp"
 #include "text/analyzer.hpp"
 #include "text/tokenize.hpp"
@@ -1472,17 +1473,28 @@ Result<Json> MessagingService::TransitionContentItem(const auth::Caller& caller,
       set.Set("network_approved_by", store::Null(), nullptr);
     }
     if (*to == "published") set.Set("published_at", core::NowIsoUtc(), core::NowIsoUtc());
+    // A stored channel variant over its platform's limit blocks scheduling and publishing.
+    if (effective == "scheduled" || effective == "published") SAWT_TRY_STATUS(PublicationService::CheckStoredVariants(tx, id));
     set.Set("state", effective, effective);
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int(15)));
     if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_transition", owner, "content_item", id,
-                                {{"from", from},
-                                 {"to", effective},
-                                 {"requested", *to},
-                                 {"comment", comment ? Json(*comment) : Json(nullptr)},
-                                 {"version", row.Int(15)}}));
+    Json event = {{"from", from},
+                  {"to", effective},
+                  {"requested", *to},
+                  {"comment", comment ? Json(*comment) : Json(nullptr)},
+                  {"version", row.Int(15)}};
+    // The outbox rows are written in the transition's transaction: published ⇔ queued.
+    if (effective == "published") {
+      SAWT_ASSIGN_OR_RETURN(auto queued, PublicationService::QueuePublications(tx, id));
+      event["publications"] = queued;
+    }
+    if (effective == "withdrawn") {
+      SAWT_ASSIGN_OR_RETURN(int64_t cancelled, PublicationService::CancelPublications(tx, id));
+      event["publications_cancelled"] = cancelled;
+    }
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_transition", owner, "content_item", id, event));
     return ItemJson(row);
   });
   if (!moved) return moved;

@@ -66,6 +66,24 @@ const std::vector<http::Message> kMessages = {
     {"messaging.diff_versions_required", "حدد الإصدارين from وto.", "Give the two versions, from and to."},
     {"messaging.content_version_not_found", "الإصدار {0} غير موجود.", "Version {0} does not exist."},
     {"messaging.feed_entity_not_found", "لا توجد جهة بالرمز «{0}».", "No entity has the code \"{0}\"."},
+    // Channel variants and publication.
+    {"messaging.unknown_channel", "القناة «{0}» غير معروفة.", "Unknown channel \"{0}\"."},
+    {"messaging.variant_no_title", "قناة «{0}» ليس لها عنوان منفصل.", "The channel \"{0}\" has no separate title."},
+    {"messaging.bad_hashtags", "الوسوم قائمة من 60 نصًا على الأكثر.", "Hashtags are a list of at most 60 strings."},
+    {"messaging.bad_hashtag", "الوسم «{0}» غير صالح: يبدأ بـ# ويتكون من حروف عربية أو لاتينية وأرقام وشرطة سفلية دون مسافات أو علامات ترقيم.",
+     "The hashtag \"{0}\" is not valid: # followed by Arabic or Latin letters, digits and underscores, without spaces or punctuation."},
+    {"messaging.variant_channel_not_in_item", "قناة «{0}» ليست من قنوات المادة.", "\"{0}\" is not one of the item's channels."},
+    {"messaging.variant_does_not_fit", "نص قناة {0} ({1}) يبلغ {2} والحد {3} (وحدة العد: {4}).",
+     "The {0} text ({1}) counts {2}; the limit is {3} (counted in {4})."},
+    {"messaging.variant_blocks_publication", "لا يمكن الجدولة أو النشر: نص قناة {0} ({1}) يبلغ {2} والحد {3} (وحدة العد: {4}).",
+     "Cannot schedule or publish: the {0} text ({1}) counts {2}; the limit is {3} (counted in {4})."},
+    {"messaging.bad_posted_url", "أدخل رابط المنشور (http:// أو https://).", "Give the link of the post (http:// or https://)."},
+    {"messaging.publication_not_found", "النشر رقم {0} غير موجود.", "Publication {0} does not exist."},
+    {"messaging.publication_not_manual", "النشر رقم {0} في الحالة «{1}»؛ يُسجَّل النشر اليدوي للحالتين manual وfailed فقط.",
+     "Publication {0} is \"{1}\"; only manual or failed publications are recorded as posted."},
+    {"messaging.endpoint_secret_short", "السر يجب أن يكون 16 حرفًا على الأقل.", "The secret must be at least 16 characters."},
+    {"messaging.bad_max_attempts", "عدد المحاولات بين 1 و20.", "max_attempts is between 1 and 20."},
+    {"messaging.endpoint_not_found", "لا توجد نقطة تسليم لقناة «{0}».", "No endpoint is set for the channel \"{0}\"."},
     // Alignment findings.
     {"messaging.alignment.key_message_reflected", "تعكس هذه الجملة رسالة رئيسية لمحور «{0}» (درجة التشابه {1}).",
      "This sentence reflects a key message of the theme \"{0}\" (similarity {1})."},
@@ -107,6 +125,59 @@ Json Obj(Json props, Json required = Json::array()) {
 Json ListOf(const std::string& ref) {
   return {{"type", "object"},
           {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + ref}}}}}}}};
+}
+
+void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
+  const Json measure = {{"type", "object"},
+                        {"properties",
+                         {{"counted", Int()}, {"limit", {{"type", {"integer", "null"}}}},
+                          {"unit", {{"enum", {"weighted", "utf16", "code_points", "bytes", "none"}}}},
+                          {"remaining", {{"type", {"integer", "null"}}}}, {"ok", {{"type", "boolean"}}}}}};
+  const Json tags = {{"type", "array"}, {"maxItems", 60}, {"items", Str(400)}};
+  const Json check_props = {{"length", measure}, {"title_length", measure}, {"hashtag_count", Int()},
+                            {"max_hashtags", {{"type", {"integer", "null"}}}}, {"invalid_hashtags", tags},
+                            {"forbidden", Str()}, {"post", Str(200000)}, {"ok", {{"type", "boolean"}}}};
+  Json variant = check_props;
+  variant.update({{"channel", Str(32)}, {"lang", {{"enum", {"ar", "en"}}}}, {"derived", {{"type", "boolean"}}},
+                  {"title", NullableStr()}, {"text", Str(100000)}, {"hashtags", tags},
+                  {"version", {{"type", {"integer", "null"}}}}, {"updated_by", NullableStr()}, {"updated_at", NullableStr()}});
+  reg.AddSchema("Variant", {{"type", "object"}, {"properties", variant}});
+  reg.AddSchema("VariantList", {{"type", "object"},
+                                {"properties",
+                                 {{"item_id", Int()}, {"item_version", Int()}, {"editable", {{"type", "boolean"}}},
+                                  {"ok", {{"type", "boolean"}}},
+                                  {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Variant"}}}}}}}});
+  reg.AddSchema("VariantSave", Obj({{"lang", {{"enum", {"ar", "en"}}}}, {"text", Str(100000)}, {"title", Str(1000)},
+                                    {"hashtags", tags}},
+                                   {"lang", "text"}));
+  reg.AddSchema("ChannelCheck", Obj({{"channel", Str(32)}, {"text", Str(100000)}, {"title", Str(1000)}, {"hashtags", tags}},
+                                    {"channel", "text"}));
+  Json check_result = check_props;
+  check_result["channel"] = Str(32);
+  reg.AddSchema("ChannelCheckResult", {{"type", "object"}, {"properties", check_result}});
+  reg.AddSchema("Publication",
+                {{"type", "object"},
+                 {"properties",
+                  {{"id", Int()}, {"item_id", Int()}, {"owner_entity_id", Int()}, {"channel", Str(32)},
+                   {"lang", {{"enum", {"ar", "en"}}}}, {"payload", {{"type", "object"}}},
+                   {"state", {{"enum", {"pending", "delivered", "manual", "posted", "failed", "cancelled"}}}},
+                   {"attempts", Int()}, {"next_attempt_at", NullableStr()}, {"last_error", NullableStr()},
+                   {"delivered_at", NullableStr()}, {"posted_url", NullableStr()}, {"posted_by", NullableStr()},
+                   {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()}}}});
+  reg.AddSchema("PublicationList",
+                {{"type", "object"},
+                 {"properties",
+                  {{"item_id", Int()},
+                   {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Publication"}}}}}}}});
+  reg.AddSchema("PublicationPosted", Obj({{"url", Str(2000)}}, {"url"}));
+  reg.AddSchema("ChannelEndpoint", {{"type", "object"},
+                                    {"properties",
+                                     {{"channel", Str(32)}, {"url", Str(2000)}, {"has_secret", {{"type", "boolean"}}},
+                                      {"max_attempts", Int()}, {"version", Int()}, {"updated_by", Str()},
+                                      {"updated_at", Str()}}}});
+  reg.AddSchema("ChannelEndpointList", ListOf("ChannelEndpoint"));
+  reg.AddSchema("ChannelEndpointSave", Obj({{"url", Str(2000)}, {"secret", Str(200)}, {"max_attempts", Int()}},
+                                           {"url", "secret"}));
 }
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
@@ -213,6 +284,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                 {"properties",
                                  {{"item_id", Int()}, {"from", {{"type", "object"}}}, {"to", {{"type", "object"}}},
                                   {"fields", {{"type", "object"}}}, {"summary", {{"type", "object"}}}}}});
+  RegisterPublicationSchemas(reg);
   reg.AddSchema("AlignmentReport",
                 {{"type", "object"},
                  {"properties",
@@ -228,10 +300,16 @@ void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("messaging");
   auto service = std::make_shared<MessagingService>(reg.services().store);
   reg.Keep(service);
+  auto publication = std::make_shared<PublicationService>(reg.services().store, *service);
+  reg.Keep(publication);
   reg.AddMigrations(MessagingService::Migrations());
+  reg.AddMigrations(PublicationService::Migrations());
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);
+  RegisterPublicationRoutes(reg, publication);
+  // Delivers the publication outbox and publishes scheduled items when their time comes.
+  reg.AddWorker("publication_dispatcher", [publication](std::stop_token stop) { publication->Run(stop); });
   reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
 }
 

@@ -26,7 +26,8 @@ core::Json Operation(const OperationSpec& spec) {
   core::Json op = {{"summary", spec.summary}};
   core::Json params = core::Json::array();
   for (const auto& p : spec.path_params) {
-    params.push_back({{"name", p}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
+    const bool is_id = p == "id" || (p.size() > 3 && p.compare(p.size() - 3, 3, "_id") == 0);
+    params.push_back({{"name", p}, {"in", "path"}, {"required", true}, {"schema", {{"type", is_id ? "integer" : "string"}}}});
   }
   for (const auto& q : spec.query_params) {
     params.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});

@@ -11,7 +11,8 @@ namespace sawt::module {
 
 /// Builds an OpenAPI 3.1 operation object for Route::openapi, so every module describes its
 /// endpoints the same way. `request_schema` / `response_schema` name components/schemas entries
-/// ("" = none; "Page:Entity" = a paginated list of Entity). Path parameters are integers.
+/// ("" = none; "Page:Entity" = a paginated list of Entity). Path parameters named `id` or
+/// `*_id` are integers, others (e.g. `channel`) strings.
 struct OperationSpec {
   std::string summary;
   std::vector<std::string> path_params;

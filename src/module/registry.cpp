@@ -55,4 +55,27 @@ void ModuleRegistry::AddDemoSeeder(std::function<core::Status(store::Store&, Dem
   seeders_.push_back({current_, std::move(seed)});
 }
 
+void ModuleRegistry::AddWorker(std::string name, Worker worker) {
+  workers_.emplace_back(current_ + "." + name, std::move(worker));
+}
+
+void ModuleRegistry::StartWorkers() {
+  if (!threads_.empty()) return;
+  for (const auto& [name, worker] : workers_) threads_.emplace_back(worker);
+}
+
+void ModuleRegistry::StopWorkers() {
+  for (auto& t : threads_) t.request_stop();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
+}
+
+std::vector<std::string> ModuleRegistry::worker_names() const {
+  std::vector<std::string> out;
+  for (const auto& w : workers_) out.push_back(w.first);
+  return out;
+}
+
 }  // namespace sawt::module

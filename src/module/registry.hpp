@@ -4,7 +4,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "auth/auth_service.hpp"
@@ -35,6 +37,11 @@ struct DemoSeeder {
   std::function<core::Status(store::Store&, DemoContext&)> seed;
 };
 
+/// A background task of a module (e.g. the publication dispatcher). It runs on its own thread
+/// until `stop` is requested and must then return promptly (wait with the token, e.g.
+/// std::condition_variable_any::wait_until(lock, stop, deadline, pred)).
+using Worker = std::function<void(std::stop_token stop)>;
+
 /// A handler that runs only for an authenticated caller.
 using AuthedHandler = std::function<http::Response(http::Request&, const auth::Caller&)>;
 
@@ -44,6 +51,10 @@ using AuthedHandler = std::function<http::Response(http::Request&, const auth::C
 class ModuleRegistry {
  public:
   explicit ModuleRegistry(Services services) : services_(services) {}
+  /// Stops the workers before the services they use go away.
+  ~ModuleRegistry() { StopWorkers(); }
+  ModuleRegistry(const ModuleRegistry&) = delete;
+  ModuleRegistry& operator=(const ModuleRegistry&) = delete;
 
   Services& services() { return services_; }
 
@@ -63,6 +74,15 @@ class ModuleRegistry {
   /// A JSON Schema for OpenAPI components/schemas.
   void AddSchema(const std::string& name, core::Json schema) { schemas_[name] = std::move(schema); }
   const core::Json& schemas() const { return schemas_; }
+  /// Registers a background worker; nothing runs until StartWorkers.
+  void AddWorker(std::string name, Worker worker);
+  /// Starts every registered worker on its own thread (`sawt serve` and the test server do; the
+  /// one-shot commands do not). Idempotent.
+  void StartWorkers();
+  /// Requests every worker to stop and joins them. Idempotent.
+  void StopWorkers();
+  std::vector<std::string> worker_names() const;
+
   /// Keeps a module's service objects alive as long as the registry.
   void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
 
@@ -80,6 +100,8 @@ class ModuleRegistry {
   std::vector<DemoSeeder> seeders_;
   std::vector<std::shared_ptr<void>> kept_;
   core::Json schemas_ = core::Json::object();
+  std::vector<std::pair<std::string, Worker>> workers_;
+  std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };
 
 /// The session cookie's name.

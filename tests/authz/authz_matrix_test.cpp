@@ -103,6 +103,19 @@ class AuthzMatrixTest : public ApiTest {
   int64_t NewInitiative(int64_t entity) {
     return app().Call("POST", "/api/v1/initiatives", Admin(), InitiativeBody(entity)).json()["id"];
   }
+  /// A published item of `entity` on a channel without an endpoint; returns its first publication.
+  int64_t NewPublication(int64_t entity) {
+    Json body = ContentBody(entity);
+    body["channels"] = {"snapchat"};
+    const int64_t id = app().Call("POST", "/api/v1/content-items", Admin(), body).json()["id"];
+    const std::string path = "/api/v1/content-items/" + std::to_string(id) + "/transitions";
+    int version = 1;
+    for (const char* to : {"in_review", "approved", "scheduled", "published"}) {
+      app().Call("POST", path, Admin(), {{"to", to}}, {{"If-Match", "\"" + std::to_string(version++) + "\""}});
+    }
+    const Json rows = app().Call("GET", "/api/v1/content-items/" + std::to_string(id) + "/publications", Admin()).json();
+    return rows["items"][0]["id"];
+  }
   int64_t MemberOf(int64_t entity) { return entity == own_ ? AccountId("police.editor") : AccountId("health.editor"); }
 
   // calendar: fresh entries and blackouts of `entity` in January 2031.
@@ -292,6 +305,44 @@ class AuthzMatrixTest : public ApiTest {
            return std::make_pair(path("/api/v1/content-items/{id}/diff", NewContentItem(e)) + "?from=1&to=1", Json());
          },
          kEveryone, kEveryone},
+        // channel variants: read by everyone, stored by the owner entity's writers; channel checks by
+        // everyone; publications read by everyone, marked posted by the owner's publishers; delivery
+        // endpoints by network admins only.
+        {"GET", "/api/v1/content-items/{id}/variants",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/content-items/{id}/variants", NewContentItem(e)), Json()); },
+         kEveryone, kEveryone},
+        {"PUT", "/api/v1/content-items/{id}/variants/{channel}",
+         [&](int64_t e) {
+           Json body = ContentBody(e);
+           body["channels"] = {"x"};
+           const int64_t id = app().Call("POST", "/api/v1/content-items", Admin(), body).json()["id"];
+           return std::make_pair(path("/api/v1/content-items/{id}/variants/x", id), Json{{"lang", "ar"}, {"text", "نص"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"POST", "/api/v1/channel-checks",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-checks"), Json{{"channel", "x"}, {"text", "نص"}}); },
+         kEveryone, kEveryone},
+        {"GET", "/api/v1/content-items/{id}/publications",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/content-items/{id}/publications", NewContentItem(e)), Json()); },
+         kEveryone, kEveryone},
+        {"POST", "/api/v1/publications/{id}/posted",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/publications/{id}/posted", NewPublication(e)),
+                                 Json{{"url", "https://example.org/post"}});
+         },
+         {"network_admin", "entity_admin", "editor", "reviewer"}, kNetworkAdmin},
+        {"GET", "/api/v1/channel-endpoints",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-endpoints"), Json()); }, kNetworkAdmin,
+         kNetworkAdmin},
+        {"PUT", "/api/v1/channel-endpoints/{channel}",
+         [&](int64_t) {
+           return std::make_pair(std::string("/api/v1/channel-endpoints/whatsapp"),
+                                 Json{{"url", "http://127.0.0.1:9/hook"}, {"secret", "0123456789abcdef"}});
+         },
+         kNetworkAdmin, kNetworkAdmin},
+        {"DELETE", "/api/v1/channel-endpoints/{channel}",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-endpoints/whatsapp"), Json()); }, kNetworkAdmin,
+         kNetworkAdmin},
         // calendar (dates far from the calendar API tests' so the rows never create their conflicts)
         {"GET", "/api/v1/calendar",
          [&](int64_t e) { return std::make_pair("/api/v1/calendar?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e), Json()); },

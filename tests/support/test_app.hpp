@@ -69,7 +69,8 @@ class TestApp {
 
   /// Signs in through POST /api/v1/sessions. Fails the test when it cannot.
   Credentials Login(const std::string& login, const std::string& password);
-  /// Number of rows in `events` (to prove a rejected request wrote nothing).
+  /// Number of rows in `events` written on behalf of callers, i.e. not by the background workers'
+  /// actor "system" (to prove a rejected request wrote nothing).
   int64_t EventCount();
 
  private:

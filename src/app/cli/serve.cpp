@@ -96,6 +96,8 @@ int RunServe(const std::vector<std::string>& args) {
   app->store->OnCommit([weak_server](int64_t) {
     if (auto s = weak_server.lock()) s->Wake();
   });
+  // Background workers (e.g. the publication dispatcher) run while the server does.
+  app->registry->StartWorkers();
   if (auto file = flags->Get("port-file")) {
     std::ofstream(*file + ".tmp") << server.port() << "\n";
     std::filesystem::rename(*file + ".tmp", *file);
@@ -105,6 +107,7 @@ int RunServe(const std::vector<std::string>& args) {
              {"store", app->store->Describe()},
              {"web", options.static_root}});
   server.Wait();
+  app->registry->StopWorkers();
   core::Log(core::LogLevel::kInfo, "sawt stopped");
   return 0;
 }

@@ -1,0 +1,87 @@
+// Thin HTTP handlers of channel variants, channel checks, the publication outbox and channel
+// endpoints: parse → call PublicationService → reply.
+#include "messaging/routes.hpp"
+
+#include "module/openapi.hpp"
+#include "module/respond.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Json;
+using http::Request;
+using http::Response;
+using module::Reply;
+using module::ReplyWithEtag;
+
+std::string PathText(const Request& req, const std::string& name) {
+  auto it = req.params.find(name);
+  return it == req.params.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+void RegisterPublicationRoutes(module::ModuleRegistry& reg, std::shared_ptr<PublicationService> svc) {
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/variants",
+                                 {"Channel variants of a content item (stored or derived) with their lengths", {"id"}, {},
+                                  "", "VariantList"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->ListVariants(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/content-items/{id}/variants/{channel}",
+                                 {"Store the text of one channel variant (422 when over the platform's limit)",
+                                  {"id", "channel"}, {}, "VariantSave", "Variant", 200, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 // The body is read first so that malformed input is a 400 whatever the path names.
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto match = module::IfMatch(req);
+                 if (!match) return Response::Problem(match.error(), req);
+                 return ReplyWithEtag(req, svc->SaveVariant(caller, *id, PathText(req, "channel"), *match, *body));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/channel-checks",
+                                 {"Count a text as a channel's platform counts it (writes nothing)", {}, {}, "ChannelCheck",
+                                  "ChannelCheckResult"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, svc->CheckText(caller, *body));
+               });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/publications",
+                                 {"Publication outbox rows of a content item", {"id"}, {}, "", "PublicationList"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->ListPublications(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/publications/{id}/posted",
+                                 {"Record that a person posted a manual or failed publication", {"id"}, {}, "PublicationPosted",
+                                  "Publication", 200, true}),
+               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->MarkPosted(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/channel-endpoints",
+                                 {"Delivery endpoints per channel (network admins; secrets are never shown)", {}, {}, "",
+                                  "ChannelEndpointList"}),
+               [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListEndpoints(caller)); });
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/channel-endpoints/{channel}",
+                                 {"Set a channel's delivery endpoint (network admins)", {"channel"}, {}, "ChannelEndpointSave",
+                                  "ChannelEndpoint"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, svc->SaveEndpoint(caller, PathText(req, "channel"), *body));
+               });
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/channel-endpoints/{channel}",
+                                 {"Remove a channel's delivery endpoint (its publications become manual)", {"channel"}, {}, "",
+                                  "", 204}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 return module::ReplyEmpty(req, svc->DeleteEndpoint(caller, PathText(req, "channel")));
+               });
+}
+
+}  // namespace sawt::messaging
