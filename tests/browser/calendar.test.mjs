@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
@@ -24,15 +24,7 @@ after(async () => {
   await server?.stop();
 });
 
-function apiGet(page, path) {
-  return page.evaluate(async (p) => (await fetch(p, { headers: { Accept: 'application/json' } })).json(), path);
-}
 
-async function switchLanguage(page, lang) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
 
 /** Opens the calendar, switches to the week view and goes to the demo week; returns its Monday. */
 async function openDemoWeek(page) {

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -21,14 +21,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** GET an API path with the page's session (the page must be signed in). */
-function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { Accept: 'application/json' } });
-    return res.json();
-  }, path);
-}
 
 /** Today as YYYY-MM-DD in the browser's time zone (the editor's date input). */
 function today() {
@@ -58,11 +50,6 @@ async function openTwice(users, state, route, ready) {
   return pages;
 }
 
-async function switchLanguage(page, lang) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
 
 test('an editor fixes a contradicted fact, a reviewer approves, the release is published', async () => {
   const editor = await newPage(browser);

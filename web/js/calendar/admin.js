@@ -8,6 +8,7 @@ import { h, replace } from '../dom.js';
 import { t, pick, compare, formatNumber } from '../i18n.js';
 import { session } from '../session.js';
 import { entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, entityName } from '../messaging/common.js';
+import { confirmDialog } from './panel.js';
 
 /** True when the caller may manage some blackouts (or the window). */
 export function mayAdminister(ref) {
@@ -46,22 +47,13 @@ export async function adminSection(ref, { notify, onChanged }) {
         }, t('calendar.blackouts.lift')) : null))));
   };
 
-  const confirmLift = (b, opener) => {
-    section.querySelector('dialog')?.remove();
-    const cancel = h('button', { type: 'submit', value: 'cancel', dataset: { testid: 'calendar-blackout-cancel' } }, t('calendar.delete_dialog.cancel'));
-    const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': 'calendar-lift-title', dataset: { testid: 'calendar-blackout-dialog' } },
-      h('form', { method: 'dialog' },
-        h('h2', { id: 'calendar-lift-title' }, t('calendar.blackouts.lift_title', { reason: pick(b, 'reason') })),
-        h('div', { class: 'dialog-actions' },
-          h('button', { type: 'submit', value: 'confirm', class: 'danger', dataset: { testid: 'calendar-blackout-confirm' } }, t('calendar.blackouts.lift')),
-          cancel)));
-    dialog.addEventListener('close', async () => {
-      const confirmed = dialog.returnValue === 'confirm';
-      dialog.remove();
-      if (!confirmed) {
-        opener.focus();
-        return;
-      }
+  const confirmLift = (b, opener) => confirmDialog(section, {
+    testid: 'calendar-blackout',
+    title: t('calendar.blackouts.lift_title', { reason: pick(b, 'reason') }),
+    confirm: t('calendar.blackouts.lift'),
+    cancel: t('calendar.delete_dialog.cancel'),
+    opener,
+    onConfirm: async () => {
       try {
         await api(`/api/v1/calendar/blackouts/${encodeURIComponent(b.id)}`, { method: 'DELETE' });
         status.textContent = t('calendar.blackouts.lifted');
@@ -70,11 +62,8 @@ export async function adminSection(ref, { notify, onChanged }) {
       } catch (err) {
         notify(err);
       }
-    });
-    section.append(dialog);
-    dialog.showModal();
-    cancel.focus();
-  };
+    },
+  });
 
   // New blackout.
   const options = scopes(ref);

@@ -148,38 +148,52 @@ function paintDetail() {
   replace(ctx.slot, section);
 }
 
-function confirmDelete(entry, opener, error, stale) {
-  ctx.slot.querySelector('dialog.confirm-dialog')?.remove();
-  const cancel = h('button', { type: 'submit', value: 'cancel', dataset: { testid: 'calendar-delete-cancel' } }, t('calendar.delete_dialog.cancel'));
-  const dialog = h('dialog', {
-    class: 'confirm-dialog', 'aria-labelledby': 'calendar-delete-title', 'aria-describedby': 'calendar-delete-body', dataset: { testid: 'calendar-delete-dialog' },
-  },
-  h('form', { method: 'dialog' },
-    h('h2', { id: 'calendar-delete-title' }, t('calendar.delete_dialog.title')),
-    h('p', { id: 'calendar-delete-body' }, t('calendar.delete_dialog.body', { title: pick(entry, 'title') })),
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'submit', value: 'confirm', class: 'danger', dataset: { testid: 'calendar-delete-confirm' } }, t('calendar.delete_dialog.confirm')),
-      cancel)));
-  dialog.addEventListener('close', async () => {
+/**
+ * A modal confirmation (<dialog>) appended to parent, named by testid: `<testid>-dialog` with the
+ * buttons `<testid>-confirm` and `<testid>-cancel`; onConfirm runs on confirm, otherwise focus
+ * returns to opener.
+ */
+export function confirmDialog(parent, { testid, title, body, confirm, cancel, opener, onConfirm }) {
+  parent.querySelector('dialog.confirm-dialog')?.remove();
+  const keep = h('button', { type: 'submit', value: 'cancel', dataset: { testid: `${testid}-cancel` } }, cancel);
+  const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': `${testid}-title`, 'aria-describedby': body ? `${testid}-body` : null, dataset: { testid: `${testid}-dialog` } },
+    h('form', { method: 'dialog' },
+      h('h2', { id: `${testid}-title` }, title),
+      body ? h('p', { id: `${testid}-body` }, body) : null,
+      h('div', { class: 'dialog-actions' },
+        h('button', { type: 'submit', value: 'confirm', class: 'danger', dataset: { testid: `${testid}-confirm` } }, confirm),
+        keep)));
+  dialog.addEventListener('close', () => {
     const confirmed = dialog.returnValue === 'confirm';
     dialog.remove();
-    if (!confirmed) {
-      if (opener.isConnected) opener.focus();
-      return;
-    }
-    try {
-      await api(`/api/v1/calendar/entries/${encodeURIComponent(entry.id)}`, { method: 'DELETE', headers: { 'If-Match': etag(entry.version) } });
-      closePanel();
-      await ctx.reload();
-      ctx.announce(t('calendar.deleted', { title: pick(entry, 'title') }));
-    } catch (err) {
-      if (err.status === 412) replace(stale, conflictNotice('calendar-stale', () => reopen(entry.id, false)));
-      else error.textContent = err.message;
-    }
+    if (confirmed) onConfirm();
+    else if (opener?.isConnected) opener.focus();
   });
-  ctx.slot.append(dialog);
+  parent.append(dialog);
   dialog.showModal();
-  cancel.focus();
+  keep.focus();
+}
+
+function confirmDelete(entry, opener, error, stale) {
+  confirmDialog(ctx.slot, {
+    testid: 'calendar-delete',
+    title: t('calendar.delete_dialog.title'),
+    body: t('calendar.delete_dialog.body', { title: pick(entry, 'title') }),
+    confirm: t('calendar.delete_dialog.confirm'),
+    cancel: t('calendar.delete_dialog.cancel'),
+    opener,
+    onConfirm: async () => {
+      try {
+        await api(`/api/v1/calendar/entries/${encodeURIComponent(entry.id)}`, { method: 'DELETE', headers: { 'If-Match': etag(entry.version) } });
+        closePanel();
+        await ctx.reload();
+        ctx.announce(t('calendar.deleted', { title: pick(entry, 'title') }));
+      } catch (err) {
+        if (err.status === 412) replace(stale, conflictNotice('calendar-stale', () => reopen(entry.id, false)));
+        else error.textContent = err.message;
+      }
+    },
+  });
 }
 
 /** Reads an entry again after a 412 and shows it (in the form when edit is true). */
