@@ -265,6 +265,9 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
     shown_uids.insert(it.slot.uid);
   }
 
+  std::sort(out.shown.begin(), out.shown.end(), [](const Item& a, const Item& b) {
+    return a.slot.starts_us != b.slot.starts_us ? a.slot.starts_us < b.slot.starts_us : a.slot.uid < b.slot.uid;
+  });
   std::vector<Slot> active;
   for (const Item& it : all) {
     if (it.active) active.push_back(it.slot);
@@ -679,11 +682,8 @@ Status CalendarService::DeleteEntry(const auth::Caller& caller, int64_t id, std:
 Result<Json> CalendarService::ListBlackouts(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(std::string("SELECT ") + kBlackoutColumns + " FROM calendar_blackouts ORDER BY starts_us, id");
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) items.push_back(BlackoutJson(r));
-    return Json{{"items", items}};
+    return module::QueryAll(tx, std::string("SELECT ") + kBlackoutColumns + " FROM calendar_blackouts ORDER BY starts_us, id",
+                            {}, BlackoutJson);
   });
 }
 

@@ -1,6 +1,10 @@
 #include "messaging/demo.hpp"
 
+#include <map>
+#include <string>
 #include <vector>
+
+#include "core/clock.hpp"
 
 namespace sawt::messaging {
 namespace {
@@ -239,12 +243,22 @@ core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
     auto made = svc.CreateAlias(system, {{"entity_id", ctx.entities.at(a.entity)}, {"alias", a.alias}, {"lang", a.lang}});
     if (!made) return std::move(made).error();
   }
-  // Content items in every workflow state (moved through the same transitions as real ones).
+  // Content items in every workflow state (moved through the same transitions as real ones). The
+  // published ones were planned in the past days, the scheduled and approved ones after the demo
+  // calendar week (src/calendar/demo.cpp), so they add no conflict to it.
+  const std::map<std::string, int> planned_in_days = {{"New visitor centre opens", -2},
+                                                      {"Memo: review statements before release", -1},
+                                                      {"Director General's speech at the safety forum", 15},
+                                                      {"The winter events season", 16}};
+  const int64_t today_us = core::NowMicros() / 86'400'000'000 * 86'400'000'000;
   for (const auto& it : kItems) {
-    auto made = svc.CreateContentItem(system, {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)},
-                                               {"title_ar", it.title_ar}, {"title_en", it.title_en},
-                                               {"body_ar", it.body_ar}, {"body_en", it.body_en},
-                                               {"themes", {it.theme}}, {"channels", {"website", "x"}}});
+    Json body = {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)}, {"title_ar", it.title_ar},
+                 {"title_en", it.title_en}, {"body_ar", it.body_ar}, {"body_en", it.body_en},
+                 {"themes", {it.theme}}, {"channels", {"website", "x"}}};
+    if (auto day = planned_in_days.find(it.title_en); day != planned_in_days.end()) {
+      body["planned_at"] = core::FormatIsoUtc(today_us + int64_t{day->second} * 86'400'000'000).substr(0, 10) + "T06:00:00Z";
+    }
+    auto made = svc.CreateContentItem(system, body);
     if (!made) return std::move(made).error();
     const int64_t id = (*made)["id"];
     int64_t version = (*made)["version"];

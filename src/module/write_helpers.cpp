@@ -48,6 +48,15 @@ void Assignments::Set(const std::string& column, store::Value v, core::Json show
   changed[column] = std::move(shown);
 }
 
+core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                  core::Json (*to_json)(const store::Row&)) {
+  auto rows = tx.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+  core::Json items = core::Json::array();
+  for (const auto& r : *rows) items.push_back(to_json(r));
+  return core::Json{{"items", std::move(items)}};
+}
+
 core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
   std::vector<store::Value> params = set.params;
   params.push_back(core::NowIsoUtc());

@@ -33,6 +33,10 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
 core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
                                    const Page& page, core::Json (*to_json)(const store::Row&));
 
+/// Runs a query over a small table and returns {"items": rows mapped with `to_json`}.
+core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
+                                  core::Json (*to_json)(const store::Row&));
+
 /// After a guarded UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
 core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key);
 
