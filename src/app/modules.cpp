@@ -3,6 +3,7 @@
 #include "auth/routes.hpp"
 #include "calendar/module.hpp"
 #include "events/module.hpp"
+#include "initiatives/module.hpp"
 #include "messaging/module.hpp"
 #include "network/module.hpp"
 #include "search/module.hpp"
@@ -15,6 +16,7 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   network::Register(registry);
   messaging::Register(registry);
   calendar::Register(registry);
+  initiatives::Register(registry);
   search::Register(registry);
   // Later capabilities register here: strategy, media, crisis, listening, capacity, platform.
   return events;

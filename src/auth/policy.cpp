@@ -51,6 +51,12 @@ const std::vector<PermissionRule> kRules = {
     {"calendar.entries.write", {R::kEntityAdmin, R::kEditor}, false, true},
     {"calendar.blackouts.write", {R::kEntityAdmin}, false, true},
     {"calendar.settings.write", {}, false, true},
+    // initiatives: the central office sees every entity's initiatives, so every member reads them
+    // all; editors and entity admins of the owner entity register, edit, move and record outcomes;
+    // the best-initiatives showcase belongs to the network admins.
+    {"initiatives.read", {}, true, false},
+    {"initiatives.write", {R::kEntityAdmin, R::kEditor}, false, true},
+    {"initiatives.showcase", {}, false, true},
     // events (SSE stream, audit views) of an entity.
     {"events.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"audit.verify", {}, false, false},

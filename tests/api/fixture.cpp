@@ -1,6 +1,7 @@
 #include "tests/api/fixture.hpp"
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 
 namespace sawt::testing {
@@ -66,6 +67,21 @@ Credentials ApiTest::Demo(const std::string& login) {
   auto it = sessions.find(login);
   if (it == sessions.end()) it = sessions.emplace(login, app_->Login(login, "sawt-demo-2026")).first;
   return it->second;
+}
+
+std::string ApiTest::UrlEncode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace sawt::testing

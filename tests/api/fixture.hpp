@@ -19,6 +19,8 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   /// A demo account's session (password sawt-demo-2026), signed in once per store: sign-ins are
   /// rate-limited per address.
   Credentials Demo(const std::string& login);
+  /// Percent-encodes a query parameter value (UTF-8 bytes; unreserved characters kept).
+  static std::string UrlEncode(const std::string& s);
   int64_t EntityId(const std::string& code) const { return app_->demo().entities.at(code); }
   int64_t AccountId(const std::string& login) const { return app_->demo().accounts.at(login); }
   /// A unique suffix for names created by one test.

@@ -95,6 +95,14 @@ class AuthzMatrixTest : public ApiTest {
   int64_t NewContentItem(int64_t entity) {
     return app().Call("POST", "/api/v1/content-items", Admin(), ContentBody(entity)).json()["id"];
   }
+  // initiatives: a fresh planned initiative owned by `entity`.
+  Json InitiativeBody(int64_t entity) {
+    return {{"owner_entity_id", entity}, {"title_ar", "مبادرة"}, {"title_en", "Initiative"},
+            {"start_date", "2027-01-01"}, {"end_date", "2027-02-01"}};
+  }
+  int64_t NewInitiative(int64_t entity) {
+    return app().Call("POST", "/api/v1/initiatives", Admin(), InitiativeBody(entity)).json()["id"];
+  }
   int64_t MemberOf(int64_t entity) { return entity == own_ ? AccountId("police.editor") : AccountId("health.editor"); }
 
   // calendar: fresh entries and blackouts of `entity` in January 2031.
@@ -317,6 +325,44 @@ class AuthzMatrixTest : public ApiTest {
          [&](int64_t) { return std::make_pair(std::string("/api/v1/calendar/settings"), Json()); }, kEveryone, kEveryone},
         {"PUT", "/api/v1/calendar/settings",
          [&](int64_t) { return std::make_pair(std::string("/api/v1/calendar/settings"), Json{{"conflict_window_hours", 48}}); },
+         kNetworkAdmin, kNetworkAdmin},
+        // initiatives: every member reads every entity's initiatives; the owner entity's writers
+        // register, edit, move and record outcomes (a planned one takes none: allowed callers get 409);
+        // the showcase belongs to network admins (a planned initiative is not eligible: 409).
+        {"GET", "/api/v1/initiatives",
+         [&](int64_t e) { return std::make_pair("/api/v1/initiatives?entity_id=" + std::to_string(e), Json()); }, kEveryone,
+         kEveryone},
+        {"POST", "/api/v1/initiatives",
+         [&](int64_t e) { return std::make_pair(std::string("/api/v1/initiatives"), InitiativeBody(e)); }, kWriters,
+         kNetworkAdmin},
+        {"GET", "/api/v1/initiatives/showcase",
+         [&](int64_t) { return std::make_pair(std::string("/api/v1/initiatives/showcase"), Json()); }, kEveryone, kEveryone},
+        {"GET", "/api/v1/initiatives/{id}",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/initiatives/{id}", NewInitiative(e)), Json()); }, kEveryone,
+         kEveryone},
+        {"PATCH", "/api/v1/initiatives/{id}",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/initiatives/{id}", NewInitiative(e)), Json{{"title_en", "Renamed"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"POST", "/api/v1/initiatives/{id}/status",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/initiatives/{id}/status", NewInitiative(e)), Json{{"to", "active"}});
+         },
+         kWriters, kNetworkAdmin},
+        {"PUT", "/api/v1/initiatives/{id}/outcomes",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/initiatives/{id}/outcomes", NewInitiative(e)),
+                                 Json{{"outcomes_ar", "نتائج"}, {"outcomes_en", "Results"}, {"results", Json::array()}});
+         },
+         kWriters, kNetworkAdmin},
+        {"POST", "/api/v1/initiatives/{id}/showcase",
+         [&](int64_t e) {
+           return std::make_pair(path("/api/v1/initiatives/{id}/showcase", NewInitiative(e)), Json{{"note", "Best"}});
+         },
+         kNetworkAdmin, kNetworkAdmin},
+        {"DELETE", "/api/v1/initiatives/{id}/showcase",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/initiatives/{id}/showcase", NewInitiative(e)), Json()); },
          kNetworkAdmin, kNetworkAdmin},
         {"POST", "/api/v1/alignment-checks",
          [&](int64_t e) {

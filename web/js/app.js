@@ -6,7 +6,8 @@
 // re-render the current page in place).
 // Routes: #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
 // #/review[/<id>] (messaging, js/messaging/), #/calendar[/<view>/<date>][?filters] (js/calendar/),
-// #/account (password and API tokens). A "?a=b" part after the path reaches the page as ctx.query.
+// #/initiatives[/new|/<id>[/edit]], #/showcase (js/initiatives/), #/account (password and API
+// tokens). A "?a=b" part after the path reaches the page as ctx.query.
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
@@ -23,6 +24,8 @@ const ROUTES = {
   editor: { load: () => import('./messaging/editor.js'), navAs: 'content' }, // no entry of its own
   review: { load: () => import('./messaging/review.js'), nav: 'common.nav.review' },
   calendar: { load: () => import('./calendar/calendar.js'), nav: 'common.nav.calendar' },
+  initiatives: { load: () => import('./initiatives/initiatives.js'), nav: 'common.nav.initiatives' },
+  showcase: { load: () => import('./initiatives/showcase.js'), nav: 'common.nav.showcase' },
   account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
 };
 const DEFAULT_ROUTE = 'entities';

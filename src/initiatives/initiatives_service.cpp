@@ -1,0 +1,620 @@
+#include "initiatives/initiatives_service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "module/write_helpers.hpp"
+#include "search/search_indexer.hpp"
+
+namespace sawt::initiatives {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::JsonReader;
+using core::Ok;
+using core::Result;
+using core::Status;
+using module::AppendEvent;
+using module::Assignments;
+using module::LoadOne;
+using module::MissOrStale;
+using module::OptJson;
+using store::Row;
+using store::Tx;
+using store::Value;
+
+constexpr const char* kColumns =
+    "id, owner_entity_id, partners, title_ar, title_en, summary_ar, summary_en, objectives_ar, objectives_en, "
+    "audience_ar, audience_en, themes, channels, start_date, end_date, status, budget_band, outcomes_ar, outcomes_en, "
+    "results, showcased, showcase_note, showcased_by, showcased_at, version, created_by, created_at, updated_by, "
+    "updated_at";
+enum Col {
+  kId, kOwner, kPartners, kTitleAr, kTitleEn, kSummaryAr, kSummaryEn, kObjectivesAr, kObjectivesEn, kAudienceAr,
+  kAudienceEn, kThemes, kChannels, kStart, kEnd, kStatus, kBudget, kOutcomesAr, kOutcomesEn, kResults, kShowcased,
+  kNote, kShowcasedBy, kShowcasedAt, kVersion, kCreatedBy, kCreatedAt, kUpdatedBy, kUpdatedAt
+};
+
+constexpr size_t kMaxTitle = 300;
+constexpr size_t kMaxText = 4000;
+constexpr size_t kMaxList = 20;
+const std::set<std::string> kStatuses = {"planned", "active", "completed", "cancelled"};
+const std::set<std::string> kChannelCodes = {"website", "press", "x", "instagram", "facebook", "linkedin", "youtube",
+                                         "tiktok", "snapchat", "whatsapp", "intranet", "tv", "radio", "print",
+                                         "outdoor", "events", "sms", "email"};
+const std::set<std::string> kBudgetBands = {"lt_100k", "100k_500k", "500k_1m", "1m_5m", "gt_5m"};
+
+Json InitiativeJson(const Row& r) {
+  return {{"id", r.Int(kId)},
+          {"owner_entity_id", r.Int(kOwner)},
+          {"partner_entity_ids", Json::parse(r.Text(kPartners))},
+          {"title_ar", r.Text(kTitleAr)},
+          {"title_en", r.Text(kTitleEn)},
+          {"summary_ar", r.Text(kSummaryAr)},
+          {"summary_en", r.Text(kSummaryEn)},
+          {"objectives_ar", r.Text(kObjectivesAr)},
+          {"objectives_en", r.Text(kObjectivesEn)},
+          {"audience_ar", r.Text(kAudienceAr)},
+          {"audience_en", r.Text(kAudienceEn)},
+          {"themes", Json::parse(r.Text(kThemes))},
+          {"channels", Json::parse(r.Text(kChannels))},
+          {"start_date", r.Text(kStart)},
+          {"end_date", r.Text(kEnd)},
+          {"status", r.Text(kStatus)},
+          {"budget_band", OptJson(r.OptText(kBudget))},
+          {"outcomes_ar", r.Text(kOutcomesAr)},
+          {"outcomes_en", r.Text(kOutcomesEn)},
+          {"results", Json::parse(r.Text(kResults))},
+          {"showcased", r.Int(kShowcased) != 0},
+          {"showcase_note", OptJson(r.OptText(kNote))},
+          {"showcased_by", OptJson(r.OptText(kShowcasedBy))},
+          {"showcased_at", OptJson(r.OptText(kShowcasedAt))},
+          {"version", r.Int(kVersion)},
+          {"created_by", r.Text(kCreatedBy)},
+          {"created_at", r.Text(kCreatedAt)},
+          {"updated_by", r.Text(kUpdatedBy)},
+          {"updated_at", r.Text(kUpdatedAt)}};
+}
+
+Result<Row> Load(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kColumns + " FROM initiatives WHERE id = $1", id,
+                 "initiatives.not_found");
+}
+
+/// "YYYY-MM-DD" naming a real calendar day (the round trip rejects 2025-02-30).
+bool IsDate(const std::string& s) {
+  int64_t micros = 0;
+  return s.size() == 10 && core::ParseIsoUtc(s, &micros) && core::FormatIsoUtc(micros).compare(0, 10, s) == 0;
+}
+
+Status CheckDate(const std::optional<std::string>& v, const char* field) {
+  if (v && !IsDate(*v)) return Error::InvalidInput("initiatives.bad_date", field, {field});
+  return Ok();
+}
+
+/// A list of at most 20 distinct strings from `allowed` (any slug when null), as a JSON array.
+Result<std::optional<Json>> ReadCodes(const Json* raw, const char* field, const char* bad_key,
+                                      const std::set<std::string>* allowed) {
+  if (!raw) return std::optional<Json>();
+  if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput(bad_key, field, {""});
+  Json out = Json::array();
+  std::set<std::string> seen;
+  for (const auto& v : *raw) {
+    if (!v.is_string() || v.get_ref<const std::string&>().empty() || v.get_ref<const std::string&>().size() > 64) {
+      return Error::InvalidInput(bad_key, field, {""});
+    }
+    const std::string& code = v.get_ref<const std::string&>();
+    if (allowed && !allowed->count(code)) return Error::InvalidInput(bad_key, field, {code});
+    if (seen.insert(code).second) out.push_back(code);
+  }
+  return std::optional<Json>(std::move(out));
+}
+
+/// partner_entity_ids: at most 20 distinct positive integers.
+Result<std::optional<Json>> ReadPartners(const Json* raw) {
+  if (!raw) return std::optional<Json>();
+  if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
+  std::set<int64_t> ids;
+  for (const auto& v : *raw) {
+    if (!v.is_number_integer() || v.get<int64_t>() <= 0) {
+      return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
+    }
+    ids.insert(v.get<int64_t>());
+  }
+  return std::optional<Json>(Json(std::vector<int64_t>(ids.begin(), ids.end())));
+}
+
+/// results: at most 20 measured results {label_ar, label_en, value, unit?}.
+Result<std::optional<Json>> ReadResults(const Json* raw) {
+  if (!raw) return std::optional<Json>();
+  if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput("initiatives.bad_results", "results");
+  Json out = Json::array();
+  for (size_t i = 0; i < raw->size(); ++i) {
+    const Json& item = (*raw)[i];
+    if (!item.is_object()) return Error::InvalidInput("initiatives.bad_results", "results");
+    const std::string at = "results[" + std::to_string(i) + "].";
+    JsonReader in(item, at);
+    auto label_ar = in.String("label_ar", true, kMaxTitle);
+    auto label_en = in.String("label_en", true, kMaxTitle);
+    const Json* value = in.Raw("value");
+    auto unit = in.String("unit", false, 32, false);
+    SAWT_TRY_STATUS(in.Finish());
+    if (!value || !value->is_number() || !std::isfinite(value->get<double>())) {
+      return Error::InvalidInput("initiatives.bad_result_value", at + "value");
+    }
+    out.push_back({{"label_ar", *label_ar}, {"label_en", *label_en}, {"value", *value}, {"unit", unit.value_or("")}});
+  }
+  return std::optional<Json>(std::move(out));
+}
+
+/// Owner and partners must exist; the owner is not its own partner.
+Status CheckEntities(Tx& tx, int64_t owner, const Json& partners) {
+  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {owner});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return Error::InvalidInput("initiatives.entity_not_found", "owner_entity_id", {std::to_string(owner)});
+  for (const auto& p : partners) {
+    const int64_t id = p.get<int64_t>();
+    if (id == owner) return Error::InvalidInput("initiatives.owner_is_partner", "partner_entity_ids");
+    auto found = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
+    if (!found) return std::move(found).error();
+    if (found->empty()) return Error::InvalidInput("initiatives.entity_not_found", "partner_entity_ids", {std::to_string(id)});
+  }
+  return Ok();
+}
+
+/// Every theme code must name a message theme (messaging's library of themes).
+Status CheckThemes(Tx& tx, const Json& themes) {
+  for (const auto& t : themes) {
+    auto rows = tx.Query("SELECT 1 FROM message_themes WHERE code = $1", {t.get<std::string>()});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::InvalidInput("initiatives.unknown_theme", "themes", {t.get<std::string>()});
+  }
+  return Ok();
+}
+
+/// Rewrites the link rows the list filters use (partners and themes) from the saved row.
+Status SyncLinks(Tx& tx, const Row& r) {
+  const int64_t id = r.Int(kId);
+  for (const char* sql : {"DELETE FROM initiative_partners WHERE initiative_id = $1",
+                          "DELETE FROM initiative_themes WHERE initiative_id = $1"}) {
+    auto n = tx.Exec(sql, {id});
+    if (!n) return std::move(n).error();
+  }
+  for (const auto& p : Json::parse(r.Text(kPartners))) {
+    auto n = tx.Exec("INSERT INTO initiative_partners (initiative_id, entity_id) VALUES ($1, $2)", {id, p.get<int64_t>()});
+    if (!n) return std::move(n).error();
+  }
+  for (const auto& t : Json::parse(r.Text(kThemes))) {
+    auto n = tx.Exec("INSERT INTO initiative_themes (initiative_id, theme_code) VALUES ($1, $2)", {id, t.get<std::string>()});
+    if (!n) return std::move(n).error();
+  }
+  return Ok();
+}
+
+Status Index(Tx& tx, const Row& r) {
+  const int64_t id = r.Int(kId);
+  std::vector<int64_t> scopes = {r.Int(kOwner)};
+  for (const auto& p : Json::parse(r.Text(kPartners))) scopes.push_back(p.get<int64_t>());
+  std::string body;
+  for (int c : {kSummaryAr, kSummaryEn, kObjectivesAr, kObjectivesEn, kOutcomesAr, kOutcomesEn}) {
+    if (!r.Text(c).empty()) body += r.Text(c) + "\n";
+  }
+  return search::SearchIndexer::Upsert(tx, {"initiative", id, r.Int(kOwner), scopes, r.Text(kTitleAr), r.Text(kTitleEn),
+                                            body, "/api/v1/initiatives/" + std::to_string(id), r.Text(kUpdatedAt)});
+}
+
+Result<int64_t> RebuildSearch(Tx& tx) {
+  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM initiatives ORDER BY id");
+  if (!rows) return std::move(rows).error();
+  for (const auto& r : *rows) SAWT_TRY_STATUS(Index(tx, r));
+  return static_cast<int64_t>(rows->size());
+}
+
+bool HasOutcomes(const Row& r) {
+  return !r.Text(kOutcomesAr).empty() || !r.Text(kOutcomesEn).empty() || !Json::parse(r.Text(kResults)).empty();
+}
+
+/// Outcomes are recorded while an initiative runs and after it ends.
+bool TakesOutcomes(const std::string& status) { return status == "active" || status == "completed"; }
+
+bool LegalStep(const std::string& from, const std::string& to) {
+  return (from == "planned" && (to == "active" || to == "cancelled")) ||
+         (from == "active" && (to == "completed" || to == "cancelled"));
+}
+
+/// The outcome fields of a body (shared by PATCH and PUT …/outcomes).
+struct OutcomeFields {
+  std::optional<std::string> text_ar, text_en;
+  std::optional<Json> results;
+  const Json* results_raw = nullptr;
+  bool any() const { return text_ar || text_en || results; }
+  void Read(JsonReader& in, bool required) {
+    text_ar = in.String("outcomes_ar", required, kMaxText, false);
+    text_en = in.String("outcomes_en", required, kMaxText, false);
+    results_raw = in.Raw("results");
+  }
+  Status Parse(bool required) {
+    if (required && !results_raw) return Error::InvalidInput("initiatives.bad_results", "results");
+    SAWT_ASSIGN_OR_RETURN(results, ReadResults(results_raw));
+    return Ok();
+  }
+  void AddTo(Assignments& set) const {
+    if (text_ar) set.Set("outcomes_ar", *text_ar, *text_ar);
+    if (text_en) set.Set("outcomes_en", *text_en, *text_en);
+    if (results) set.Set("results", results->dump(), *results);
+  }
+};
+
+/// Applies `set` to the row as loaded (`old`) under its version, stamps updated_by, re-syncs the
+/// links and the index, appends the event and answers the saved initiative.
+Result<Json> Save(Tx& tx, const auth::Caller& caller, const Row& old, const Assignments& set, const char* action,
+                  Json payload) {
+  const int64_t id = old.Int(kId);
+  Assignments all = set;
+  all.Set("updated_by", caller.login, caller.login);
+  SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "initiatives", all, id, old.Int(kVersion)));
+  if (!updated) return MissOrStale(tx, "initiatives", id, "initiatives.not_found").error();
+  SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, id));
+  SAWT_TRY_STATUS(SyncLinks(tx, row));
+  SAWT_TRY_STATUS(Index(tx, row));
+  payload["version"] = row.Int(kVersion);
+  SAWT_TRY_STATUS(AppendEvent(tx, caller, action, row.Int(kOwner), "initiative", id, std::move(payload)));
+  return InitiativeJson(row);
+}
+
+/// Loads the initiative, checks the caller may write it and that If-Match (when sent) is current.
+Result<Row> LoadForWrite(Tx& tx, const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                         const char* permission) {
+  SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, id));
+  SAWT_TRY_STATUS(auth::Authorize(caller, permission, row.Int(kOwner)));
+  if (if_match && *if_match != row.Int(kVersion)) return Error::PreconditionFailed();
+  return row;
+}
+
+/// The ids of `root` and every entity below it in the tree.
+Result<std::vector<int64_t>> Subtree(Tx& tx, int64_t root) {
+  auto rows = tx.Query("SELECT id, parent_id FROM entities");
+  if (!rows) return std::move(rows).error();
+  std::multimap<int64_t, int64_t> children;
+  for (const auto& r : *rows) {
+    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
+  }
+  std::vector<int64_t> out = {root};
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto [first, last] = children.equal_range(out[i]);
+    for (auto it = first; it != last; ++it) out.push_back(it->second);
+  }
+  return out;
+}
+
+/// A LIKE pattern matching `text` anywhere, with the wildcards in it escaped (ESCAPE '\').
+std::string Contains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+void InitiativesService::RegisterSearchTypes() {
+  search::RegisterSearchType({"initiative", "initiatives.read", &RebuildSearch});
+}
+
+std::vector<store::Migration> InitiativesService::Migrations() {
+  // Registered after network and messaging, so the tables may reference entities and themes.
+  return {{"initiatives", 1, "0001_create_initiatives", R"SQL(
+CREATE TABLE initiatives (
+  id {{ID}},
+  owner_entity_id BIGINT NOT NULL REFERENCES entities(id),
+  partners TEXT NOT NULL,
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  summary_ar TEXT NOT NULL,
+  summary_en TEXT NOT NULL,
+  objectives_ar TEXT NOT NULL,
+  objectives_en TEXT NOT NULL,
+  audience_ar TEXT NOT NULL,
+  audience_en TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'active', 'completed', 'cancelled')),
+  budget_band TEXT CHECK (budget_band IN ('lt_100k', '100k_500k', '500k_1m', '1m_5m', 'gt_5m')),
+  outcomes_ar TEXT NOT NULL,
+  outcomes_en TEXT NOT NULL,
+  results TEXT NOT NULL,
+  showcased BIGINT NOT NULL DEFAULT 0,
+  showcase_note TEXT,
+  showcased_by TEXT,
+  showcased_at TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (start_date <= end_date)
+);
+CREATE INDEX initiatives_owner ON initiatives(owner_entity_id);
+CREATE INDEX initiatives_status ON initiatives(status);
+CREATE INDEX initiatives_dates ON initiatives(start_date, end_date);
+CREATE INDEX initiatives_showcased ON initiatives(showcased, showcased_at);
+CREATE TABLE initiative_partners (
+  initiative_id BIGINT NOT NULL REFERENCES initiatives(id),
+  entity_id BIGINT NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (initiative_id, entity_id)
+);
+CREATE INDEX initiative_partners_entity ON initiative_partners(entity_id);
+CREATE TABLE initiative_themes (
+  initiative_id BIGINT NOT NULL REFERENCES initiatives(id),
+  theme_code TEXT NOT NULL REFERENCES message_themes(code),
+  PRIMARY KEY (initiative_id, theme_code)
+);
+CREATE INDEX initiative_themes_code ON initiative_themes(theme_code);
+)SQL"}};
+}
+
+Result<Json> InitiativesService::List(const auth::Caller& caller, const InitiativeFilter& filter,
+                                      const module::Page& page) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
+  if (filter.status && !kStatuses.count(*filter.status)) {
+    return Error::InvalidInput("initiatives.bad_status", "status", {*filter.status});
+  }
+  SAWT_TRY_STATUS(CheckDate(filter.from, "from"));
+  SAWT_TRY_STATUS(CheckDate(filter.to, "to"));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
+    auto next = [&](Value v) {
+      params.push_back(std::move(v));
+      return "$" + std::to_string(params.size());
+    };
+    std::string sql = std::string("SELECT ") + kColumns + " FROM initiatives i WHERE id > $1";
+    if (filter.entity_id) {
+      SAWT_ASSIGN_OR_RETURN(auto ids, Subtree(tx, *filter.entity_id));
+      std::string in;
+      for (int64_t e : ids) in += (in.empty() ? "" : ", ") + next(e);
+      sql += " AND (owner_entity_id IN (" + in + ") OR EXISTS (SELECT 1 FROM initiative_partners p WHERE "
+             "p.initiative_id = i.id AND p.entity_id IN (" + in + ")))";
+    }
+    if (filter.theme) {
+      sql += " AND EXISTS (SELECT 1 FROM initiative_themes t WHERE t.initiative_id = i.id AND t.theme_code = " +
+             next(*filter.theme) + ")";
+    }
+    if (filter.status) sql += " AND status = " + next(*filter.status);
+    if (filter.from) sql += " AND end_date >= " + next(*filter.from);
+    if (filter.to) sql += " AND start_date <= " + next(*filter.to);
+    if (filter.q && !filter.q->empty()) {
+      const std::string p = next(Contains(*filter.q));
+      std::string any;
+      for (const char* c : {"title_ar", "title_en", "summary_ar", "summary_en"}) {
+        any += std::string(any.empty() ? "" : " OR ") + "LOWER(" + c + ") LIKE LOWER(" + p + ") ESCAPE '\\'";
+      }
+      sql += " AND (" + any + ")";
+    }
+    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, InitiativeJson);
+  });
+}
+
+Result<Json> InitiativesService::Get(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, id));
+    return InitiativeJson(row);
+  });
+}
+
+Result<Json> InitiativesService::Create(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto owner = in.Int("owner_entity_id", true);
+  const Json* partners_raw = in.Raw("partner_entity_ids");
+  auto title_ar = in.String("title_ar", true, kMaxTitle);
+  auto title_en = in.String("title_en", true, kMaxTitle);
+  auto summary_ar = in.String("summary_ar", false, kMaxText, false);
+  auto summary_en = in.String("summary_en", false, kMaxText, false);
+  auto objectives_ar = in.String("objectives_ar", false, kMaxText, false);
+  auto objectives_en = in.String("objectives_en", false, kMaxText, false);
+  auto audience_ar = in.String("audience_ar", false, kMaxText, false);
+  auto audience_en = in.String("audience_en", false, kMaxText, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  auto start = in.String("start_date", true, 10);
+  auto end = in.String("end_date", true, 10);
+  auto budget = in.String("budget_band", false, 16);
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_ASSIGN_OR_RETURN(auto partners, ReadPartners(partners_raw));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "initiatives.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "initiatives.bad_channel", &kChannelCodes));
+  SAWT_TRY_STATUS(CheckDate(start, "start_date"));
+  SAWT_TRY_STATUS(CheckDate(end, "end_date"));
+  if (*start > *end) return Error::InvalidInput("initiatives.bad_period", "end_date");
+  if (budget && !kBudgetBands.count(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.write", *owner));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    const Json partner_list = partners.value_or(Json::array());
+    const Json theme_list = themes.value_or(Json::array());
+    SAWT_TRY_STATUS(CheckEntities(tx, *owner, partner_list));
+    SAWT_TRY_STATUS(CheckThemes(tx, theme_list));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        "INSERT INTO initiatives (owner_entity_id, partners, title_ar, title_en, summary_ar, summary_en, objectives_ar, "
+        "objectives_en, audience_ar, audience_en, themes, channels, start_date, end_date, status, budget_band, "
+        "outcomes_ar, outcomes_en, results, created_by, created_at, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7, $8, $9, $10, $11, $12, $13, $14, 'planned', $15, '', '', '[]', $16, $17, $16, $17) RETURNING id",
+        {*owner, partner_list.dump(), *title_ar, *title_en, summary_ar.value_or(""), summary_en.value_or(""),
+         objectives_ar.value_or(""), objectives_en.value_or(""), audience_ar.value_or(""), audience_en.value_or(""),
+         theme_list.dump(), channels.value_or(Json::array()).dump(), *start, *end, store::OrNull(budget), caller.login,
+         now});
+    if (!rows) return std::move(rows).error();
+    SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, (*rows)[0].Int(0)));
+    SAWT_TRY_STATUS(SyncLinks(tx, row));
+    SAWT_TRY_STATUS(Index(tx, row));
+    Json initiative = InitiativeJson(row);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "initiatives.created", *owner, "initiative", row.Int(kId), initiative));
+    return initiative;
+  });
+}
+
+Result<Json> InitiativesService::Update(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                        const Json& body) {
+  JsonReader in(body);
+  const Json* partners_raw = in.Raw("partner_entity_ids");
+  auto title_ar = in.String("title_ar", false, kMaxTitle);
+  auto title_en = in.String("title_en", false, kMaxTitle);
+  std::map<std::string, std::optional<std::string>> texts;
+  for (const char* f : {"summary_ar", "summary_en", "objectives_ar", "objectives_en", "audience_ar", "audience_en"}) {
+    texts[f] = in.String(f, false, kMaxText, false);
+  }
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  auto start = in.String("start_date", false, 10);
+  auto end = in.String("end_date", false, 10);
+  const bool clear_budget = in.IsNull("budget_band");
+  std::optional<std::string> budget;
+  if (clear_budget) {
+    in.Raw("budget_band");
+  } else {
+    budget = in.String("budget_band", false, 16);
+  }
+  OutcomeFields outcomes;
+  outcomes.Read(in, false);
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_ASSIGN_OR_RETURN(auto partners, ReadPartners(partners_raw));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "initiatives.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "initiatives.bad_channel", &kChannelCodes));
+  SAWT_TRY_STATUS(outcomes.Parse(false));
+  SAWT_TRY_STATUS(CheckDate(start, "start_date"));
+  SAWT_TRY_STATUS(CheckDate(end, "end_date"));
+  if (budget && !kBudgetBands.count(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
+  Assignments set;
+  if (partners) set.Set("partners", partners->dump(), *partners);
+  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
+  if (title_en) set.Set("title_en", *title_en, *title_en);
+  for (const auto& [field, value] : texts) {
+    if (value) set.Set(field, *value, *value);
+  }
+  if (themes) set.Set("themes", themes->dump(), *themes);
+  if (channels) set.Set("channels", channels->dump(), *channels);
+  if (start) set.Set("start_date", *start, *start);
+  if (end) set.Set("end_date", *end, *end);
+  if (budget) set.Set("budget_band", *budget, *budget);
+  if (clear_budget) set.Set("budget_band", store::Null(), nullptr);
+  outcomes.AddTo(set);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
+    const std::string& status = old.Text(kStatus);
+    if (status == "cancelled") return Error::Conflict("initiatives.cancelled", {std::to_string(id)});
+    if (outcomes.any() && !TakesOutcomes(status)) {
+      return Error::Conflict("initiatives.outcomes_too_early", {std::to_string(id), status});
+    }
+    if (start.value_or(old.Text(kStart)) > end.value_or(old.Text(kEnd))) {
+      return Error::InvalidInput("initiatives.bad_period", "end_date");
+    }
+    if (partners) SAWT_TRY_STATUS(CheckEntities(tx, old.Int(kOwner), *partners));
+    if (themes) SAWT_TRY_STATUS(CheckThemes(tx, *themes));
+    // The showcase cites the outcomes: they cannot be emptied while it does.
+    if (old.Int(kShowcased) != 0 && outcomes.any()) {
+      const bool empty = outcomes.text_ar.value_or(old.Text(kOutcomesAr)).empty() &&
+                         outcomes.text_en.value_or(old.Text(kOutcomesEn)).empty() &&
+                         outcomes.results.value_or(Json::parse(old.Text(kResults))).empty();
+      if (empty) return Error::Conflict("initiatives.showcase_needs_outcomes", {std::to_string(id)});
+    }
+    return Save(tx, caller, old, set, "initiatives.updated", set.changed);
+  });
+}
+
+Result<Json> InitiativesService::ChangeStatus(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                              const Json& body) {
+  JsonReader in(body);
+  auto to = in.String("to", true, 32);
+  auto comment = in.String("comment", false, 2000, false);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!kStatuses.count(*to)) return Error::InvalidInput("initiatives.bad_status", "to", {*to});
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
+    const std::string from = old.Text(kStatus);
+    if (!LegalStep(from, *to)) return Error::Conflict("initiatives.illegal_transition", {from, *to}, "to");
+    Assignments set;
+    set.Set("status", *to, *to);
+    return Save(tx, caller, old, set, "initiatives.status_changed",
+                {{"from", from}, {"to", *to}, {"comment", OptJson(comment)}});
+  });
+}
+
+Result<Json> InitiativesService::PutOutcomes(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                             const Json& body) {
+  JsonReader in(body);
+  OutcomeFields outcomes;
+  outcomes.Read(in, true);
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_TRY_STATUS(outcomes.Parse(true));
+  Assignments set;
+  outcomes.AddTo(set);
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
+    if (!TakesOutcomes(old.Text(kStatus))) {
+      return Error::Conflict("initiatives.outcomes_too_early", {std::to_string(id), old.Text(kStatus)});
+    }
+    if (old.Int(kShowcased) != 0 && outcomes.text_ar->empty() && outcomes.text_en->empty() && outcomes.results->empty()) {
+      return Error::Conflict("initiatives.showcase_needs_outcomes", {std::to_string(id)});
+    }
+    return Save(tx, caller, old, set, "initiatives.outcomes_recorded", set.changed);
+  });
+}
+
+Result<Json> InitiativesService::Showcase(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                          const Json& body) {
+  JsonReader in(body);
+  auto note = in.String("note", true, 2000);
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.showcase", std::nullopt));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.showcase"));
+    if (old.Text(kStatus) != "completed" || !HasOutcomes(old)) {
+      return Error::Conflict("initiatives.showcase_not_eligible", {std::to_string(id)});
+    }
+    Assignments set;
+    set.Set("showcased", int64_t{1}, true);
+    set.Set("showcase_note", *note, *note);
+    if (old.Int(kShowcased) == 0) {
+      const std::string now = core::NowIsoUtc();
+      set.Set("showcased_by", caller.login, caller.login);
+      set.Set("showcased_at", now, now);
+    }
+    return Save(tx, caller, old, set, "initiatives.showcased", set.changed);
+  });
+}
+
+Result<Json> InitiativesService::Unshowcase(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.showcase", std::nullopt));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.showcase"));
+    if (old.Int(kShowcased) == 0) return Error::Conflict("initiatives.not_showcased", {std::to_string(id)});
+    Assignments set;
+    set.Set("showcased", int64_t{0}, false);
+    set.Set("showcase_note", store::Null(), nullptr);
+    set.Set("showcased_by", store::Null(), nullptr);
+    set.Set("showcased_at", store::Null(), nullptr);
+    return Save(tx, caller, old, set, "initiatives.showcase_withdrawn", Json::object());
+  });
+}
+
+Result<Json> InitiativesService::ListShowcase(const auth::Caller& caller) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    auto rows = tx.Query(std::string("SELECT ") + kColumns +
+                         " FROM initiatives WHERE showcased = 1 ORDER BY showcased_at DESC, id DESC LIMIT 200");
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) items.push_back(InitiativeJson(r));
+    return Json{{"items", items}};
+  });
+}
+
+}  // namespace sawt::initiatives

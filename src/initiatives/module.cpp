@@ -1,0 +1,108 @@
+#include "initiatives/module.hpp"
+
+#include "initiatives/demo.hpp"
+#include "initiatives/initiatives_service.hpp"
+#include "initiatives/routes.hpp"
+
+namespace sawt::initiatives {
+namespace {
+
+using core::Json;
+
+const std::vector<http::Message> kMessages = {
+    {"initiatives.not_found", "المبادرة رقم {0} غير موجودة.", "Initiative {0} does not exist."},
+    {"initiatives.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"initiatives.owner_is_partner", "الجهة المالكة لا تُدرج ضمن الجهات الشريكة.",
+     "The owner entity cannot also be a partner."},
+    {"initiatives.bad_partners", "الجهات الشريكة قائمة من 20 رقم جهة على الأكثر.",
+     "Partner entities are a list of at most 20 entity ids."},
+    {"initiatives.bad_themes", "المحاور قائمة من 20 رمزًا على الأكثر.", "Themes are a list of at most 20 codes."},
+    {"initiatives.unknown_theme", "المحور «{0}» غير موجود في مكتبة المحاور.", "Unknown theme \"{0}\"."},
+    {"initiatives.bad_channel", "القنوات قائمة من 20 قناة معروفة على الأكثر ({0}).",
+     "Channels are a list of at most 20 known channels ({0})."},
+    {"initiatives.bad_date", "الحقل {0} يجب أن يكون تاريخًا صحيحًا بصيغة YYYY-MM-DD.",
+     "The field {0} must be a valid date (YYYY-MM-DD)."},
+    {"initiatives.bad_period", "تاريخ انتهاء المبادرة يسبق تاريخ بدئها.", "The initiative ends before it starts."},
+    {"initiatives.bad_budget_band", "فئة الميزانية «{0}» غير معروفة؛ الفئات: lt_100k و100k_500k و500k_1m و1m_5m وgt_5m.",
+     "Unknown budget band \"{0}\"; use lt_100k, 100k_500k, 500k_1m, 1m_5m or gt_5m."},
+    {"initiatives.bad_status", "الحالة «{0}» غير معروفة؛ الحالات: planned وactive وcompleted وcancelled.",
+     "Unknown status \"{0}\"; use planned, active, completed or cancelled."},
+    {"initiatives.illegal_transition", "لا يمكن نقل المبادرة من «{0}» إلى «{1}».",
+     "An initiative cannot go from \"{0}\" to \"{1}\"."},
+    {"initiatives.cancelled", "المبادرة رقم {0} ملغاة ولا يمكن تعديلها.", "Initiative {0} is cancelled and cannot change."},
+    {"initiatives.outcomes_too_early", "لا تُسجَّل نتائج المبادرة رقم {0} وهي في الحالة «{1}»؛ تُسجَّل بعد بدء التنفيذ.",
+     "Outcomes of initiative {0} cannot be recorded in status \"{1}\"; record them once it is active."},
+    {"initiatives.bad_results", "النتائج المقيسة قائمة من 20 عنصرًا على الأكثر، لكل منها وصف عربي وإنجليزي وقيمة رقمية.",
+     "Measured results are a list of at most 20 items, each with an Arabic and an English label and a numeric value."},
+    {"initiatives.bad_result_value", "قيمة النتيجة يجب أن تكون رقمًا.", "The result's value must be a number."},
+    {"initiatives.showcase_not_eligible", "لا تُعرض في المبادرات المتميزة إلا المبادرات المكتملة ذات النتائج؛ المبادرة رقم {0} ليست كذلك.",
+     "Only completed initiatives with outcomes can be showcased; initiative {0} is not one."},
+    {"initiatives.showcase_needs_outcomes", "المبادرة رقم {0} معروضة في المبادرات المتميزة ولا يمكن حذف نتائجها.",
+     "Initiative {0} is in the showcase: its outcomes cannot be emptied."},
+    {"initiatives.not_showcased", "المبادرة رقم {0} ليست معروضة في المبادرات المتميزة.", "Initiative {0} is not in the showcase."},
+};
+
+Json Str(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
+Json Int() { return {{"type", "integer"}}; }
+Json NullableStr() { return {{"type", {"string", "null"}}}; }
+Json Date() { return {{"type", "string"}, {"format", "date"}}; }
+Json Obj(Json props, Json required = Json::array()) {
+  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
+  if (!required.empty()) o["required"] = std::move(required);
+  return o;
+}
+
+void RegisterSchemas(module::ModuleRegistry& reg) {
+  const Json statuses = {{"enum", {"planned", "active", "completed", "cancelled"}}};
+  const Json bands = {{"enum", {"lt_100k", "100k_500k", "500k_1m", "1m_5m", "gt_5m", nullptr}}};
+  const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
+  const Json ids = {{"type", "array"}, {"maxItems", 20}, {"items", Int()}};
+  const Json results = {{"type", "array"},
+                        {"maxItems", 20},
+                        {"items", Obj({{"label_ar", Str()}, {"label_en", Str()}, {"value", {{"type", "number"}}},
+                                       {"unit", Str(32)}},
+                                      {"label_ar", "label_en", "value"})}};
+  // Fields a writer sets (create and update share them; update also takes the outcomes).
+  Json fields = {{"partner_entity_ids", ids}, {"title_ar", Str()},        {"title_en", Str()},
+                 {"summary_ar", Str(4000)},   {"summary_en", Str(4000)},  {"objectives_ar", Str(4000)},
+                 {"objectives_en", Str(4000)}, {"audience_ar", Str(4000)}, {"audience_en", Str(4000)},
+                 {"themes", codes},           {"channels", codes},        {"start_date", Date()},
+                 {"end_date", Date()},        {"budget_band", bands}};
+  Json outcome_fields = {{"outcomes_ar", Str(4000)}, {"outcomes_en", Str(4000)}, {"results", results}};
+
+  Json initiative = fields;
+  initiative.update(outcome_fields);
+  initiative.update({{"id", Int()}, {"owner_entity_id", Int()}, {"status", statuses},
+                     {"showcased", {{"type", "boolean"}}}, {"showcase_note", NullableStr()},
+                     {"showcased_by", NullableStr()}, {"showcased_at", NullableStr()}, {"version", Int()},
+                     {"created_by", Str()}, {"created_at", Str()}, {"updated_by", Str()}, {"updated_at", Str()}});
+  reg.AddSchema("Initiative", {{"type", "object"}, {"properties", initiative}});
+  reg.AddSchema("InitiativeList",
+                {{"type", "object"},
+                 {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Initiative"}}}}}}}});
+  Json create = fields;
+  create["owner_entity_id"] = Int();
+  reg.AddSchema("InitiativeCreate", Obj(create, {"owner_entity_id", "title_ar", "title_en", "start_date", "end_date"}));
+  Json update = fields;
+  update.update(outcome_fields);
+  reg.AddSchema("InitiativeUpdate", Obj(update));
+  reg.AddSchema("InitiativeStatusChange", Obj({{"to", statuses}, {"comment", Str(2000)}}, {"to"}));
+  reg.AddSchema("InitiativeOutcomes", Obj(outcome_fields, {"outcomes_ar", "outcomes_en", "results"}));
+  reg.AddSchema("ShowcaseNote", Obj({{"note", Str(2000)}}, {"note"}));
+}
+
+}  // namespace
+
+void Register(module::ModuleRegistry& reg) {
+  reg.BeginModule("initiatives");
+  auto service = std::make_shared<InitiativesService>(reg.services().store);
+  reg.Keep(service);
+  reg.AddMigrations(InitiativesService::Migrations());
+  reg.AddMessages(kMessages);
+  RegisterSchemas(reg);
+  InitiativesService::RegisterSearchTypes();
+  RegisterRoutes(reg, service);
+  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+}
+
+}  // namespace sawt::initiatives

@@ -1,0 +1,80 @@
+// Pieces both initiative pages (#/initiatives and #/showcase) use: the reference data (entities,
+// themes, the caller's rights), dates and figures in the current language and digits, the status
+// chip and the measured-results list.
+
+import { api, listAll } from '../api.js';
+import { h } from '../dom.js';
+import { t, pick, currentLang, currentDigits, formatNumber } from '../i18n.js';
+
+export const STATUSES = ['planned', 'active', 'completed', 'cancelled'];
+/** The steps the server allows from each status (docs/initiatives.md). */
+export const NEXT = { planned: ['active', 'cancelled'], active: ['completed', 'cancelled'], completed: [], cancelled: [] };
+export const CHANNELS = ['website', 'press', 'x', 'instagram', 'facebook', 'linkedin', 'youtube', 'tiktok', 'snapchat',
+  'whatsapp', 'intranet', 'tv', 'radio', 'print', 'outdoor', 'events', 'sms', 'email'];
+export const BUDGET_BANDS = ['lt_100k', '100k_500k', '500k_1m', '1m_5m', 'gt_5m'];
+
+/**
+ * Entities (by id), themes and the caller's rights, loaded once per visit to a page.
+ * me: GET /api/v1/me (network_admin and the effective roles, inherited down the tree).
+ */
+export async function loadReference() {
+  const [entities, themes, me] = await Promise.all([
+    listAll('/api/v1/entities'),
+    api('/api/v1/themes'),
+    api('/api/v1/me'),
+  ]);
+  return { entities: new Map(entities.map((e) => [e.id, e])), themes: themes?.items || [], me };
+}
+
+/** True when the caller may register or edit initiatives of `entityId`. */
+export function canWrite(ref, entityId) {
+  if (ref.me?.network_admin) return true;
+  return (ref.me?.roles || []).some((r) => r.entity_id === entityId && (r.role === 'editor' || r.role === 'entity_admin'));
+}
+
+export function entityName(ref, id) {
+  const e = ref.entities.get(id);
+  return e ? pick(e, 'name') : `#${formatNumber(id)}`;
+}
+
+export function themeName(ref, code) {
+  const theme = ref.themes.find((x) => x.code === code);
+  return theme ? pick(theme, 'name') : code;
+}
+
+/** "YYYY-MM-DD" as a Gregorian date in the current language and digits (no time-zone shift). */
+export function formatDay(day) {
+  if (!day) return '';
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(`${currentLang()}-u-ca-gregory-nu-${currentDigits()}`, { dateStyle: 'medium', timeZone: 'UTC' })
+    .format(date);
+}
+
+export function period(item) {
+  return t('initiatives.period', { start: formatDay(item.start_date), end: formatDay(item.end_date) });
+}
+
+export function statusChip(status) {
+  return h('span', { class: `chip initiative-${status}`, dataset: { testid: 'initiative-status', status } },
+    t(`initiatives.status.${status}`));
+}
+
+/** The text of the outcomes in the current language (the other language when it is missing). */
+export function outcomesText(item) {
+  return pick(item, 'outcomes');
+}
+
+/** The measured results as figure cards: value (with its unit) over its label. */
+export function resultsList(item) {
+  if (!item.results?.length) return null;
+  return h('ul', { class: 'results', dataset: { testid: 'initiative-results' } },
+    item.results.map((r) => h('li', { class: 'result', dataset: { testid: 'initiative-result' } },
+      h('span', { class: 'result-value' }, formatNumber(r.value), r.unit ? h('span', { class: 'result-unit' }, r.unit) : null),
+      h('span', { class: 'result-label' }, pick(r, 'label')))));
+}
+
+export function chips(values, label) {
+  if (!values?.length) return h('span', { class: 'none' }, t('initiatives.none'));
+  return h('ul', { class: 'chips' }, values.map((v) => h('li', { class: 'chip' }, label(v))));
+}
