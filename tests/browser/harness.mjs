@@ -172,3 +172,15 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** GET an API path with the page's session (the page must be signed in); resolves to the JSON. */
+export function apiGet(page, apiPath) {
+  return page.evaluate(async (p) => (await fetch(p, { headers: { Accept: 'application/json' } })).json(), apiPath);
+}
+
+/** Switches the UI to lang ('ar' or 'en') with the header's button, unless it is already there. */
+export async function switchLanguage(page, lang) {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}

@@ -1,12 +1,12 @@
 // "One voice" end to end: an editor drafts a press release whose Arabic body contradicts an
 // approved demo fact, sees the live finding with its span, fixes the figure, saves and submits;
 // a reviewer of the same entity approves it in the review queue, schedules and publishes it; it
-// is then in the entity's public Atom feed (and on the calendar, once that page exists).
+// is then in the entity's public Atom feed and on the shared calendar.
 // And: two reviewers acting on one item at once give one success and one clear 412 notice.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -21,14 +21,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** GET an API path with the page's session (the page must be signed in). */
-function apiGet(page, path) {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { Accept: 'application/json' } });
-    return res.json();
-  }, path);
-}
 
 /** Today as YYYY-MM-DD in the browser's time zone (the editor's date input). */
 function today() {
@@ -58,11 +50,6 @@ async function openTwice(users, state, route, ready) {
   return pages;
 }
 
-async function switchLanguage(page, lang) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
 
 test('an editor fixes a contradicted fact, a reviewer approves, the release is published', async () => {
   const editor = await newPage(browser);
@@ -162,14 +149,14 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   const xml = await feed.text();
   assert.ok(xml.includes(titleAr), 'the published release is in the entity feed');
 
-  // calendar: the lead enables this once the calendar page is on main (#/calendar, data-testid
-  // `calendar`, items `calendar-item`). It checks the planned release is on today's calendar.
-  if (await reviewer.getByTestId('nav-calendar').count()) {
-    await reviewer.getByTestId('nav-calendar').click();
-    await reviewer.getByTestId('calendar').waitFor();
-    await reviewer.locator('[data-testid="calendar-item"]', { hasText: stamp }).first().waitFor();
-    assert.deepEqual(reviewer.problems, []);
-  }
+  // calendar: the release planned for today is on the calendar's default view (this month).
+  await reviewer.getByTestId('nav-calendar').click();
+  await reviewer.getByTestId('calendar').waitFor();
+  const planned = reviewer.locator(`[data-testid="calendar-item"][data-uid="content-${id}"]`);
+  await planned.first().waitFor();
+  assert.match(await planned.first().textContent(), new RegExp(stamp));
+  assert.equal(await planned.first().getAttribute('data-source'), 'content_item');
+  assert.deepEqual(reviewer.problems, []);
 });
 
 test('two reviewers acting at once: one succeeds, the other gets a clear 412 notice', async () => {

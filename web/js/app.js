@@ -5,8 +5,9 @@
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
 // re-render the current page in place).
 // Routes: #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
-// #/review[/<id>] (messaging, js/messaging/), #/initiatives[/new|/<id>[/edit]], #/showcase
-// (js/initiatives/), #/account (password and API tokens).
+// #/review[/<id>] (messaging, js/messaging/), #/calendar[/<view>/<date>][?filters] (js/calendar/),
+// #/initiatives[/new|/<id>[/edit]], #/showcase (js/initiatives/), #/account (password and API
+// tokens). A "?a=b" part after the path reaches the page as ctx.query.
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
@@ -22,6 +23,7 @@ const ROUTES = {
   content: { load: () => import('./messaging/content.js'), nav: 'common.nav.content' },
   editor: { load: () => import('./messaging/editor.js'), navAs: 'content' }, // no entry of its own
   review: { load: () => import('./messaging/review.js'), nav: 'common.nav.review' },
+  calendar: { load: () => import('./calendar/calendar.js'), nav: 'common.nav.calendar' },
   initiatives: { load: () => import('./initiatives/initiatives.js'), nav: 'common.nav.initiatives' },
   showcase: { load: () => import('./initiatives/showcase.js'), nav: 'common.nav.showcase' },
   account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
@@ -34,7 +36,8 @@ let current = null; // { name, args, page }
 let routeSeq = 0;
 
 function parseHash() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
   const decoded = parts.map((p) => {
     try {
       return decodeURIComponent(p);
@@ -42,7 +45,7 @@ function parseHash() {
       return p;
     }
   });
-  return { name: decoded[0] || '', args: decoded.slice(1) };
+  return { name: decoded[0] || '', args: decoded.slice(1), query: new URLSearchParams(query) };
 }
 
 /** Shows an error (an ApiError or any Error) in the shell's alert region; null clears it. */
@@ -173,10 +176,11 @@ async function route({ focus = false } = {}) {
     showLogin();
     return;
   }
-  let { name, args } = parseHash();
+  let { name, args, query } = parseHash();
   if (!(name in ROUTES)) {
     name = DEFAULT_ROUTE;
     args = [];
+    query = new URLSearchParams();
     history.replaceState(null, '', `#/${name}`);
   }
   if (!shell) buildShell();
@@ -188,10 +192,10 @@ async function route({ focus = false } = {}) {
     const page = await ROUTES[name].load();
     await loadModules(...(page.modules || []));
     if (seq !== routeSeq) return;
-    current = { name, args, page };
+    current = { name, args, query, page };
     paintShell();
     document.title = `${t(page.titleKey)} — ${t('common.app.name')}`;
-    await page.render(shell.main, args, { notify, session, changedPage });
+    await page.render(shell.main, args, { notify, session, changedPage, query });
     if (focus || (changedPage && document.activeElement === document.body)) {
       shell.main.querySelector('h1')?.focus();
     }
@@ -211,7 +215,7 @@ async function onLangChange() {
   paintShell();
   if (current) {
     document.title = `${t(current.page.titleKey)} — ${t('common.app.name')}`;
-    await current.page.render(shell.main, current.args, { notify, session, changedPage: false, relang: true });
+    await current.page.render(shell.main, current.args, { notify, session, changedPage: false, relang: true, query: current.query });
   }
 }
 

@@ -139,7 +139,15 @@ export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short' 
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, { dateStyle, timeStyle }).format(date);
+  return dateTimeFormat({ dateStyle, timeStyle }).format(date);
+}
+
+/**
+ * An Intl.DateTimeFormat in the current language with the digit preference (Gregorian calendar,
+ * the browser's time zone unless options.timeZone says otherwise), e.g. for weekday or month names.
+ */
+export function dateTimeFormat(options) {
+  return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, options);
 }
 
 /** Picks the field of a bilingual record in the current language: pick(e, 'name') -> e.name_ar. */

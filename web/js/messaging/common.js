@@ -1,4 +1,4 @@
-// Shared pieces of the messaging ("one voice") pages: what the caller may do (a mirror of
+// Shared pieces of the messaging ("one voice") pages and the calendar: what the caller may do (a mirror of
 // src/auth/policy.cpp used only to show or hide buttons; the server decides), cached entities and
 // themes, state chips, alignment findings (byte spans → text ranges, highlighted text, the list),
 // the word diff view and the workflow bar of a content item.
@@ -18,6 +18,8 @@ const ROLES = {
   'messaging.content.write': ['entity_admin', 'editor'],
   'messaging.content.review': ['entity_admin', 'reviewer'],
   'messaging.content.publish': ['entity_admin', 'editor', 'reviewer'],
+  'calendar.entries.write': ['entity_admin', 'editor'],
+  'calendar.blackouts.write': ['entity_admin'],
 };
 
 /** True when the caller's roles suggest perm in entityId (any entity when entityId is omitted). */

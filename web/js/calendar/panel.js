@@ -1,0 +1,400 @@
+// The calendar's side panel: an item's details (local times, conflicts, a link to the editor for
+// planned content items) and the entry form (create / edit with If-Match, delete with
+// confirmation). After a save the conflicts the server found are shown at once: they are warnings,
+// the entry is saved. A stale save or delete (412) offers a reload, as on the messaging pages.
+
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
+import { may, entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, themeName } from '../messaging/common.js';
+import { CHANNELS } from '../messaging/editor.js';
+import { itemDays, dayOf } from './dates.js';
+
+export const ENTRY_KINDS = ['announcement', 'event', 'campaign', 'national_day'];
+const AUDIENCES = ['public', 'media', 'business', 'investors', 'residents', 'visitors', 'youth', 'students', 'families', 'employees', 'partners'];
+const IMPORTANCE = ['high', 'normal', 'low'];
+const STATUSES = ['tentative', 'confirmed', 'cancelled'];
+
+let ctx = null; // {slot, ref, notify, reload, data}
+let panel = null; // {kind: 'detail', item, entry, warnings, note, opener} | {kind: 'form', entry, day, values, read, opener}
+
+/** Binds the panel to the page's slot; keep = true keeps what it shows (a language switch). */
+export function initPanel(context, keep = false) {
+  ctx = context;
+  if (!keep) panel = null;
+}
+
+/** Paints the panel again (after a language switch), keeping the form's values. */
+export function repaintPanel() {
+  if (!panel) return;
+  if (panel.kind === 'form') {
+    panel.values = panel.read?.() || panel.values;
+    paintForm();
+  } else {
+    paintDetail();
+  }
+}
+
+export function closePanel() {
+  const opener = panel?.opener;
+  panel = null;
+  replace(ctx.slot);
+  if (opener?.isConnected) opener.focus();
+}
+
+// ---- formatting -----------------------------------------------------------------------------
+
+export function timeOf(iso) {
+  return dateTimeFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** When an item happens, in local time with the digit preference. */
+export function whenText(item) {
+  const s = itemDays(item);
+  if (!s.timed) {
+    const range = s.first === s.last ? formatDay(s.first) : t('calendar.range', { from: formatDay(s.first), to: formatDay(s.last) });
+    return `${range} (${t('calendar.all_day')})`;
+  }
+  const full = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' });
+  const start = full.format(new Date(item.starts_at));
+  if (!item.ends_at) return start;
+  const end = s.first === s.last ? timeOf(item.ends_at) : full.format(new Date(item.ends_at));
+  return t('calendar.range', { from: start, to: end });
+}
+
+function entityLabel(item) {
+  if (item.entity_id == null) return t('calendar.network');
+  return pick({ name_ar: item.entity_name_ar, name_en: item.entity_name_en }, 'name')
+    || pick(ctx.ref.entities.find((e) => String(e.id) === String(item.entity_id)), 'name');
+}
+
+function statusLabel(item) {
+  return item.source === 'content_item' ? t(`messaging.state.${item.status}`) : t(`calendar.status.${item.status}`);
+}
+
+function kindLabel(kind) {
+  return ENTRY_KINDS.includes(kind) ? t(`calendar.kind.${kind}`) : t(`messaging.kind.${kind}`);
+}
+
+function conflictList(conflicts, testid, itemTestid) {
+  const lang = currentLang();
+  return h('ul', { class: 'cal-warning-list', dataset: { testid } }, conflicts.map((c) => h('li', { dataset: { testid: itemTestid, rule: c.rule } },
+    h('span', { class: 'sev-badge sev-warning' }, t(`calendar.conflicts.rule_${c.rule}`)), ' ',
+    h('span', { lang }, lang === 'ar' ? c.message_ar : c.message_en))));
+}
+
+// ---- detail ---------------------------------------------------------------------------------
+
+/** Shows an item of the view; entries are read again for their description, location and version. */
+export async function showDetail(item, { opener } = {}) {
+  panel = { kind: 'detail', item, entry: null, warnings: null, note: null, opener };
+  paintDetail();
+  ctx.slot.querySelector('h2')?.focus();
+  if (item.source !== 'entry') return;
+  try {
+    const entry = await api(`/api/v1/calendar/entries/${encodeURIComponent(item.id)}`);
+    if (panel?.item !== item) return;
+    panel.entry = entry;
+    paintDetail();
+  } catch (err) {
+    ctx.notify(err);
+  }
+}
+
+function paintDetail() {
+  const { item, entry, warnings, note } = panel;
+  const shown = entry || item;
+  const lang = currentLang();
+  const other = lang === 'ar' ? 'en' : 'ar';
+  const conflicts = entry ? entry.conflicts || [] : (item.conflicts || []).map((i) => ctx.data()?.conflicts?.[i]).filter(Boolean);
+  const row = (key, value) => (value ? [h('dt', {}, t(`calendar.field.${key}`)), h('dd', {}, value)] : null);
+  const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'calendar-detail-error' } });
+  const stale = h('div', { class: 'conflict-slot' });
+  const canWrite = shown.source === 'entry' && (shown.entity_id == null ? ctx.session().networkAdmin : may('calendar.entries.write', shown.entity_id));
+  const section = h('section', {
+    class: 'card cal-detail', 'aria-labelledby': 'calendar-detail-title', dataset: { testid: 'calendar-detail', uid: shown.uid },
+    onkeydown: (e) => { if (e.key === 'Escape') closePanel(); },
+  },
+  h('div', { class: 'cal-detail-head' },
+    h('h2', { id: 'calendar-detail-title', tabindex: '-1' }, pick(shown, 'title') || t('calendar.untitled')),
+    h('button', { type: 'button', class: 'ghost small', 'aria-label': t('calendar.close'), dataset: { testid: 'calendar-detail-close' }, onclick: closePanel }, '×')),
+  shown[`title_${other}`] ? langBlock('p', other, shown[`title_${other}`], { class: 'muted' }) : null,
+  note ? h('div', { class: 'form-status', role: 'status', dataset: { testid: 'calendar-detail-status' } }, note) : null,
+  warnings ? (warnings.length
+    ? h('div', { class: 'cal-warnings', role: 'alert', dataset: { testid: 'calendar-warnings' } },
+      h('h3', {}, t('calendar.warnings.heading', { count: warnings.length })),
+      h('p', { class: 'hint' }, t('calendar.warnings.hint')),
+      conflictList(warnings, 'calendar-warning-list', 'calendar-warning'))
+    : h('p', { class: 'cal-no-warnings', dataset: { testid: 'calendar-warnings-none' } }, t('calendar.warnings.none'))) : null,
+  h('dl', { class: 'item-meta' },
+    row('entity', entityLabel(shown)),
+    row('kind', kindLabel(shown.kind)),
+    row('when', whenText(shown)),
+    row('importance', t(`calendar.importance.${shown.importance}`)),
+    row('audience', shown.audience ? t(`calendar.audience.${shown.audience}`) : ''),
+    row('status', statusLabel(shown)),
+    row('themes', (shown.themes || []).map(themeName).join(t('calendar.list_separator'))),
+    row('channels', (shown.channels || []).map((c) => t(`messaging.channel.${c}`)).join(t('calendar.list_separator'))),
+    row('location', pick(shown, 'location')),
+    row('created_by', shown.created_by ? h('bdi', { dir: 'ltr' }, shown.created_by) : '')),
+  pick(shown, 'description') ? h('p', { class: 'cal-description', dir: 'auto' }, pick(shown, 'description')) : null,
+  conflicts.length && !warnings ? h('div', { class: 'cal-item-conflicts' },
+    h('h3', {}, t('calendar.detail.conflicts')), conflictList(conflicts, 'calendar-detail-conflicts', 'calendar-detail-conflict')) : null,
+  error, stale,
+  h('div', { class: 'card-actions' },
+    shown.source === 'content_item' ? h('a', { class: 'button primary', href: `#/editor/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_item')) : null,
+    canWrite ? h('button', { type: 'button', dataset: { testid: 'calendar-edit' }, disabled: !entry, onclick: () => showForm(entry, { opener: panel.opener }) }, t('calendar.edit')) : null,
+    canWrite ? h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'calendar-delete' }, disabled: !entry, onclick: (e) => confirmDelete(entry, e.currentTarget, error, stale) }, t('calendar.delete')) : null));
+  replace(ctx.slot, section);
+}
+
+/**
+ * A modal confirmation (<dialog>) appended to parent, named by testid: `<testid>-dialog` with the
+ * buttons `<testid>-confirm` and `<testid>-cancel`; onConfirm runs on confirm, otherwise focus
+ * returns to opener.
+ */
+export function confirmDialog(parent, { testid, title, body, confirm, cancel, opener, onConfirm }) {
+  parent.querySelector('dialog.confirm-dialog')?.remove();
+  const keep = h('button', { type: 'submit', value: 'cancel', dataset: { testid: `${testid}-cancel` } }, cancel);
+  const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': `${testid}-title`, 'aria-describedby': body ? `${testid}-body` : null, dataset: { testid: `${testid}-dialog` } },
+    h('form', { method: 'dialog' },
+      h('h2', { id: `${testid}-title` }, title),
+      body ? h('p', { id: `${testid}-body` }, body) : null,
+      h('div', { class: 'dialog-actions' },
+        h('button', { type: 'submit', value: 'confirm', class: 'danger', dataset: { testid: `${testid}-confirm` } }, confirm),
+        keep)));
+  dialog.addEventListener('close', () => {
+    const confirmed = dialog.returnValue === 'confirm';
+    dialog.remove();
+    if (confirmed) onConfirm();
+    else if (opener?.isConnected) opener.focus();
+  });
+  parent.append(dialog);
+  dialog.showModal();
+  keep.focus();
+}
+
+function confirmDelete(entry, opener, error, stale) {
+  confirmDialog(ctx.slot, {
+    testid: 'calendar-delete',
+    title: t('calendar.delete_dialog.title'),
+    body: t('calendar.delete_dialog.body', { title: pick(entry, 'title') }),
+    confirm: t('calendar.delete_dialog.confirm'),
+    cancel: t('calendar.delete_dialog.cancel'),
+    opener,
+    onConfirm: async () => {
+      try {
+        await api(`/api/v1/calendar/entries/${encodeURIComponent(entry.id)}`, { method: 'DELETE', headers: { 'If-Match': etag(entry.version) } });
+        closePanel();
+        await ctx.reload();
+        ctx.announce(t('calendar.deleted', { title: pick(entry, 'title') }));
+      } catch (err) {
+        if (err.status === 412) replace(stale, conflictNotice('calendar-stale', () => reopen(entry.id, false)));
+        else error.textContent = err.message;
+      }
+    },
+  });
+}
+
+/** Reads an entry again after a 412 and shows it (in the form when edit is true). */
+async function reopen(id, edit) {
+  try {
+    const entry = await api(`/api/v1/calendar/entries/${encodeURIComponent(id)}`);
+    await ctx.reload();
+    if (edit) showForm(entry, { opener: panel?.opener });
+    else {
+      panel = { kind: 'detail', item: entry, entry, warnings: null, note: null, opener: panel?.opener };
+      paintDetail();
+    }
+  } catch (err) {
+    ctx.notify(err);
+  }
+}
+
+// ---- form -----------------------------------------------------------------------------------
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** The form's values for an entry (null: a new one on day). Times are local. */
+function valuesOf(entry, day) {
+  if (!entry) {
+    const owners = writableEntities();
+    return {
+      entity_id: owners[0] ? owners[0].value : '', kind: 'announcement', title_ar: '', title_en: '', description_ar: '', description_en: '',
+      all_day: false, start_date: day, start_time: '09:00', end_date: '', end_time: '', importance: 'normal', audience: 'public',
+      status: 'confirmed', themes: [], channels: ['website'], location_ar: '', location_en: '',
+    };
+  }
+  const v = {
+    entity_id: entry.entity_id == null ? '' : String(entry.entity_id), kind: entry.kind, all_day: entry.all_day,
+    importance: entry.importance, audience: entry.audience, status: entry.status, themes: [...(entry.themes || [])], channels: [...(entry.channels || [])],
+    start_date: '', start_time: '', end_date: '', end_time: '',
+  };
+  for (const f of ['title_ar', 'title_en', 'description_ar', 'description_en', 'location_ar', 'location_en']) v[f] = entry[f] || '';
+  if (entry.all_day) {
+    v.start_date = entry.starts_at.slice(0, 10);
+    v.end_date = entry.ends_at ? entry.ends_at.slice(0, 10) : '';
+  } else {
+    const local = (iso) => {
+      const d = new Date(iso);
+      return [dayOf(d), `${pad(d.getHours())}:${pad(d.getMinutes())}`];
+    };
+    [v.start_date, v.start_time] = local(entry.starts_at);
+    if (entry.ends_at) [v.end_date, v.end_time] = local(entry.ends_at);
+  }
+  return v;
+}
+
+/** Entities the caller may plan for: network admins first get "the whole network" (''). */
+function writableEntities() {
+  const list = entitiesWhere('calendar.entries.write', ctx.ref.entities)
+    .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')))
+    .map((e) => ({ value: String(e.id), label: pick(e, 'name') }));
+  return ctx.session().networkAdmin ? [{ value: '', label: t('calendar.network') }, ...list] : list;
+}
+
+/** Opens the form: entry = null for a new entry on day. */
+export function showForm(entry, { day, opener } = {}) {
+  panel = { kind: 'form', entry, day, values: valuesOf(entry, day), opener };
+  paintForm();
+  ctx.slot.querySelector(entry ? 'h2' : '[data-testid="calendar-form-title-ar"]')?.focus();
+}
+
+function paintForm() {
+  const { entry, values: v } = panel;
+  const f = (name, label, opts) => inputField(`calendar-form-${name}`, label, { value: v[name], dataset: { testid: `calendar-form-${name.replace(/_/g, '-')}` }, ...opts });
+  const sel = (name, label, options, attrs = {}) => selectField(`calendar-form-${name}`, label, options, v[name], { dataset: { testid: `calendar-form-${name.replace(/_/g, '-')}` }, ...attrs });
+  const owners = entry ? [{ value: v.entity_id, label: entry.entity_id == null ? t('calendar.network') : entityLabel(entry) }] : writableEntities();
+  const entity = sel('entity_id', t('calendar.field.entity'), owners, { disabled: !!entry });
+  const kind = sel('kind', t('calendar.field.kind'), ENTRY_KINDS.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) })));
+  const titleAr = f('title_ar', t('calendar.field.title_ar'), { lang: 'ar', maxlength: 500 });
+  const titleEn = f('title_en', t('calendar.field.title_en'), { lang: 'en', maxlength: 500 });
+  const allDay = h('input', { type: 'checkbox', id: 'calendar-form-all-day', checked: v.all_day, dataset: { testid: 'calendar-form-all-day' } });
+  const startDate = f('start_date', t('calendar.field.start_date'), { type: 'date', required: true });
+  const startTime = f('start_time', t('calendar.field.start_time'), { type: 'time', hint: t('calendar.field.local_time') });
+  const endDate = f('end_date', t('calendar.field.end_date'), { type: 'date' });
+  const endTime = f('end_time', t('calendar.field.end_time'), { type: 'time' });
+  const importance = sel('importance', t('calendar.field.importance'), IMPORTANCE.map((i) => ({ value: i, label: t(`calendar.importance.${i}`) })));
+  const audience = sel('audience', t('calendar.field.audience'), AUDIENCES.map((a) => ({ value: a, label: t(`calendar.audience.${a}`) })));
+  const status = sel('status', t('calendar.field.status'), STATUSES.map((s) => ({ value: s, label: t(`calendar.status.${s}`) })));
+  const locAr = f('location_ar', t('calendar.field.location_ar'), { lang: 'ar', maxlength: 500 });
+  const locEn = f('location_en', t('calendar.field.location_en'), { lang: 'en', maxlength: 500 });
+  const descAr = f('description_ar', t('calendar.field.description_ar'), { tag: 'textarea', rows: 3, lang: 'ar', maxlength: 5000 });
+  const descEn = f('description_en', t('calendar.field.description_en'), { tag: 'textarea', rows: 3, lang: 'en', maxlength: 5000 });
+  const checks = (name, legend, options, testid) => h('fieldset', { class: 'check-group', dataset: { testid: `calendar-form-${name}` } },
+    h('legend', {}, legend),
+    h('div', { class: 'check-list' }, options.map((o) => {
+      const id = `calendar-form-${name}-${o.value}`;
+      return h('div', { class: 'choice' },
+        h('input', { type: 'checkbox', id, value: o.value, checked: v[name].includes(o.value), dataset: { testid } }),
+        h('label', { for: id }, o.label));
+    })));
+  const themes = checks('themes', t('calendar.field.themes'), ctx.ref.themes.map((th) => ({ value: th.code, label: pick(th, 'name') })), 'calendar-form-theme');
+  const channels = checks('channels', t('calendar.field.channels'), CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) })), 'calendar-form-channel');
+  const timeFields = [startTime.field, endTime.field];
+  const syncAllDay = () => timeFields.forEach((el) => { el.hidden = allDay.checked; });
+  allDay.addEventListener('change', syncAllDay);
+  syncAllDay();
+  const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'calendar-form-error' } });
+  const stale = h('div', { class: 'conflict-slot' });
+  const save = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-form-save' } }, t('calendar.save'));
+  const form = h('form', {
+    class: 'card cal-form', novalidate: true, 'aria-labelledby': 'calendar-form-heading', dataset: { testid: 'calendar-form' },
+    onkeydown: (e) => { if (e.key === 'Escape') closePanel(); },
+  },
+  h('h2', { id: 'calendar-form-heading', tabindex: '-1' }, t(entry ? 'calendar.form.edit' : 'calendar.form.new')),
+  h('div', { class: 'meta-grid' }, entity.field, kind.field),
+  titleAr.field, titleEn.field,
+  h('div', { class: 'choice cal-all-day' }, allDay, h('label', { for: 'calendar-form-all-day' }, t('calendar.field.all_day'))),
+  h('div', { class: 'meta-grid' }, startDate.field, startTime.field, endDate.field, endTime.field),
+  h('div', { class: 'meta-grid' }, importance.field, audience.field, status.field),
+  themes, channels,
+  h('div', { class: 'meta-grid' }, locAr.field, locEn.field),
+  descAr.field, descEn.field,
+  error, stale,
+  h('div', { class: 'form-actions' }, save,
+    h('button', { type: 'button', dataset: { testid: 'calendar-form-cancel' }, onclick: () => (entry ? showDetail(entry, { opener: panel.opener }) : closePanel()) }, t('calendar.cancel'))));
+
+  const read = () => ({
+    entity_id: entity.select.value, kind: kind.select.value, title_ar: titleAr.input.value, title_en: titleEn.input.value,
+    description_ar: descAr.input.value, description_en: descEn.input.value, all_day: allDay.checked,
+    start_date: startDate.input.value, start_time: startTime.input.value, end_date: endDate.input.value, end_time: endTime.input.value,
+    importance: importance.select.value, audience: audience.select.value, status: status.select.value,
+    themes: [...themes.querySelectorAll('input:checked')].map((i) => i.value),
+    channels: [...channels.querySelectorAll('input:checked')].map((i) => i.value),
+    location_ar: locAr.input.value, location_en: locEn.input.value,
+  });
+  panel.read = read;
+  const inputs = {
+    title_ar: titleAr.input, title_en: titleEn.input, starts_at: startDate.input, ends_at: endDate.input, kind: kind.select,
+    importance: importance.select, audience: audience.select, status: status.select, themes: themes.querySelector('input'),
+    location_ar: locAr.input, location_en: locEn.input, description_ar: descAr.input, description_en: descEn.input, entity_id: entity.select,
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    const values = read();
+    const body = bodyOf(values);
+    if (body.problem) {
+      error.textContent = t(`calendar.form.${body.problem}`);
+      inputs[body.field]?.focus();
+      return;
+    }
+    delete body.problem;
+    save.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      let saved;
+      if (entry) {
+        saved = await api(`/api/v1/calendar/entries/${encodeURIComponent(entry.id)}`, { method: 'PATCH', body, headers: { 'If-Match': etag(entry.version) } });
+      } else {
+        if (body.ends_at === null) delete body.ends_at; // PATCH clears with null; a new entry simply has none
+        saved = await api('/api/v1/calendar/entries', { method: 'POST', body: { ...body, entity_id: values.entity_id ? Number(values.entity_id) : null } });
+      }
+      panel = { kind: 'detail', item: saved, entry: saved, warnings: saved.conflicts || [], note: t(entry ? 'calendar.updated' : 'calendar.created'), opener: panel.opener };
+      paintDetail();
+      ctx.slot.querySelector('h2')?.focus();
+      await ctx.reload();
+    } catch (err) {
+      if (err.name === 'AbortError') return;
+      if (err.status === 412) {
+        replace(stale, conflictNotice('calendar-stale', () => reopen(entry.id, true)));
+        stale.querySelector('button')?.focus();
+      } else {
+        error.textContent = err.message;
+        inputs[err.field]?.focus();
+      }
+    } finally {
+      save.disabled = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+  replace(ctx.slot, form);
+}
+
+/** The request body for the form's values, or {problem, field} when something is missing. */
+function bodyOf(v) {
+  if (!v.title_ar.trim() && !v.title_en.trim()) return { problem: 'title_required', field: 'title_ar' };
+  if (!v.start_date) return { problem: 'start_required', field: 'starts_at' };
+  const body = {
+    kind: v.kind, title_ar: v.title_ar.trim(), title_en: v.title_en.trim(), description_ar: v.description_ar.trim(), description_en: v.description_en.trim(),
+    importance: v.importance, audience: v.audience, status: v.status, themes: v.themes, channels: v.channels,
+    location_ar: v.location_ar.trim(), location_en: v.location_en.trim(),
+  };
+  if (v.all_day) {
+    body.starts_at = v.start_date;
+    body.ends_at = v.end_date && v.end_date > v.start_date ? v.end_date : null;
+    return body;
+  }
+  if (!v.start_time) return { problem: 'time_required', field: 'starts_at' };
+  body.starts_at = utc(v.start_date, v.start_time);
+  body.ends_at = v.end_time ? utc(v.end_date || v.start_date, v.end_time) : null;
+  return body;
+}
+
+/** A local date and time as the API's UTC form (YYYY-MM-DDTHH:MM:SSZ). */
+function utc(day, time) {
+  const [y, m, d] = day.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return new Date(y, m - 1, d, hh, mm).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
