@@ -3,7 +3,9 @@
 // left; English left to right); live alignment findings (a debounced POST /api/v1/alignment-checks
 // while typing, and the report the server returns on every save) listed with their reasons and
 // highlighted in the text; save with If-Match (412: "changed by someone else", reload); the
-// workflow bar (submit for review, …) and the version history with a word diff.
+// workflow bar (submit for review, …), the channel variants (channels.js: per channel and
+// language, a live platform count, saved per card), the publications of an item past the draft
+// stages, and the version history with a word diff.
 //
 // Spans: the server checks title + "\n\n" + body per language and counts UTF-8 bytes; common.js
 // turns them into ranges of the title or body field. The body's highlights are a backdrop behind
@@ -17,6 +19,7 @@ import {
   joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
   entityName,
 } from './common.js';
+import { variantsPanel, publicationsPanel } from './channels.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.editor.title';
@@ -189,15 +192,19 @@ function build(main) {
   const head = h('div', { class: 'page-head' });
   const conflict = h('div', { class: 'conflict-slot' });
   const workflowSlot = h('div', { class: 'workflow-slot' });
+  const variantsSlot = h('div', { class: 'variants-slot' });
+  const publicationsSlot = h('div', { class: 'publications-slot' });
   const historySlot = h('div', { class: 'history-slot' });
   replace(main,
     head,
     conflict,
     h('div', { class: 'editor-grid' }, form, aside),
+    variantsSlot,
     workflowSlot,
+    publicationsSlot,
     historySlot);
 
-  view = { main, head, form, fields, backdrops, kind: kind.select, owner: owner.select, date: date.input, time: time.input, themes, channels, formError, formStatus, save, checkStatus, findingsSlot, conflict, workflowSlot, historySlot, canEdit };
+  view = { main, head, form, fields, backdrops, kind: kind.select, owner: owner.select, date: date.input, time: time.input, themes, channels, formError, formStatus, save, checkStatus, findingsSlot, conflict, workflowSlot, variantsSlot, publicationsSlot, historySlot, canEdit };
 
   for (const f of TEXT_FIELDS) {
     view.fields[f].addEventListener('input', () => onTextInput(f));
@@ -216,6 +223,7 @@ function build(main) {
   paintHead();
   paintFindings();
   paintWorkflow();
+  paintChannels();
   paintHistory();
   autoGrow('body_ar');
   autoGrow('body_en');
@@ -266,6 +274,14 @@ function paintWorkflow() {
     },
     onReload: () => reload().catch(ctxRef.notify),
   }));
+}
+
+/** Variants once the item exists (they follow its saved channels and text); publications past the draft stages. */
+function paintChannels() {
+  const item = state.item;
+  replace(view.variantsSlot, item ? variantsPanel(item, { notify: ctxRef.notify }) : null);
+  const published = item && !['draft', 'changes_requested'].includes(item.state);
+  replace(view.publicationsSlot, published ? publicationsPanel(item, { notify: ctxRef.notify }) : null);
 }
 
 async function paintHistory() {
@@ -491,6 +507,7 @@ async function saveItem() {
     paintHead();
     paintFindings();
     paintWorkflow();
+    paintChannels();
     paintHistory();
     if (created) location.hash = `#/editor/${encodeURIComponent(saved.id)}`;
     return true;

@@ -2,7 +2,8 @@
 // (for a network admin every item, strategic ones still waiting for the network approval marked);
 // and one item read-only (#/review/<id>) with its alignment findings highlighted in the text, the
 // diff from the previous reviewed version, and the workflow bar (approve / request changes with a
-// comment, then schedule and publish where allowed). A 412 says someone else acted meanwhile.
+// comment, then schedule and publish where allowed), its channel variants (read-only: what will
+// be posted) and its publications. A 412 says someone else acted meanwhile.
 
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -12,6 +13,7 @@ import {
   loadReference, may, stateChip, entityName, themeName, timeEl, formatPlanned, locateFindings, markedText,
   findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
 } from './common.js';
+import { variantsPanel, publicationsPanel } from './channels.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.review.title';
@@ -125,6 +127,8 @@ async function renderItem(main, id, statusText) {
       }).catch(ctxRef.notify),
       onReload: reload,
     }),
+    variantsPanel(item, { notify: ctxRef.notify }),
+    publicationsPanel(item, { notify: ctxRef.notify }),
     historyPanel(item.id, versions, { from: prev ?? item.version, to: item.version, notify: ctxRef.notify }));
   if (statusText) showWorkflowStatus(main, statusText);
 }
