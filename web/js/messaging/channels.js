@@ -287,7 +287,8 @@ export function publicationsPanel(item, { notify } = {}) {
     const details = [];
     details.push(t('messaging.publications.attempts', { count: p.attempts ?? 0 }));
     if (p.last_error) details.push(h('span', { class: 'pub-error', dataset: { testid: 'publication-last-error' } }, t('messaging.publications.last_error', { error: p.last_error })));
-    const when = p.delivered_at ? [t('messaging.publications.delivered_at'), ' ', timeEl(p.delivered_at)] : null;
+    // delivered_at is also stamped when a person records the post; it is shown with the post there.
+    const when = p.delivered_at && p.state === 'delivered' ? [t('messaging.publications.delivered_at'), ' ', timeEl(p.delivered_at)] : null;
     const link = p.posted_url ? h('a', { href: p.posted_url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr', dataset: { testid: 'publication-link' } }, p.posted_url) : null;
     const li = h('li', { class: `publication pub-${p.state}`, dataset: { testid: 'publication', id: String(p.id), state: p.state, channel: p.channel, lang: p.lang } },
       h('div', { class: 'pub-head' },
@@ -295,7 +296,7 @@ export function publicationsPanel(item, { notify } = {}) {
         h('span', { class: `chip pub-state pub-state-${p.state}`, dataset: { testid: 'publication-state' } }, t(`messaging.publication_state.${p.state}`))),
       h('p', { class: 'muted pub-meta' }, details.map((d, i) => [i ? ' · ' : null, d]), when ? [' · ', when] : null),
       p.payload?.post ? h('p', { class: 'pub-post', lang: p.lang, dir: LANGS[p.lang]?.dir || 'auto' }, p.payload.post) : null,
-      link ? h('p', { class: 'pub-posted' }, t('messaging.publications.posted_at'), ' ', link, ' ', byLine(p.posted_by, null)) : null);
+      link ? h('p', { class: 'pub-posted' }, t('messaging.publications.posted_at'), ' ', link, ' · ', byLine(p.posted_by, p.delivered_at || p.updated_at)) : null);
     if (POSTABLE.includes(p.state) && canPost) li.append(postedForm(p));
     return li;
   }

@@ -17,6 +17,7 @@ const ROLES = {
   'messaging.facts.approve': ['entity_admin'],
   'messaging.content.write': ['entity_admin', 'editor'],
   'messaging.content.review': ['entity_admin', 'reviewer'],
+  // Also marks a manual or failed publication as posted (POST /publications/{id}/posted).
   'messaging.content.publish': ['entity_admin', 'editor', 'reviewer'],
   'calendar.entries.write': ['entity_admin', 'editor'],
   'calendar.blackouts.write': ['entity_admin'],
