@@ -142,6 +142,8 @@ test('X variant over the limit, weighted count, publication marked as posted', a
   await reviewer.goto(`${server.url}/#/review/${id}`);
   await reviewer.getByTestId('review-item-view').waitFor();
   await reviewer.getByTestId('publications-empty').waitFor();
+  await reviewer.getByTestId('variants-readonly').waitFor();
+  assert.equal(await reviewer.getByTestId('variant-save').count(), 0, 'the review view shows variants read-only');
   await reviewer.getByTestId('workflow-scheduled').click();
   await reviewer.locator('.page-head [data-testid="state"][data-state="scheduled"]').waitFor();
   await reviewer.getByTestId('workflow-published').click();

@@ -33,9 +33,9 @@ export function parseHashtags(value) {
 
 /**
  * The "Channel variants" panel of item (loads them itself). Cards are editable when the server
- * says the item is editable and the caller may write content of its owner entity.
+ * says the item is editable and the caller may write content of its owner entity (never with readOnly).
  */
-export function variantsPanel(item, { notify } = {}) {
+export function variantsPanel(item, { notify, readOnly = false } = {}) {
   const section = h('section', { class: 'variants card', 'aria-labelledby': 'variants-heading', dataset: { testid: 'variants' } },
     h('h2', { id: 'variants-heading' }, t('messaging.variants.heading')),
     h('p', { class: 'hint' }, t('messaging.variants.hint')));
@@ -47,7 +47,7 @@ export function variantsPanel(item, { notify } = {}) {
   async function load() {
     try {
       const answer = await api(`/api/v1/content-items/${encodeURIComponent(item.id)}/variants`);
-      const canEdit = !!answer.editable && may('messaging.content.write', item.owner_entity_id);
+      const canEdit = !readOnly && !!answer.editable && may('messaging.content.write', item.owner_entity_id);
       const items = answer.items || [];
       if (items.length === 0) {
         replace(body, h('p', { class: 'muted', dataset: { testid: 'variants-empty' } }, t('messaging.variants.empty')));

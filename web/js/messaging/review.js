@@ -127,7 +127,7 @@ async function renderItem(main, id, statusText) {
       }).catch(ctxRef.notify),
       onReload: reload,
     }),
-    variantsPanel(item, { notify: ctxRef.notify }),
+    variantsPanel(item, { notify: ctxRef.notify, readOnly: true }),
     publicationsPanel(item, { notify: ctxRef.notify }),
     historyPanel(item.id, versions, { from: prev ?? item.version, to: item.version, notify: ctxRef.notify }));
   if (statusText) showWorkflowStatus(main, statusText);
