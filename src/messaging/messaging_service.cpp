@@ -217,6 +217,16 @@ Json FindingJson(const Finding& f) {
           {"details", f.details}};
 }
 
+Json AlignmentJson(const std::vector<Finding>& findings) {
+  Json items = Json::array();
+  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
+  for (const auto& f : findings) {
+    items.push_back(FindingJson(f));
+    summary[f.severity] = summary[f.severity].get<int>() + 1;
+  }
+  return {{"findings", items}, {"summary", summary}};
+}
+
 }  // namespace
 
 MessagingService::MessagingService(store::Store& store) : store_(store) {
@@ -371,11 +381,7 @@ CREATE TABLE content_item_versions (
 Result<Json> MessagingService::ListThemes(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(std::string("SELECT ") + kThemeColumns + " FROM message_themes ORDER BY id");
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) items.push_back(ThemeJson(r));
-    return Json{{"items", items}};
+    return module::QueryAll(tx, std::string("SELECT ") + kThemeColumns + " FROM message_themes ORDER BY id", {}, ThemeJson);
   });
 }
 
@@ -817,11 +823,7 @@ Result<Json> MessagingService::ApproveFact(const auth::Caller& caller, int64_t i
 Result<Json> MessagingService::ListTerms(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(std::string("SELECT ") + kTermColumns + " FROM message_terms ORDER BY id");
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) items.push_back(TermJson(r));
-    return Json{{"items", items}};
+    return module::QueryAll(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms ORDER BY id", {}, TermJson);
   });
 }
 
@@ -1035,20 +1037,12 @@ Result<Json> MessagingService::CheckDraft(const auth::Caller& caller, const Json
   for (const auto& t : draft.themes) {
     if (!lib->snapshot().theme_names.count(t)) return Error::InvalidInput("messaging.unknown_theme", "themes", {t});
   }
-  const auto findings = CheckAlignment(draft, *lib);
-  Json items = Json::array();
-  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
-  for (const auto& f : findings) {
-    items.push_back(FindingJson(f));
-    summary[f.severity] = summary[f.severity].get<int>() + 1;
-  }
-  return Json{{"findings", items},
-              {"summary", summary},
-              {"entity_id", entity_id ? Json(*entity_id) : Json(nullptr)},
-              {"library",
-               {{"key_messages", lib->snapshot().messages.size()},
-                {"facts", lib->snapshot().facts.size()},
-                {"terms", lib->snapshot().terms.size()}}}};
+  Json report = AlignmentJson(CheckAlignment(draft, *lib));
+  report["entity_id"] = entity_id ? Json(*entity_id) : Json(nullptr);
+  report["library"] = {{"key_messages", lib->snapshot().messages.size()},
+                       {"facts", lib->snapshot().facts.size()},
+                       {"terms", lib->snapshot().terms.size()}};
+  return report;
 }
 
 // ---- content items ----
@@ -1236,16 +1230,6 @@ std::string XmlEscape(const std::string& s) {
 std::string AtomTime(const std::string& s) {
   if (s.size() == 10) return s + "T00:00:00Z";
   return s;
-}
-
-Json AlignmentJson(const std::vector<Finding>& findings) {
-  Json items = Json::array();
-  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
-  for (const auto& f : findings) {
-    items.push_back(FindingJson(f));
-    summary[f.severity] = summary[f.severity].get<int>() + 1;
-  }
-  return {{"findings", items}, {"summary", summary}};
 }
 
 }  // namespace

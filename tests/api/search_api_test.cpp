@@ -48,21 +48,6 @@ std::map<BackendKind, BackendState>& States() {
   return *states;
 }
 
-std::string Encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 class SearchApiTest : public ApiTest {
  protected:
   void SetUp() override {
@@ -89,7 +74,7 @@ class SearchApiTest : public ApiTest {
   }
 
   Reply Search(const std::string& q, const Credentials& who, const std::string& extra = "") {
-    return app().Call("GET", "/api/v1/search?q=" + Encode(q) + extra, who);
+    return app().Call("GET", "/api/v1/search?q=" + UrlEncode(q) + extra, who);
   }
 
   /// The fixture keys among the hits, in rank order.
