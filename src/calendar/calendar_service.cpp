@@ -620,18 +620,18 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
   SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes"));
   SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels"));
   Assignments set;
-  if (kind) set.Set("kind", *kind, *kind);
-  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
-  if (title_en) set.Set("title_en", *title_en, *title_en);
-  if (description_ar) set.Set("description_ar", *description_ar, *description_ar);
-  if (description_en) set.Set("description_en", *description_en, *description_en);
-  if (importance) set.Set("importance", *importance, *importance);
-  if (audience) set.Set("audience", *audience, *audience);
+  set.SetIf("kind", kind);
+  set.SetIf("title_ar", title_ar);
+  set.SetIf("title_en", title_en);
+  set.SetIf("description_ar", description_ar);
+  set.SetIf("description_en", description_en);
+  set.SetIf("importance", importance);
+  set.SetIf("audience", audience);
   if (themes) set.Set("themes", *themes, Json::parse(*themes));
   if (channels) set.Set("channels", *channels, Json::parse(*channels));
-  if (location_ar) set.Set("location_ar", *location_ar, *location_ar);
-  if (location_en) set.Set("location_en", *location_en, *location_en);
-  if (status) set.Set("status", *status, *status);
+  set.SetIf("location_ar", location_ar);
+  set.SetIf("location_en", location_en);
+  set.SetIf("status", status);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
     const std::optional<int64_t> entity = row.OptInt(1);

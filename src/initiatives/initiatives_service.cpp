@@ -243,8 +243,8 @@ struct OutcomeFields {
     return Ok();
   }
   void AddTo(Assignments& set) const {
-    if (text_ar) set.Set("outcomes_ar", *text_ar, *text_ar);
-    if (text_en) set.Set("outcomes_en", *text_en, *text_en);
+    set.SetIf("outcomes_ar", text_ar);
+    set.SetIf("outcomes_en", text_en);
     if (results) set.Set("results", results->dump(), *results);
   }
 };
@@ -494,16 +494,16 @@ Result<Json> InitiativesService::Update(const auth::Caller& caller, int64_t id, 
   if (budget && !kBudgetBands.count(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
   Assignments set;
   if (partners) set.Set("partners", partners->dump(), *partners);
-  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
-  if (title_en) set.Set("title_en", *title_en, *title_en);
+  set.SetIf("title_ar", title_ar);
+  set.SetIf("title_en", title_en);
   for (const auto& [field, value] : texts) {
     if (value) set.Set(field, *value, *value);
   }
   if (themes) set.Set("themes", themes->dump(), *themes);
   if (channels) set.Set("channels", channels->dump(), *channels);
-  if (start) set.Set("start_date", *start, *start);
-  if (end) set.Set("end_date", *end, *end);
-  if (budget) set.Set("budget_band", *budget, *budget);
+  set.SetIf("start_date", start);
+  set.SetIf("end_date", end);
+  set.SetIf("budget_band", budget);
   if (clear_budget) set.Set("budget_band", store::Null(), nullptr);
   outcomes.AddTo(set);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {

@@ -421,8 +421,8 @@ Result<Json> MessagingService::UpdateTheme(const auth::Caller& caller, int64_t i
   auto strategic = in.Bool("strategic", false);
   SAWT_TRY_STATUS(in.Finish());
   Assignments set;
-  if (name_ar) set.Set("name_ar", *name_ar, *name_ar);
-  if (name_en) set.Set("name_en", *name_en, *name_en);
+  set.SetIf("name_ar", name_ar);
+  set.SetIf("name_en", name_en);
   if (strategic) set.Set("strategic", int64_t{*strategic ? 1 : 0}, *strategic);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadTheme(tx, id));
@@ -544,9 +544,9 @@ Result<Json> MessagingService::UpdateKeyMessage(const auth::Caller& caller, int6
   SAWT_TRY_STATUS(CheckDate(from, "valid_from"));
   SAWT_TRY_STATUS(CheckDate(until, "valid_until"));
   Assignments set;
-  if (theme_id) set.Set("theme_id", *theme_id, *theme_id);
-  if (text_ar) set.Set("text_ar", *text_ar, *text_ar);
-  if (text_en) set.Set("text_en", *text_en, *text_en);
+  set.SetIf("theme_id", theme_id);
+  set.SetIf("text_ar", text_ar);
+  set.SetIf("text_en", text_en);
   if (points) set.Set("points", *points, Json::parse(*points));
   if (from.value) set.Set("valid_from", *from.value, *from.value);
   if (from.clear) set.Set("valid_from", store::Null(), nullptr);
@@ -765,20 +765,20 @@ Result<Json> MessagingService::UpdateFact(const auth::Caller& caller, int64_t id
     if (if_match && *if_match != old.Int(16)) return Error::PreconditionFailed();
     const std::string kind = old.Text(2);
     Assignments set;
-    if (label_ar) set.Set("label_ar", *label_ar, *label_ar);
-    if (label_en) set.Set("label_en", *label_en, *label_en);
-    if (value_ar) set.Set("value_ar", *value_ar, *value_ar);
-    if (value_en) set.Set("value_en", *value_en, *value_en);
+    set.SetIf("label_ar", label_ar);
+    set.SetIf("label_en", label_en);
+    set.SetIf("value_ar", value_ar);
+    set.SetIf("value_en", value_en);
     if (kind == "number" && !numeric && (value_ar || value_en)) {
       numeric = NumberIn(value_en.value_or(old.Text(6)));
       if (!numeric) numeric = NumberIn(value_ar.value_or(old.Text(5)));
       if (!numeric) return Error::InvalidInput("messaging.fact_needs_number", "numeric_value");
     }
-    if (numeric) set.Set("numeric_value", *numeric, *numeric);
+    set.SetIf("numeric_value", numeric);
     if (kind == "date" && date_value.value) set.Set("date_value", *date_value.value, *date_value.value);
     if (kind == "date" && date_value.clear) return Error::InvalidInput("messaging.fact_needs_date", "date_value");
     if (as_of.value) set.Set("as_of", *as_of.value, *as_of.value);
-    if (source) set.Set("source", *source, *source);
+    set.SetIf("source", source);
     if (until.value) set.Set("valid_until", *until.value, *until.value);
     if (until.clear) set.Set("valid_until", store::Null(), nullptr);
     if (old.Text(12) == "approved" && !set.empty()) {
@@ -865,8 +865,8 @@ Result<Json> MessagingService::UpdateTerm(const auth::Caller& caller, int64_t id
   }
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.terms.write", std::nullopt));
   Assignments set;
-  if (status) set.Set("status", *status, *status);
-  if (replacement) set.Set("replacement", *replacement, *replacement);
+  set.SetIf("status", status);
+  set.SetIf("replacement", replacement);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
@@ -1365,11 +1365,11 @@ Result<Json> MessagingService::UpdateContentItem(const auth::Caller& caller, int
   SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &kChannels));
   if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
   Assignments set;
-  if (kind) set.Set("kind", *kind, *kind);
-  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
-  if (title_en) set.Set("title_en", *title_en, *title_en);
-  if (body_ar) set.Set("body_ar", *body_ar, *body_ar);
-  if (body_en) set.Set("body_en", *body_en, *body_en);
+  set.SetIf("kind", kind);
+  set.SetIf("title_ar", title_ar);
+  set.SetIf("title_en", title_en);
+  set.SetIf("body_ar", body_ar);
+  set.SetIf("body_en", body_en);
   if (channels) set.Set("channels", *channels, Json::parse(*channels));
   if (planned.value) set.Set("planned_at", *planned.value, *planned.value);
   if (planned.clear) set.Set("planned_at", store::Null(), nullptr);

@@ -46,6 +46,11 @@ struct Assignments {
   std::vector<store::Value> params;
   core::Json changed = core::Json::object();
   void Set(const std::string& column, store::Value v, core::Json shown);
+  /// Set(column, *v, *v) when the optional field was given.
+  template <typename T>
+  void SetIf(const std::string& column, const std::optional<T>& v) {
+    if (v) Set(column, *v, *v);
+  }
   bool empty() const { return params.empty(); }
 };
 

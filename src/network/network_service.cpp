@@ -353,10 +353,10 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
   if (color && !IsColor(*color)) return Error::InvalidInput("network.bad_color", "color");
   if (logo && !IsLogoUrl(*logo)) return Error::InvalidInput("network.bad_logo_url", "logo_url");
   Assignments set;
-  if (name_ar) set.Set("name_ar", *name_ar, *name_ar);
-  if (name_en) set.Set("name_en", *name_en, *name_en);
-  if (color) set.Set("color", *color, *color);
-  if (logo) set.Set("logo_url", *logo, *logo);
+  set.SetIf("name_ar", name_ar);
+  set.SetIf("name_en", name_en);
+  set.SetIf("color", color);
+  set.SetIf("logo_url", logo);
   if (clear_logo) set.Set("logo_url", store::Null(), nullptr);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     std::vector<Value> params = set.params;
@@ -499,13 +499,13 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
   SAWT_TRY_STATUS(in.Finish());
   if (email && !IsEmail(*email)) return Error::InvalidInput("network.bad_email", "email");
   Assignments set;
-  if (name_ar) set.Set("name_ar", *name_ar, *name_ar);
-  if (name_en) set.Set("name_en", *name_en, *name_en);
-  if (title_ar) set.Set("title_ar", *title_ar, *title_ar);
+  set.SetIf("name_ar", name_ar);
+  set.SetIf("name_en", name_en);
+  set.SetIf("title_ar", title_ar);
   if (clear_title_ar) set.Set("title_ar", store::Null(), nullptr);
-  if (title_en) set.Set("title_en", *title_en, *title_en);
+  set.SetIf("title_en", title_en);
   if (clear_title_en) set.Set("title_en", store::Null(), nullptr);
-  if (email) set.Set("email", *email, *email);
+  set.SetIf("email", email);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(LoadMember(tx, id));
     // Members edit their own profile; activation is an administrator's decision.
@@ -671,11 +671,11 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
   if (axis && !IsAxis(*axis)) return Error::InvalidInput("network.bad_axis", "axis", {*axis});
   if (raci && !IsRaci(*raci)) return Error::InvalidInput("network.bad_raci", "raci", {*raci});
   Assignments set;
-  if (axis) set.Set("axis", *axis, *axis);
-  if (task_ar) set.Set("task_ar", *task_ar, *task_ar);
-  if (task_en) set.Set("task_en", *task_en, *task_en);
-  if (member_id) set.Set("member_id", *member_id, *member_id);
-  if (raci) set.Set("raci", *raci, *raci);
+  set.SetIf("axis", axis);
+  set.SetIf("task_ar", task_ar);
+  set.SetIf("task_en", task_en);
+  set.SetIf("member_id", member_id);
+  set.SetIf("raci", raci);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, std::string("SELECT ") + kResponsibilityColumns +
                                                        " FROM responsibilities WHERE id = $1",
