@@ -6,14 +6,14 @@
 # Prints one JSON object on stdout; Google
 # Benchmark's table and progress go to stderr.
 #
-# Environment: BUILD_DIR (default build-text), SAWT_TEXT_CORPUS (default
+# Environment: BUILD_DIR (default build-bench), SAWT_TEXT_CORPUS (default
 # ../shared/data/corpus/ant_v1.1_jawharafm.jsonl; generated text if absent),
 # PG_BIN (default /usr/lib/postgresql/15/bin), BENCH_MIN_TIME (seconds, default 2).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-build="${BUILD_DIR:-$repo/build-text}"
+build="${BUILD_DIR:-$repo/build-bench}"
 corpus="${SAWT_TEXT_CORPUS:-$repo/../shared/data/corpus/ant_v1.1_jawharafm.jsonl}"
 pg_bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 min_time="${BENCH_MIN_TIME:-2}"

@@ -161,6 +161,35 @@ std::optional<Item> ItemFromContent(const Row& r) {
   return it;
 }
 
+// A planned, running or completed initiative of the registry (src/initiatives), shown as an all-day
+// span for context: it spans weeks, so it takes part in no conflict (docs/calendar.md).
+constexpr const char* kInitiativeColumns =
+    "i.id, i.owner_entity_id, i.title_ar, i.title_en, i.start_date, i.end_date, i.status, i.themes, i.channels, "
+    "i.version, i.updated_at, n.code, n.name_ar, n.name_en";
+
+std::optional<Item> ItemFromInitiative(const Row& r) {
+  Item it;
+  int64_t starts = 0, last_day = 0;
+  bool all_day = false;
+  if (!ParseWhen(r.Text(4), &starts, &all_day) || !ParseWhen(r.Text(5), &last_day, &all_day)) return std::nullopt;
+  const std::string uid = "initiative-" + std::to_string(r.Int(0));
+  it.slot = {uid, "initiative", r.Int(1), r.Text(2), r.Text(3), starts, last_day + kDayUs, true, "normal", "public"};
+  it.active = false;
+  it.version = r.Int(9);
+  core::ParseIsoUtc(r.Text(10), &it.modified_us);
+  it.json = {{"id", r.Int(0)},           {"uid", uid},
+             {"source", "initiative"},   {"entity_id", r.Int(1)},
+             {"kind", "initiative"},     {"title_ar", r.Text(2)},
+             {"title_en", r.Text(3)},    {"starts_at", r.Text(4)},
+             {"ends_at", r.Text(5)},     {"all_day", true},
+             {"importance", "normal"},   {"audience", "public"},
+             {"themes", Codes(r.Text(7))}, {"channels", Codes(r.Text(8))},
+             {"status", r.Text(6)},      {"version", r.Int(9)},
+             {"entity_code", r.Text(11)}, {"entity_name_ar", r.Text(12)},
+             {"entity_name_en", r.Text(13)}};
+  return it;
+}
+
 bool Contains(const Json& codes, const std::string& code) {
   return std::any_of(codes.begin(), codes.end(), [&](const Json& c) { return c.is_string() && c.get<std::string>() == code; });
 }
@@ -233,6 +262,15 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
   if (!items) return std::move(items).error();
   for (const auto& r : *items) {
     if (auto it = ItemFromContent(r); it && it->slot.starts_us < hi && it->slot.ends_us > lo) all.push_back(*it);
+  }
+
+  auto initiatives = tx.Query(std::string("SELECT ") + kInitiativeColumns +
+                                  " FROM initiatives i JOIN entities n ON n.id = i.owner_entity_id WHERE i.status <> "
+                                  "'cancelled' AND i.start_date < $1 AND i.end_date >= $2 ORDER BY i.start_date, i.id",
+                              {DateOf(hi + kDayUs), DateOf(lo)});
+  if (!initiatives) return std::move(initiatives).error();
+  for (const auto& r : *initiatives) {
+    if (auto it = ItemFromInitiative(r); it && it->slot.starts_us < hi && it->slot.ends_us > lo) all.push_back(*it);
   }
 
   auto blackout_rows = tx.Query(std::string("SELECT ") + kBlackoutColumns +
@@ -465,7 +503,7 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
   if (kind && kEntryKinds.count(*kind) == 0) {
     static const std::set<std::string> kContentKinds = {"press_release", "social_post", "speech", "web_article",
                                                         "internal_memo"};
-    if (kContentKinds.count(*kind) == 0) return Error::InvalidInput("calendar.bad_kind", "kind", {*kind});
+    if (kContentKinds.count(*kind) == 0 && *kind != "initiative") return Error::InvalidInput("calendar.bad_kind", "kind", {*kind});
   }
   f.entity_id = entity_id;
   f.theme = std::move(theme);
@@ -513,7 +551,8 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
       if (!channels.empty()) e.description += "\n" + std::string(ar ? "القنوات: " : "Channels: ") + channels;
       const std::string status = j["status"];
       e.status = status == "cancelled" ? "CANCELLED"
-                 : (status == "confirmed" || status == "approved" || status == "scheduled" || status == "published")
+                 : (status == "confirmed" || status == "approved" || status == "scheduled" || status == "published" ||
+                    status == "active" || status == "completed")
                      ? "CONFIRMED"
                      : "TENTATIVE";
       e.categories = {it.slot.kind};

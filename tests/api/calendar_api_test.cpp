@@ -186,6 +186,39 @@ TEST_P(CalendarApiTest, PlannedContentItemsAppearAndFiltersNarrowTheView) {
   }
 }
 
+TEST_P(CalendarApiTest, InitiativesShowAsSpansThatNeverConflict) {
+  Credentials editor = Demo("health.editor");
+  Reply made = app().Call("POST", "/api/v1/initiatives", editor,
+                          {{"owner_entity_id", EntityId("health")}, {"title_ar", "مبادرة صحتك أولًا"},
+                           {"title_en", "Your health first"}, {"start_date", "2033-09-05"}, {"end_date", "2033-09-25"},
+                           {"themes", {"happiness"}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string uid = "initiative-" + std::to_string(made.json()["id"].get<int64_t>());
+  // A network-wide blackout inside the span concerns announcements, not the initiative.
+  ASSERT_EQ(app().Call("POST", "/api/v1/calendar/blackouts", Admin(),
+                       {{"starts_on", "2033-09-10"}, {"reason_ar", "حداد"}, {"reason_en", "Mourning"}})
+                .status,
+            201);
+  const Json view = View("from=2033-09-15&to=2033-09-30", editor);
+  const Json* span = ItemOf(view, uid);
+  ASSERT_NE(span, nullptr) << view.dump();
+  EXPECT_EQ((*span)["source"], "initiative");
+  EXPECT_EQ((*span)["starts_at"], "2033-09-05");
+  EXPECT_EQ((*span)["ends_at"], "2033-09-25");
+  EXPECT_EQ((*span)["status"], "planned");
+  EXPECT_TRUE((*span)["conflicts"].empty());
+  EXPECT_TRUE(view["conflicts"].empty()) << view["conflicts"].dump();
+  const Json by_kind = View("from=2033-09-01&to=2033-09-30&kind=initiative", editor);
+  ASSERT_EQ(by_kind["items"].size(), 1u);
+  Reply ics = app().Call("GET", "/api/v1/calendar.ics?from=2033-09-01&to=2033-09-30&kind=initiative&lang=en", editor);
+  EXPECT_NE(ics.body.find("DTSTART;VALUE=DATE:20330905\r\nDTEND;VALUE=DATE:20330926\r\n"), std::string::npos) << ics.body;
+  // Cancelled initiatives leave the calendar.
+  Reply cancelled = app().Call("POST", "/api/v1/initiatives/" + std::to_string(made.json()["id"].get<int64_t>()) + "/status",
+                               editor, {{"to", "cancelled"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_TRUE(View("from=2033-09-01&to=2033-09-30&kind=initiative", editor)["items"].empty());
+}
+
 TEST_P(CalendarApiTest, IcsExportIsRfc5545) {
   Credentials editor = Demo("health.editor");
   Json timed = Create(editor, Entry(EntityId("health"), "2033-07-02T06:30:00Z", "normal"));

@@ -14,7 +14,7 @@ import { t, pick, compare, formatNumber, dateTimeFormat, currentLang } from '../
 import { loadReference, entitiesWhere, formatDay, selectField } from '../messaging/common.js';
 import { KINDS as CONTENT_KINDS, CHANNELS } from '../messaging/editor.js';
 import { today, parseDay, addDays, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
-import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, ENTRY_KINDS } from './panel.js';
+import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel, ENTRY_KINDS } from './panel.js';
 import { adminSection, mayAdminister } from './admin.js';
 
 export const modules = ['calendar', 'messaging'];
@@ -78,8 +78,7 @@ function build(main, ref, ctx) {
   const channel = selectField('calendar-channel', t('calendar.filter.channel'),
     [all, ...CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) }))], '', { dataset: { testid: 'calendar-filter-channel' } });
   const kind = selectField('calendar-kind', t('calendar.filter.kind'), [all,
-    ...ENTRY_KINDS.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) })),
-    ...CONTENT_KINDS.map((k) => ({ value: k, label: t(`messaging.kind.${k}`) }))], '', { dataset: { testid: 'calendar-filter-kind' } });
+    ...[...ENTRY_KINDS, ...CONTENT_KINDS, 'initiative'].map((k) => ({ value: k, label: kindLabel(k) }))], '', { dataset: { testid: 'calendar-filter-kind' } });
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': t('calendar.filter.label'), onsubmit: (e) => e.preventDefault() },
     entity.field, theme.field, channel.field, kind.field);
   filters.addEventListener('change', () => go({
@@ -147,7 +146,8 @@ function legend() {
     ['high', 'normal', 'low'].map((i) => h('li', {}, h('span', { class: `cal-key imp-${i}`, 'aria-hidden': 'true' }), t(`calendar.importance.${i}`))),
     h('li', {}, h('span', { class: 'cal-key conflict', 'aria-hidden': 'true' }, '!'), t('calendar.legend_conflict')),
     h('li', {}, h('span', { class: 'cal-key blackout', 'aria-hidden': 'true' }), t('calendar.legend_blackout')),
-    h('li', {}, h('span', { class: 'cal-key content', 'aria-hidden': 'true' }), t('calendar.legend_content')));
+    h('li', {}, h('span', { class: 'cal-key content', 'aria-hidden': 'true' }), t('calendar.legend_content')),
+    h('li', {}, h('span', { class: 'cal-key initiative', 'aria-hidden': 'true' }), t('calendar.legend_initiative')));
 }
 
 async function toggleAdmin(button) {
@@ -287,7 +287,7 @@ function chip(item, { bar } = {}) {
     conflict ? 'conflict' : '', bar ? 'bar' : '', bar?.continuesBefore ? 'cont-before' : '', bar?.continuesAfter ? 'cont-after' : '',
     state.focusUids.includes(item.uid) ? 'focused' : ''].filter(Boolean).join(' ');
   const label = [title, entity, whenText(item), t(`calendar.importance.${item.importance}`),
-    item.source === 'content_item' ? t(`messaging.state.${item.status}`) : t(`calendar.status.${item.status}`),
+    statusLabel(item),
     conflict ? t('calendar.in_conflict') : null].filter(Boolean).join(t('calendar.separator'));
   return h('button', {
     type: 'button', class: cls, 'aria-label': label, title: label, 'aria-haspopup': 'dialog',

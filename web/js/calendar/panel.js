@@ -68,12 +68,13 @@ function entityLabel(item) {
     || pick(ctx.ref.entities.find((e) => String(e.id) === String(item.entity_id)), 'name');
 }
 
-function statusLabel(item) {
+/** Content items carry their workflow state; entries and initiatives a status of the calendar's catalogue. */
+export function statusLabel(item) {
   return item.source === 'content_item' ? t(`messaging.state.${item.status}`) : t(`calendar.status.${item.status}`);
 }
 
-function kindLabel(kind) {
-  return ENTRY_KINDS.includes(kind) ? t(`calendar.kind.${kind}`) : t(`messaging.kind.${kind}`);
+export function kindLabel(kind) {
+  return ENTRY_KINDS.includes(kind) || kind === 'initiative' ? t(`calendar.kind.${kind}`) : t(`messaging.kind.${kind}`);
 }
 
 function conflictList(conflicts, testid, itemTestid) {
@@ -143,6 +144,7 @@ function paintDetail() {
   error, stale,
   h('div', { class: 'card-actions' },
     shown.source === 'content_item' ? h('a', { class: 'button primary', href: `#/editor/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_item')) : null,
+    shown.source === 'initiative' ? h('a', { class: 'button primary', href: `#/initiatives/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_initiative')) : null,
     canWrite ? h('button', { type: 'button', dataset: { testid: 'calendar-edit' }, disabled: !entry, onclick: () => showForm(entry, { opener: panel.opener }) }, t('calendar.edit')) : null,
     canWrite ? h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'calendar-delete' }, disabled: !entry, onclick: (e) => confirmDelete(entry, e.currentTarget, error, stale) }, t('calendar.delete')) : null));
   replace(ctx.slot, section);
