@@ -953,9 +953,33 @@ Status MessagingService::DeleteAlias(const auth::Caller& caller, int64_t id) {
 Result<std::shared_ptr<const AlignmentLibrary>> MessagingService::Library() {
   const int64_t epoch = epoch_->epoch.load(std::memory_order_acquire);
   const std::string today = core::NowIsoUtc().substr(0, 10);
+  std::shared_ptr<const AlignmentLibrary> current;
+  int64_t current_epoch = 0;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (library_ && library_epoch_ == epoch && library_day_ == today) return library_;
+    if (library_ && library_day_ == today) {
+      if (library_epoch_ == epoch) return library_;
+      current = library_;
+      current_epoch = library_epoch_;
+    }
+  }
+  if (current) {
+    // Most commits (calendar entries, content items, sessions, the outbox) do not touch the library:
+    // look at the events since the snapshot and keep it unless one of them changed what it holds.
+    auto touched = store::ReadValue<bool>(store_, [&](Tx& tx) -> Result<bool> {
+      auto rows = tx.Query(
+          "SELECT 1 FROM events WHERE id > $1 AND id <= $2 AND object_type IN ('theme', 'key_message', 'fact', "
+          "'term', 'entity_alias', 'entity') LIMIT 1",
+          {current_epoch, epoch});
+      if (!rows) return std::move(rows).error();
+      return !rows->empty();
+    });
+    if (!touched) return std::move(touched).error();
+    if (!*touched) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (library_ == current && library_epoch_ < epoch) library_epoch_ = epoch;
+      return current;
+    }
   }
   auto snapshot = store::ReadValue<LibrarySnapshot>(store_, [&](Tx& tx) -> Result<LibrarySnapshot> {
     LibrarySnapshot s;

@@ -378,3 +378,35 @@ TEST_P(MessagingApiTest, ContentItemVersionsAndWordDiff) {
 
 }  // namespace
 }  // namespace sawt::testing
+
+namespace sawt::testing {
+namespace {
+
+// The analysed library is cached and kept across commits that do not touch it; a term added after
+// unrelated writes is still seen by the very next check.
+TEST_P(MessagingApiTest, LibraryCacheFollowsLibraryChangesOnly) {
+  Credentials editor = Demo("police.editor");
+  const std::string word = "zterm" + Unique();
+  const Json draft = {{"text_en", "The " + word + " programme starts today."}};
+  auto terms = [&] {
+    Reply r = app().Call("POST", "/api/v1/alignment-checks", editor, draft);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Findings(r.json(), "term").size();
+  };
+  EXPECT_EQ(terms(), 0u);
+  // Unrelated commits: a calendar entry and a content item.
+  ASSERT_EQ(app().Call("POST", "/api/v1/calendar/entries", editor,
+                       {{"entity_id", EntityId("police")}, {"kind", "event"}, {"title_ar", "فعالية"},
+                        {"title_en", "Event"}, {"starts_at", "2034-01-10"}})
+                .status,
+            201);
+  EXPECT_EQ(terms(), 0u);
+  ASSERT_EQ(app().Call("POST", "/api/v1/terms", Admin(),
+                       {{"term", word}, {"lang", "en"}, {"status", "banned"}, {"replacement", "initiative"}})
+                .status,
+            201);
+  EXPECT_EQ(terms(), 1u);
+}
+
+}  // namespace
+}  // namespace sawt::testing
