@@ -4,13 +4,15 @@
 /**
  * h('a', {href: '#/x', class: 'k', dataset: {testid: 'y'}, onclick: fn}, 'text', child, [more])
  * Attributes whose value is null/undefined/false are left out; true gives an empty attribute.
+ * dataset entries that are null/undefined are left out too (not written as "null").
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
-    if (k === 'dataset') Object.assign(el.dataset, v);
-    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    if (k === 'dataset') {
+      for (const [dk, dv] of Object.entries(v)) if (dv !== null && dv !== undefined) el.dataset[dk] = dv;
+    } else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'class') el.className = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
