@@ -36,10 +36,22 @@ export function repaintPanel() {
 }
 
 export function closePanel() {
-  const opener = panel?.opener;
+  const opener = liveTwin(panel?.opener);
   panel = null;
   replace(ctx.slot);
-  if (opener?.isConnected) opener.focus();
+  opener?.focus();
+}
+
+/**
+ * The opener itself, or — when a reload painted the grid again since the panel opened — the new
+ * element standing for the same chip (data-uid) or day (data-date), so focus goes back there.
+ */
+function liveTwin(el) {
+  if (!el || el.isConnected) return el;
+  const { testid, uid, date } = el.dataset;
+  if (!testid || (!uid && !date)) return null;
+  const key = uid ? `[data-uid="${CSS.escape(uid)}"]` : `[data-date="${CSS.escape(date)}"]`;
+  return document.querySelector(`[data-testid="${CSS.escape(testid)}"]${key}`);
 }
 
 // ---- formatting -----------------------------------------------------------------------------
@@ -95,8 +107,11 @@ export async function showDetail(item, { opener } = {}) {
   try {
     const entry = await api(`/api/v1/calendar/entries/${encodeURIComponent(item.id)}`);
     if (panel?.item !== item) return;
+    // Painting again replaces the focused heading: keep focus in the panel (Escape closes it).
+    const hadFocus = ctx.slot.contains(document.activeElement);
     panel.entry = entry;
     paintDetail();
+    if (hadFocus) ctx.slot.querySelector('h2')?.focus();
   } catch (err) {
     ctx.notify(err);
   }
