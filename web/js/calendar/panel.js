@@ -208,6 +208,7 @@ function confirmDelete(entry, opener, error, stale) {
       } catch (err) {
         if (err.status === 412) replace(stale, conflictNotice('calendar-stale', () => reopen(entry.id, false)));
         else error.textContent = err.message;
+        if (err.status === 404) ctx.reload().catch(ctx.notify); // deleted meanwhile: its chip goes
       }
     },
   });
@@ -380,6 +381,7 @@ function paintForm() {
       } else {
         error.textContent = err.message;
         inputs[err.field]?.focus();
+        if (err.status === 404) ctx.reload().catch(ctx.notify); // deleted meanwhile: its chip goes
       }
     } finally {
       save.disabled = false;
