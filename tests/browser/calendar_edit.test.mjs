@@ -415,3 +415,74 @@ test('a wider conflict window (96 h) makes Flag Day conflict with the Tuesday an
   assert.equal(await page.getByTestId('calendar-window-stale').count(), 0);
   assert.deepEqual(page.problems, []);
 });
+
+test('two admins change the conflict window at once: the second gets a 412 notice and the reload shows the first\'s value', async () => {
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  for (const page of [first, second]) {
+    await login(page, 'admin', 'admin-demo', server.url);
+    await openDemoWeek(page);
+    await page.getByTestId('calendar-admin-toggle').click();
+    await page.getByTestId('calendar-window').waitFor();
+  }
+  await first.getByTestId('calendar-window').fill('72');
+  await first.getByTestId('calendar-window-save').click();
+  await first.waitForFunction(() => /\S/.test(document.querySelector('[data-testid="calendar-window-status"]')?.textContent || ''));
+
+  await second.getByTestId('calendar-window').fill('60');
+  await second.getByTestId('calendar-window-save').click();
+  await second.getByTestId('calendar-window-stale').waitFor();
+  await second.getByTestId('calendar-window-stale-reload').click();
+  await second.waitForFunction(() => document.querySelector('[data-testid="calendar-window"]')?.value === '72');
+  assert.equal(await second.getByTestId('calendar-window-stale').count(), 0);
+
+  // Out of range (1–336): the server's problem is shown by the field, nothing changes.
+  await second.getByTestId('calendar-window').fill('400');
+  await second.getByTestId('calendar-window-save').click();
+  await second.waitForFunction(() => /\S/.test(document.querySelector('[data-testid="calendar-window-error"]')?.textContent || ''));
+  assert.equal((await apiGet(second, '/api/v1/calendar/settings')).conflict_window_hours, 72);
+
+  await second.getByTestId('calendar-window').fill('48');
+  await second.getByTestId('calendar-window-save').click();
+  await second.waitForFunction(() => /\S/.test(document.querySelector('[data-testid="calendar-window-status"]')?.textContent || ''));
+  assert.equal(await second.getByTestId('calendar-window-error').textContent(), '');
+  assert.equal((await apiGet(second, '/api/v1/calendar/settings')).conflict_window_hours, 48);
+  await conflictCount(second, 1);
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems.filter((p) => !/status of (412|400|422)/.test(p)), []);
+});
+
+test('saving an entry another page has deleted says so, and the chip goes away', async () => {
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  await login(first, 'police.editor', PASSWORD, server.url);
+  await login(second, 'police.director', PASSWORD, server.url);
+  const monday = await openDemoWeek(first);
+  await openDemoWeek(second);
+  const stamp = Date.now().toString(36);
+
+  // The first page plans an entry on Thursday; the second sees it and opens its form.
+  await first.getByTestId('calendar-new').click();
+  await fillAndSave(first, { titleAr: `إحاطة إعلامية ${stamp}`, date: addDays(monday, 3), time: '11:00' });
+  await first.getByTestId('calendar-detail-status').waitFor();
+  const uid = await first.getByTestId('calendar-detail').getAttribute('data-uid');
+  await second.getByTestId('calendar-next').click();
+  await second.getByTestId('calendar-prev').click();
+  await idle(second);
+  await chipOf(second, uid).waitFor();
+  await openEntry(second, uid);
+  await second.getByTestId('calendar-edit').click();
+
+  await first.getByTestId('calendar-delete').click();
+  await first.getByTestId('calendar-delete-confirm').click();
+  await chipOf(first, uid).waitFor({ state: 'detached' });
+
+  // The server answers 404: the form says the entry is gone and the grid drops its chip.
+  await fillAndSave(second, { titleAr: `إحاطة إعلامية ${stamp} (2)` });
+  await second.waitForFunction(() => /\S/.test(document.querySelector('[data-testid="calendar-form-error"]')?.textContent || ''));
+  await chipOf(second, uid).waitFor({ state: 'detached' });
+  assert.equal(await second.getByTestId('calendar-stale').count(), 0);
+  await screenshot(second, 'calendar-deleted-meanwhile-ar');
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems.filter((p) => !/status of 404/.test(p)), []);
+});
