@@ -39,8 +39,25 @@ const std::set<std::string> kEntryKinds = {"announcement", "event", "campaign", 
 const std::set<std::string> kImportance = {"high", "normal", "low"};
 const std::set<std::string> kEntryStatus = {"tentative", "confirmed", "cancelled"};
 // A fixed vocabulary: "same audience" must not depend on spelling.
-const std::set<std::string> kAudiences = {"public",   "media",    "business", "investors", "residents", "visitors",
-                                          "youth",    "students", "families", "employees", "partners"};
+// Audience codes with the words conflict messages use for them.
+const std::map<std::string, std::pair<const char*, const char*>> kAudienceNames = {
+    {"public", {"الجمهور العام", "the general public"}}, {"media", {"وسائل الإعلام", "the media"}},
+    {"business", {"قطاع الأعمال", "business"}},         {"investors", {"المستثمرين", "investors"}},
+    {"residents", {"السكان", "residents"}},             {"visitors", {"الزوار", "visitors"}},
+    {"youth", {"الشباب", "young people"}},              {"students", {"الطلبة", "students"}},
+    {"families", {"الأسر", "families"}},                {"employees", {"الموظفين", "employees"}},
+    {"partners", {"الشركاء", "partners"}}};
+const std::set<std::string> kAudiences = [] {
+  std::set<std::string> codes;
+  for (const auto& [code, _] : kAudienceNames) codes.insert(code);
+  return codes;
+}();
+
+std::string AudienceName(const std::string& code, bool arabic) {
+  auto it = kAudienceNames.find(code);
+  if (it == kAudienceNames.end()) return code;
+  return arabic ? it->second.first : it->second.second;
+}
 
 constexpr const char* kEntryColumns =
     "e.id, e.entity_id, e.kind, e.title_ar, e.title_en, e.description_ar, e.description_en, e.starts_at, e.ends_at, "
@@ -322,8 +339,10 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
       const std::string hours = Hours(c.gap_minutes), window = std::to_string(out.window_hours);
       j["gap_minutes"] = c.gap_minutes;
       j["audience"] = a.audience;
-      j["message_ar"] = http::Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, a.audience, hours, window});
-      j["message_en"] = http::Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, a.audience, hours, window});
+      j["message_ar"] =
+          http::Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, AudienceName(a.audience, true), hours, window});
+      j["message_en"] =
+          http::Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, AudienceName(a.audience, false), hours, window});
     } else {
       const Blackout& b = blackout_by_id.at(*c.blackout_id);
       j["blackout_id"] = *c.blackout_id;

@@ -125,6 +125,8 @@ void Register(module::ModuleRegistry& reg) {
   auto service = std::make_shared<CalendarService>(reg.services().store);
   reg.Keep(service);
   reg.AddMigrations(CalendarService::Migrations());
+  reg.AddEntityReference("calendar_entries", "entity_id");
+  reg.AddEntityReference("calendar_blackouts", "entity_id");
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);

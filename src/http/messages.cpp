@@ -11,6 +11,9 @@ namespace {
 // (core/error.hpp), the HTTP edge itself (routing, limits, encoding) and problem titles.
 std::vector<Message> CommonMessages() {
   return {
+      {"store.unique_violation", "القيمة مستخدمة في سجل آخر.", "The value is already used by another record."},
+      {"store.foreign_key_violation", "لا يمكن الحفظ: التغيير يخالف ارتباط السجل بسجلات أخرى (سجل مرتبط غير موجود أو ما زال مستخدمًا).",
+       "Cannot save: the change breaks a link between records (a linked record is missing or still in use)."},
       {"common.malformed_json", "نص الطلب ليس بصيغة JSON صحيحة.", "The request body is not valid JSON."},
       {"common.expected_object", "يجب أن يكون نص الطلب كائن JSON.", "The request body must be a JSON object."},
       {"common.field_required", "الحقل «{0}» مطلوب.", "The field \"{0}\" is required."},

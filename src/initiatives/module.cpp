@@ -98,6 +98,8 @@ void Register(module::ModuleRegistry& reg) {
   auto service = std::make_shared<InitiativesService>(reg.services().store);
   reg.Keep(service);
   reg.AddMigrations(InitiativesService::Migrations());
+  reg.AddEntityReference("initiatives", "owner_entity_id");
+  reg.AddEntityReference("initiative_partners", "entity_id");
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   InitiativesService::RegisterSearchTypes();

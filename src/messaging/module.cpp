@@ -304,6 +304,10 @@ void Register(module::ModuleRegistry& reg) {
   reg.Keep(publication);
   reg.AddMigrations(MessagingService::Migrations());
   reg.AddMigrations(PublicationService::Migrations());
+  for (const char* table : {"message_themes", "key_messages", "facts", "content_items"}) {
+    reg.AddEntityReference(table, "owner_entity_id");
+  }
+  reg.AddEntityReference("entity_aliases", "entity_id");
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);

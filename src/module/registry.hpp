@@ -83,6 +83,15 @@ class ModuleRegistry {
   void StopWorkers();
   std::vector<std::string> worker_names() const;
 
+  /// Declares that `table.column` holds entity ids: an entity that such a row names is in use and
+  /// is not deleted (the network module asks before deleting). `table` and `column` are code
+  /// constants, never input.
+  void AddEntityReference(std::string table, std::string column) {
+    entity_references_.push_back({std::move(table), std::move(column)});
+  }
+  /// Every declared reference; the vector lives as long as the registry (modules may keep a pointer).
+  const std::vector<std::pair<std::string, std::string>>& entity_references() const { return entity_references_; }
+
   /// Keeps a module's service objects alive as long as the registry.
   void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
 
@@ -101,6 +110,7 @@ class ModuleRegistry {
   std::vector<std::shared_ptr<void>> kept_;
   core::Json schemas_ = core::Json::object();
   std::vector<std::pair<std::string, Worker>> workers_;
+  std::vector<std::pair<std::string, std::string>> entity_references_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };
 

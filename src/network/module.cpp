@@ -25,8 +25,8 @@ const std::vector<http::Message> kMessages = {
      "The parent does not fit this kind: a government has none, an entity sits under a government, a department "
      "under an entity or department."},
     {"network.parent_not_found", "الجهة الأم رقم {0} غير موجودة.", "Parent entity {0} does not exist."},
-    {"network.entity_not_empty", "لا يمكن حذف الجهة {0} لأن لها إدارات أو أعضاء أو مسؤوليات.",
-     "Entity {0} cannot be deleted: it still has departments, members or responsibilities."},
+    {"network.entity_not_empty", "لا يمكن حذف الجهة {0} لأن لها إدارات أو أعضاء أو مسؤوليات أو عناصر في وحدات أخرى (رسائل أو محتوى أو تقويم أو مبادرات).",
+     "Entity {0} cannot be deleted: it still has departments, members, responsibilities or items of other modules (messages, content, calendar, initiatives)."},
     {"network.bad_email", "البريد الإلكتروني غير صالح.", "The e-mail address is not valid."},
     {"network.bad_role", "الدور «{0}» غير معروف.", "Unknown role \"{0}\"."},
     {"network.entity_and_role_together", "يجب تحديد الجهة والدور معًا.", "Give the entity and the role together."},
@@ -128,7 +128,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("network");
-  auto service = std::make_shared<NetworkService>(reg.services().store);
+  auto service = std::make_shared<NetworkService>(reg.services().store, &reg.entity_references());
   reg.Keep(service);
   reg.AddMigrations(NetworkService::Migrations());
   reg.AddMessages(kMessages);

@@ -380,16 +380,25 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
 Status NetworkService::DeleteEntity(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.entities.delete", id));
   return store_.Write([&](Tx& tx) -> Status {
-    auto used = tx.Query(
+    std::string count =
         "SELECT (SELECT COUNT(*) FROM entities WHERE parent_id = $1) + (SELECT COUNT(*) FROM memberships WHERE "
-        "entity_id = $1) + (SELECT COUNT(*) FROM responsibilities WHERE entity_id = $1)",
-        {id});
+        "entity_id = $1) + (SELECT COUNT(*) FROM responsibilities WHERE entity_id = $1)";
+    if (entity_references_) {
+      for (const auto& [table, column] : *entity_references_) {
+        count += " + (SELECT COUNT(*) FROM " + table + " WHERE " + column + " = $1)";
+      }
+    }
+    auto used = tx.Query(count, {id});
     if (!used) return std::move(used).error();
     if ((*used)[0].Int(0) > 0) return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
     std::vector<Value> params = {id};
     std::string sql = "DELETE FROM entities WHERE id = $1" + VersionGuard(if_match, params);
     auto n = tx.Exec(sql, params);
-    if (!n) return std::move(n).error();
+    if (!n) {
+      // A reference nobody declared still stops the delete through its foreign key.
+      if (n.error().key == "store.foreign_key_violation") return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
+      return std::move(n).error();
+    }
     if (*n == 0) return MissOrStale(tx, "entities", id, "network.entity_not_found");
     SAWT_TRY_STATUS(search::SearchIndexer::Remove(tx, "entity", id));
     return AppendEvent(tx, caller, "network.entity_deleted", id, "entity", id, Json::object());

@@ -21,7 +21,10 @@ namespace sawt::network {
 /// Thread-safe (stateless apart from the store).
 class NetworkService {
  public:
-  explicit NetworkService(store::Store& store) : store_(store), entity_lists_(store) {}
+  /// `entity_references`: (table, column) pairs of other modules that name entities (see
+  /// ModuleRegistry::AddEntityReference); an entity named by any row is not deleted.
+  NetworkService(store::Store& store, const std::vector<std::pair<std::string, std::string>>* entity_references = nullptr)
+      : store_(store), entity_references_(entity_references), entity_lists_(store) {}
 
   static std::vector<store::Migration> Migrations();
 
@@ -65,6 +68,7 @@ class NetworkService {
 
  private:
   store::Store& store_;
+  const std::vector<std::pair<std::string, std::string>>* entity_references_;
   module::EpochCache entity_lists_;
 };
 

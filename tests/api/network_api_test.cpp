@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <functional>
 #include <future>
 #include <set>
 #include <thread>
@@ -267,6 +268,48 @@ TEST_P(NetworkApiTest, AuditChainStaysIntact) {
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->intact) << report->problem;
   EXPECT_GT(report->rows_checked, 100);
+}
+
+}  // namespace
+}  // namespace sawt::testing
+
+namespace sawt::testing {
+namespace {
+
+// An entity that other modules' rows name (here a content item, then a calendar entry and an
+// initiative partnership) is not deleted: 409 with a clear message, and nothing is lost.
+TEST_P(NetworkApiTest, EntityNamedByOtherModulesIsNotDeleted) {
+  Credentials admin = Admin();
+  struct Use {
+    std::string path;
+    std::function<core::Json(int64_t)> body;
+  };
+  const std::vector<Use> uses = {
+      {"/api/v1/content-items",
+       [](int64_t e) { return core::Json{{"kind", "social_post"}, {"owner_entity_id", e}, {"title_ar", "منشور"}}; }},
+      {"/api/v1/calendar/entries",
+       [](int64_t e) {
+         return core::Json{{"entity_id", e}, {"kind", "event"}, {"title_ar", "فعالية"}, {"title_en", "Event"},
+                           {"starts_at", "2034-02-01"}};
+       }},
+      {"/api/v1/initiatives",
+       [&](int64_t e) {
+         return core::Json{{"owner_entity_id", EntityId("health")}, {"partner_entity_ids", {e}}, {"title_ar", "مبادرة"},
+                           {"title_en", "Initiative"}, {"start_date", "2034-02-01"}, {"end_date", "2034-03-01"}};
+       }},
+  };
+  for (const auto& use : uses) {
+    Reply dept = app().Call("POST", "/api/v1/entities", admin, NewDepartment(EntityId("police"), "used-" + Unique()));
+    ASSERT_EQ(dept.status, 201) << dept.body;
+    const int64_t id = dept.json()["id"];
+    Reply made = app().Call("POST", use.path, admin, use.body(id));
+    ASSERT_EQ(made.status, 201) << use.path << " " << made.body;
+    const std::string path = "/api/v1/entities/" + std::to_string(id);
+    Reply del = app().Call("DELETE", path, admin, nullptr, {{"Accept-Language", "en"}});
+    EXPECT_EQ(del.status, 409) << use.path << " " << del.body;
+    EXPECT_EQ(del.json().value("code", ""), "network.entity_not_empty") << del.body;
+    EXPECT_EQ(app().Call("GET", path, admin).status, 200);
+  }
 }
 
 }  // namespace
