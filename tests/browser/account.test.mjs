@@ -4,9 +4,9 @@
 // shows the server's Arabic problem detail, a mismatched confirmation is caught client-side),
 // signs out and signs in with the new password. Screenshots in Arabic and English.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
 
 const USER = 'police.editor';
 const OLD_PASSWORD = 'sawt-demo-2026';
@@ -16,14 +16,9 @@ const TOKEN_NAME = 'لوحة الرصد الإعلامي';
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function me(token) {

@@ -4,9 +4,9 @@
 // announcement shows its conflict warnings at once and can be deleted; an entity filter narrows
 // the grid, lives in the hash and the ICS export carries the same items.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
@@ -14,14 +14,9 @@ const POLICE_AR = 'إعلان إحصاءات السلامة المرورية ا�
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 

@@ -7,9 +7,9 @@
 //
 // Each test leaves the demo week as it found it: the RTA/police conflict on Tuesday is the only one.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, apiGet } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, useServerAndBrowser } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
@@ -19,14 +19,9 @@ const FLAG_DAY_AR = 'يوم العلم';
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Opens the calendar, switches to the week view and goes to the demo week; returns its Monday. */

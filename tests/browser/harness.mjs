@@ -11,6 +11,7 @@
 // SAWT_TEST_HEADED=1 to watch the browser, SAWT_TEST_KEEP=1 to keep the temporary directory.
 
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -183,4 +184,22 @@ export async function switchLanguage(page, lang) {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * The usual file-level setup: one server and one browser for all tests of the file, started before
+ * the first test and stopped after the last. `onReady(server, browser)` hands them to the file.
+ */
+export function useServerAndBrowser(onReady) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    onReady(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

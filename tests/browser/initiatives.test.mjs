@@ -3,21 +3,16 @@
 // measured outcome and completes it, the admin features it and it shows among the best
 // initiatives. No page errors on the way.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const TITLE_AR = 'مبادرة الشواطئ النظيفة';

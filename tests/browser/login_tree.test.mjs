@@ -1,21 +1,16 @@
 // Logs in as the demo network admin, sees the entity tree in Arabic (RTL), switches to
 // English (LTR), and saves a screenshot in each language.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('admin sees the entity tree in Arabic, then in English', async () => {

@@ -2,21 +2,16 @@
 // in the alert region, the entity tree works from the keyboard (arrows mirrored in RTL),
 // and the members list can be searched.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('a wrong password shows the problem detail in the alert region', async () => {

@@ -4,22 +4,17 @@
 // is then in the entity's public Atom feed and on the shared calendar.
 // And: two reviewers acting on one item at once give one success and one clear 412 notice.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
 let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Today as YYYY-MM-DD in the browser's time zone (the editor's date input). */

@@ -5,23 +5,18 @@
 // in the review view: the publications panel shows one manual row per language, and marking one
 // posted with its URL changes its badge. The editor then shows the variants read-only.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, screenshot, apiGet, switchLanguage } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
 let browser;
 let publishedId = null; // the item the first test publishes
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** A write API call with the page's session (its CSRF token from GET /api/v1/me); {status, body, etag}. */
