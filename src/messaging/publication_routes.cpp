@@ -43,6 +43,16 @@ void RegisterPublicationRoutes(module::ModuleRegistry& reg, std::shared_ptr<Publ
                  if (!match) return Response::Problem(match.error(), req);
                  return ReplyWithEtag(req, svc->SaveVariant(caller, *id, PathText(req, "channel"), *match, *body));
                });
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/content-items/{id}/variants/{channel}",
+                                 {"Drop a stored variant (?lang=ar|en): the derived text applies again", {"id", "channel"},
+                                  {"lang"}, "", "", 204}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto lang = req.query.find("lang");
+                 return module::ReplyEmpty(req, svc->ResetVariant(caller, *id, PathText(req, "channel"),
+                                                          lang == req.query.end() ? std::string() : lang->second));
+               });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/channel-checks",
                                  {"Count a text as a channel's platform counts it (writes nothing)", {}, {}, "ChannelCheck",
                                   "ChannelCheckResult"}),
@@ -63,6 +73,12 @@ void RegisterPublicationRoutes(module::ModuleRegistry& reg, std::shared_ptr<Publ
                                   "Publication", 200, true}),
                module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->MarkPosted(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/publications/{id}/retry",
+                                 {"Send a failed or manual publication again (after an endpoint was fixed)", {"id"}, {},
+                                  "Transition", "Publication", 200, true}),
+               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->Retry(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/channel-endpoints",
                                  {"Delivery endpoints per channel (network admins; secrets are never shown)", {}, {}, "",

@@ -457,6 +457,24 @@ Result<Json> PublicationService::SaveVariant(const auth::Caller& caller, int64_t
   });
 }
 
+Status PublicationService::ResetVariant(const auth::Caller& caller, int64_t item_id, const std::string& channel,
+                                        const std::string& lang) {
+  if (lang != "ar" && lang != "en") return Error::InvalidInput("messaging.bad_lang", "lang", {lang});
+  return store_.Write([&](Tx& tx) -> Status {
+    SAWT_ASSIGN_OR_RETURN(Item item, LoadItemView(tx, item_id));
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", item.owner));
+    if (!Editable(item.state)) {
+      return Error::Conflict("messaging.content_item_locked", {std::to_string(item_id), item.state});
+    }
+    auto n = tx.Exec("DELETE FROM content_item_variants WHERE item_id = $1 AND channel = $2 AND lang = $3",
+                     {item_id, channel, lang});
+    if (!n) return std::move(n).error();
+    if (*n == 0) return Error::NotFound("messaging.variant_not_stored", {channel, lang});
+    return AppendEvent(tx, caller, "messaging.content_item_variant_reset", item.owner, "content_item", item_id,
+                       {{"channel", channel}, {"lang", lang}});
+  });
+}
+
 Result<Json> PublicationService::CheckText(const auth::Caller& caller, const Json& body) {
   JsonReader in(body);
   auto channel = in.String("channel", true, 32);
@@ -583,6 +601,39 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
                                  {"from", state}, {"url", *url}}));
     SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1",
                                              id, "messaging.publication_not_found"));
+    return OutboxJson(saved);
+  });
+}
+
+Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                       const Json& body) {
+  JsonReader in(body);
+  auto comment = in.String("comment", false, 2000, false);
+  SAWT_TRY_STATUS(in.Finish());
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    const std::string select = std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1";
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, select, id, "messaging.publication_not_found"));
+    const int64_t owner = row.Int(2);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
+    if (if_match && *if_match != row.Int(13)) return Error::PreconditionFailed();
+    const std::string state = row.Text(6);
+    if (state != "failed" && state != "manual") {
+      return Error::Conflict("messaging.publication_not_retryable", {std::to_string(id), state});
+    }
+    const std::string now = core::NowIsoUtc();
+    auto n = tx.Exec(
+        "UPDATE publication_outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, "
+        "version = version + 1 WHERE id = $2 AND version = $3",
+        {now, id, row.Int(13)});
+    if (!n) return std::move(n).error();
+    if (*n != 1) return Error::PreconditionFailed();
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.publication_retried", owner, "publication", id,
+                                {{"item_id", row.Int(1)},
+                                 {"channel", row.Text(3)},
+                                 {"lang", row.Text(4)},
+                                 {"from", state},
+                                 {"comment", module::OptJson(comment)}}));
+    SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, select, id, "messaging.publication_not_found"));
     return OutboxJson(saved);
   });
 }

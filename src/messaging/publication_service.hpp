@@ -46,6 +46,10 @@ class PublicationService {
   /// {"lang", "text", "title"?, "hashtags"?} for one channel; only while the item is editable.
   core::Result<core::Json> SaveVariant(const auth::Caller& caller, int64_t item_id, const std::string& channel,
                                        std::optional<int64_t> if_match, const core::Json& body);
+  /// Drops the stored variant of `channel` in `lang`: the item's derived text applies again. Only
+  /// while the item is editable; kNotFound when nothing was stored.
+  core::Status ResetVariant(const auth::Caller& caller, int64_t item_id, const std::string& channel,
+                            const std::string& lang);
   /// {"channel", "text", "title"?, "hashtags"?} → the count, as the editor's live counter shows it.
   core::Result<core::Json> CheckText(const auth::Caller& caller, const core::Json& body);
 
@@ -54,6 +58,12 @@ class PublicationService {
   /// {"url"}: a person posted a manual (or failed) publication.
   core::Result<core::Json> MarkPosted(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                       const core::Json& body);
+
+  /// A failed (or manual) row goes back to pending with a fresh attempt budget: after an endpoint
+  /// was fixed or configured. The worker delivers it (or makes it manual again).
+  /// Body {"comment"?}.
+  core::Result<core::Json> Retry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                 const core::Json& body);
 
   core::Result<core::Json> ListEndpoints(const auth::Caller& caller);
   /// {"url", "secret", "max_attempts"?}: creates or replaces the channel's endpoint (network admins).

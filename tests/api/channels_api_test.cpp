@@ -239,6 +239,23 @@ TEST_P(ChannelsApiTest, VariantsAreDerivedThenStoredWithinTheLimit) {
   EXPECT_EQ(locked.json()["code"], "messaging.content_item_locked");
 }
 
+TEST_P(ChannelsApiTest, AStoredVariantCanBeDroppedBackToTheDerivedText) {
+  const int64_t id = Create(Item({"x"}, "نص المنشور عن السلامة."));
+  const std::string path = "/api/v1/content-items/" + std::to_string(id) + "/variants/x";
+  Credentials editor = Demo("police.editor");
+  ASSERT_EQ(app().Call("PUT", path, editor, {{"lang", "ar"}, {"text", "نص مخصص لمنصة إكس"}}).status, 200);
+  EXPECT_EQ(app().Call("DELETE", path + "?lang=ar", Demo("health.editor")).status, 403);
+  EXPECT_EQ(app().Call("DELETE", path + "?lang=fr", editor).status, 400);
+  ASSERT_EQ(app().Call("DELETE", path + "?lang=ar", editor).status, 204);
+  EXPECT_EQ(app().Call("DELETE", path + "?lang=ar", editor).status, 404);
+  const Json variants = app().Call("GET", "/api/v1/content-items/" + std::to_string(id) + "/variants", editor).json();
+  for (const auto& v : variants["items"]) {
+    if (v["channel"] == "x" && v["lang"] == "ar") {
+      EXPECT_TRUE(v["derived"].get<bool>()) << v;
+    }
+  }
+}
+
 TEST_P(ChannelsApiTest, AStoredVariantOverTheLimitBlocksSchedulingAndPublishing) {
   const int64_t id = Create(Item({"x"}, "نص قصير"));
   const std::string path = "/api/v1/content-items/" + std::to_string(id);
@@ -311,6 +328,25 @@ TEST_P(ChannelsApiTest, PublishingQueuesTheOutboxAndDeliversSignedWithRetries) {
     ++verified;
   }
   EXPECT_EQ(verified, 3 + 4);  // tiktok: 3 attempts; linkedin: 2 × 2
+
+  // Once the endpoint is fixed, a failed row is sent again with a fresh attempt budget.
+  ASSERT_EQ(app().Call("PUT", "/api/v1/channel-endpoints/linkedin", admin,
+                       {{"url", receiver.Url("/ok")}, {"secret", secret}, {"max_attempts", 2}}).status, 200);
+  const int64_t retried = Row(rows, "linkedin", "ar")["id"];
+  const std::string retry_path = "/api/v1/publications/" + std::to_string(retried) + "/retry";
+  EXPECT_EQ(app().Call("POST", retry_path, Demo("health.editor"), Json::object()).status, 403);
+  Reply retry = app().Call("POST", retry_path, Demo("police.reviewer"), {{"comment", "endpoint fixed"}});
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.json()["state"], "pending");
+  EXPECT_EQ(retry.json()["attempts"], 0);
+  rows = WaitFor(id, [](const Json& rs) {
+    for (const auto& r : rs) {
+      if (r["channel"] == "linkedin" && r["lang"] == "ar") return r["state"] == "delivered";
+    }
+    return false;
+  });
+  EXPECT_EQ(Row(rows, "linkedin", "ar")["state"], "delivered") << rows.dump();
+  EXPECT_EQ(app().Call("POST", retry_path, Demo("police.reviewer"), Json::object()).status, 409);  // delivered is final
 
   // A person posts the manual and the failed ones.
   const int64_t manual = Row(rows, "instagram", "ar")["id"];

@@ -319,6 +319,16 @@ class AuthzMatrixTest : public ApiTest {
            return std::make_pair(path("/api/v1/content-items/{id}/variants/x", id), Json{{"lang", "ar"}, {"text", "نص"}});
          },
          kWriters, kNetworkAdmin},
+        {"DELETE", "/api/v1/content-items/{id}/variants/{channel}",
+         [&](int64_t e) {
+           Json body = ContentBody(e);
+           body["channels"] = {"x"};
+           const int64_t id = app().Call("POST", "/api/v1/content-items", Admin(), body).json()["id"];
+           const std::string variant = path("/api/v1/content-items/{id}/variants/x", id);
+           app().Call("PUT", variant, Admin(), Json{{"lang", "ar"}, {"text", "نص"}});
+           return std::make_pair(variant + "?lang=ar", Json());
+         },
+         kWriters, kNetworkAdmin},
         {"POST", "/api/v1/channel-checks",
          [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-checks"), Json{{"channel", "x"}, {"text", "نص"}}); },
          kEveryone, kEveryone},
@@ -330,6 +340,9 @@ class AuthzMatrixTest : public ApiTest {
            return std::make_pair(path("/api/v1/publications/{id}/posted", NewPublication(e)),
                                  Json{{"url", "https://example.org/post"}});
          },
+         {"network_admin", "entity_admin", "editor", "reviewer"}, kNetworkAdmin},
+        {"POST", "/api/v1/publications/{id}/retry",
+         [&](int64_t e) { return std::make_pair(path("/api/v1/publications/{id}/retry", NewPublication(e)), Json::object()); },
          {"network_admin", "entity_admin", "editor", "reviewer"}, kNetworkAdmin},
         {"GET", "/api/v1/channel-endpoints",
          [&](int64_t) { return std::make_pair(std::string("/api/v1/channel-endpoints"), Json()); }, kNetworkAdmin,
