@@ -125,6 +125,12 @@ test('X variant over the limit, weighted count, publication marked as posted', a
   await xEn.getByTestId('variant-save').click();
   await xEn.locator('[data-testid="variant-status"]:not(:empty)').waitFor();
   await screenshot(editor, 'variants-saved-en');
+  // A stored variant can go back to the text derived from the item.
+  await xEn.locator('[data-testid="variant-derived"][data-derived="false"]').waitFor();
+  await xEn.getByTestId('variant-reset').click();
+  await xEn.locator('[data-testid="variant-derived"][data-derived="true"]').waitFor();
+  assert.equal(await xEn.getByTestId('variant-reset').isVisible(), false);
+  assert.notEqual(await xEn.getByTestId('variant-text').inputValue(), sample);
   assert.deepEqual(unexpected(editor.problems), []);
 
   // Submitted (editor) and approved (reviewer) through the API.
@@ -165,6 +171,17 @@ test('X variant over the limit, weighted count, publication marked as posted', a
   assert.equal(rows.find((r) => r.lang === 'ar').state, 'posted');
   assert.equal(rows.find((r) => r.lang === 'ar').posted_by, 'police.reviewer');
   assert.equal(rows.find((r) => r.lang === 'en').state, 'manual');
+  // The English row can be sent again (no endpoint is configured, so it comes back as manual).
+  const enRow = reviewer.locator('[data-testid="publication"][data-channel="x"][data-lang="en"]');
+  await enRow.getByTestId('publication-retry').click();
+  await reviewer.waitForFunction(async (path) => {
+    const r = await fetch(path);
+    const rows = (await r.json()).items;
+    return rows.find((x) => x.lang === 'en').version > 2 && rows.find((x) => x.lang === 'en').state === 'manual';
+  }, `/api/v1/content-items/${id}/publications`);
+  await reviewer.getByTestId('publications-refresh').click();
+  await enRow.locator('[data-testid="publication-state"]').waitFor();
+  assert.equal(await enRow.getByTestId('publication-retry-error').textContent(), '');
   await switchLanguage(reviewer, 'en');
   await reviewer.locator('[data-testid="publication"][data-state="posted"]').waitFor();
   await screenshot(reviewer, 'publications-posted-en');

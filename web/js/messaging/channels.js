@@ -54,7 +54,7 @@ export function variantsPanel(item, { notify, readOnly = false } = {}) {
       } else {
         replace(body,
           canEdit ? null : h('p', { class: 'hint', dataset: { testid: 'variants-readonly' } }, t('messaging.variants.readonly')),
-          h('div', { class: 'variant-grid' }, items.map((v) => variantCard(item, v, canEdit))));
+          h('div', { class: 'variant-grid' }, items.map((v) => variantCard(item, v, canEdit, load))));
       }
     } catch (err) {
       replace(body, h('p', { class: 'form-error', role: 'alert' }, err.message));
@@ -71,7 +71,7 @@ function uiText(attrs = {}) {
   return { lang, dir: LANGS[lang].dir, ...attrs };
 }
 
-function variantCard(item, variant, canEdit) {
+function variantCard(item, variant, canEdit, reloadPanel) {
   let v = variant;
   const lang = v.lang;
   const dir = LANGS[lang]?.dir || 'auto';
@@ -96,6 +96,8 @@ function variantCard(item, variant, canEdit) {
   const error = h('div', uiText({ class: 'form-error', role: 'alert', dataset: { testid: 'variant-error' } }));
   const status = h('div', uiText({ class: 'form-status', role: 'status', dataset: { testid: 'variant-status' } }));
   const save = canEdit ? h('button', uiText({ type: 'button', class: 'primary small', dataset: { testid: 'variant-save' }, onclick: () => saveCard() }), t('messaging.variants.save')) : null;
+  // A stored variant can be dropped: the text derived from the item applies again.
+  const reset = canEdit ? h('button', uiText({ type: 'button', class: 'small', dataset: { testid: 'variant-reset' }, onclick: () => resetCard() }), t('messaging.variants.reset')) : null; // shown while a stored variant exists
 
   const card = h('article', {
     class: 'variant', lang, dir, 'aria-labelledby': `${base}-heading`,
@@ -109,7 +111,7 @@ function variantCard(item, variant, canEdit) {
   h('div', { class: 'field' }, h('label', uiText({ for: tags.id }), t('messaging.variants.hashtags')), tags,
     h('p', uiText({ id: `${base}-tags-hint`, class: 'hint' }), t('messaging.variants.hashtags_hint'))),
   error,
-  canEdit ? h('div', { class: 'card-actions' }, save, status) : null);
+  canEdit ? h('div', { class: 'card-actions' }, save, reset, status) : null);
 
   let timer = 0;
   let abort = null;
@@ -139,6 +141,7 @@ function variantCard(item, variant, canEdit) {
     badge.textContent = answer.derived ? t('messaging.variants.derived') : t('messaging.variants.stored', { version: answer.version });
     badge.dataset.derived = String(!!answer.derived);
     card.classList.toggle('derived', !!answer.derived);
+    if (reset) reset.hidden = !!answer.derived;
     if (kept) markEdited();
     paintCount(answer);
   }
@@ -204,6 +207,20 @@ function variantCard(item, variant, canEdit) {
     if (mine !== seq || !card.isConnected) return;
     count.removeAttribute('aria-busy');
     paintCount(answer);
+  }
+
+  async function resetCard() {
+    error.textContent = '';
+    reset.disabled = true;
+    try {
+      await api(`/api/v1/content-items/${encodeURIComponent(item.id)}/variants/${encodeURIComponent(v.channel)}?lang=${lang}`, { method: 'DELETE' });
+      drafts.delete(key);
+      await reloadPanel();
+    } catch (err) {
+      if (err.name === 'AbortError') return;
+      error.textContent = err.message;
+      reset.disabled = false;
+    }
   }
 
   async function saveCard() {
@@ -297,8 +314,29 @@ export function publicationsPanel(item, { notify } = {}) {
       h('p', { class: 'muted pub-meta' }, details.map((d, i) => [i ? ' · ' : null, d]), when ? [' · ', when] : null),
       p.payload?.post ? h('p', { class: 'pub-post', lang: p.lang, dir: LANGS[p.lang]?.dir || 'auto' }, p.payload.post) : null,
       link ? h('p', { class: 'pub-posted' }, t('messaging.publications.posted_at'), ' ', link, ' · ', byLine(p.posted_by, p.delivered_at || p.updated_at)) : null);
-    if (POSTABLE.includes(p.state) && canPost) li.append(postedForm(p));
+    if (POSTABLE.includes(p.state) && canPost) li.append(postedForm(p), retryButton(p));
     return li;
+  }
+
+  /** Sends a failed or manual row again (after an endpoint was fixed or configured). */
+  function retryButton(p) {
+    const error = h('span', { class: 'form-error', role: 'alert', dataset: { testid: 'publication-retry-error' } });
+    const button = h('button', { type: 'button', class: 'small', dataset: { testid: 'publication-retry' } }, t('messaging.publications.retry'));
+    button.addEventListener('click', async () => {
+      error.textContent = '';
+      button.disabled = true;
+      try {
+        await api(`/api/v1/publications/${encodeURIComponent(p.id)}/retry`, {
+          method: 'POST', body: {}, headers: p.version ? { 'If-Match': etag(p.version) } : {},
+        });
+        polls = 0;
+        await load();
+      } catch (err) {
+        error.textContent = err.status === 412 ? t('messaging.publications.stale') : err.message;
+        button.disabled = false;
+      }
+    });
+    return h('p', { class: 'pub-retry' }, button, error);
   }
 
   function postedForm(p) {
