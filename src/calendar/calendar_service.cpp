@@ -211,27 +211,6 @@ bool Contains(const Json& codes, const std::string& code) {
   return std::any_of(codes.begin(), codes.end(), [&](const Json& c) { return c.is_string() && c.get<std::string>() == code; });
 }
 
-/// The entity and everything under it (departments, their departments, ...).
-Result<std::set<int64_t>> Subtree(Tx& tx, int64_t root) {
-  auto rows = tx.Query("SELECT id, parent_id FROM entities");
-  if (!rows) return std::move(rows).error();
-  std::multimap<int64_t, int64_t> children;
-  for (const auto& r : *rows) {
-    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
-  }
-  std::set<int64_t> out = {root};
-  std::vector<int64_t> todo = {root};
-  while (!todo.empty()) {
-    const int64_t id = todo.back();
-    todo.pop_back();
-    auto [lo, hi] = children.equal_range(id);
-    for (auto it = lo; it != hi; ++it) {
-      if (out.insert(it->second).second) todo.push_back(it->second);
-    }
-  }
-  return out;
-}
-
 Result<int> WindowHours(Tx& tx) {
   auto rows = tx.Query("SELECT conflict_window_hours FROM calendar_settings WHERE id = 1");
   if (!rows) return std::move(rows).error();
@@ -304,8 +283,8 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
 
   std::optional<std::set<int64_t>> subtree;
   if (f.entity_id) {
-    SAWT_ASSIGN_OR_RETURN(auto ids, Subtree(tx, *f.entity_id));
-    subtree = std::move(ids);
+    SAWT_ASSIGN_OR_RETURN(auto ids, module::EntitySubtree(tx, *f.entity_id));
+    subtree = std::set<int64_t>(ids.begin(), ids.end());
   }
   std::set<std::string> shown_uids;
   std::unordered_map<std::string, const Item*> by_uid;
@@ -391,11 +370,7 @@ Status ThemesExist(Tx& tx, const std::optional<std::string>& themes) {
 }
 
 Status EntityExists(Tx& tx, std::optional<int64_t> id) {
-  if (!id) return Ok();
-  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {*id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::InvalidInput("calendar.entity_not_found", "entity_id", {std::to_string(*id)});
-  return Ok();
+  return id ? module::EntityExists(tx, *id, "entity_id", "calendar.entity_not_found") : Ok();
 }
 
 Status OneOf(const std::optional<std::string>& v, const std::set<std::string>& allowed, const char* key, const char* field) {

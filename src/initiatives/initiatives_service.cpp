@@ -153,15 +153,11 @@ Result<std::optional<Json>> ReadResults(const Json* raw) {
 
 /// Owner and partners must exist; the owner is not its own partner.
 Status CheckEntities(Tx& tx, int64_t owner, const Json& partners) {
-  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {owner});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::InvalidInput("initiatives.entity_not_found", "owner_entity_id", {std::to_string(owner)});
+  SAWT_TRY_STATUS(module::EntityExists(tx, owner, "owner_entity_id", "initiatives.entity_not_found"));
   for (const auto& p : partners) {
     const int64_t id = p.get<int64_t>();
     if (id == owner) return Error::InvalidInput("initiatives.owner_is_partner", "partner_entity_ids");
-    auto found = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
-    if (!found) return std::move(found).error();
-    if (found->empty()) return Error::InvalidInput("initiatives.entity_not_found", "partner_entity_ids", {std::to_string(id)});
+    SAWT_TRY_STATUS(module::EntityExists(tx, id, "partner_entity_ids", "initiatives.entity_not_found"));
   }
   return Ok();
 }
@@ -275,22 +271,6 @@ Result<Row> LoadForWrite(Tx& tx, const auth::Caller& caller, int64_t id, std::op
   return row;
 }
 
-/// The ids of `root` and every entity below it in the tree.
-Result<std::vector<int64_t>> Subtree(Tx& tx, int64_t root) {
-  auto rows = tx.Query("SELECT id, parent_id FROM entities");
-  if (!rows) return std::move(rows).error();
-  std::multimap<int64_t, int64_t> children;
-  for (const auto& r : *rows) {
-    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
-  }
-  std::vector<int64_t> out = {root};
-  for (size_t i = 0; i < out.size(); ++i) {
-    auto [first, last] = children.equal_range(out[i]);
-    for (auto it = first; it != last; ++it) out.push_back(it->second);
-  }
-  return out;
-}
-
 /// A LIKE pattern matching `text` anywhere, with the wildcards in it escaped (ESCAPE '\').
 std::string Contains(const std::string& text) {
   std::string out = "%";
@@ -377,7 +357,7 @@ Result<Json> InitiativesService::List(const auth::Caller& caller, const Initiati
     };
     std::string sql = std::string("SELECT ") + kColumns + " FROM initiatives i WHERE id > $1";
     if (filter.entity_id) {
-      SAWT_ASSIGN_OR_RETURN(auto ids, Subtree(tx, *filter.entity_id));
+      SAWT_ASSIGN_OR_RETURN(auto ids, module::EntitySubtree(tx, *filter.entity_id));
       std::string in;
       for (int64_t e : ids) in += (in.empty() ? "" : ", ") + next(e);
       sql += " AND (owner_entity_id IN (" + in + ") OR EXISTS (SELECT 1 FROM initiative_partners p WHERE "

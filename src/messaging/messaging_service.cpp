@@ -1,5 +1,7 @@
 #include "messaging/messaging_service.hpp"
 
+#include "messaging/channels.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -132,14 +134,9 @@ Result<Row> LoadFact(Tx& tx, int64_t id) {
   return LoadOne(tx, std::string("SELECT ") + kFactColumns + " FROM facts WHERE id = $1", id, "messaging.fact_not_found");
 }
 
-/// The owner entity must exist (a 400 naming the field, not a foreign-key 409).
 Status EntityExists(Tx& tx, int64_t id, const char* field) {
-  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return Error::InvalidInput("messaging.entity_not_found", field, {std::to_string(id)});
-  return Ok();
+  return module::EntityExists(tx, id, field, "messaging.entity_not_found");
 }
-
 
 /// supporting_points: an array of at most 20 {ar, en} objects.
 Result<std::string> ReadPoints(const Json* raw) {
@@ -1079,8 +1076,16 @@ constexpr const char* kItemColumns =
 constexpr size_t kMaxTitleBytes = 1000;
 constexpr size_t kMaxBodyBytes = 100000;
 const std::set<std::string> kKinds = {"press_release", "social_post", "speech", "web_article", "internal_memo"};
-const std::set<std::string> kChannels = {"website", "press", "x", "instagram", "facebook", "linkedin",
-                                         "youtube", "tiktok", "snapchat", "whatsapp", "intranet"};
+// The channels are the ones whose counting rules messaging knows (channels.cpp): one vocabulary.
+// Built on first use: channels.cpp's table is another translation unit's static.
+const std::set<std::string>& KnownChannels() {
+  static const std::set<std::string> codes = [] {
+    std::set<std::string> out;
+    for (const auto& rule : ChannelRules()) out.emplace(rule.channel);
+    return out;
+  }();
+  return codes;
+}
 const std::set<std::string> kItemStates = {"draft",     "in_review", "changes_requested", "approved",
                                            "scheduled", "published", "withdrawn"};
 
@@ -1304,7 +1309,7 @@ Result<Json> MessagingService::CreateContentItem(const auth::Caller& caller, con
     return Error::InvalidInput("messaging.content_title_required", "title_ar");
   }
   SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &kChannels));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
   if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", *owner));
   auto made = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
@@ -1386,7 +1391,7 @@ Result<Json> MessagingService::UpdateContentItem(const auth::Caller& caller, int
   SAWT_TRY_STATUS(in.Finish());
   if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
   SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &kChannels));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
   if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
   Assignments set;
   set.SetIf("kind", kind);

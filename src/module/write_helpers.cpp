@@ -1,5 +1,7 @@
 #include "module/write_helpers.hpp"
 
+#include <map>
+
 #include "core/clock.hpp"
 
 namespace sawt::module {
@@ -46,6 +48,28 @@ void Assignments::Set(const std::string& column, store::Value v, core::Json show
   params.push_back(std::move(v));
   sql += column + " = $" + std::to_string(params.size()) + ", ";
   changed[column] = std::move(shown);
+}
+
+core::Status EntityExists(store::Tx& tx, int64_t id, const char* field, const char* not_found_key) {
+  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return core::Error::InvalidInput(not_found_key, field, {std::to_string(id)});
+  return core::Ok();
+}
+
+core::Result<std::vector<int64_t>> EntitySubtree(store::Tx& tx, int64_t root) {
+  auto rows = tx.Query("SELECT id, parent_id FROM entities");
+  if (!rows) return std::move(rows).error();
+  std::multimap<int64_t, int64_t> children;
+  for (const auto& r : *rows) {
+    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
+  }
+  std::vector<int64_t> out = {root};
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto [first, last] = children.equal_range(out[i]);
+    for (auto it = first; it != last; ++it) out.push_back(it->second);
+  }
+  return out;
 }
 
 core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,

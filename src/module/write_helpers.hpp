@@ -33,6 +33,12 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
 core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
                                    const Page& page, core::Json (*to_json)(const store::Row&));
 
+/// The entity must exist: kInvalidInput `not_found_key` naming `field` (a clear 400, not a
+/// foreign-key 409). Modules read the network's `entities` table only through these two.
+core::Status EntityExists(store::Tx& tx, int64_t id, const char* field, const char* not_found_key);
+/// `root` and every entity below it in the tree (departments, their departments, ...).
+core::Result<std::vector<int64_t>> EntitySubtree(store::Tx& tx, int64_t root);
+
 /// Runs a query over a small table and returns {"items": rows mapped with `to_json`}.
 core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
                                   core::Json (*to_json)(const store::Row&));
