@@ -14,9 +14,18 @@ function(sawt_warnings target)
   endif()
 endfunction()
 
+if(SAWT_SANITIZE AND SAWT_TSAN)
+  message(FATAL_ERROR "SAWT_SANITIZE (ASan) and SAWT_TSAN cannot be combined; use two build trees")
+endif()
 if(SAWT_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+endif()
+if(SAWT_TSAN)
+  # GCC 12 warns (-Wtsan) that TSan does not model std::atomic_thread_fence, which Asio's
+  # fenced blocks use; the handlers it orders also synchronise through the reactor's mutex.
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer -Wno-tsan)
+  add_link_options(-fsanitize=thread)
 endif()
 
 # sawt_module(NAME SOURCES ... DEPS ...): one static library per layer/module, includes rooted at src/.

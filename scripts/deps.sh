@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs what sawt needs from Debian 12 (and npm for the browser tests), only what is missing.
 #   scripts/deps.sh run    build + run the server
-#   scripts/deps.sh test   everything the full test suite needs (PostgreSQL, clang, Chromium, Node)
+#   scripts/deps.sh test   everything the full test suite needs (PostgreSQL, clang, Chromium, Node, nginx)
 #   scripts/deps.sh bench  the benchmark peers (nginx, wrk)
 set -euo pipefail
 
 RUN_PKGS=(build-essential cmake ninja-build pkg-config libboost1.81-dev libsqlite3-dev sqlite3 libpqxx-dev
   libargon2-dev libssl-dev nlohmann-json3-dev libicu-dev libstemmer-dev zlib1g-dev libgtest-dev libgmock-dev
-  libbenchmark-dev)
-TEST_PKGS=(postgresql-15 clang libclang-rt-14-dev chromium nodejs npm curl ca-certificates fonts-noto-core
-  fonts-dejavu-core)
+  libbenchmark-dev libxml2-dev libical-dev)
+TEST_PKGS=(postgresql-15 clang libclang-rt-14-dev chromium nodejs npm curl ca-certificates libxml2-utils fonts-noto-core
+  fonts-dejavu-core nginx-light openssl)
 BENCH_PKGS=(nginx-light wrk postgresql-15 curl)
 
 want=("${RUN_PKGS[@]}")
@@ -40,4 +40,21 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$attempt" = 10 ] && { echo "apt-get failed" >&2; exit 1; }
     sleep 6
   done
+fi
+
+# The OpenAPI linters (tests/openapi/lint.sh), exactly as package-lock.json pins them: installed
+# here so that the test itself needs no network. Reinstalled when any locked package is missing
+# or at another version.
+if [ "${1:-run}" != run ]; then
+  if ! (cd tests/openapi && node -e '
+      const fs = require("fs");
+      const lock = require("./package-lock.json");
+      for (const [where, p] of Object.entries(lock.packages)) {
+        if (!where.startsWith("node_modules/") || !p.version || p.optional) continue;
+        let got = "";
+        try { got = JSON.parse(fs.readFileSync(where + "/package.json")).version; } catch {}
+        if (got !== p.version) process.exit(1);
+      }') 2>/dev/null; then
+    (cd tests/openapi && npm ci --no-audit --no-fund --ignore-scripts)
+  fi
 fi

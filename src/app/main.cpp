@@ -13,10 +13,12 @@ constexpr const char* kUsage = R"(sawt — integrated government communication s
 usage: sawt <command> [flags]
 
 commands:
-  serve     run the HTTP server         (--db URL --port N --address A --web DIR --threads N --port-file F)
+  serve     run the HTTP server         (--db URL --port N --address A --web DIR --threads N --port-file F
+                                         --trusted-proxy CIDR --secure-cookie auto|on|off --session-idle-minutes N)
   migrate   apply database migrations   (--db URL)
   demo      load the demo network       (--db URL)
-  admin     token --user LOGIN [--name N] [--scopes read,write]  |  verify-audit   (--db URL)
+  admin     token --user LOGIN [--name N] [--scopes read,write]  |  verify-audit  |  activate --user LOGIN
+            |  reset-password --user LOGIN [--generate]  |  unlock --user LOGIN   (--db URL)
   analyze   MODE: normalize | stem | index | json   (text on stdin, one document per line)
 
 --db is sqlite:PATH (default var/sawt.db) or postgresql://...; every flag also reads SAWT_<FLAG>.

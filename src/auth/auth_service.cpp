@@ -3,7 +3,10 @@
 #include <algorithm>
 
 #include "auth/crypto.hpp"
+#include "auth/password_policy.hpp"
+#include "auth/policy.hpp"
 #include "core/clock.hpp"
+#include "store/sql.hpp"
 
 namespace sawt::auth {
 namespace {
@@ -13,7 +16,10 @@ using core::Ok;
 using core::Result;
 using core::Status;
 
-constexpr int64_t kMicrosPerSecond = 1000000;
+template <typename Rep, typename Period>
+int64_t Micros(std::chrono::duration<Rep, Period> d) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+}
 
 std::string JoinScopes(const std::vector<std::string>& scopes) {
   std::string out;
@@ -42,7 +48,10 @@ constexpr auto kCallerCacheTtl = std::chrono::seconds(5);
 constexpr size_t kCallerCacheMax = 10000;
 
 AuthService::AuthService(store::Store& store, AuthOptions options)
-    : store_(store), options_(options), dummy_hash_(HashPassword("not-a-real-password")) {
+    : store_(store),
+      options_(std::move(options)),
+      dummy_hash_(HashPassword("not-a-real-password")),
+      throttle_(options_.throttle) {
   store_.OnCommit([this](int64_t last_id) {
     int64_t cur = epoch_.load(std::memory_order_relaxed);
     while (cur < last_id && !epoch_.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
@@ -83,14 +92,27 @@ CREATE TABLE api_tokens (
   revoked_at TEXT
 );
 CREATE INDEX api_tokens_account ON api_tokens(account_id);
+)SQL"},
+          // Throttling moves from the account (anyone could lock anyone out) to the pair
+          // (account, client address); sessions remember their last use for the idle timeout.
+          {"auth", 2, "0002_throttle_pairs_idle_sessions_forced_change", R"SQL(
+ALTER TABLE accounts DROP COLUMN failed_logins;
+ALTER TABLE accounts DROP COLUMN locked_until;
+ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
+CREATE TABLE login_throttles (
+  account_id BIGINT NOT NULL REFERENCES accounts(id),
+  remote TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_failure_at TEXT NOT NULL,
+  locked_until TEXT,
+  PRIMARY KEY (account_id, remote)
+);
 )SQL"}};
 }
 
-Status AuthService::ValidateNewPassword(std::string_view password, const std::string& field) {
-  if (password.size() < 10 || password.size() > 256 || password.find_first_not_of(' ') == std::string_view::npos) {
-    return Error::InvalidInput("auth.weak_password", field);
-  }
-  return Ok();
+Status AuthService::ValidateNewPassword(std::string_view password, std::string_view login, const std::string& field) {
+  return CheckNewPassword(password, login, field);
 }
 
 Status AuthService::ValidateLogin(std::string_view login) {
@@ -102,13 +124,14 @@ Status AuthService::ValidateLogin(std::string_view login) {
   return Ok();
 }
 
-Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& login, const std::string& password_hash) {
+Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& login, const std::string& password_hash,
+                                           bool must_change_password) {
   SAWT_TRY_STATUS(ValidateLogin(login));
   std::string now = core::NowIsoUtc();
   auto rows = tx.Query(
-      "INSERT INTO accounts (login, password_hash, created_at, password_changed_at) VALUES ($1, $2, $3, $3) "
-      "ON CONFLICT (login) DO NOTHING RETURNING id",
-      {login, password_hash, now});
+      "INSERT INTO accounts (login, password_hash, created_at, password_changed_at, must_change_password) "
+      "VALUES ($1, $2, $3, $3, $4) ON CONFLICT (login) DO NOTHING RETURNING id",
+      {login, password_hash, now, int64_t{must_change_password ? 1 : 0}});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return Error::Conflict("auth.login_taken", {login}, "login");
   return (*rows)[0].Int(0);
@@ -117,11 +140,7 @@ Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& log
 Status AuthService::SetActive(store::Tx& tx, int64_t account_id, bool active) {
   auto n = tx.Exec("UPDATE accounts SET active = $1 WHERE id = $2", {int64_t{active ? 1 : 0}, account_id});
   if (!n) return std::move(n).error();
-  if (!active) {
-    auto r = tx.Exec("UPDATE sessions SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
-                     {core::NowIsoUtc(), account_id});
-    if (!r) return std::move(r).error();
-  }
+  if (!active) SAWT_TRY_STATUS(RevokeCredentials(tx, account_id, core::NowIsoUtc(), {}));
   return Ok();
 }
 
@@ -132,81 +151,84 @@ Result<std::optional<int64_t>> AuthService::FindAccount(store::Tx& tx, const std
   return std::optional<int64_t>{(*rows)[0].Int(0)};
 }
 
-bool AuthService::AllowAttempt(const std::string& remote) {
-  auto now = std::chrono::steady_clock::now();
-  std::lock_guard<std::mutex> lock(attempts_mu_);
-  if (attempts_.size() > 100000) attempts_.clear();  // bound memory under address spraying
-  auto& times = attempts_[remote];
-  times.erase(std::remove_if(times.begin(), times.end(),
-                             [&](auto t) { return now - t > std::chrono::minutes(1); }),
-              times.end());
-  if (static_cast<int>(times.size()) >= options_.login_attempts_per_minute) return false;
-  times.push_back(now);
-  return true;
+Result<std::map<int64_t, AuthService::AccountView>> AuthService::Accounts(store::Tx& tx,
+                                                                         const std::vector<int64_t>& ids) {
+  std::map<int64_t, AccountView> out;
+  if (ids.empty()) return out;
+  store::Sql sql;
+  sql.BindList("SELECT id, login, active FROM accounts WHERE id IN (", std::vector<store::Value>(ids.begin(), ids.end()))
+      .Append(")");
+  auto rows = store::Query(tx, sql);
+  if (!rows) return std::move(rows).error();
+  for (const auto& r : *rows) out[r.Int(0)] = {r.Text(1), r.Int(2) != 0};
+  return out;
+}
+
+Result<int64_t> AuthService::AccountIdByLogin(const std::string& login) {
+  auto found = store::ReadValue<std::optional<int64_t>>(store_, [&](store::Tx& tx) { return FindAccount(tx, login); });
+  if (!found) return std::move(found).error();
+  if (!found->has_value()) return Error::NotFound("auth.account_not_found", {login});
+  return **found;
 }
 
 Result<SessionGrant> AuthService::Login(const std::string& login, const std::string& password,
                                         const std::string& remote) {
-  if (!AllowAttempt(remote)) return Error::RateLimited("auth.too_many_attempts");
+  const int64_t now = NowMicros();
+  const std::string now_iso = core::FormatIsoUtc(now);
+  // Every refusal is this one answer, so it tells nothing about why.
+  auto refuse = [&](bool count_for_address) -> Error {
+    const bool over = throttle_.AddressOverLimit(remote, now);
+    if (count_for_address) throttle_.RecordAddressFailure(remote, now);
+    return over ? Error::RateLimited("auth.too_many_attempts") : Error::Unauthenticated("auth.bad_credentials");
+  };
   struct AccountRow {
     int64_t id;
     std::string hash;
     bool active;
-    int64_t failed;
-    std::optional<std::string> locked_until;
+    bool throttled;
   };
   auto found = store::ReadValue<std::optional<AccountRow>>(store_, [&](store::Tx& tx) -> Result<std::optional<AccountRow>> {
-    auto rows = tx.Query(
-        "SELECT id, password_hash, active, failed_logins, locked_until FROM accounts WHERE login = $1", {login});
+    auto rows = tx.Query("SELECT id, password_hash, active FROM accounts WHERE login = $1", {login});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return std::optional<AccountRow>{};
     const auto& r = (*rows)[0];
-    return std::optional<AccountRow>{AccountRow{r.Int(0), r.Text(1), r.Int(2) != 0, r.Int(3), r.OptText(4)}};
+    SAWT_ASSIGN_OR_RETURN(bool throttled, LoginThrottle::Throttled(tx, r.Int(0), remote, now));
+    return std::optional<AccountRow>{AccountRow{r.Int(0), r.Text(1), r.Int(2) != 0, throttled}};
   });
   if (!found) return std::move(found).error();
-  const std::string now = core::NowIsoUtc();
-  if (!found->has_value()) {
+  if (!found->has_value() || (*found)->throttled) {
+    // The same argon2 work as a real check, so the answer's timing does not tell either.
     VerifyPassword(password, dummy_hash_);
-    return Error::Unauthenticated("auth.bad_credentials");
+    return refuse(true);
   }
   const AccountRow& account = **found;
-  if (account.locked_until && *account.locked_until > now) return Error::RateLimited("auth.locked");
-  const bool password_ok = VerifyPassword(password, account.hash);
-  if (!password_ok || !account.active) {
-    const bool lock = password_ok ? false : account.failed + 1 >= options_.max_failed_logins;
-    std::optional<std::string> until;
-    if (lock) {
-      until = core::FormatIsoUtc(core::NowMicros() +
-                                 std::chrono::duration_cast<std::chrono::microseconds>(options_.lockout).count());
-    }
-    Status st = store_.Write([&](store::Tx& tx) -> Status {
-      if (password_ok) return Ok();  // inactive account: nothing to count
-      auto n = tx.Exec(
-          "UPDATE accounts SET failed_logins = CASE WHEN $2 = 1 THEN 0 ELSE failed_logins + 1 END, "
-          "locked_until = $3 WHERE id = $1",
-          {account.id, int64_t{lock ? 1 : 0}, store::OrNull(until)});
-      if (!n) return std::move(n).error();
-      auto ev = tx.Append({login, lock ? "auth.account_locked" : "auth.login_failed", std::nullopt, "account",
-                           std::to_string(account.id), core::Json{{"remote", remote}}});
-      if (!ev) return std::move(ev).error();
-      return Ok();
-    });
-    if (!st) return std::move(st).error();
-    return Error::Unauthenticated("auth.bad_credentials");
+  if (!VerifyPassword(password, account.hash)) {
+    SAWT_TRY_STATUS(store_.Write([&](store::Tx& tx) { return throttle_.RecordFailure(tx, account.id, login, remote, now); }));
+    return refuse(true);
   }
+  if (!account.active) return refuse(false);
+  auto grant = OpenSession(account.id, login, remote, now);
+  if (!grant && grant.error().code == core::ErrorCode::kRateLimited) return refuse(false);
+  return grant;
+}
+
+Result<SessionGrant> AuthService::OpenSession(int64_t account_id, const std::string& login, const std::string& remote,
+                                              int64_t now) {
+  const std::string now_iso = core::FormatIsoUtc(now);
   SessionGrant grant;
   grant.token = RandomToken();
   grant.csrf_token = RandomToken(24);
-  grant.account_id = account.id;
-  grant.expires_at = core::FormatIsoUtc(
-      core::NowMicros() + std::chrono::duration_cast<std::chrono::seconds>(options_.session_ttl).count() * kMicrosPerSecond);
+  grant.account_id = account_id;
+  grant.expires_at = core::FormatIsoUtc(now + Micros(options_.session_ttl));
   Status st = store_.Write([&](store::Tx& tx) -> Status {
-    auto n = tx.Exec("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1", {account.id});
-    if (!n) return std::move(n).error();
+    // A failure from this address may have throttled the pair since it was read: that delay holds.
+    SAWT_ASSIGN_OR_RETURN(bool throttled, LoginThrottle::Throttled(tx, account_id, remote, now));
+    if (throttled) return Error::RateLimited("auth.too_many_attempts");
+    SAWT_TRY_STATUS(LoginThrottle::Forget(tx, account_id, remote));
     auto rows = tx.Query(
-        "INSERT INTO sessions (account_id, token_hash, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) "
-        "RETURNING id",
-        {account.id, Sha256Hex(grant.token), grant.csrf_token, now, grant.expires_at});
+        "INSERT INTO sessions (account_id, token_hash, csrf_token, created_at, expires_at, last_seen_at) "
+        "VALUES ($1, $2, $3, $4, $5, $4) RETURNING id",
+        {account_id, Sha256Hex(grant.token), grant.csrf_token, now_iso, grant.expires_at});
     if (!rows) return std::move(rows).error();
     auto ev = tx.Append({login, "auth.session_started", std::nullopt, "session", std::to_string((*rows)[0].Int(0)),
                          core::Json{{"remote", remote}}});
@@ -230,6 +252,28 @@ Status AuthService::Logout(const Caller& caller) {
   });
 }
 
+Status AuthService::RevokeCredentials(store::Tx& tx, int64_t account_id, const std::string& now,
+                                      std::optional<int64_t> keep_session) {
+  auto s = tx.Exec("UPDATE sessions SET revoked_at = $1 WHERE account_id = $2 AND id <> $3 AND revoked_at IS NULL",
+                   {now, account_id, keep_session.value_or(0)});
+  if (!s) return std::move(s).error();
+  auto t = tx.Exec("UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
+                   {now, account_id});
+  if (!t) return std::move(t).error();
+  return Ok();
+}
+
+Status AuthService::LogoutEverywhere(const Caller& caller) {
+  SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
+  return store_.Write([&](store::Tx& tx) -> Status {
+    SAWT_TRY_STATUS(RevokeCredentials(tx, caller.account_id, core::NowIsoUtc(), {}));
+    auto ev = tx.Append({caller.login, "auth.signed_out_everywhere", std::nullopt, "account",
+                         std::to_string(caller.account_id), core::Json::object()});
+    if (!ev) return std::move(ev).error();
+    return Ok();
+  });
+}
+
 Status AuthService::FillRoles(store::Tx& tx, Caller& caller) {
   if (!resolver_) return Ok();
   auto roles = resolver_(tx, caller.account_id);
@@ -242,40 +286,69 @@ Status AuthService::FillRoles(store::Tx& tx, Caller& caller) {
   return Ok();
 }
 
-Result<Caller> AuthService::Authenticate(std::string_view session_token, std::string_view bearer_token) {
+Result<Caller> AuthService::Authenticate(std::string_view session_token, std::string_view bearer_token,
+                                         bool counts_as_use) {
   if (session_token.empty() && bearer_token.empty()) return Error::Unauthenticated();
   const bool bearer = !bearer_token.empty();
-  std::string hash = Sha256Hex(bearer ? bearer_token : session_token);
-  const auto now = std::chrono::steady_clock::now();
+  // The kind is part of the key: a session token must never pass as a bearer token or the reverse.
+  std::string key = (bearer ? "token:" : "session:") + Sha256Hex(bearer ? bearer_token : session_token);
+  const int64_t now = NowMicros();
+  const int64_t idle = Micros(options_.session_idle);
   // Read the epoch before loading: a change committed meanwhile makes the entry stale at once.
   const int64_t epoch = epoch_.load(std::memory_order_acquire);
+  std::optional<Caller> caller;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);
-    auto it = cache_.find(hash);
+    auto it = cache_.find(key);
     if (it != cache_.end()) {
       const CachedCaller& c = it->second;
-      if (c.epoch == epoch && now - c.cached_at < kCallerCacheTtl &&
-          (c.expires_at.empty() || c.expires_at > core::NowIsoUtc())) {
-        return c.caller;
+      const bool idle_over = c.caller.credential == Credential::kSession && now - c.caller.last_seen_micros > idle;
+      if (c.epoch == epoch && now - c.cached_at < Micros(kCallerCacheTtl) && !idle_over &&
+          (c.expires_at.empty() || c.expires_at > core::FormatIsoUtc(now))) {
+        caller = c.caller;
+      } else {
+        cache_.erase(it);
       }
-      cache_.erase(it);
     }
   }
-  auto loaded = LoadCaller(bearer, hash);
-  if (!loaded) return loaded;
+  if (!caller) {
+    auto loaded = LoadCaller(bearer, key.substr(key.find(':') + 1), now);
+    if (!loaded) return loaded;
+    caller = std::move(loaded).value();
+  }
+  if (caller->credential == Credential::kSession && counts_as_use) TouchSession(*caller, now);
   std::lock_guard<std::mutex> lock(cache_mu_);
-  if (cache_.size() >= kCallerCacheMax) cache_.clear();
-  cache_[std::move(hash)] = CachedCaller{*loaded, epoch, now, loaded->expires_at};
-  return loaded;
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    if (cache_.size() >= kCallerCacheMax) cache_.clear();
+    cache_.emplace(std::move(key), CachedCaller{*caller, epoch, now, caller->expires_at});
+  } else {
+    it->second.caller.last_seen_micros = std::max(it->second.caller.last_seen_micros, caller->last_seen_micros);
+  }
+  return *caller;
 }
 
-Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash) {
+void AuthService::TouchSession(Caller& caller, int64_t now) {
+  if (now - caller.last_seen_micros < Micros(options_.touch_interval)) return;
+  const std::string now_iso = core::FormatIsoUtc(now);
+  // Bookkeeping, not a change anybody made: no event. Best effort; the next request retries.
+  Status st = store_.Write([&](store::Tx& tx) -> Status {
+    auto n = tx.Exec("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $1)",
+                     {now_iso, caller.session_or_token_id});
+    if (!n) return std::move(n).error();
+    return Ok();
+  });
+  if (st) caller.last_seen_micros = now;
+}
+
+Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash, int64_t now_micros) {
   return store::ReadValue<Caller>(store_, [&](store::Tx& tx) -> Result<Caller> {
-    const std::string now = core::NowIsoUtc();
+    const std::string now = core::FormatIsoUtc(now_micros);
     Caller caller;
     if (bearer) {
       auto rows = tx.Query(
-          "SELECT t.id, t.account_id, a.login, t.scopes, t.expires_at FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+          "SELECT t.id, t.account_id, a.login, t.scopes, t.expires_at, a.must_change_password FROM api_tokens t "
+          "JOIN accounts a ON a.id = t.account_id "
           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) "
           "AND a.active = 1",
           {hash, now});
@@ -288,11 +361,15 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash) {
       caller.login = r.Text(2);
       for (auto& s : SplitScopes(r.Text(3))) caller.scopes.insert(s);
       caller.expires_at = r.OptText(4).value_or("");
+      caller.must_change_password = r.Int(5) != 0;
     } else {
+      const std::string idle_since = core::FormatIsoUtc(now_micros - Micros(options_.session_idle));
       auto rows = tx.Query(
-          "SELECT s.id, s.account_id, a.login, s.csrf_token, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id "
-          "WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active = 1",
-          {hash, now});
+          "SELECT s.id, s.account_id, a.login, s.csrf_token, s.expires_at, a.must_change_password, "
+          "COALESCE(s.last_seen_at, s.created_at) FROM sessions s JOIN accounts a ON a.id = s.account_id "
+          "WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active = 1 "
+          "AND COALESCE(s.last_seen_at, s.created_at) > $3",
+          {hash, now, idle_since});
       if (!rows) return std::move(rows).error();
       if (rows->empty()) return Error::Unauthenticated("auth.session_expired");
       const auto& r = (*rows)[0];
@@ -302,6 +379,8 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash) {
       caller.login = r.Text(2);
       caller.csrf_token = r.Text(3);
       caller.expires_at = r.Text(4);
+      caller.must_change_password = r.Int(5) != 0;
+      if (!core::ParseIsoUtc(r.Text(6), &caller.last_seen_micros)) caller.last_seen_micros = 0;
     }
     SAWT_TRY_STATUS(FillRoles(tx, caller));
     return caller;
@@ -309,7 +388,7 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash) {
 }
 
 Status AuthService::ChangePassword(const Caller& caller, const std::string& current, const std::string& replacement) {
-  SAWT_TRY_STATUS(ValidateNewPassword(replacement, "new_password"));
+  SAWT_TRY_STATUS(ValidateNewPassword(replacement, caller.login, "new_password"));
   auto hash = store::ReadValue<std::string>(store_, [&](store::Tx& tx) -> Result<std::string> {
     auto rows = tx.Query("SELECT password_hash FROM accounts WHERE id = $1", {caller.account_id});
     if (!rows) return std::move(rows).error();
@@ -318,22 +397,59 @@ Status AuthService::ChangePassword(const Caller& caller, const std::string& curr
   });
   if (!hash) return std::move(hash).error();
   if (!VerifyPassword(current, *hash)) return Error::InvalidInput("auth.wrong_password", "current_password");
+  if (current == replacement) return Error::InvalidInput("auth.password_unchanged", "new_password");
   const std::string new_hash = HashPassword(replacement);
   return store_.Write([&](store::Tx& tx) -> Status {
     const std::string now = core::NowIsoUtc();
-    auto n = tx.Exec("UPDATE accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3",
-                     {new_hash, now, caller.account_id});
+    auto n = tx.Exec(
+        "UPDATE accounts SET password_hash = $1, password_changed_at = $2, must_change_password = 0 WHERE id = $3",
+        {new_hash, now, caller.account_id});
     if (!n) return std::move(n).error();
-    // Other sessions of the account end: a changed password must lock out whoever knew the old one.
-    auto r = tx.Exec("UPDATE sessions SET revoked_at = $1 WHERE account_id = $2 AND id <> $3 AND revoked_at IS NULL",
-                     {now, caller.account_id,
-                      caller.credential == Credential::kSession ? caller.session_or_token_id : int64_t{0}});
-    if (!r) return std::move(r).error();
+    // Whoever knew the old password loses what it gave them: other sessions and every API token.
+    // The session making the change stays open.
+    SAWT_TRY_STATUS(RevokeCredentials(
+        tx, caller.account_id, now,
+        caller.credential == Credential::kSession ? std::optional<int64_t>(caller.session_or_token_id) : std::nullopt));
     auto ev = tx.Append({caller.login, "auth.password_changed", std::nullopt, "account",
                          std::to_string(caller.account_id), core::Json::object()});
     if (!ev) return std::move(ev).error();
     return Ok();
   });
+}
+
+Status AuthService::ResetPassword(const std::string& login, const std::string& replacement, const std::string& actor) {
+  SAWT_TRY_STATUS(ValidateNewPassword(replacement, login));
+  SAWT_ASSIGN_OR_RETURN(int64_t account_id, AccountIdByLogin(login));
+  const std::string new_hash = HashPassword(replacement);
+  return store_.Write([&](store::Tx& tx) -> Status {
+    const std::string now = core::NowIsoUtc();
+    auto n = tx.Exec(
+        "UPDATE accounts SET password_hash = $1, password_changed_at = $2, must_change_password = 1 WHERE id = $3",
+        {new_hash, now, account_id});
+    if (!n) return std::move(n).error();
+    SAWT_TRY_STATUS(RevokeCredentials(tx, account_id, now, {}));
+    SAWT_TRY_STATUS(LoginThrottle::Forget(tx, account_id, std::nullopt));
+    auto ev = tx.Append({actor, "auth.password_reset", std::nullopt, "account", std::to_string(account_id),
+                         core::Json{{"login", login}}});
+    if (!ev) return std::move(ev).error();
+    return Ok();
+  });
+}
+
+Status AuthService::Activate(const std::string& login, const std::string& actor) {
+  SAWT_ASSIGN_OR_RETURN(int64_t account_id, AccountIdByLogin(login));
+  return store_.Write([&](store::Tx& tx) -> Status {
+    SAWT_TRY_STATUS(SetActive(tx, account_id, true));
+    auto ev = tx.Append({actor, "auth.account_activated", std::nullopt, "account", std::to_string(account_id),
+                         core::Json{{"login", login}}});
+    if (!ev) return std::move(ev).error();
+    return Ok();
+  });
+}
+
+Result<int64_t> AuthService::Unlock(const std::string& login, const std::string& actor) {
+  SAWT_ASSIGN_OR_RETURN(int64_t account_id, AccountIdByLogin(login));
+  return store::WriteValue<int64_t>(store_, [&](store::Tx& tx) { return LoginThrottle::Unlock(tx, account_id, actor); });
 }
 
 Result<std::pair<ApiTokenInfo, std::string>> AuthService::CreateApiToken(int64_t account_id, const std::string& actor,
@@ -381,6 +497,7 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListApiTokens(int64_t account_id)
 }
 
 Status AuthService::RevokeApiToken(const Caller& caller, int64_t token_id) {
+  SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
   return store_.Write([&](store::Tx& tx) -> Status {
     auto n = tx.Exec("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
                      {core::NowIsoUtc(), token_id, caller.account_id});

@@ -36,6 +36,11 @@ struct Caller {
   /// Effective roles per entity: direct memberships plus inheritance down the entity tree.
   std::map<int64_t, std::set<Role>> roles;
   bool network_admin = false;
+  /// Set until the account replaces the password an administrator gave it: only /api/v1/me,
+  /// the password change and signing out are allowed meanwhile.
+  bool must_change_password = false;
+  /// Sessions only: when the session was last recorded as used (microseconds since the epoch).
+  int64_t last_seen_micros = 0;
 
   bool HasRole(int64_t entity_id, Role role) const;
   /// True when the caller holds any role in the entity (directly or through an ancestor).

@@ -44,6 +44,8 @@ const std::vector<PermissionRule> kRules = {
     {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true},
     {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true},
     {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true},
+    // the entity's review rules (maker-checker) by its admins.
+    {"messaging.review_settings.write", {R::kEntityAdmin}, false, true},
     // channel checks (the editor's live counter) by any member; delivery endpoints (URL and
     // signing secret per channel) by network admins only.
     {"messaging.channels.check", {}, true, false},

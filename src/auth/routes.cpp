@@ -17,17 +17,27 @@ using http::Response;
 const std::vector<http::Message> kMessages = {
     {"auth.unauthenticated", "يلزم تسجيل الدخول.", "You need to sign in."},
     {"auth.forbidden", "ليست لديك صلاحية لهذا الإجراء.", "You are not allowed to do this."},
-    {"auth.bad_credentials", "اسم المستخدم أو كلمة المرور غير صحيحة.", "The login or password is wrong."},
-    {"auth.locked", "الحساب مقفل مؤقتًا بعد محاولات دخول فاشلة متتالية؛ حاول لاحقًا.",
-     "The account is locked for a while after repeated failed sign-ins; try again later."},
-    {"auth.too_many_attempts", "محاولات دخول كثيرة من هذا العنوان؛ انتظر دقيقة.",
-     "Too many sign-in attempts from this address; wait a minute."},
+    // One answer for a wrong password, an unknown login and a sign-in paused after failures, so
+    // it tells nothing about which.
+    {"auth.bad_credentials",
+     "تعذّر تسجيل الدخول: اسم المستخدم أو كلمة المرور غير صحيحة، أو أُوقف الدخول مؤقتًا بعد محاولات فاشلة متكررة.",
+     "Sign-in failed: the login or password is wrong, or sign-in is paused for a while after repeated failures."},
+    {"auth.too_many_attempts", "محاولات دخول فاشلة كثيرة من هذا العنوان؛ انتظر دقيقة ثم حاول مجددًا.",
+     "Too many failed sign-ins from this address; wait a minute and try again."},
     {"auth.session_expired", "انتهت الجلسة؛ سجّل الدخول مجددًا.", "The session has ended; sign in again."},
     {"auth.bad_token", "رمز الوصول غير صالح أو ملغى أو منتهي الصلاحية.", "The API token is invalid, revoked or expired."},
     {"auth.token_scope", "رمز الوصول لا يسمح بالكتابة.", "The API token does not allow writing."},
     {"auth.csrf", "رمز الحماية من تزوير الطلبات (X-CSRF-Token) مفقود أو غير صحيح.",
      "The X-CSRF-Token header is missing or wrong."},
     {"auth.weak_password", "كلمة المرور يجب أن تتكون من 10 إلى 256 حرفًا.", "The password must be 10 to 256 characters long."},
+    {"auth.common_password", "كلمة المرور هذه من أكثر كلمات المرور شيوعًا ويسهل تخمينها؛ اختر غيرها.",
+     "This password is one of the most commonly used and easy to guess; choose another."},
+    {"auth.password_contains_login", "كلمة المرور يجب ألا تتضمن اسم الدخول.", "The password must not contain the login."},
+    {"auth.password_unchanged", "كلمة المرور الجديدة يجب أن تختلف عن الحالية.",
+     "The new password must differ from the current one."},
+    {"auth.password_change_required", "يجب تغيير كلمة المرور المؤقتة قبل المتابعة.",
+     "You must change your temporary password before going on."},
+    {"auth.account_not_found", "لا يوجد حساب باسم الدخول «{0}».", "There is no account with the login \"{0}\"."},
     {"auth.wrong_password", "كلمة المرور الحالية غير صحيحة.", "The current password is wrong."},
     {"auth.bad_login", "اسم الدخول يجب أن يبدأ بحرف لاتيني صغير ويتكون من 3 إلى 64 حرفًا أو رقمًا أو . _ -",
      "The login must start with a lower-case letter and have 3 to 64 letters, digits, '.', '_' or '-'."},
@@ -44,7 +54,7 @@ Json MemberOfCaller(const Caller& caller) {
     for (Role r : roles) memberships.push_back({{"entity_id", entity}, {"role", RoleName(r)}});
   }
   return {{"account_id", caller.account_id}, {"login", caller.login}, {"network_admin", caller.network_admin},
-          {"roles", memberships}};
+          {"roles", memberships}, {"must_change_password", caller.must_change_password}};
 }
 
 Json TokenJson(const ApiTokenInfo& t) {
@@ -56,10 +66,10 @@ Json TokenJson(const ApiTokenInfo& t) {
           {"revoked_at", t.revoked_at ? Json(*t.revoked_at) : Json(nullptr)}};
 }
 
-std::string SessionCookie(const std::string& value, bool clear) {
-  std::string c = std::string(module::kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict";
-  if (clear) c += "; Max-Age=0";
-  return c;
+Response SignedOut(const module::SessionCookie& cookie) {
+  Response res = Response::NoContent();
+  res.SetHeader("Set-Cookie", cookie.SetCookie(""));
+  return res;
 }
 
 }  // namespace
@@ -69,12 +79,19 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMigrations(AuthService::Migrations());
   reg.AddMessages(kMessages);
   AuthService* svc = &reg.services().auth;
+  const module::SessionCookie* cookie = &reg.session_cookie();
 
   reg.AddSchema("Me", {{"type", "object"},
                        {"properties",
                         {{"account_id", {{"type", "integer"}}}, {"login", {{"type", "string"}}},
-                         {"network_admin", {{"type", "boolean"}}}, {"roles", {{"type", "array"}}},
-                         {"csrf_token", {{"type", "string"}}}}}});
+                         {"network_admin", {{"type", "boolean"}}},
+                         {"roles",
+                          {{"type", "array"},
+                           {"items",
+                            {{"type", "object"},
+                             {"properties", {{"entity_id", {{"type", "integer"}}}, {"role", {{"type", "string"}}}}}}}}},
+                         {"must_change_password", {{"type", "boolean"}}}, {"csrf_token", {{"type", "string"}}},
+                         {"expires_at", {{"type", "string"}, {"description", "The session's end (sign-in only)"}}}}}});
   reg.AddSchema("Login", {{"type", "object"},
                           {"required", {"login", "password"}},
                           {"additionalProperties", false},
@@ -88,7 +105,10 @@ void Register(module::ModuleRegistry& reg) {
                              {"properties",
                               {{"id", {{"type", "integer"}}}, {"name", {{"type", "string"}}},
                                {"scopes", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-                               {"token", {{"type", "string"}}}, {"expires_at", {{"type", {"string", "null"}}}}}}});
+                               {"token", {{"type", "string"}, {"description", "the secret, in the creating answer only"}}},
+                               {"created_at", {{"type", "string"}, {"format", "date-time"}}},
+                               {"expires_at", {{"type", {"string", "null"}}}},
+                               {"revoked_at", {{"type", {"string", "null"}}}}}}});
   reg.AddSchema("ApiTokenCreate", {{"type", "object"},
                                    {"required", {"name", "scopes"}},
                                    {"additionalProperties", false},
@@ -97,8 +117,8 @@ void Register(module::ModuleRegistry& reg) {
                                      {"scopes", {{"type", "array"}, {"items", {{"enum", {"read", "write"}}}}}},
                                      {"expires_at", {{"type", "string"}}}}}});
 
-  http::Route login = module::MakeRoute("POST", "/api/v1/sessions", {"Sign in (sets the session cookie)", {}, {}, "Login", "Me", 201});
-  login.handler = [svc](Request& req) {
+  http::Route login = module::MakeRoute("POST", "/api/v1/sessions", {"Sign in (sets the session cookie)", {}, {}, "Login", "Me", 201, false, {401, 429}});
+  login.handler = [svc, cookie](Request& req) {
     auto body = module::JsonBody(req);
     if (!body) return Response::Problem(body.error(), req);
     core::JsonReader in(*body);
@@ -106,27 +126,38 @@ void Register(module::ModuleRegistry& reg) {
     auto password = in.String("password", true, 256, false);
     if (auto st = in.Finish(); !st) return Response::Problem(st.error(), req);
     auto grant = svc->Login(*user, *password, req.remote_ip);
-    if (!grant) return Response::Problem(grant.error(), req);
+    if (!grant) {
+      Response refused = Response::Problem(grant.error(), req);
+      if (grant.error().code == core::ErrorCode::kRateLimited) refused.SetHeader("Retry-After", "60");
+      return refused;
+    }
     auto caller = svc->Authenticate(grant->token, "");
     if (!caller) return Response::Problem(caller.error(), req);
     Json out = MemberOfCaller(*caller);
     out["csrf_token"] = grant->csrf_token;
     out["expires_at"] = grant->expires_at;
     Response res = Response::Json(201, out);
-    res.SetHeader("Set-Cookie", SessionCookie(grant->token, false));
+    res.SetHeader("Set-Cookie", cookie->SetCookie(grant->token));
     res.SetHeader("Cache-Control", "no-store");
     return res;
   };
   reg.AddPublicRoute(std::move(login));
 
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/sessions/current", {"Sign out", {}, {}, "", "", 204}),
-               [svc](Request& req, const Caller& caller) {
+               [svc, cookie](Request& req, const Caller& caller) {
                  auto st = svc->Logout(caller);
                  if (!st) return Response::Problem(st.error(), req);
-                 Response res = Response::NoContent();
-                 res.SetHeader("Set-Cookie", SessionCookie("", true));
-                 return res;
-               });
+                 return SignedOut(*cookie);
+               },
+               module::PasswordChangeGate::kAllowed);
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/sessions",
+                                 {"Sign out everywhere: end every session and revoke every API token of the account", {}, {}, "", "", 204}),
+               [svc, cookie](Request& req, const Caller& caller) {
+                 auto st = svc->LogoutEverywhere(caller);
+                 if (!st) return Response::Problem(st.error(), req);
+                 return SignedOut(*cookie);
+               },
+               module::PasswordChangeGate::kAllowed);
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/me", {"The signed-in account and its roles", {}, {}, "", "Me"}),
                [](Request&, const Caller& caller) {
                  Json out = MemberOfCaller(caller);
@@ -134,7 +165,8 @@ void Register(module::ModuleRegistry& reg) {
                  Response res = Response::Json(200, out);
                  res.SetHeader("Cache-Control", "no-store");
                  return res;
-               });
+               },
+               module::PasswordChangeGate::kAllowed);
   reg.AddRoute(module::MakeRoute("PUT", "/api/v1/me/password", {"Change the password", {}, {}, "PasswordChange", "", 204}),
                [svc](Request& req, const Caller& caller) {
                  if (auto st = Authorize(caller, "auth.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
@@ -145,7 +177,8 @@ void Register(module::ModuleRegistry& reg) {
                  auto replacement = in.String("new_password", true, 1024, false);
                  if (auto st = in.Finish(); !st) return Response::Problem(st.error(), req);
                  return module::ReplyEmpty(req, svc->ChangePassword(caller, *current, *replacement));
-               });
+               },
+               module::PasswordChangeGate::kAllowed);
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/tokens", {"List the caller's API tokens", {}, {}, "", "Page:ApiToken"}),
                [svc](Request& req, const Caller& caller) {
                  auto tokens = svc->ListApiTokens(caller.account_id);

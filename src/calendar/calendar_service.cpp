@@ -8,6 +8,7 @@
 
 #include "auth/policy.hpp"
 #include "calendar/schedule.hpp"
+#include "calendar/vocabularies.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
 #include "module/write_helpers.hpp"
@@ -35,35 +36,18 @@ constexpr int64_t kHourUs = 3'600'000'000;
 constexpr int kMaxRangeDays = 400;
 constexpr int kMaxEntryDays = 366;
 
-const std::set<std::string> kEntryKinds = {"announcement", "event", "campaign", "national_day"};
-const std::set<std::string> kImportance = {"high", "normal", "low"};
-const std::set<std::string> kEntryStatus = {"tentative", "confirmed", "cancelled"};
-// A fixed vocabulary: "same audience" must not depend on spelling.
-// Audience codes with the words conflict messages use for them.
-const std::map<std::string, std::pair<const char*, const char*>> kAudienceNames = {
-    {"public", {"الجمهور العام", "the general public"}}, {"media", {"وسائل الإعلام", "the media"}},
-    {"business", {"قطاع الأعمال", "business"}},         {"investors", {"المستثمرين", "investors"}},
-    {"residents", {"السكان", "residents"}},             {"visitors", {"الزوار", "visitors"}},
-    {"youth", {"الشباب", "young people"}},              {"students", {"الطلبة", "students"}},
-    {"families", {"الأسر", "families"}},                {"employees", {"الموظفين", "employees"}},
-    {"partners", {"الشركاء", "partners"}}};
-const std::set<std::string> kAudiences = [] {
-  std::set<std::string> codes;
-  for (const auto& [code, _] : kAudienceNames) codes.insert(code);
-  return codes;
-}();
-
+/// The words conflict messages use for an audience ("the general public").
 std::string AudienceName(const std::string& code, bool arabic) {
-  auto it = kAudienceNames.find(code);
-  if (it == kAudienceNames.end()) return code;
-  return arabic ? it->second.first : it->second.second;
+  const module::Term* term = Audiences().Find(code);
+  if (term == nullptr) return code;
+  return term->attributes.value(arabic ? "phrase_ar" : "phrase_en", code);
 }
 
 constexpr const char* kEntryColumns =
     "e.id, e.entity_id, e.kind, e.title_ar, e.title_en, e.description_ar, e.description_en, e.starts_at, e.ends_at, "
     "e.all_day, e.importance, e.audience, e.themes, e.channels, e.location_ar, e.location_en, e.status, e.version, "
-    "e.created_by, e.created_at, e.updated_at, e.starts_us, e.ends_us, n.code, n.name_ar, n.name_en";
-constexpr const char* kEntryFrom = " FROM calendar_entries e LEFT JOIN entities n ON n.id = e.entity_id ";
+    "e.created_by, e.created_at, e.updated_at, e.starts_us, e.ends_us";
+constexpr const char* kEntryFrom = " FROM calendar_entries e ";
 constexpr const char* kBlackoutColumns =
     "id, entity_id, starts_on, ends_on, starts_us, ends_us, reason_ar, reason_en, created_by, created_at, version";
 
@@ -110,10 +94,19 @@ Json EntryJson(const Row& r) {
           {"version", r.Int(17)},
           {"created_by", r.Text(18)},
           {"created_at", r.Text(19)},
-          {"updated_at", r.Text(20)},
-          {"entity_code", OptJson(r.OptText(23))},
-          {"entity_name_ar", OptJson(r.OptText(24))},
-          {"entity_name_en", OptJson(r.OptText(25))}};
+          {"updated_at", r.Text(20)}};
+}
+
+/// Adds the owner entity's code and names (null for network-wide items), from the directory.
+void NameOwner(Json& item, const std::map<int64_t, module::EntityInfo>& entities) {
+  const module::EntityInfo* owner = nullptr;
+  if (item["entity_id"].is_number_integer()) {
+    auto found = entities.find(item["entity_id"].get<int64_t>());
+    if (found != entities.end()) owner = &found->second;
+  }
+  item["entity_code"] = owner ? Json(owner->code) : Json(nullptr);
+  item["entity_name_ar"] = owner ? Json(owner->name_ar) : Json(nullptr);
+  item["entity_name_en"] = owner ? Json(owner->name_en) : Json(nullptr);
 }
 
 Json BlackoutJson(const Row& r) {
@@ -146,64 +139,40 @@ Item ItemFromEntry(const Row& r) {
   return it;
 }
 
-// A planned content item: press releases and speeches are the network's big announcements; internal
-// memos speak to employees, everything else to the public (documented in docs/calendar.md).
-constexpr const char* kContentColumns =
-    "c.id, c.kind, c.owner_entity_id, c.title_ar, c.title_en, c.planned_at, c.state, c.themes, c.channels, "
-    "c.version, c.updated_at, n.code, n.name_ar, n.name_en";
-
-std::optional<Item> ItemFromContent(const Row& r) {
-  Item it;
-  int64_t starts = 0;
-  bool all_day = false;
-  if (!ParseWhen(r.Text(5), &starts, &all_day)) return std::nullopt;
-  const std::string kind = r.Text(1);
-  const std::string importance = kind == "press_release" || kind == "speech" ? "high" : "normal";
-  const std::string audience = kind == "internal_memo" ? "employees" : "public";
-  const std::string uid = "content-" + std::to_string(r.Int(0));
-  it.slot = {uid, kind, r.Int(2), r.Text(3), r.Text(4), starts, starts + (all_day ? kDayUs : kHourUs), all_day,
-             importance, audience};
-  it.version = r.Int(9);
-  core::ParseIsoUtc(r.Text(10), &it.modified_us);
-  it.json = {{"id", r.Int(0)},          {"uid", uid},
-             {"source", "content_item"}, {"entity_id", r.Int(2)},
-             {"kind", kind},            {"title_ar", r.Text(3)},
-             {"title_en", r.Text(4)},   {"starts_at", r.Text(5)},
-             {"ends_at", nullptr},      {"all_day", all_day},
-             {"importance", importance}, {"audience", audience},
-             {"themes", Codes(r.Text(7))}, {"channels", Codes(r.Text(8))},
-             {"status", r.Text(6)},     {"version", r.Int(9)},
-             {"entity_code", r.Text(11)}, {"entity_name_ar", r.Text(12)},
-             {"entity_name_en", r.Text(13)}};
-  return it;
-}
-
-// A planned, running or completed initiative of the registry (src/initiatives), shown as an all-day
-// span for context: it spans weeks, so it takes part in no conflict (docs/calendar.md).
-constexpr const char* kInitiativeColumns =
-    "i.id, i.owner_entity_id, i.title_ar, i.title_en, i.start_date, i.end_date, i.status, i.themes, i.channels, "
-    "i.version, i.updated_at, n.code, n.name_ar, n.name_en";
-
-std::optional<Item> ItemFromInitiative(const Row& r) {
+/// A dated thing of another module (a CalendarSource's item), with its owner's code and names.
+std::optional<Item> ItemFromSource(const module::CalendarItem& c) {
   Item it;
   int64_t starts = 0, last_day = 0;
   bool all_day = false;
-  if (!ParseWhen(r.Text(4), &starts, &all_day) || !ParseWhen(r.Text(5), &last_day, &all_day)) return std::nullopt;
-  const std::string uid = "initiative-" + std::to_string(r.Int(0));
-  it.slot = {uid, "initiative", r.Int(1), r.Text(2), r.Text(3), starts, last_day + kDayUs, true, "normal", "public"};
-  it.active = false;
-  it.version = r.Int(9);
-  core::ParseIsoUtc(r.Text(10), &it.modified_us);
-  it.json = {{"id", r.Int(0)},           {"uid", uid},
-             {"source", "initiative"},   {"entity_id", r.Int(1)},
-             {"kind", "initiative"},     {"title_ar", r.Text(2)},
-             {"title_en", r.Text(3)},    {"starts_at", r.Text(4)},
-             {"ends_at", r.Text(5)},     {"all_day", true},
-             {"importance", "normal"},   {"audience", "public"},
-             {"themes", Codes(r.Text(7))}, {"channels", Codes(r.Text(8))},
-             {"status", r.Text(6)},      {"version", r.Int(9)},
-             {"entity_code", r.Text(11)}, {"entity_name_ar", r.Text(12)},
-             {"entity_name_en", r.Text(13)}};
+  if (!ParseWhen(c.starts_at, &starts, &all_day)) return std::nullopt;
+  int64_t ends = starts + (all_day ? kDayUs : kHourUs);
+  if (c.ends_at) {
+    bool last_all_day = false;
+    if (!ParseWhen(*c.ends_at, &last_day, &last_all_day) || !last_all_day) return std::nullopt;
+    ends = last_day + kDayUs;
+    all_day = true;
+  }
+  const std::string uid = (c.source == "content_item" ? "content-" : c.source + "-") + std::to_string(c.id);
+  it.slot = {uid, c.kind, c.entity_id, c.title_ar, c.title_en, starts, ends, all_day, c.importance, c.audience};
+  it.active = c.in_conflicts;
+  it.version = c.version;
+  core::ParseIsoUtc(c.updated_at, &it.modified_us);
+  it.json = {{"id", c.id},
+             {"uid", uid},
+             {"source", c.source},
+             {"entity_id", OptJson(c.entity_id)},
+             {"kind", c.kind},
+             {"title_ar", c.title_ar},
+             {"title_en", c.title_en},
+             {"starts_at", c.starts_at},
+             {"ends_at", c.ends_at ? Json(*c.ends_at) : Json(nullptr)},
+             {"all_day", all_day},
+             {"importance", c.importance},
+             {"audience", c.audience},
+             {"themes", c.themes},
+             {"channels", c.channels},
+             {"status", c.status},
+             {"version", c.version}};
   return it;
 }
 
@@ -232,7 +201,7 @@ struct Computed {
   int window_hours = 48;
 };
 
-Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
+Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry) {
   Computed out;
   SAWT_ASSIGN_OR_RETURN(out.window_hours, WindowHours(tx));
   int64_t from_us = 0, to_us = 0;
@@ -250,23 +219,14 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
                           {hi, lo});
   if (!entries) return std::move(entries).error();
   for (const auto& r : *entries) all.push_back(ItemFromEntry(r));
-  auto items = tx.Query(std::string("SELECT ") + kContentColumns +
-                            " FROM content_items c JOIN entities n ON n.id = c.owner_entity_id WHERE c.planned_at IS "
-                            "NOT NULL AND c.planned_at >= $1 AND c.planned_at < $2 AND c.state <> 'withdrawn' "
-                            "ORDER BY c.planned_at, c.id",
-                        {DateOf(lo - kDayUs), DateOf(hi + kDayUs)});
-  if (!items) return std::move(items).error();
-  for (const auto& r : *items) {
-    if (auto it = ItemFromContent(r); it && it->slot.starts_us < hi && it->slot.ends_us > lo) all.push_back(*it);
-  }
-
-  auto initiatives = tx.Query(std::string("SELECT ") + kInitiativeColumns +
-                                  " FROM initiatives i JOIN entities n ON n.id = i.owner_entity_id WHERE i.status <> "
-                                  "'cancelled' AND i.start_date < $1 AND i.end_date >= $2 ORDER BY i.start_date, i.id",
-                              {DateOf(hi + kDayUs), DateOf(lo)});
-  if (!initiatives) return std::move(initiatives).error();
-  for (const auto& r : *initiatives) {
-    if (auto it = ItemFromInitiative(r); it && it->slot.starts_us < hi && it->slot.ends_us > lo) all.push_back(*it);
+  for (const auto& source : registry.calendar_sources()) {
+    // A day of margin each way: a time late on one day (UTC) is the next day somewhere.
+    SAWT_ASSIGN_OR_RETURN(auto items, source->Items(tx, DateOf(lo - kDayUs), DateOf(hi + kDayUs)));
+    for (const auto& c : items) {
+      if (auto it = ItemFromSource(c); it && it->slot.starts_us < hi && it->slot.ends_us > lo) {
+        all.push_back(*it);
+      }
+    }
   }
 
   auto blackout_rows = tx.Query(std::string("SELECT ") + kBlackoutColumns +
@@ -283,7 +243,7 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
 
   std::optional<std::set<int64_t>> subtree;
   if (f.entity_id) {
-    SAWT_ASSIGN_OR_RETURN(auto ids, module::EntitySubtree(tx, *f.entity_id));
+    SAWT_ASSIGN_OR_RETURN(auto ids, registry.entity_directory().Subtree(tx, *f.entity_id));
     subtree = std::set<int64_t>(ids.begin(), ids.end());
   }
   std::set<std::string> shown_uids;
@@ -332,50 +292,48 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f) {
     for (const auto& u : c.uids) item_conflicts[u].push_back(index);
     out.conflicts.push_back(std::move(j));
   }
+  SAWT_ASSIGN_OR_RETURN(auto entities, registry.entity_directory().All(tx));
   for (Item& it : out.shown) {
     auto found = item_conflicts.find(it.slot.uid);
     it.json["conflicts"] = found == item_conflicts.end() ? Json::array() : found->second;
+    NameOwner(it.json, *entities);
   }
   return out;
 }
 
 // ---- input ----
 
-/// A JSON array of at most 20 distinct slugs; `themes` must exist in the messaging library.
-Result<std::optional<std::string>> ReadCodes(const Json* raw, const char* field) {
-  if (!raw) return std::optional<std::string>();
-  if (!raw->is_array() || raw->size() > 20) return Error::InvalidInput("calendar.bad_codes", field, {field});
-  std::set<std::string> seen;
-  Json out = Json::array();
-  for (const Json& c : *raw) {
-    if (!c.is_string()) return Error::InvalidInput("calendar.bad_codes", field, {field});
-    const std::string s = c.get<std::string>();
-    const bool slug = s.size() >= 1 && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char ch) {
-      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
-    });
-    if (!slug) return Error::InvalidInput("calendar.bad_codes", field, {field});
-    if (seen.insert(s).second) out.push_back(s);
-  }
-  return std::optional<std::string>(out.dump());
-}
-
-Status ThemesExist(Tx& tx, const std::optional<std::string>& themes) {
+Status ThemesExist(Tx& tx, const module::ThemeCatalog& catalog, const std::optional<std::string>& themes) {
   if (!themes) return Ok();
-  for (const Json& code : Json::parse(*themes)) {
-    auto rows = tx.Query("SELECT 1 FROM message_themes WHERE code = $1", {code.get<std::string>()});
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return Error::InvalidInput("calendar.unknown_theme", "themes", {code.get<std::string>()});
+  for (const std::string& code : module::StoredCodes(*themes)) {
+    SAWT_ASSIGN_OR_RETURN(bool exists, catalog.Exists(tx, code));
+    if (!exists) return Error::InvalidInput("calendar.unknown_theme", "themes", {code});
   }
   return Ok();
 }
 
-Status EntityExists(Tx& tx, std::optional<int64_t> id) {
-  return id ? module::EntityExists(tx, *id, "entity_id", "calendar.entity_not_found") : Ok();
+Status EntityExists(Tx& tx, const module::EntityDirectory& directory, std::optional<int64_t> id) {
+  return id ? module::EntityMustExist(directory, tx, *id, "entity_id", "calendar.entity_not_found") : Ok();
 }
 
-Status OneOf(const std::optional<std::string>& v, const std::set<std::string>& allowed, const char* key, const char* field) {
-  if (v && allowed.count(*v) == 0) return Error::InvalidInput(key, field, {*v});
-  return Ok();
+/// An entry as the API shows it, with its owner's code and names.
+Result<Json> EntryWithOwner(Tx& tx, const module::EntityDirectory& directory, const Row& row) {
+  SAWT_ASSIGN_OR_RETURN(auto entities, directory.All(tx));
+  Json entry = EntryJson(row);
+  NameOwner(entry, *entities);
+  return entry;
+}
+
+Status OneOf(const std::optional<std::string>& v, const module::Vocabulary& allowed, const char* key, const char* field) {
+  return v ? allowed.Check(*v, key, field) : Ok();
+}
+
+/// Themes (slugs, then looked up in the library) and channels (the network's vocabulary), stored as
+/// JSON text.
+Result<std::optional<std::string>> ReadCodes(const Json* raw, const char* field, const module::Vocabulary* allowed) {
+  SAWT_ASSIGN_OR_RETURN(auto codes, module::ReadCodes(raw, field, "calendar.bad_codes", "calendar.unknown_channel", allowed));
+  if (!codes) return std::optional<std::string>();
+  return std::optional<std::string>(codes->dump());
 }
 
 /// starts_at/ends_at → microseconds [start, end) and the all-day flag. For all-day entries ends_at is
@@ -408,11 +366,11 @@ Result<Row> LoadEntry(Tx& tx, int64_t id) {
 }
 
 /// The conflicts an entry takes part in, over the days around it.
-Result<Json> ConflictsOf(Tx& tx, const Row& entry) {
+Result<Json> ConflictsOf(Tx& tx, const module::ModuleRegistry& registry, const Row& entry) {
   CalendarFilter around;
   around.from = DateOf(entry.Int(21));
   around.to = DateOf(entry.Int(22) - 1);
-  SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, around));
+  SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, around, registry));
   const std::string uid = "entry-" + std::to_string(entry.Int(0));
   Json out = Json::array();
   for (const Json& conflict : c.conflicts) {
@@ -475,14 +433,14 @@ CREATE TABLE calendar_settings (
   updated_at TEXT NOT NULL
 );
 INSERT INTO calendar_settings (id, conflict_window_hours, version, updated_at) VALUES (1, 48, 1, '1970-01-01T00:00:00.000000Z');
-CREATE INDEX content_items_planned ON content_items(planned_at);
 )SQL"}};
 }
 
 Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::string>& from,
                                                    const std::optional<std::string>& to,
                                                    std::optional<int64_t> entity_id, std::optional<std::string> theme,
-                                                   std::optional<std::string> channel, std::optional<std::string> kind) {
+                                                   std::optional<std::string> channel,
+                                                   std::optional<std::string> kind) const {
   CalendarFilter f;
   const std::string today = DateOf(core::NowMicros());
   f.from = from.value_or(today.substr(0, 8) + "01");
@@ -494,10 +452,13 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
   if (to_us < from_us || to_us - from_us >= int64_t{kMaxRangeDays} * kDayUs) {
     return Error::InvalidInput("calendar.bad_range", "to");
   }
-  if (kind && kEntryKinds.count(*kind) == 0) {
-    static const std::set<std::string> kContentKinds = {"press_release", "social_post", "speech", "web_article",
-                                                        "internal_memo"};
-    if (kContentKinds.count(*kind) == 0 && *kind != "initiative") return Error::InvalidInput("calendar.bad_kind", "kind", {*kind});
+  if (kind && !EntryKinds().Has(*kind)) {
+    bool known = false;
+    for (const auto& source : registry_.calendar_sources()) {
+      const auto kinds = source->Kinds();
+      known = known || std::find(kinds.begin(), kinds.end(), *kind) != kinds.end();
+    }
+    if (!known) return Error::InvalidInput("calendar.bad_kind", "kind", {*kind});
   }
   f.entity_id = entity_id;
   f.theme = std::move(theme);
@@ -509,8 +470,8 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
 Result<Json> CalendarService::View(const auth::Caller& caller, const CalendarFilter& filter) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_TRY_STATUS(EntityExists(tx, filter.entity_id));
-    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter));
+    SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), filter.entity_id));
+    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_));
     Json items = Json::array();
     for (const Item& it : c.shown) items.push_back(it.json);
     return Json{{"from", filter.from},         {"to", filter.to},        {"window_hours", c.window_hours},
@@ -522,8 +483,8 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
                                          const std::string& lang, const std::string& host) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<std::string>(store_, [&](Tx& tx) -> Result<std::string> {
-    SAWT_TRY_STATUS(EntityExists(tx, filter.entity_id));
-    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter));
+    SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), filter.entity_id));
+    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_));
     const bool ar = lang == "ar";
     std::string name = ar ? "تقويم الاتصال الحكومي" : "Government communication calendar";
     std::vector<IcsEvent> events;
@@ -538,7 +499,16 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
       std::string themes, channels;
       for (const auto& t : j["themes"]) themes += (themes.empty() ? "" : ", ") + t.get<std::string>();
       for (const auto& ch : j["channels"]) channels += (channels.empty() ? "" : ", ") + ch.get<std::string>();
-      e.description = other + "\n";
+      // The entry's own description and place (content items have neither), then the facts a
+      // reader of the calendar file cannot see otherwise.
+      auto in_lang = [&](const std::string& field) {
+        const std::string mine = j.value(field + "_" + lang, std::string());
+        return mine.empty() ? j.value(field + (ar ? "_en" : "_ar"), std::string()) : mine;
+      };
+      e.location = in_lang("location");
+      const std::string described = in_lang("description");
+      if (!described.empty()) e.description = described + "\n\n";
+      e.description += other + "\n";
       if (!entity.empty()) e.description += entity + "\n";
       e.description += (ar ? "الحالة: " : "Status: ") + j["status"].get<std::string>();
       if (!themes.empty()) e.description += "\n" + std::string(ar ? "المحاور: " : "Themes: ") + themes;
@@ -565,8 +535,8 @@ Result<Json> CalendarService::GetEntry(const auth::Caller& caller, int64_t id) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
-    Json entry = EntryJson(row);
-    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, row));
+    SAWT_ASSIGN_OR_RETURN(Json entry, EntryWithOwner(tx, registry_.entity_directory(), row));
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, registry_, row));
     return entry;
   });
 }
@@ -590,18 +560,18 @@ Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json
   auto status = in.String("status", false, 16);
   if (in.IsNull("entity_id")) in.Raw("entity_id");
   SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(OneOf(kind, kEntryKinds, "calendar.bad_entry_kind", "kind"));
-  SAWT_TRY_STATUS(OneOf(importance, kImportance, "calendar.bad_importance", "importance"));
-  SAWT_TRY_STATUS(OneOf(audience, kAudiences, "calendar.bad_audience", "audience"));
-  SAWT_TRY_STATUS(OneOf(status, kEntryStatus, "calendar.bad_status", "status"));
+  SAWT_TRY_STATUS(OneOf(kind, EntryKinds(), "calendar.bad_entry_kind", "kind"));
+  SAWT_TRY_STATUS(OneOf(importance, Importance(), "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, Audiences(), "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(status, EntryStatuses(), "calendar.bad_status", "status"));
   if (title_ar->empty() && title_en->empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
   SAWT_ASSIGN_OR_RETURN(When when, ReadWhen(*starts_at, ends_at));
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes"));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels"));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", &registry_.vocabulary("channels")));
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_TRY_STATUS(EntityExists(tx, entity));
-    SAWT_TRY_STATUS(ThemesExist(tx, themes));
+    SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), entity));
+    SAWT_TRY_STATUS(ThemesExist(tx, registry_.theme_catalog(), themes));
     const std::string now = core::NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO calendar_entries (entity_id, kind, title_ar, title_en, description_ar, description_en, starts_at, "
@@ -615,9 +585,9 @@ Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json
     if (!rows) return std::move(rows).error();
     const int64_t id = (*rows)[0].Int(0);
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
-    Json entry = EntryJson(row);
+    SAWT_ASSIGN_OR_RETURN(Json entry, EntryWithOwner(tx, registry_.entity_directory(), row));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.entry_created", entity, "calendar_entry", id, entry));
-    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, row));
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, registry_, row));
     return entry;
   });
 }
@@ -646,12 +616,12 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
   auto location_en = in.String("location_en", false, 500, false);
   auto status = in.String("status", false, 16);
   SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(OneOf(kind, kEntryKinds, "calendar.bad_entry_kind", "kind"));
-  SAWT_TRY_STATUS(OneOf(importance, kImportance, "calendar.bad_importance", "importance"));
-  SAWT_TRY_STATUS(OneOf(audience, kAudiences, "calendar.bad_audience", "audience"));
-  SAWT_TRY_STATUS(OneOf(status, kEntryStatus, "calendar.bad_status", "status"));
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes"));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels"));
+  SAWT_TRY_STATUS(OneOf(kind, EntryKinds(), "calendar.bad_entry_kind", "kind"));
+  SAWT_TRY_STATUS(OneOf(importance, Importance(), "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, Audiences(), "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(status, EntryStatuses(), "calendar.bad_status", "status"));
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", &registry_.vocabulary("channels")));
   Assignments set;
   set.SetIf("kind", kind);
   set.SetIf("title_ar", title_ar);
@@ -682,7 +652,7 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
     }
     const std::string title_ar_now = title_ar.value_or(row.Text(3)), title_en_now = title_en.value_or(row.Text(4));
     if (title_ar_now.empty() && title_en_now.empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
-    SAWT_TRY_STATUS(ThemesExist(tx, themes));
+    SAWT_TRY_STATUS(ThemesExist(tx, registry_.theme_catalog(), themes));
     SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "calendar_entries", set, id, row.Int(17)));
     if (!updated) return MissOrStale(tx, "calendar_entries", id, "calendar.entry_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row now, LoadEntry(tx, id));
@@ -690,8 +660,8 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
     changed.erase("starts_us");
     changed.erase("ends_us");
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.entry_updated", entity, "calendar_entry", id, changed));
-    Json entry = EntryJson(now);
-    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, now));
+    SAWT_ASSIGN_OR_RETURN(Json entry, EntryWithOwner(tx, registry_.entity_directory(), now));
+    SAWT_ASSIGN_OR_RETURN(entry["conflicts"], ConflictsOf(tx, registry_, now));
     return entry;
   });
 }
@@ -744,7 +714,7 @@ Result<Json> CalendarService::CreateBlackout(const auth::Caller& caller, const J
   if (reason_ar->empty() || reason_en->empty()) return Error::InvalidInput("calendar.reason_required", "reason_ar");
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_TRY_STATUS(EntityExists(tx, entity));
+    SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), entity));
     const std::string now = core::NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO calendar_blackouts (entity_id, starts_on, ends_on, starts_us, ends_us, "
                                      "reason_ar, reason_en, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "

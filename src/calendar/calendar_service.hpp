@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "module/registry.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 
@@ -24,19 +26,21 @@ struct CalendarFilter {
 };
 
 /// The shared calendar of all entities: its own entries (announcements, events, campaigns, national
-/// days), the planned content items of the messaging module (read, never written here), blackout
-/// dates and the conflict window. Every change is one transaction with its event.
+/// days), the dated things other modules show through their calendar sources (planned content
+/// items, initiatives), blackout dates and the conflict window. Every change is one transaction with its event.
 class CalendarService {
  public:
-  explicit CalendarService(store::Store& store) : store_(store) {}
+  /// `registry`: where the calendar finds what other modules registered: the entity directory, the
+  /// theme catalog, the channel vocabulary and the calendar sources (also those registered after
+  /// the calendar). It outlives the service.
+  CalendarService(store::Store& store, const module::ModuleRegistry& registry) : store_(store), registry_(registry) {}
 
   static std::vector<store::Migration> Migrations();
 
   /// Parses from/to (default: this month) and checks the range (at most 400 days).
-  static core::Result<CalendarFilter> MakeFilter(const std::optional<std::string>& from,
-                                                 const std::optional<std::string>& to,
-                                                 std::optional<int64_t> entity_id, std::optional<std::string> theme,
-                                                 std::optional<std::string> channel, std::optional<std::string> kind);
+  core::Result<CalendarFilter> MakeFilter(const std::optional<std::string>& from, const std::optional<std::string>& to,
+                                          std::optional<int64_t> entity_id, std::optional<std::string> theme,
+                                          std::optional<std::string> channel, std::optional<std::string> kind) const;
 
   /// {from, to, window_hours, items, conflicts, blackouts}; conflicts are found across all entities
   /// even when the view is filtered, and each item lists the conflicts it is part of.
@@ -62,6 +66,7 @@ class CalendarService {
 
  private:
   store::Store& store_;
+  const module::ModuleRegistry& registry_;
 };
 
 }  // namespace sawt::calendar

@@ -2,9 +2,13 @@
 
 #include "calendar/demo.hpp"
 #include "calendar/routes.hpp"
+#include "calendar/vocabularies.hpp"
+#include "module/schema.hpp"
 
 namespace sawt::calendar {
 namespace {
+
+using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 using core::Json;
 
@@ -29,6 +33,7 @@ const std::vector<http::Message> kMessages = {
     {"calendar.bad_codes", "الحقل {0} قائمة من 20 رمزًا على الأكثر (حروف لاتينية صغيرة وأرقام وشرطات).",
      "The field {0} is a list of at most 20 codes (lower-case Latin letters, digits, hyphens)."},
     {"calendar.unknown_theme", "المحور «{0}» غير موجود.", "Unknown theme \"{0}\"."},
+    {"calendar.unknown_channel", "القناة «{0}» ليست من قنوات الشبكة.", "\"{0}\" is not one of the network's channels."},
     {"calendar.title_required", "أدخل العنوان العربي أو الإنجليزي.", "Give the Arabic or the English title."},
     {"calendar.bad_when", "الحقل {0} يجب أن يكون YYYY-MM-DD (يوم كامل) أو YYYY-MM-DDTHH:MM:SSZ.",
      "The field {0} must be YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ."},
@@ -45,64 +50,62 @@ const std::vector<http::Message> kMessages = {
     {"calendar.conflict.blackout", "«{0}» يقع في فترة حظر: {1}.", "\"{0}\" falls on a blackout date: {1}."},
 };
 
-Json Str(int max = 500) { return {{"type", "string"}, {"maxLength", max}}; }
-Json Int() { return {{"type", "integer"}}; }
-Json Codes() { return {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}}; }
-Json Obj(Json props, Json required = Json::array()) {
-  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
-  if (!required.empty()) o["required"] = std::move(required);
-  return o;
-}
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  const Json kinds = {{"enum", {"announcement", "event", "campaign", "national_day"}}};
-  const Json importance = {{"enum", {"high", "normal", "low"}}};
-  const Json audience = {{"enum", {"public", "media", "business", "investors", "residents", "visitors", "youth",
-                                   "students", "families", "employees", "partners"}}};
-  const Json status = {{"enum", {"tentative", "confirmed", "cancelled"}}};
+  const Json kinds = Enum(EntryKinds());
+  const Json importance = Enum(Importance());
+  const Json audience = Enum(Audiences());
+  const Json status = Enum(EntryStatuses());
   const Json when = {{"type", "string"}, {"description", "YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ"}};
   const Json nullable_when = {{"type", {"string", "null"}}, {"description", "same form as starts_at; inclusive last day when all day"}};
-  const Json fields = {{"kind", kinds},          {"title_ar", Str()},        {"title_en", Str()},
+  const Json fields = {{"kind", kinds},          {"title_ar", Str(500)},        {"title_en", Str(500)},
                        {"description_ar", Str(5000)}, {"description_en", Str(5000)}, {"starts_at", when},
                        {"ends_at", nullable_when}, {"importance", importance}, {"audience", audience},
-                       {"themes", Codes()},      {"channels", Codes()},      {"location_ar", Str()},
-                       {"location_en", Str()},   {"status", status}};
+                       {"themes", Codes(20)},      {"channels", Codes(20)},      {"location_ar", Str(500)},
+                       {"location_en", Str(500)},   {"status", status}};
   Json create_props = fields;
   create_props["entity_id"] = {{"type", {"integer", "null"}}, {"description", "null: network-wide (network admins)"}};
   reg.AddSchema("CalendarEntryCreate", Obj(create_props, {"kind", "title_ar", "title_en", "starts_at"}));
   reg.AddSchema("CalendarEntryUpdate", Obj(fields));
   Json entry_props = create_props;
   for (const char* k : {"id", "version"}) entry_props[k] = Int();
-  for (const char* k : {"uid", "source", "created_by", "created_at", "updated_at"}) entry_props[k] = Str();
+  for (const char* k : {"uid", "source", "created_by"}) entry_props[k] = Str(500);
+  for (const char* k : {"created_at", "updated_at"}) entry_props[k] = Timestamp();
+  // The owner's code and names (from the entity directory), so that a view needs no second lookup.
+  entry_props["entity_code"] = NullableStr(64);
+  entry_props["entity_name_ar"] = NullableStr(500);
+  entry_props["entity_name_en"] = NullableStr(500);
   entry_props["all_day"] = {{"type", "boolean"}};
   entry_props["conflicts"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}};
   reg.AddSchema("CalendarEntry", {{"type", "object"}, {"properties", entry_props}});
   reg.AddSchema("CalendarConflict",
                 {{"type", "object"},
                  {"properties",
-                  {{"rule", {{"enum", {"window", "blackout"}}}}, {"uids", Codes()}, {"gap_minutes", Int()},
-                   {"audience", Str()}, {"blackout_id", Int()}, {"message_ar", Str(2000)}, {"message_en", Str(2000)}}}});
-  reg.AddSchema("CalendarItem",
-                {{"type", "object"},
-                 {"description", "a calendar entry or a planned content item (source), conflicts = indexes into the view's conflicts"},
-                 {"properties",
-                  {{"uid", Str()}, {"source", {{"enum", {"entry", "content_item"}}}}, {"id", Int()}, {"kind", Str()},
-                   {"entity_id", {{"type", {"integer", "null"}}}}, {"title_ar", Str()}, {"title_en", Str()},
-                   {"starts_at", when}, {"ends_at", nullable_when}, {"all_day", {{"type", "boolean"}}},
-                   {"importance", importance}, {"audience", audience}, {"themes", Codes()}, {"channels", Codes()},
-                   {"status", Str()}, {"conflicts", {{"type", "array"}, {"items", Int()}}}}}});
+                  {{"rule", {{"enum", {"window", "blackout"}}}}, {"uids", Codes(20)}, {"gap_minutes", Int()},
+                   {"audience", Str(500)}, {"blackout_id", Int()}, {"message_ar", Str(2000)}, {"message_en", Str(2000)}}}});
+  // A view's item: an entry, or an item a calendar source supplies (its kinds and statuses are
+  // that source's vocabulary); conflicts are indexes into the view's conflicts.
+  Json item_props = entry_props;
+  item_props["source"] = {{"type", "string"},
+                          {"description", "\"entry\", or the source's item type (content_item, initiative, …)"}};
+  item_props["kind"] = Str(64);
+  item_props["status"] = Str(64);
+  item_props["conflicts"] = {{"type", "array"}, {"items", Int()}};
+  reg.AddSchema("CalendarItem", {{"type", "object"},
+                                 {"description", "a calendar entry or a dated item of another module (source)"},
+                                 {"properties", item_props}});
   reg.AddSchema("Blackout", {{"type", "object"},
                              {"properties",
                               {{"id", Int()}, {"entity_id", {{"type", {"integer", "null"}}}},
                                {"starts_on", {{"type", "string"}, {"format", "date"}}},
-                               {"ends_on", {{"type", "string"}, {"format", "date"}}}, {"reason_ar", Str()},
-                               {"reason_en", Str()}, {"created_by", Str()}, {"created_at", Str()}, {"version", Int()}}}});
+                               {"ends_on", {{"type", "string"}, {"format", "date"}}}, {"reason_ar", Str(500)},
+                               {"reason_en", Str(500)}, {"created_by", Str(500)}, {"created_at", Str(500)}, {"version", Int()}}}});
   reg.AddSchema("BlackoutList", {{"type", "object"},
                                  {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
   reg.AddSchema("BlackoutCreate", Obj({{"entity_id", {{"type", {"integer", "null"}}}},
                                        {"starts_on", {{"type", "string"}, {"format", "date"}}},
                                        {"ends_on", {{"type", "string"}, {"format", "date"}}},
-                                       {"reason_ar", Str()}, {"reason_en", Str()}},
+                                       {"reason_ar", Str(500)}, {"reason_en", Str(500)}},
                                       {"starts_on", "reason_ar", "reason_en"}));
   reg.AddSchema("CalendarView",
                 {{"type", "object"},
@@ -112,7 +115,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                    {"conflicts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}}},
                    {"blackouts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
   reg.AddSchema("CalendarSettings", {{"type", "object"},
-                                     {"properties", {{"conflict_window_hours", Int()}, {"version", Int()}, {"updated_at", Str()}}}});
+                                     {"properties", {{"conflict_window_hours", Int()}, {"version", Int()}, {"updated_at", Str(500)}}}});
   reg.AddSchema("CalendarSettingsUpdate",
                 Obj({{"conflict_window_hours", {{"type", "integer"}, {"minimum", 1}, {"maximum", 336}}}},
                     {"conflict_window_hours"}));
@@ -122,7 +125,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("calendar");
-  auto service = std::make_shared<CalendarService>(reg.services().store);
+  RegisterVocabularies(reg);
+  auto service = std::make_shared<CalendarService>(reg.services().store, reg);
   reg.Keep(service);
   reg.AddMigrations(CalendarService::Migrations());
   reg.AddEntityReference("calendar_entries", "entity_id");

@@ -20,11 +20,11 @@ std::optional<std::string> Query(const Request& req, const std::string& name) {
   return it->second;
 }
 
-core::Result<CalendarFilter> FilterFrom(const Request& req) {
+core::Result<CalendarFilter> FilterFrom(const CalendarService& svc, const Request& req) {
   auto entity = module::QueryId(req, "entity_id");
   if (!entity) return std::move(entity).error();
-  return CalendarService::MakeFilter(Query(req, "from"), Query(req, "to"), *entity, Query(req, "theme"),
-                                     Query(req, "channel"), Query(req, "kind"));
+  return svc.MakeFilter(Query(req, "from"), Query(req, "to"), *entity, Query(req, "theme"), Query(req, "channel"),
+                        Query(req, "kind"));
 }
 
 const std::vector<std::string> kFilterParams = {"from", "to", "entity_id", "theme", "channel", "kind"};
@@ -36,17 +36,18 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService
                                  {"The shared calendar of all entities, with conflicts and blackout dates", {}, kFilterParams,
                                   "", "CalendarView"}),
                [svc](Request& req, const auth::Caller& caller) {
-                 auto filter = FilterFrom(req);
+                 auto filter = FilterFrom(*svc, req);
                  if (!filter) return Response::Problem(filter.error(), req);
                  return Reply(req, svc->View(caller, *filter));
                });
   {
     std::vector<std::string> params = kFilterParams;
     params.push_back("lang");
-    reg.AddRoute(module::MakeRoute("GET", "/api/v1/calendar.ics",
-                                   {"The calendar as iCalendar (RFC 5545), per entity or any filter", {}, params, "", ""}),
+    reg.AddRoute(module::MakeTextRoute("GET", "/api/v1/calendar.ics",
+                                       {"The calendar as iCalendar (RFC 5545), per entity or any filter", {}, params, "", ""},
+                                       "text/calendar"),
                  [svc](Request& req, const auth::Caller& caller) {
-                   auto filter = FilterFrom(req);
+                   auto filter = FilterFrom(*svc, req);
                    if (!filter) return Response::Problem(filter.error(), req);
                    const std::string lang = Query(req, "lang").value_or(req.Lang()) == "en" ? "en" : "ar";
                    auto ics = svc->Ics(caller, *filter, lang, "sawt");

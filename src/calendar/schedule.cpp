@@ -3,28 +3,41 @@
 #include <algorithm>
 #include <map>
 
+#include <libical/ical.h>
+
 #include "core/clock.hpp"
+#include "core/utf8.hpp"
 
 namespace sawt::calendar {
 namespace {
 
 constexpr int64_t kMicrosPerMinute = 60'000'000;
 
-/// "20261123T113647Z" (UTC) or "20261123" (date only) from microseconds.
-std::string IcsTime(int64_t micros, bool date_only) {
-  const std::string iso = core::FormatIsoUtc(micros);  // 2026-11-23T11:36:47.123456Z
-  std::string out = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-  if (date_only) return out;
-  return out + "T" + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2) + "Z";
+/// A UTC date-time (or a date) from microseconds, as libical wants it.
+icaltimetype IcalTime(int64_t micros, bool date_only) {
+  icaltimetype t = icaltime_from_timet_with_zone(static_cast<time_t>(micros / 1'000'000), date_only ? 1 : 0,
+                                                 icaltimezone_get_utc_timezone());
+  if (date_only) t.is_date = 1;
+  return t;
 }
 
-void Line(std::string& out, const std::string& line) {
-  out += IcsFold(line);
-  out += "\r\n";
+/// A TEXT property with an optional LANGUAGE parameter; the value is cleaned by IcsText and
+/// escaped by libical.
+icalproperty* TextProperty(icalproperty_kind kind, const std::string& value, const std::string& lang = "") {
+  icalproperty* p = icalproperty_new(kind);
+  icalproperty_set_value(p, icalvalue_new_text(IcsText(value).c_str()));
+  if (!lang.empty()) icalproperty_add_parameter(p, icalparameter_new_language(lang.c_str()));
+  return p;
+}
+
+icalproperty* XTextProperty(const char* name, const std::string& value) {
+  icalproperty* p = icalproperty_new(ICAL_X_PROPERTY);
+  icalproperty_set_x_name(p, name);
+  icalproperty_set_value(p, icalvalue_new_text(IcsText(value).c_str()));
+  return p;
 }
 
 }  // namespace
-
 std::vector<Conflict> FindConflicts(std::vector<Slot> slots, const std::vector<Blackout>& blackouts, int window_hours) {
   std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
     return a.starts_us != b.starts_us ? a.starts_us < b.starts_us : a.uid < b.uid;
@@ -56,80 +69,51 @@ std::vector<Conflict> FindConflicts(std::vector<Slot> slots, const std::vector<B
   return out;
 }
 
-std::string IcsEscape(const std::string& text) {
-  // RFC 5545 §3.3.11: backslash, semicolon and comma are escaped; newlines become \n.
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string IcsFold(const std::string& line) {
-  // RFC 5545 §3.1: lines longer than 75 octets are split with CRLF + one space; never inside a
-  // UTF-8 sequence (continuation bytes are 10xxxxxx).
-  std::string out;
-  size_t pos = 0;
-  size_t budget = 75;
-  while (line.size() - pos > budget) {
-    size_t cut = pos + budget;
-    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out.append(line, pos, cut - pos);
-    out += "\r\n ";
-    pos = cut;
-    budget = 74;  // the leading space counts
-  }
-  out.append(line, pos, std::string::npos);
-  return out;
+std::string IcsText(std::string_view text) {
+  return core::KeepCodePoints(text, [](char32_t c) {
+    const bool control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F);
+    return !control && !core::IsNoncharacter(c);
+  });
 }
 
 std::string WriteIcs(const std::vector<IcsEvent>& events, const std::string& calendar_name, const std::string& lang,
                      const std::string& host, int64_t now_us) {
-  std::string out;
-  Line(out, "BEGIN:VCALENDAR");
-  Line(out, "VERSION:2.0");
-  Line(out, "PRODID:-//sawt//Government communication calendar//" + std::string(lang == "ar" ? "AR" : "EN"));
-  Line(out, "CALSCALE:GREGORIAN");
-  Line(out, "METHOD:PUBLISH");
-  Line(out, "X-WR-CALNAME:" + IcsEscape(calendar_name));
-  const std::string stamp = IcsTime(now_us, false);
+  icalcomponent* cal = icalcomponent_new_vcalendar();
+  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+  const std::string prodid = "-//sawt//Government communication calendar//" + std::string(lang == "ar" ? "AR" : "EN");
+  icalcomponent_add_property(cal, icalproperty_new_prodid(prodid.c_str()));
+  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalcomponent_add_property(cal, XTextProperty("X-WR-CALNAME", calendar_name));
+  const icaltimetype stamp = IcalTime(now_us, false);
   for (const IcsEvent& e : events) {
     const Slot& s = e.slot;
-    Line(out, "BEGIN:VEVENT");
-    Line(out, "UID:" + s.uid + "@" + host);
-    Line(out, "DTSTAMP:" + stamp);
-    if (s.all_day) {
-      Line(out, "DTSTART;VALUE=DATE:" + IcsTime(s.starts_us, true));
-      Line(out, "DTEND;VALUE=DATE:" + IcsTime(s.ends_us, true));
-    } else {
-      Line(out, "DTSTART:" + IcsTime(s.starts_us, false));
-      Line(out, "DTEND:" + IcsTime(s.ends_us, false));
-    }
-    if (e.modified_us > 0) Line(out, "LAST-MODIFIED:" + IcsTime(e.modified_us, false));
-    Line(out, "SEQUENCE:" + std::to_string(e.sequence));
+    icalcomponent* ev = icalcomponent_new_vevent();
+    icalcomponent_add_property(ev, icalproperty_new_uid((s.uid + "@" + host).c_str()));
+    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(IcalTime(s.starts_us, s.all_day)));
+    icalcomponent_add_property(ev, icalproperty_new_dtend(IcalTime(s.ends_us, s.all_day)));  // exclusive
+    if (e.modified_us > 0) icalcomponent_add_property(ev, icalproperty_new_lastmodified(IcalTime(e.modified_us, false)));
+    icalcomponent_add_property(ev, icalproperty_new_sequence(static_cast<int>(e.sequence)));
     const std::string& title = lang == "ar" ? s.title_ar : s.title_en;
-    Line(out, "SUMMARY;LANGUAGE=" + lang + ":" + IcsEscape(title.empty() ? (lang == "ar" ? s.title_en : s.title_ar) : title));
-    if (!e.description.empty()) Line(out, "DESCRIPTION;LANGUAGE=" + lang + ":" + IcsEscape(e.description));
-    if (!e.entity_name.empty()) Line(out, "X-SAWT-ENTITY:" + IcsEscape(e.entity_name));
-    if (!e.categories.empty()) {
-      std::string cats;
-      for (const auto& c : e.categories) cats += (cats.empty() ? "" : ",") + IcsEscape(c);
-      Line(out, "CATEGORIES:" + cats);
-    }
-    if (!e.status.empty()) Line(out, "STATUS:" + e.status);
-    if (s.importance == "high") Line(out, "PRIORITY:1");
-    Line(out, "TRANSP:TRANSPARENT");
-    Line(out, "END:VEVENT");
+    icalcomponent_add_property(
+        ev, TextProperty(ICAL_SUMMARY_PROPERTY, title.empty() ? (lang == "ar" ? s.title_en : s.title_ar) : title, lang));
+    if (!e.description.empty()) icalcomponent_add_property(ev, TextProperty(ICAL_DESCRIPTION_PROPERTY, e.description, lang));
+    if (!e.location.empty()) icalcomponent_add_property(ev, TextProperty(ICAL_LOCATION_PROPERTY, e.location, lang));
+    if (!e.entity_name.empty()) icalcomponent_add_property(ev, XTextProperty("X-SAWT-ENTITY", e.entity_name));
+    // One CATEGORIES property per category: libical escapes a comma inside one value.
+    for (const auto& c : e.categories) icalcomponent_add_property(ev, TextProperty(ICAL_CATEGORIES_PROPERTY, c));
+    if (e.status == "CONFIRMED") icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+    if (e.status == "TENTATIVE") icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_TENTATIVE));
+    if (e.status == "CANCELLED") icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+    if (s.importance == "high") icalcomponent_add_property(ev, icalproperty_new_priority(1));
+    icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    icalcomponent_add_component(cal, ev);
   }
-  Line(out, "END:VCALENDAR");
+  char* text = icalcomponent_as_ical_string_r(cal);
+  std::string out = text != nullptr ? text : "";
+  icalmemory_free_buffer(text);
+  icalcomponent_free(cal);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sawt::calendar {
@@ -45,13 +46,16 @@ struct Conflict {
 /// sorted. O(n log n + conflicts).
 std::vector<Conflict> FindConflicts(std::vector<Slot> slots, const std::vector<Blackout>& blackouts, int window_hours);
 
-/// RFC 5545 text. Each slot becomes a VEVENT whose SUMMARY is in `lang` (ar or en) and whose
-/// DESCRIPTION carries the other language and the entity; lines are CRLF-terminated and folded at
-/// 75 octets without splitting a UTF-8 sequence; TEXT values are escaped.
+/// RFC 5545 text, serialised by libical (the reference implementation: escaping, CRLF, folding
+/// at 75 octets without splitting a UTF-8 sequence). Each slot becomes a VEVENT with a stable UID,
+/// DTSTART/DTEND (VALUE=DATE with an exclusive end for all-day items), SEQUENCE, LAST-MODIFIED,
+/// a SUMMARY in `lang` (ar or en), its DESCRIPTION and LOCATION. Characters RFC 5545 §3.3.11
+/// forbids in TEXT (controls other than the escaped newline: BEL, VT, DEL ...) are removed.
 struct IcsEvent {
   Slot slot;
   std::string entity_name;  // in `lang`
-  std::string description;  // extra text (other-language title, state, themes, channels)
+  std::string description;  // the entry's description, then the other-language title, state, themes, channels
+  std::string location;     // where it happens, in `lang` (empty: none)
   std::string status;       // TENTATIVE or CONFIRMED or CANCELLED
   std::vector<std::string> categories;
   int64_t sequence = 0;     // the row's version - 1: calendar clients replace older copies
@@ -60,8 +64,8 @@ struct IcsEvent {
 std::string WriteIcs(const std::vector<IcsEvent>& events, const std::string& calendar_name, const std::string& lang,
                      const std::string& host, int64_t now_us);
 
-/// Helpers used by the service and the tests.
-std::string IcsEscape(const std::string& text);
-std::string IcsFold(const std::string& line);
+/// `text` as RFC 5545 TEXT may carry it: ill-formed UTF-8, controls other than LF and TAB (CR,
+/// BEL, VT, ESC, DEL, C1) and noncharacters removed.
+std::string IcsText(std::string_view text);
 
 }  // namespace sawt::calendar

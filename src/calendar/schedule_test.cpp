@@ -1,6 +1,9 @@
 #include "calendar/schedule.hpp"
 
 #include <gtest/gtest.h>
+#include <libical/ical.h>
+
+#include <algorithm>
 
 #include "core/clock.hpp"
 
@@ -85,32 +88,83 @@ TEST(FindConflictsTest, ScalesToAYearOfItems) {
   EXPECT_EQ(FindConflicts(slots, {}, 5).size(), 1999u);
 }
 
-TEST(IcsTest, EscapesTextAsRfc5545Section3_3_11) {
-  EXPECT_EQ(IcsEscape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-  EXPECT_EQ(IcsEscape("سطر\r\nآخر"), "سطر\\nآخر");
-}
-
-TEST(IcsTest, FoldsAt75OctetsWithoutSplittingUtf8) {
-  const std::string line = "SUMMARY;LANGUAGE=ar:" + std::string(40, 'x') + "إطلاق خطة تطوير شبكة الطرق والمواصلات العامة";
-  const std::string folded = IcsFold(line);
+/// The content lines of `ics` unfolded (RFC 5545 §3.1), checking on the way that every physical
+/// line ends in CRLF, is at most 75 octets and that no fold splits a UTF-8 sequence.
+std::vector<std::string> UnfoldedLines(const std::string& ics) {
+  std::vector<std::string> lines;
   size_t start = 0;
-  std::string unfolded;
-  while (true) {
-    size_t end = folded.find("\r\n", start);
-    std::string piece = folded.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    EXPECT_LE(piece.size(), 75u);
-    if (start > 0) {
-      ASSERT_EQ(piece[0], ' ');
-      piece.erase(0, 1);
-    }
-    // Never starts with a UTF-8 continuation byte.
-    EXPECT_NE(static_cast<unsigned char>(piece[0]) & 0xC0, 0x80);
-    unfolded += piece;
+  while (start < ics.size()) {
+    const size_t end = ics.find("\r\n", start);
+    EXPECT_NE(end, std::string::npos) << "the last line has no CRLF";
     if (end == std::string::npos) break;
+    std::string piece = ics.substr(start, end - start);
+    EXPECT_LE(piece.size(), 75u) << piece;
+    EXPECT_EQ(piece.find('\n'), std::string::npos) << "bare LF in " << piece;
+    if (!piece.empty() && piece[0] == ' ') {
+      EXPECT_NE(piece.size() > 1 ? static_cast<unsigned char>(piece[1]) & 0xC0 : 0, 0x80) << "a fold split UTF-8";
+      EXPECT_NE(static_cast<unsigned char>(ics[end - 1]) & 0xC0, 0xC0) << "a fold after a lead byte";
+      lines.back() += piece.substr(1);
+    } else {
+      lines.push_back(piece);
+    }
     start = end + 2;
   }
-  EXPECT_EQ(unfolded, line);
-  EXPECT_EQ(IcsFold("short"), "short");
+  return lines;
+}
+
+TEST(IcsTest, FoldsLongArabicLinesWithoutSplittingUtf8) {
+  IcsEvent e;
+  e.slot = Timed("entry-9", "2026-12-01T06:00:00Z");
+  e.slot.title_ar = std::string(41, 'x') + "إطلاقخطةتطويرشبكةالطرقوالمواصلاتالعامةإطلاقخطةتطويرشبكةالطرقوالمواصلاتالعامة";
+  e.description = std::string(40, 'y') + "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀";
+  const auto lines = UnfoldedLines(WriteIcs({e}, "تقويم", "ar", "sawt", At("2026-11-23T10:00:00Z")));
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "SUMMARY;LANGUAGE=ar:" + e.slot.title_ar), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "DESCRIPTION;LANGUAGE=ar:" + e.description), lines.end());
+}
+
+TEST(IcsTest, RemovesControlCharactersRfc5545Forbids) {
+  // (String pieces keep "\x07" from swallowing the next letter as a hex digit.)
+  EXPECT_EQ(IcsText(std::string("a\x07") + "b\x0b\x7f\x1b" + "[0mc\r\nd\te\xC2\x85" + "\xEF\xBF\xBF\xED\xA0\x80"),
+            "ab[0mc\nd\te");
+  IcsEvent e;
+  e.slot = Timed("entry-3", "2026-12-01T06:00:00Z");
+  e.slot.title_en = std::string("Bell\x07 tab\x0b del\x7f, done; ok\\");
+  e.description = "first line\r\nsecond\x07 line";
+  e.location = "Hall\x01 A";
+  const std::string ics = WriteIcs({e}, "calendar\x07", "en", "sawt", At("2026-11-23T10:00:00Z"));
+  for (char c : ics) {
+    const auto u = static_cast<unsigned char>(c);
+    EXPECT_TRUE(u >= 0x20 ? u != 0x7F : (c == '\r' || c == '\n')) << "control " << static_cast<int>(u);
+  }
+  const auto lines = UnfoldedLines(ics);
+  auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  EXPECT_TRUE(has("SUMMARY;LANGUAGE=en:Bell tab del\\, done\\; ok\\\\")) << ics;
+  EXPECT_TRUE(has("DESCRIPTION;LANGUAGE=en:first line\\nsecond line")) << ics;
+  EXPECT_TRUE(has("LOCATION;LANGUAGE=en:Hall A")) << ics;
+}
+
+TEST(IcsTest, LibicalParsesWhatItWroteBack) {
+  IcsEvent e;
+  e.slot = Timed("entry-4", "2026-12-01T06:00:00Z");
+  e.slot.title_ar = "إطلاق، المرحلة الأولى; a,b";
+  e.description = "وصف\nسطر ثانٍ";
+  e.location = "مركز المعارض, القاعة 3";
+  e.categories = {"announcement", "road-safety"};
+  e.sequence = 4;
+  e.modified_us = At("2026-11-20T08:00:00Z");
+  const std::string ics = WriteIcs({e}, "تقويم", "ar", "sawt", At("2026-11-23T10:00:00Z"));
+  icalcomponent* cal = icalparser_parse_string(ics.c_str());
+  ASSERT_NE(cal, nullptr);
+  icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  ASSERT_NE(ev, nullptr);
+  EXPECT_STREQ(icalcomponent_get_summary(ev), e.slot.title_ar.c_str());
+  EXPECT_STREQ(icalcomponent_get_description(ev), e.description.c_str());
+  EXPECT_STREQ(icalcomponent_get_location(ev), e.location.c_str());
+  EXPECT_STREQ(icalcomponent_get_uid(ev), "entry-4@sawt");
+  EXPECT_EQ(icalcomponent_count_properties(ev, ICAL_CATEGORIES_PROPERTY), 2);
+  EXPECT_EQ(icalcomponent_get_sequence(ev), 4);
+  EXPECT_EQ(icaltime_as_timet(icalcomponent_get_dtstart(ev)), At("2026-12-01T06:00:00Z") / 1'000'000);
+  icalcomponent_free(cal);
 }
 
 TEST(IcsTest, WritesAllDayAndTimedEventsWithCrlf) {
@@ -133,7 +187,7 @@ TEST(IcsTest, WritesAllDayAndTimedEventsWithCrlf) {
   // The Arabic comma is not the TEXT separator: only the ASCII comma, semicolon and backslash are escaped.
   EXPECT_NE(ics.find("SUMMARY;LANGUAGE=ar:إطلاق الخطة، المرحلة الأولى\r\n"), std::string::npos);
   EXPECT_NE(ics.find("SEQUENCE:2\r\n"), std::string::npos);
-  EXPECT_NE(ics.find("CATEGORIES:announcement,road-safety\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("CATEGORIES:announcement\r\nCATEGORIES:road-safety\r\n"), std::string::npos);
   EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20261204\r\nDTEND;VALUE=DATE:20261205\r\n"), std::string::npos);
   EXPECT_NE(ics.find("PRIORITY:1\r\n"), std::string::npos);
   EXPECT_EQ(ics.substr(ics.size() - 15), "END:VCALENDAR\r\n");

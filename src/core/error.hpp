@@ -17,6 +17,7 @@ enum class ErrorCode {
   kPreconditionFailed,
   kUnprocessable,  ///< well-formed input a domain rule refuses (a text over a platform's limit)
   kTooLarge,
+  kUnsupportedMediaType,  ///< a body in a media type the endpoint does not take
   kRateLimited,
   kUnavailable,
   kInternal,
@@ -58,6 +59,9 @@ struct Error {
   }
   static Error TooLarge(std::string key = "common.too_large") {
     return {ErrorCode::kTooLarge, std::move(key), {}, {}, {}};
+  }
+  static Error UnsupportedMediaType(std::string key = "common.unsupported_media_type") {
+    return {ErrorCode::kUnsupportedMediaType, std::move(key), {}, {}, {}};
   }
   static Error RateLimited(std::string key = "common.rate_limited") {
     return {ErrorCode::kRateLimited, std::move(key), {}, {}, {}};

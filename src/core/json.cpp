@@ -1,10 +1,24 @@
 #include "core/json.hpp"
 
+#include <cstdint>
+
 namespace sawt::core {
 
 Result<Json> ParseJsonObject(std::string_view body) {
+  // The callback sees each value's depth as it starts; refusing one deeper than the limit makes
+  // the parser skip it without building it, and the flag turns the whole body into an error.
+  bool too_deep = false;
+  auto limit_depth = [&too_deep](int depth, Json::parse_event_t event, Json&) {
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
+        depth >= kMaxJsonDepth) {
+      too_deep = true;
+      return false;
+    }
+    return !too_deep;
+  };
   // nlohmann's lexer rejects ill-formed UTF-8 inside strings, so this also validates encoding.
-  Json parsed = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  Json parsed = Json::parse(body.begin(), body.end(), limit_depth, /*allow_exceptions=*/false);
+  if (too_deep) return Error::InvalidInput("common.json_too_deep", "", {std::to_string(kMaxJsonDepth)});
   if (parsed.is_discarded()) return Error::InvalidInput("common.malformed_json");
   if (!parsed.is_object()) return Error::InvalidInput("common.expected_object");
   return parsed;
@@ -12,6 +26,16 @@ Result<Json> ParseJsonObject(std::string_view body) {
 
 std::string DumpJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<int64_t> JsonInt64(const Json& value) {
+  if (value.is_number_unsigned()) {
+    const auto u = value.get<uint64_t>();
+    if (u > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<int64_t>(u);
+  }
+  if (value.is_number_integer()) return value.get<int64_t>();
+  return std::nullopt;
 }
 
 JsonReader::JsonReader(const Json& object, std::string path_prefix)
@@ -67,7 +91,13 @@ std::optional<int64_t> JsonReader::Int(const std::string& name, bool required) {
     Fail(Error::InvalidInput("common.expected_integer", prefix_ + name, {name}));
     return std::nullopt;
   }
-  return v->get<int64_t>();
+  auto value = JsonInt64(*v);
+  if (!value) {
+    // Quoting the number back would show the client a value it never sent (or a wrapped one).
+    Fail(Error::InvalidInput("common.integer_out_of_range", prefix_ + name, {name}));
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::optional<bool> JsonReader::Bool(const std::string& name, bool required) {

@@ -1,11 +1,11 @@
 #include "events/events_service.hpp"
 
+#include "store/sql.hpp"
+
 namespace sawt::events {
 namespace {
 
 using core::Json;
-
-constexpr int kStreamBatch = 200;
 
 Json EventJson(const store::Row& r) {
   Json payload = Json::parse(r.Text(7), nullptr, false);
@@ -20,10 +20,15 @@ Json EventJson(const store::Row& r) {
           {"payload", std::move(payload)}};
 }
 
+/// One caller's stream. Each Poll first authenticates the credential again, then delivers at most
+/// one batch of the events committed up to the newest id seen before that check: the credential
+/// cache is invalidated by every commit before EventsService learns of it (AuthService subscribes
+/// to OnCommit first), so no event committed after a revocation can go out under the old caller.
 class CallerStream final : public http::EventStream {
  public:
-  CallerStream(EventsService& service, auth::Caller caller, int64_t after)
-      : service_(service), caller_(std::move(caller)), after_(after) {}
+  CallerStream(EventsService& service, auth::Caller caller, int64_t after, module::Reauthenticate reauthenticate)
+      : service_(service), caller_(std::move(caller)), after_(after), reauthenticate_(std::move(reauthenticate)) {}
+  ~CallerStream() override { service_.StreamClosed(caller_.account_id); }
 
   std::optional<std::string> Poll() override {
     std::string out;
@@ -32,30 +37,44 @@ class CallerStream final : public http::EventStream {
       out += "retry: 3000\n\n";
       greeted_ = true;
     }
-    while (after_ < service_.latest()) {
+    pending_ = false;
+    const int64_t target = service_.latest();
+    auto fresh = reauthenticate_();
+    if (!fresh) {
+      // Gone for good (revoked, logged out, deactivated, expired) ends the stream; store trouble
+      // only skips this poll.
+      if (fresh.error().code == core::ErrorCode::kUnauthenticated) return std::nullopt;
+      return out;
+    }
+    if (fresh->account_id != caller_.account_id) return std::nullopt;
+    caller_ = std::move(*fresh);  // roles removed meanwhile narrow what is visible from now on
+    if (after_ >= target) return out;
+    auto batch = service_.Visible(caller_, after_, EventsService::kStreamBatch, target);
+    if (!batch) return out;  // store trouble: try again at the next poll
+    for (const auto& e : *batch) {
+      after_ = e["id"].get<int64_t>();
+      out += "id: " + std::to_string(after_) + "\nevent: " + e["action"].get<std::string>() +
+             "\ndata: " + core::DumpJson(e) + "\n\n";
+    }
+    if (static_cast<int>(batch->size()) < EventsService::kStreamBatch) {
       // Every event up to `target` has committed (OnCommit runs after commit), so a short batch
       // means the caller has seen all it may see up to there, even when it could see none.
-      const int64_t target = service_.latest();
-      auto batch = service_.Visible(caller_, after_, kStreamBatch);
-      if (!batch) return out;  // store trouble: try again at the next poll
-      for (const auto& e : *batch) {
-        after_ = e["id"].get<int64_t>();
-        out += "id: " + std::to_string(after_) + "\nevent: " + e["action"].get<std::string>() +
-               "\ndata: " + core::DumpJson(e) + "\n\n";
-      }
-      if (static_cast<int>(batch->size()) < kStreamBatch) {
-        after_ = std::max(after_, target);
-        break;
-      }
+      after_ = std::max(after_, target);
+    } else {
+      pending_ = true;
     }
     return out;
   }
+
+  bool Pending() const override { return pending_; }
 
  private:
   EventsService& service_;
   auth::Caller caller_;
   int64_t after_;
+  module::Reauthenticate reauthenticate_;
   bool greeted_ = false;
+  bool pending_ = false;
 };
 
 }  // namespace
@@ -76,24 +95,20 @@ void EventsService::NoteCommitted(int64_t last_id) {
   }
 }
 
-core::Result<std::vector<Json>> EventsService::Visible(const auth::Caller& caller, int64_t after_id, int limit) {
+core::Result<std::vector<Json>> EventsService::Visible(const auth::Caller& caller, int64_t after_id, int limit,
+                                                       std::optional<int64_t> up_to) {
   return store::ReadValue<std::vector<Json>>(store_, [&](store::Tx& tx) -> core::Result<std::vector<Json>> {
-    std::vector<store::Value> params = {after_id, int64_t{limit}};
-    std::string sql =
-        "SELECT id, at, actor, action, entity_id, object_type, object_id, payload FROM events WHERE id > $1";
+    store::Sql sql("SELECT id, at, actor, action, entity_id, object_type, object_id, payload FROM events WHERE id > ",
+                   after_id);
     if (!caller.network_admin) {
-      params.push_back(caller.login);
-      std::string filter = " AND (actor = $3";
-      std::string in;
-      for (int64_t e : caller.Entities()) {
-        params.push_back(e);
-        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-      }
-      if (!in.empty()) filter += " OR entity_id IN (" + in + ")";
-      sql += filter + ")";
+      sql.Bind(" AND (actor = ", caller.login);
+      const std::vector<int64_t> entities = caller.Entities();
+      if (!entities.empty()) sql.BindList(" OR entity_id IN (", std::vector<store::Value>(entities.begin(), entities.end())).Append(")");
+      sql.Append(")");
     }
-    sql += " ORDER BY id LIMIT $2";
-    auto rows = tx.Query(sql, params);
+    if (up_to) sql.Bind(" AND id <= ", *up_to);
+    sql.Bind(" ORDER BY id LIMIT ", int64_t{limit});
+    auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     std::vector<Json> out;
     out.reserve(rows->size());
@@ -102,8 +117,23 @@ core::Result<std::vector<Json>> EventsService::Visible(const auth::Caller& calle
   });
 }
 
-std::shared_ptr<http::EventStream> EventsService::OpenStream(const auth::Caller& caller, int64_t last_event_id) {
-  return std::make_shared<CallerStream>(*this, caller, last_event_id);
+core::Result<std::shared_ptr<http::EventStream>> EventsService::OpenStream(const auth::Caller& caller,
+                                                                            int64_t last_event_id,
+                                                                            module::Reauthenticate reauthenticate) {
+  {
+    std::lock_guard<std::mutex> lock(streams_mu_);
+    int& open = open_streams_[caller.account_id];
+    if (open >= kMaxStreamsPerAccount) return core::Error::RateLimited("events.too_many_streams");
+    ++open;
+  }
+  return std::shared_ptr<http::EventStream>(
+      std::make_shared<CallerStream>(*this, caller, last_event_id, std::move(reauthenticate)));
+}
+
+void EventsService::StreamClosed(int64_t account_id) {
+  std::lock_guard<std::mutex> lock(streams_mu_);
+  auto it = open_streams_.find(account_id);
+  if (it != open_streams_.end() && --it->second <= 0) open_streams_.erase(it);
 }
 
 }  // namespace sawt::events

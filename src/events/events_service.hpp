@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "http/router.hpp"
+#include "module/registry.hpp"
 #include "store/store.hpp"
 
 namespace sawt::events {
@@ -22,19 +25,35 @@ class EventsService {
  public:
   explicit EventsService(store::Store& store);
 
-  /// Visible events with id > after_id, oldest first, at most `limit`.
-  core::Result<std::vector<core::Json>> Visible(const auth::Caller& caller, int64_t after_id, int limit);
+  /// Visible events with id > after_id (and <= up_to when given), oldest first, at most `limit`.
+  core::Result<std::vector<core::Json>> Visible(const auth::Caller& caller, int64_t after_id, int limit,
+                                                std::optional<int64_t> up_to = std::nullopt);
 
-  /// A Server-Sent Events stream for `caller`, starting after `last_event_id`.
-  std::shared_ptr<http::EventStream> OpenStream(const auth::Caller& caller, int64_t last_event_id);
+  /// Streams one account may hold open at once (tabs, devices); more are refused.
+  static constexpr int kMaxStreamsPerAccount = 8;
+  /// Events one Poll delivers at most; a longer replay continues in the next Poll, which the
+  /// server runs as soon as the previous batch is written (EventStream::Pending).
+  static constexpr int kStreamBatch = 200;
+
+  /// A Server-Sent Events stream for `caller`, starting after `last_event_id`. Before each
+  /// delivery it runs `reauthenticate` and ends when the credential no longer authenticates (or
+  /// has expired); it delivers what the caller's roles allow at that moment. kRateLimited
+  /// "events.too_many_streams" when the account already holds kMaxStreamsPerAccount.
+  core::Result<std::shared_ptr<http::EventStream>> OpenStream(const auth::Caller& caller, int64_t last_event_id,
+                                                               module::Reauthenticate reauthenticate);
 
   /// Called on every commit with the newest event id (wired to Store::OnCommit).
   void NoteCommitted(int64_t last_id);
   int64_t latest() const { return latest_.load(std::memory_order_acquire); }
 
+  /// Called by a stream OpenStream returned when it is destroyed.
+  void StreamClosed(int64_t account_id);
+
  private:
   store::Store& store_;
   std::atomic<int64_t> latest_{0};
+  std::mutex streams_mu_;
+  std::map<int64_t, int> open_streams_;  // account id → open streams
 };
 
 }  // namespace sawt::events

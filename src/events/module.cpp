@@ -1,7 +1,6 @@
 #include "events/module.hpp"
 
-#include <charconv>
-
+#include "core/numbers.hpp"
 #include "module/openapi.hpp"
 #include "module/respond.hpp"
 
@@ -17,7 +16,10 @@ std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
   reg.BeginModule("events");
   auto svc = std::make_shared<EventsService>(reg.services().store);
   reg.Keep(svc);
-  reg.AddMessages({{"events.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."}});
+  reg.AddMessages({{"events.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."},
+                   {"events.too_many_streams", "فتحت اتصالات بث مباشر كثيرة بهذا الحساب؛ أغلق بعضها ثم أعد المحاولة.",
+                    "This account has too many live event streams open; close some and try again."}});
+  const module::ModuleRegistry* registry = &reg;
   reg.AddSchema("Event", {{"type", "object"},
                           {"properties",
                            {{"id", {{"type", "integer"}}}, {"at", {{"type", "string"}}}, {"actor", {{"type", "string"}}},
@@ -41,10 +43,10 @@ std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
                });
 
   http::Route stream = module::MakeRoute("GET", "/api/v1/stream",
-                         {"Server-Sent Events of the events the caller may see (Last-Event-ID resumes)", {}, {}, "", ""});
+                         {"Server-Sent Events of the events the caller may see (Last-Event-ID resumes)", {}, {}, "", "", 200, false, {429}});
   stream.openapi["responses"]["200"] = {
       {"description", "An event stream"}, {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};
-  reg.AddRoute(std::move(stream), [svc](Request& req, const auth::Caller& caller) {
+  reg.AddRoute(std::move(stream), [svc, registry](Request& req, const auth::Caller& caller) {
     // Last-Event-ID (header, sent by EventSource on reconnect) or ?last_event_id= resumes;
     // without either the stream starts at the present.
     std::string_view from = req.Header("last-event-id");
@@ -53,13 +55,15 @@ std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
     }
     int64_t after = svc->latest();
     if (!from.empty()) {
-      auto [p, ec] = std::from_chars(from.data(), from.data() + from.size(), after);
-      if (ec != std::errc() || p != from.data() + from.size() || after < 0) {
-        return Response::Problem(core::Error::InvalidInput("events.bad_last_event_id", "Last-Event-ID"), req);
-      }
+      // Event ids have one spelling (0 = from the start): "007" or "+7" is refused, not read as 7.
+      auto parsed = core::ParseCanonicalInt(from);
+      if (!parsed) return Response::Problem(core::Error::InvalidInput("events.bad_last_event_id", "Last-Event-ID"), req);
+      after = *parsed;
     }
+    auto opened = svc->OpenStream(caller, after, registry->ReauthenticatorFor(req));
+    if (!opened) return Response::Problem(opened.error(), req);
     Response res;
-    res.stream = svc->OpenStream(caller, after);
+    res.stream = std::move(*opened);
     return res;
   });
   return svc;

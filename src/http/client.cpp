@@ -59,7 +59,7 @@ core::Result<HttpUrl> ParseHttpUrl(std::string_view url) {
 
 core::Result<ClientResponse> PostRequest(const HttpUrl& url, const std::string& content_type, const std::string& body,
                                          const std::vector<std::pair<std::string, std::string>>& headers,
-                                         std::chrono::milliseconds timeout) {
+                                         std::chrono::milliseconds timeout, const AddressPolicy* policy) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   net::ip::tcp::resolver resolver(ioc);
@@ -79,6 +79,8 @@ core::Result<ClientResponse> PostRequest(const HttpUrl& url, const std::string& 
   parser.body_limit(kMaxResponseBody);
   beast::error_code failure;
   std::string stage;
+  std::string refused;
+  std::vector<net::ip::tcp::endpoint> permitted;
   // Asynchronous operations so that tcp_stream's deadline bounds every step; run on this thread.
   stream.expires_after(timeout);
   resolver.async_resolve(host, std::to_string(url.port), [&](beast::error_code ec, net::ip::tcp::resolver::results_type results) {
@@ -87,7 +89,19 @@ core::Result<ClientResponse> PostRequest(const HttpUrl& url, const std::string& 
       stage = "resolve";
       return;
     }
-    stream.async_connect(results, [&](beast::error_code ec2, const net::ip::tcp::endpoint&) {
+    for (const auto& entry : results) {
+      const std::string address = entry.endpoint().address().to_string();
+      if (policy == nullptr || policy->Permits(address)) {
+        permitted.push_back(entry.endpoint());
+      } else {
+        refused += (refused.empty() ? "" : ", ") + address;
+      }
+    }
+    if (permitted.empty()) {
+      stage = "policy";
+      return;
+    }
+    stream.async_connect(permitted, [&](beast::error_code ec2, const net::ip::tcp::endpoint&) {
       if (ec2) {
         failure = ec2;
         stage = "connect";
@@ -111,6 +125,11 @@ core::Result<ClientResponse> PostRequest(const HttpUrl& url, const std::string& 
     });
   });
   ioc.run();
+  if (stage == "policy") {
+    core::Error e = core::Error::Forbidden("common.address_refused");
+    e.detail = "address refused by the webhook address policy: " + refused;
+    return e;
+  }
   if (failure) return core::Error::Unavailable(stage + ": " + failure.message());
   ClientResponse out;
   out.status = static_cast<int>(parser.get().result_int());

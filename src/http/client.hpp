@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "http/address_policy.hpp"
 
 namespace sawt::http {
 
@@ -30,9 +31,12 @@ struct ClientResponse {
 
 /// Sends one POST on a new connection (HTTP/1.1, Connection: close) and reads the answer.
 /// The whole exchange (resolve, connect, write, read) is bounded by `timeout`. Network failures
-/// are kUnavailable with the reason in `detail`. Blocks the calling thread; thread-safe.
+/// are kUnavailable with the reason in `detail`. When `policy` is given, only the resolved
+/// addresses it permits are connected to (the check is on the address connected to, so DNS
+/// rebinding cannot route around it); none left is kForbidden "common.address_refused" with the
+/// refused addresses in `detail`. Blocks the calling thread; thread-safe.
 core::Result<ClientResponse> PostRequest(const HttpUrl& url, const std::string& content_type, const std::string& body,
                                          const std::vector<std::pair<std::string, std::string>>& headers,
-                                         std::chrono::milliseconds timeout);
+                                         std::chrono::milliseconds timeout, const AddressPolicy* policy = nullptr);
 
 }  // namespace sawt::http

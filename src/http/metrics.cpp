@@ -82,4 +82,11 @@ std::string Metrics::Render() const {
   return out;
 }
 
+Response MetricsResponse(const Metrics& metrics) {
+  Response r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics.Render();
+  return r;
+}
+
 }  // namespace sawt::http

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "http/router.hpp"
+
 namespace sawt::http {
 
 /// HTTP request metrics in Prometheus text exposition format 0.0.4:
@@ -37,5 +39,8 @@ class Metrics {
   std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
   std::map<std::string, Histogram> durations_;
 };
+
+/// GET /metrics: the exposition of `metrics` as text/plain; version=0.0.4.
+Response MetricsResponse(const Metrics& metrics);
 
 }  // namespace sawt::http

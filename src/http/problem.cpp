@@ -43,6 +43,7 @@ int HttpStatus(core::ErrorCode code) {
     case core::ErrorCode::kPreconditionFailed: return 412;
     case core::ErrorCode::kUnprocessable: return 422;
     case core::ErrorCode::kTooLarge: return 413;
+    case core::ErrorCode::kUnsupportedMediaType: return 415;
     case core::ErrorCode::kRateLimited: return 429;
     case core::ErrorCode::kUnavailable: return 503;
     case core::ErrorCode::kInternal: return 500;

@@ -39,6 +39,7 @@ TEST(ProblemTest, MapsEveryErrorCodeInBothLanguages) {
       {core::Error::PreconditionFailed(), 412, "precondition_failed"},
       {core::Error::Unprocessable("common.too_large"), 422, "unprocessable"},
       {core::Error::TooLarge(), 413, "too_large"},
+      {core::Error::UnsupportedMediaType(), 415, "unsupported_media_type"},
       {core::Error::RateLimited(), 429, "rate_limited"},
       {core::Error::Unavailable("db down"), 503, "unavailable"},
       {core::Error::Internal("boom"), 500, "internal"},

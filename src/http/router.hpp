@@ -23,7 +23,8 @@ struct Request {
   std::map<std::string, std::string> params;     ///< path parameters from the route pattern
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  std::string remote_ip;
+  std::string remote_ip;                         ///< the client (see ServerOptions::trusted_proxies)
+  bool via_https = false;                        ///< a trusted proxy received it over HTTPS
   std::string request_id;                        ///< from X-Request-Id or generated
 
   /// The header's value (first occurrence), empty if absent. `name` is matched case-insensitively.
@@ -42,6 +43,9 @@ class EventStream {
  public:
   virtual ~EventStream() = default;
   virtual std::optional<std::string> Poll() = 0;
+  /// True when the last Poll left data behind (a long replay sent in batches): the server polls
+  /// again as soon as that batch is written, instead of waiting for the interval.
+  virtual bool Pending() const { return false; }
 };
 
 /// A response. For SSE, set `stream` (status 200, content type text/event-stream is forced).

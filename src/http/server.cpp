@@ -41,6 +41,8 @@ using Clock = std::chrono::steady_clock;
 using beast::error_code;
 
 constexpr auto kLingerTimeout = std::chrono::seconds(2);
+// One year (RFC 6797); sent only for requests that reached a trusted proxy over HTTPS.
+constexpr char kHsts[] = "max-age=31536000";
 constexpr char kCsp[] =
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'";
@@ -153,7 +155,7 @@ class ServerCore {
   const Router& router_;
   Router builtin_;
   std::unique_ptr<StaticFiles> static_;
-  Metrics metrics_;
+  std::shared_ptr<Metrics> metrics_;
   AccessLog access_log_;
 
   std::mutex mu_;
@@ -287,6 +289,15 @@ class Session : public std::enable_shared_from_this<Session> {
     req.remote_ip = remote_;
     if (parser_ && parser_->is_header_done()) {
       auto& breq = parser_->get();
+      std::vector<std::string_view> forwarded_for;
+      std::string_view forwarded_proto;
+      for (const auto& f : breq) {
+        if (beast::iequals(f.name_string(), "X-Forwarded-For")) forwarded_for.push_back(f.value());
+        if (beast::iequals(f.name_string(), "X-Forwarded-Proto")) forwarded_proto = f.value();
+      }
+      ClientAddress client = ResolveClient(remote_, server_.opts_.trusted_proxies, forwarded_for, forwarded_proto);
+      req.remote_ip = std::move(client.ip);
+      req.via_https = client.via_https;
       req.method = std::string(breq.method_string());
       req.target = std::string(breq.target());
       req.path = req.target.substr(0, req.target.find('?'));
@@ -307,7 +318,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void RespondError(int status, std::string_view type, std::string key) {
     Request req = BaseRequest();
     Clock::time_point started = Clock::now();
-    server_.metrics_.RequestStarted();
+    server_.metrics_->RequestStarted();
     Response res = MakeProtocolProblem(status, type, std::move(key), req);
     Respond(req, std::move(res), "unmatched", started, /*keep_alive=*/false, /*linger=*/true);
   }
@@ -315,7 +326,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void Handle() {
     state_ = State::kHandling;
     Clock::time_point started = Clock::now();
-    server_.metrics_.RequestStarted();
+    server_.metrics_->RequestStarted();
     Request req = BaseRequest();
     auto& breq = parser_->get();
     req.body = std::move(breq.body());
@@ -354,6 +365,7 @@ class Session : public std::enable_shared_from_this<Session> {
     f.set("X-Content-Type-Options", "nosniff");
     f.set("Referrer-Policy", "same-origin");
     f.set("X-Frame-Options", "DENY");
+    if (req.via_https) f.set("Strict-Transport-Security", kHsts);
     if (res.content_type.rfind("text/html", 0) == 0 && f.find("Content-Security-Policy") == f.end()) {
       f.set("Content-Security-Policy", kCsp);
     }
@@ -391,7 +403,7 @@ class Session : public std::enable_shared_from_this<Session> {
       res_.prepare_payload();
     }
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    server_.metrics_.RequestFinished(req.method, route, res.status, seconds);
+    server_.metrics_->RequestFinished(req.method, route, res.status, seconds);
     server_.access_log_.Write(req, route, res.status, bytes, seconds);
 
     state_ = State::kWriting;
@@ -456,7 +468,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     text += "\r\n";
     double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    server_.metrics_.RequestFinished(req.method, route, 200, seconds);
+    server_.metrics_->RequestFinished(req.method, route, 200, seconds);
     server_.access_log_.Write(req, route, 200, 0, seconds);
 
     server_.AddStream(id_, shared_from_this());
@@ -487,7 +499,7 @@ class Session : public std::enable_shared_from_this<Session> {
       self->last_sent_ = Clock::now();
       if (ec) self->stream_done_ = true;
       if (self->stream_done_ || self->stopping_) return self->FinishStream();
-      if (then_poll) return self->PollStream();
+      if (then_poll || (self->events_ && self->events_->Pending())) return self->PollStream();
       self->ScheduleStream();
     });
   }
@@ -548,7 +560,10 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 ServerCore::ServerCore(ServerOptions options, const Router& router)
-    : opts_(std::move(options)), router_(router), access_log_(opts_.access_log) {
+    : opts_(std::move(options)),
+      router_(router),
+      metrics_(opts_.metrics ? opts_.metrics : std::make_shared<Metrics>()),
+      access_log_(opts_.access_log) {
   builtin_.Add(Route{.method = "GET",
                      .pattern = "/healthz",
                      .handler = [](Request&) { return Response::Json(200, {{"status", "ok"}}); },
@@ -556,19 +571,15 @@ ServerCore::ServerCore(ServerOptions options, const Router& router)
                      .openapi = {},
                      .tag = "http",
                      .is_public = true});
-  builtin_.Add(Route{.method = "GET",
-                     .pattern = "/metrics",
-                     .handler =
-                         [this](Request&) {
-                           Response r;
-                           r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-                           r.body = metrics_.Render();
-                           return r;
-                         },
-                     .summary = "Prometheus metrics",
-                     .openapi = {},
-                     .tag = "http",
-                     .is_public = true});
+  if (opts_.public_metrics) {
+    builtin_.Add(Route{.method = "GET",
+                       .pattern = "/metrics",
+                       .handler = [metrics = metrics_](Request&) { return MetricsResponse(*metrics); },
+                       .summary = "Prometheus metrics",
+                       .openapi = {},
+                       .tag = "http",
+                       .is_public = true});
+  }
   if (!opts_.static_root.empty()) static_ = std::make_unique<StaticFiles>(opts_.static_root);
 }
 

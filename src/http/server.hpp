@@ -5,10 +5,15 @@
 #include <memory>
 #include <string>
 
+#include <vector>
+
 #include "core/result.hpp"
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 
 namespace sawt::http {
+
+class Metrics;
 
 /// Listener settings. Every limit is enforced per connection / per request.
 struct ServerOptions {
@@ -25,14 +30,24 @@ struct ServerOptions {
   bool handle_signals = false;  ///< SIGINT/SIGTERM start a graceful shutdown (apps set this; tests don't)
   std::chrono::milliseconds sse_poll_interval{250};  ///< longest wait between EventStream::Poll() calls
   std::chrono::milliseconds sse_keepalive{15000};    ///< idle time before a ": keep-alive" comment
+  /// Where request counters and durations go; null: the server keeps its own. Several servers
+  /// (the main listener and a metrics-only one) may share one.
+  std::shared_ptr<Metrics> metrics;
+  /// Adds the built-in GET /metrics, open to anyone who can reach the listener. The app turns it
+  /// off and serves the same counters to network admins, or on a separate metrics listener.
+  bool public_metrics = true;
+  /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (see ResolveClient);
+  /// from any other peer those headers are ignored. Empty = the TCP peer is the client.
+  std::vector<Cidr> trusted_proxies;
 };
 
 /// An HTTP/1.1 server (Boost.Beast) in front of a Router.
 ///  - Keep-alive and pipelining (requests on one connection are answered in order).
 ///  - Handlers run synchronously on the pool threads, one at a time per connection; they may
 ///    block briefly (database). A handler that throws yields a 500 problem and a log line.
-///  - Adds GET /healthz and GET /metrics (see metrics.hpp); serves static files (static_files.hpp);
-///    gzip for compressible bodies ≥ 1 KiB; security headers on every response; X-Request-Id
+///  - Adds GET /healthz and (public_metrics) GET /metrics (see metrics.hpp); serves static files (static_files.hpp);
+///    gzip for compressible bodies ≥ 1 KiB; security headers on every response (plus
+///    Strict-Transport-Security when a trusted proxy received the request over HTTPS); X-Request-Id
 ///    echoed (when sane) or generated; one JSON access-log line per request.
 ///  - Handler responses with `stream` set become Server-Sent Events (close-delimited).
 /// The Router is borrowed and must outlive the Server; it must not change after Start().

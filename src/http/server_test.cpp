@@ -332,6 +332,12 @@ TEST_F(ServerTest, ServesStaticFilesWith304GzipAndNoTraversal) {
   EXPECT_EQ(c.Send("GET", "/dashboard/today").result_int(), 200);  // SPA fallback
   EXPECT_EQ(c.Send("GET", "/api/v1/unknown").result_int(), 404);   // never static under /api/
   EXPECT_EQ(c.Send("GET", "/nope.css").result_int(), 404);
+  // Leading slashes never reach outside web/: an existing and a missing system file look alike.
+  Res existing = c.Send("GET", "//etc/hostname");
+  Res missing = c.Send("GET", "//etc/no-such-file-here");
+  EXPECT_EQ(existing.result_int(), missing.result_int());
+  EXPECT_EQ(existing.body(), missing.body());
+  EXPECT_EQ(c.Send("GET", "//etc/passwd.txt").result_int(), c.Send("GET", "//etc/nothing.txt").result_int());
 }
 
 TEST_F(ServerTest, MetricsExposeCountersHistogramAndGauge) {

@@ -49,31 +49,41 @@ bool NoneMatch(std::string_view header, const std::string& etag) {
   return false;
 }
 
+struct AssetType {
+  std::string_view ext;
+  std::string_view type;
+};
+// The files web/ may serve, by extension. Anything else there (README.md, notes, backups) is not
+// an asset and is never served.
+constexpr AssetType kAssetTypes[] = {
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".ico", "image/x-icon"},
+    {".woff2", "font/woff2"},
+    {".webmanifest", "application/manifest+json"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".jpg", "image/jpeg"},
+    {".jpeg", "image/jpeg"},
+    {".webp", "image/webp"},
+    {".map", "application/json; charset=utf-8"},
+};
+
 }  // namespace
 
+bool IsAssetName(std::string_view name) {
+  for (const auto& t : kAssetTypes) {
+    if (EndsWith(name, t.ext)) return true;
+  }
+  return false;
+}
+
 std::string ContentTypeFor(std::string_view name) {
-  struct Type {
-    std::string_view ext;
-    std::string_view type;
-  };
-  static constexpr Type kTypes[] = {
-      {".html", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"},
-      {".svg", "image/svg+xml"},
-      {".png", "image/png"},
-      {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},
-      {".webmanifest", "application/manifest+json"},
-      {".txt", "text/plain; charset=utf-8"},
-      {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},
-      {".webp", "image/webp"},
-      {".map", "application/json; charset=utf-8"},
-  };
-  for (const auto& t : kTypes) {
+  for (const auto& t : kAssetTypes) {
     if (EndsWith(name, t.ext)) return std::string(t.type);
   }
   return "application/octet-stream";
@@ -124,24 +134,32 @@ Response StaticFiles::Serve(const Request& request, bool encoded_separator) cons
   if (encoded_separator || path.empty() || path.front() != '/' || path.find('\\') != std::string::npos) {
     return MakeProtocolProblem(400, "bad_request", "common.bad_path", request);
   }
-  // Segment checks on the decoded path: no "..", ".", or hidden names (".git", ".env").
+  // The path as segments relative to the root. Empty segments ("//etc/hostname") are dropped,
+  // so a path can never become absolute and name a file outside web/.
+  fs::path rel;
+  bool hidden = false;
   for (size_t start = 1; start <= path.size();) {
     size_t slash = path.find('/', start);
     std::string_view seg = std::string_view(path).substr(start, slash == std::string::npos ? std::string::npos
                                                                                             : slash - start);
     if (seg == ".." || seg == ".") return MakeProtocolProblem(400, "bad_request", "common.bad_path", request);
-    if (!seg.empty() && seg.front() == '.') return MakeProblem(core::Error::NotFound("common.not_found"), request);
+    if (!seg.empty() && seg.front() == '.') hidden = true;  // ".git", ".env": never served
+    if (!seg.empty()) rel /= seg;
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
+  if (rel.empty() || path.back() == '/') rel /= "index.html";
 
-  std::string rel = path.substr(1);
-  if (rel.empty() || rel.back() == '/') rel += "index.html";
+  // Whatever is not a servable asset inside the root answers exactly as a missing file does
+  // (404 for names with an extension, the SPA page otherwise), so responses say nothing about
+  // what exists elsewhere on the machine or which non-asset files lie in web/.
   std::error_code ec;
-  fs::path file = fs::canonical(root_ / rel, ec);
-  bool ok = !ec && fs::is_regular_file(file, ec) && !ec;
-  if (ok && !IsWithin(file, root_)) return MakeProblem(core::Error::NotFound("common.not_found"), request);
-  if (!ok) {
+  fs::path file;
+  if (!hidden && IsAssetName(rel.filename().string())) {
+    file = fs::canonical(root_ / rel, ec);
+    if (ec || !fs::is_regular_file(file, ec) || ec || !IsWithin(file, root_)) file.clear();
+  }
+  if (file.empty()) {
     if (LastSegment(path).find('.') != std::string_view::npos) {
       return MakeProblem(core::Error::NotFound("common.not_found"), request);
     }

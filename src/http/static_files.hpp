@@ -16,8 +16,10 @@ namespace sawt::http {
 ///    index.html too (SPA fallback); other unknown paths get a 404 problem.
 ///  - Content-Type by extension; ETag from size and mtime; If-None-Match → 304;
 ///    Cache-Control "no-cache" for .html, "public, max-age=3600" otherwise.
-///  - Rejects "..", ".", hidden segments, backslashes and encoded separators (400), and any file
-///    whose real path (symlinks resolved) lies outside the root (404).
+///  - Rejects "..", ".", backslashes and encoded separators (400). Repeated slashes collapse, so
+///    "//etc/hostname" is "etc/hostname" under the root. Hidden segments, non-asset files
+///    (IsAssetName: README.md ...) and files whose real path (symlinks resolved) lies outside the
+///    root are answered exactly as a missing file: nothing reveals what exists outside web/.
 ///  - Files up to kMaxCachedBytes are cached in memory with their gzip encoding; the cache entry
 ///    is refreshed when size or mtime changes. Compressed bodies carry Content-Encoding: gzip.
 /// Thread-safe.
@@ -46,6 +48,10 @@ class StaticFiles {
   mutable std::shared_mutex mu_;
   mutable std::map<std::string, std::shared_ptr<const Entry>> cache_;
 };
+
+/// True when the name's extension is one web/ serves (html, js, css, json, images, fonts, ...);
+/// other files there (README.md, notes) are answered as missing.
+bool IsAssetName(std::string_view filename);
 
 /// The Content-Type for a file name's extension ("application/octet-stream" if unknown).
 std::string ContentTypeFor(std::string_view filename);

@@ -21,6 +21,8 @@ class StaticFilesTest : public ::testing::Test {
     Write(root_ / "js" / "app.js", std::string(4000, 'a'));
     Write(root_ / "logo.png", "\x89PNG");
     Write(root_ / ".env", "secret");
+    Write(root_ / "README.md", "notes for developers");
+    Write(root_ / "js" / "notes.md", "notes");
     Write(base_ / "outside.txt", "secret");
     fs::create_symlink(base_ / "outside.txt", root_ / "link.txt");
   }
@@ -103,6 +105,36 @@ TEST_F(StaticFilesTest, RejectsTraversalHiddenAndSymlinksOutOfRoot) {
   r.method = "GET";
   r.path = "/js/app.js";
   EXPECT_EQ(StaticFiles(root_.string()).Serve(r, /*encoded_separator=*/true).status, 400);
+}
+
+TEST_F(StaticFilesTest, PathsOutsideTheRootAnswerLikeMissingFiles) {
+  // Before: "//etc/hostname" named the absolute path, so an existing system file answered 404
+  // where a missing one got the SPA page (200): an existence oracle.
+  const std::string outside = "/" + (base_ / "outside").string();  // "//tmp/.../outside"
+  Write(base_ / "outside", "secret");
+  Response existing = Get("/" + outside);
+  Response missing = Get("/" + (base_ / "nothing-here").string());
+  EXPECT_EQ(existing.status, 200);
+  EXPECT_EQ(existing.status, missing.status);
+  EXPECT_EQ(existing.body, missing.body);
+  EXPECT_EQ(existing.body.find("secret"), std::string::npos);
+  // With an extension both are the same 404.
+  Response existing_txt = Get("/" + (base_ / "outside.txt").string());
+  Response missing_txt = Get("/" + (base_ / "nothing.txt").string());
+  EXPECT_EQ(existing_txt.status, 404);
+  EXPECT_EQ(missing_txt.status, 404);
+  EXPECT_EQ(existing_txt.body.find("secret"), std::string::npos);
+  // Repeated slashes inside the root still find the asset.
+  EXPECT_EQ(Get("//js//app.js").status, 200);
+}
+
+TEST_F(StaticFilesTest, NonAssetFilesAreNotServed) {
+  EXPECT_EQ(Get("/README.md").status, 404);
+  EXPECT_EQ(Get("/js/notes.md").status, 404);
+  EXPECT_EQ(Get("/README.md").body.find("notes"), std::string::npos);
+  EXPECT_EQ(Get("/.env").status, 404);
+  EXPECT_EQ(Get("/.env/x").status, 200);  // extensionless below a hidden name: the SPA page, like any missing path
+  EXPECT_EQ(Get("/.env/x").body.find("secret"), std::string::npos);
 }
 
 TEST_F(StaticFilesTest, ReloadsChangedFiles) {

@@ -1,5 +1,7 @@
 #include "initiatives/initiatives_service.hpp"
 
+#include "initiatives/vocabularies.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -42,11 +44,6 @@ enum Col {
 constexpr size_t kMaxTitle = 300;
 constexpr size_t kMaxText = 4000;
 constexpr size_t kMaxList = 20;
-const std::set<std::string> kStatuses = {"planned", "active", "completed", "cancelled"};
-const std::set<std::string> kChannelCodes = {"website", "press", "x", "instagram", "facebook", "linkedin", "youtube",
-                                         "tiktok", "snapchat", "whatsapp", "intranet", "tv", "radio", "print",
-                                         "outdoor", "events", "sms", "email"};
-const std::set<std::string> kBudgetBands = {"lt_100k", "100k_500k", "500k_1m", "1m_5m", "gt_5m"};
 
 Json InitiativeJson(const Row& r) {
   return {{"id", r.Int(kId)},
@@ -96,34 +93,15 @@ Status CheckDate(const std::optional<std::string>& v, const char* field) {
   return Ok();
 }
 
-/// A list of at most 20 distinct strings from `allowed` (any slug when null), as a JSON array.
-Result<std::optional<Json>> ReadCodes(const Json* raw, const char* field, const char* bad_key,
-                                      const std::set<std::string>* allowed) {
-  if (!raw) return std::optional<Json>();
-  if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput(bad_key, field, {""});
-  Json out = Json::array();
-  std::set<std::string> seen;
-  for (const auto& v : *raw) {
-    if (!v.is_string() || v.get_ref<const std::string&>().empty() || v.get_ref<const std::string&>().size() > 64) {
-      return Error::InvalidInput(bad_key, field, {""});
-    }
-    const std::string& code = v.get_ref<const std::string&>();
-    if (allowed && !allowed->count(code)) return Error::InvalidInput(bad_key, field, {code});
-    if (seen.insert(code).second) out.push_back(code);
-  }
-  return std::optional<Json>(std::move(out));
-}
-
 /// partner_entity_ids: at most 20 distinct positive integers.
 Result<std::optional<Json>> ReadPartners(const Json* raw) {
   if (!raw) return std::optional<Json>();
   if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
   std::set<int64_t> ids;
   for (const auto& v : *raw) {
-    if (!v.is_number_integer() || v.get<int64_t>() <= 0) {
-      return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
-    }
-    ids.insert(v.get<int64_t>());
+    const std::optional<int64_t> id = core::JsonInt64(v);
+    if (!id || *id <= 0) return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
+    ids.insert(*id);
   }
   return std::optional<Json>(Json(std::vector<int64_t>(ids.begin(), ids.end())));
 }
@@ -152,22 +130,21 @@ Result<std::optional<Json>> ReadResults(const Json* raw) {
 }
 
 /// Owner and partners must exist; the owner is not its own partner.
-Status CheckEntities(Tx& tx, int64_t owner, const Json& partners) {
-  SAWT_TRY_STATUS(module::EntityExists(tx, owner, "owner_entity_id", "initiatives.entity_not_found"));
+Status CheckEntities(Tx& tx, const module::EntityDirectory& directory, int64_t owner, const Json& partners) {
+  SAWT_TRY_STATUS(module::EntityMustExist(directory, tx, owner, "owner_entity_id", "initiatives.entity_not_found"));
   for (const auto& p : partners) {
     const int64_t id = p.get<int64_t>();
     if (id == owner) return Error::InvalidInput("initiatives.owner_is_partner", "partner_entity_ids");
-    SAWT_TRY_STATUS(module::EntityExists(tx, id, "partner_entity_ids", "initiatives.entity_not_found"));
+    SAWT_TRY_STATUS(module::EntityMustExist(directory, tx, id, "partner_entity_ids", "initiatives.entity_not_found"));
   }
   return Ok();
 }
 
-/// Every theme code must name a message theme (messaging's library of themes).
-Status CheckThemes(Tx& tx, const Json& themes) {
+/// Every theme code must name a theme of the messaging library (through its theme catalog).
+Status CheckThemes(Tx& tx, const module::ThemeCatalog& catalog, const Json& themes) {
   for (const auto& t : themes) {
-    auto rows = tx.Query("SELECT 1 FROM message_themes WHERE code = $1", {t.get<std::string>()});
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return Error::InvalidInput("initiatives.unknown_theme", "themes", {t.get<std::string>()});
+    SAWT_ASSIGN_OR_RETURN(bool exists, catalog.Exists(tx, t.get<std::string>()));
+    if (!exists) return Error::InvalidInput("initiatives.unknown_theme", "themes", {t.get<std::string>()});
   }
   return Ok();
 }
@@ -344,41 +321,38 @@ CREATE INDEX initiative_themes_code ON initiative_themes(theme_code);
 Result<Json> InitiativesService::List(const auth::Caller& caller, const InitiativeFilter& filter,
                                       const module::Page& page) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
-  if (filter.status && !kStatuses.count(*filter.status)) {
+  if (filter.status && !Statuses().Has(*filter.status)) {
     return Error::InvalidInput("initiatives.bad_status", "status", {*filter.status});
   }
   SAWT_TRY_STATUS(CheckDate(filter.from, "from"));
   SAWT_TRY_STATUS(CheckDate(filter.to, "to"));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
-    auto next = [&](Value v) {
-      params.push_back(std::move(v));
-      return "$" + std::to_string(params.size());
-    };
-    std::string sql = std::string("SELECT ") + kColumns + " FROM initiatives i WHERE id > $1";
+    store::Sql sql(std::string("SELECT ") + kColumns + " FROM initiatives i WHERE id > ", page.after_id);
     if (filter.entity_id) {
-      SAWT_ASSIGN_OR_RETURN(auto ids, module::EntitySubtree(tx, *filter.entity_id));
-      std::string in;
-      for (int64_t e : ids) in += (in.empty() ? "" : ", ") + next(e);
-      sql += " AND (owner_entity_id IN (" + in + ") OR EXISTS (SELECT 1 FROM initiative_partners p WHERE "
-             "p.initiative_id = i.id AND p.entity_id IN (" + in + ")))";
+      SAWT_ASSIGN_OR_RETURN(auto ids, registry_.entity_directory().Subtree(tx, *filter.entity_id));
+      const std::vector<Value> in(ids.begin(), ids.end());
+      sql.BindList(" AND (owner_entity_id IN (", in)
+          .BindList(") OR EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id AND p.entity_id IN (", in)
+          .Append(")))");
     }
     if (filter.theme) {
-      sql += " AND EXISTS (SELECT 1 FROM initiative_themes t WHERE t.initiative_id = i.id AND t.theme_code = " +
-             next(*filter.theme) + ")";
+      sql.Bind(" AND EXISTS (SELECT 1 FROM initiative_themes t WHERE t.initiative_id = i.id AND t.theme_code = ",
+               *filter.theme)
+          .Append(")");
     }
-    if (filter.status) sql += " AND status = " + next(*filter.status);
-    if (filter.from) sql += " AND end_date >= " + next(*filter.from);
-    if (filter.to) sql += " AND start_date <= " + next(*filter.to);
+    if (filter.status) sql.Bind(" AND status = ", *filter.status);
+    if (filter.from) sql.Bind(" AND end_date >= ", *filter.from);
+    if (filter.to) sql.Bind(" AND start_date <= ", *filter.to);
     if (filter.q && !filter.q->empty()) {
-      const std::string p = next(Contains(*filter.q));
-      std::string any;
-      for (const char* c : {"title_ar", "title_en", "summary_ar", "summary_en"}) {
-        any += std::string(any.empty() ? "" : " OR ") + "LOWER(" + c + ") LIKE LOWER(" + p + ") ESCAPE '\\'";
+      const std::string pattern = Contains(*filter.q);
+      const char* separator = " AND (";
+      for (const char* column : {"title_ar", "title_en", "summary_ar", "summary_en"}) {
+        sql.Bind(std::string(separator) + "LOWER(" + column + ") LIKE LOWER(", pattern).Append(") ESCAPE '\\'");
+        separator = " OR ";
       }
-      sql += " AND (" + any + ")";
+      sql.Append(")");
     }
-    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, InitiativeJson);
+    return module::QueryPage(tx, std::move(sql), "id", page, InitiativeJson);
   });
 }
 
@@ -409,18 +383,20 @@ Result<Json> InitiativesService::Create(const auth::Caller& caller, const Json& 
   auto budget = in.String("budget_band", false, 16);
   SAWT_TRY_STATUS(in.Finish());
   SAWT_ASSIGN_OR_RETURN(auto partners, ReadPartners(partners_raw));
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "initiatives.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "initiatives.bad_channel", &kChannelCodes));
+  SAWT_ASSIGN_OR_RETURN(auto themes, module::ReadCodes(themes_raw, "themes", "initiatives.bad_themes",
+                                                       "initiatives.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, module::ReadCodes(channels_raw, "channels", "initiatives.bad_channel",
+                                                         "initiatives.bad_channel", &registry_.vocabulary("channels")));
   SAWT_TRY_STATUS(CheckDate(start, "start_date"));
   SAWT_TRY_STATUS(CheckDate(end, "end_date"));
   if (*start > *end) return Error::InvalidInput("initiatives.bad_period", "end_date");
-  if (budget && !kBudgetBands.count(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
+  if (budget && !BudgetBands().Has(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.write", *owner));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     const Json partner_list = partners.value_or(Json::array());
     const Json theme_list = themes.value_or(Json::array());
-    SAWT_TRY_STATUS(CheckEntities(tx, *owner, partner_list));
-    SAWT_TRY_STATUS(CheckThemes(tx, theme_list));
+    SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), *owner, partner_list));
+    SAWT_TRY_STATUS(CheckThemes(tx, registry_.theme_catalog(), theme_list));
     const std::string now = core::NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO initiatives (owner_entity_id, partners, title_ar, title_en, summary_ar, summary_en, objectives_ar, "
@@ -466,12 +442,14 @@ Result<Json> InitiativesService::Update(const auth::Caller& caller, int64_t id, 
   outcomes.Read(in, false);
   SAWT_TRY_STATUS(in.Finish());
   SAWT_ASSIGN_OR_RETURN(auto partners, ReadPartners(partners_raw));
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "initiatives.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "initiatives.bad_channel", &kChannelCodes));
+  SAWT_ASSIGN_OR_RETURN(auto themes, module::ReadCodes(themes_raw, "themes", "initiatives.bad_themes",
+                                                       "initiatives.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, module::ReadCodes(channels_raw, "channels", "initiatives.bad_channel",
+                                                         "initiatives.bad_channel", &registry_.vocabulary("channels")));
   SAWT_TRY_STATUS(outcomes.Parse(false));
   SAWT_TRY_STATUS(CheckDate(start, "start_date"));
   SAWT_TRY_STATUS(CheckDate(end, "end_date"));
-  if (budget && !kBudgetBands.count(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
+  if (budget && !BudgetBands().Has(*budget)) return Error::InvalidInput("initiatives.bad_budget_band", "budget_band", {*budget});
   Assignments set;
   if (partners) set.Set("partners", partners->dump(), *partners);
   set.SetIf("title_ar", title_ar);
@@ -496,8 +474,8 @@ Result<Json> InitiativesService::Update(const auth::Caller& caller, int64_t id, 
     if (start.value_or(old.Text(kStart)) > end.value_or(old.Text(kEnd))) {
       return Error::InvalidInput("initiatives.bad_period", "end_date");
     }
-    if (partners) SAWT_TRY_STATUS(CheckEntities(tx, old.Int(kOwner), *partners));
-    if (themes) SAWT_TRY_STATUS(CheckThemes(tx, *themes));
+    if (partners) SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), old.Int(kOwner), *partners));
+    if (themes) SAWT_TRY_STATUS(CheckThemes(tx, registry_.theme_catalog(), *themes));
     // The showcase cites the outcomes: they cannot be emptied while it does.
     if (old.Int(kShowcased) != 0 && outcomes.any()) {
       const bool empty = outcomes.text_ar.value_or(old.Text(kOutcomesAr)).empty() &&
@@ -515,7 +493,7 @@ Result<Json> InitiativesService::ChangeStatus(const auth::Caller& caller, int64_
   auto to = in.String("to", true, 32);
   auto comment = in.String("comment", false, 2000, false);
   SAWT_TRY_STATUS(in.Finish());
-  if (!kStatuses.count(*to)) return Error::InvalidInput("initiatives.bad_status", "to", {*to});
+  if (!Statuses().Has(*to)) return Error::InvalidInput("initiatives.bad_status", "to", {*to});
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
     const std::string from = old.Text(kStatus);

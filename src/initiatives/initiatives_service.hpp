@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "module/respond.hpp"
+#include "module/registry.hpp"
 #include "store/store.hpp"
 
 namespace sawt::initiatives {
@@ -32,7 +33,9 @@ struct InitiativeFilter {
 /// event and keeps the search index in step. Results are wire JSON. Thread-safe.
 class InitiativesService {
  public:
-  explicit InitiativesService(store::Store& store) : store_(store) {}
+  /// `registry`: the entity directory, the theme catalog and the channel vocabulary other modules
+  /// registered; outlives the service.
+  InitiativesService(store::Store& store, const module::ModuleRegistry& registry) : store_(store), registry_(registry) {}
 
   static std::vector<store::Migration> Migrations();
   /// Makes initiatives searchable (search module) under "initiatives.read".
@@ -62,6 +65,7 @@ class InitiativesService {
 
  private:
   store::Store& store_;
+  const module::ModuleRegistry& registry_;
 };
 
 }  // namespace sawt::initiatives

@@ -1,11 +1,16 @@
 #include "initiatives/module.hpp"
 
+#include "initiatives/calendar_source.hpp"
 #include "initiatives/demo.hpp"
 #include "initiatives/initiatives_service.hpp"
 #include "initiatives/routes.hpp"
+#include "initiatives/vocabularies.hpp"
+#include "module/schema.hpp"
 
 namespace sawt::initiatives {
 namespace {
+
+using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 using core::Json;
 
@@ -42,15 +47,6 @@ const std::vector<http::Message> kMessages = {
     {"initiatives.not_showcased", "المبادرة رقم {0} ليست معروضة في المبادرات المتميزة.", "Initiative {0} is not in the showcase."},
 };
 
-Json Str(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
-Json Int() { return {{"type", "integer"}}; }
-Json NullableStr() { return {{"type", {"string", "null"}}}; }
-Json Date() { return {{"type", "string"}, {"format", "date"}}; }
-Json Obj(Json props, Json required = Json::array()) {
-  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
-  if (!required.empty()) o["required"] = std::move(required);
-  return o;
-}
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
   const Json statuses = {{"enum", {"planned", "active", "completed", "cancelled"}}};
@@ -95,7 +91,9 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("initiatives");
-  auto service = std::make_shared<InitiativesService>(reg.services().store);
+  RegisterVocabularies(reg);
+  auto service = std::make_shared<InitiativesService>(reg.services().store, reg);
+  reg.AddCalendarSource(std::make_shared<InitiativeCalendarSource>());
   reg.Keep(service);
   reg.AddMigrations(InitiativesService::Migrations());
   reg.AddEntityReference("initiatives", "owner_entity_id");

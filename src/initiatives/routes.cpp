@@ -49,31 +49,31 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<InitiativesServ
                  return ReplyWithEtag(req, svc->Get(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/initiatives/{id}",
-                                 {"Edit an initiative (outcomes once active)", {"id"}, {}, "InitiativeUpdate", "Initiative", 200, true}),
+                                 {"Edit an initiative (outcomes once active)", {"id"}, {}, "InitiativeUpdate", "Initiative", 200, true, {409}}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->Update(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/initiatives/{id}/status",
                                  {"Move an initiative: planned → active → completed, or cancelled", {"id"}, {},
-                                  "InitiativeStatusChange", "Initiative", 200, true}),
+                                  "InitiativeStatusChange", "Initiative", 200, true, {409}}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->ChangeStatus(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("PUT", "/api/v1/initiatives/{id}/outcomes",
                                  {"Record the outcomes and measured results", {"id"}, {}, "InitiativeOutcomes", "Initiative",
-                                  200, true}),
+                                  200, true, {409}}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->PutOutcomes(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/initiatives/{id}/showcase",
                                  {"Feature a completed initiative in the showcase (network admins)", {"id"}, {},
-                                  "ShowcaseNote", "Initiative", 200, true}),
+                                  "ShowcaseNote", "Initiative", 200, true, {409}}),
                WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return svc->Showcase(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/initiatives/{id}/showcase",
                                  {"Take an initiative out of the showcase (network admins)", {"id"}, {}, "", "Initiative", 200,
-                                  true}),
+                                  true, {409}}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);

@@ -1,8 +1,8 @@
 #pragma once
 
 // The alignment check: a pure function over (draft, library snapshot). No store, no HTTP, no
-// clock: the messaging service loads the snapshot, and this file decides. Rules and thresholds
-// are documented in docs/messaging.md ("Alignment check").
+// clock: AnalysedLibrary (analysed_library.hpp) loads the snapshot, and this file decides. Rules
+// and thresholds are documented in docs/messaging.md ("Alignment check").
 
 #include <cstddef>
 #include <cstdint>

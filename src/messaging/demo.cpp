@@ -201,14 +201,18 @@ const DemoItem kItems[] = {
 
 }  // namespace
 
-core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
+core::Status SeedDemo(const Services& services, module::DemoContext& ctx) {
+  LibraryService& library = *services.library;
+  KeyMessageService& messages = *services.key_messages;
+  FactService& facts = *services.facts;
+  ContentService& content = *services.content;
   auth::Caller system;
   system.login = "system";
   system.network_admin = true;
   std::map<std::string, int64_t> themes;
   for (const auto& t : kThemes) {
-    auto made = svc.CreateTheme(system, {{"code", t.code}, {"name_ar", t.name_ar}, {"name_en", t.name_en},
-                                         {"owner_entity_id", ctx.entities.at(t.owner)}, {"strategic", t.strategic}});
+    auto made = library.CreateTheme(system, {{"code", t.code}, {"name_ar", t.name_ar}, {"name_en", t.name_en},
+                                             {"owner_entity_id", ctx.entities.at(t.owner)}, {"strategic", t.strategic}});
     if (!made) return std::move(made).error();
     themes[t.code] = (*made)["id"];
   }
@@ -220,27 +224,28 @@ core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
                  {"supporting_points", Json::array({{{"ar", m.point_ar}, {"en", m.point_en}}})},
                  {"valid_from", "2024-01-01"},
                  {"valid_until", "2030-12-31"}};
-    auto made = svc.CreateKeyMessage(system, body);
+    auto made = messages.CreateKeyMessage(system, body);
     if (!made) return std::move(made).error();
-    auto approved = svc.ApproveKeyMessage(system, (*made)["id"], std::nullopt, Json::object());
+    auto approved = messages.ApproveKeyMessage(system, (*made)["id"], std::nullopt, Json::object());
     if (!approved) return std::move(approved).error();
   }
   for (const auto& f : kFacts) {
-    auto made = svc.CreateFact(system, {{"key", f.key}, {"kind", f.kind}, {"label_ar", f.label_ar},
-                                        {"label_en", f.label_en}, {"value_ar", f.value_ar}, {"value_en", f.value_en},
-                                        {"as_of", f.as_of}, {"source", f.source},
-                                        {"owner_entity_id", ctx.entities.at(f.owner)}});
+    auto made = facts.CreateFact(system, {{"key", f.key}, {"kind", f.kind}, {"label_ar", f.label_ar},
+                                          {"label_en", f.label_en}, {"value_ar", f.value_ar}, {"value_en", f.value_en},
+                                          {"as_of", f.as_of}, {"source", f.source},
+                                          {"owner_entity_id", ctx.entities.at(f.owner)}});
     if (!made) return std::move(made).error();
-    auto approved = svc.ApproveFact(system, (*made)["id"], std::nullopt, Json::object());
+    auto approved = facts.ApproveFact(system, (*made)["id"], std::nullopt, Json::object());
     if (!approved) return std::move(approved).error();
   }
   for (const auto& t : kTerms) {
-    auto made = svc.CreateTerm(system, {{"term", t.term}, {"lang", t.lang}, {"status", t.status},
-                                        {"replacement", t.replacement}});
+    auto made = library.CreateTerm(system, {{"term", t.term}, {"lang", t.lang}, {"status", t.status},
+                                            {"replacement", t.replacement}});
     if (!made) return std::move(made).error();
   }
   for (const auto& a : kAliases) {
-    auto made = svc.CreateAlias(system, {{"entity_id", ctx.entities.at(a.entity)}, {"alias", a.alias}, {"lang", a.lang}});
+    auto made =
+        library.CreateAlias(system, {{"entity_id", ctx.entities.at(a.entity)}, {"alias", a.alias}, {"lang", a.lang}});
     if (!made) return std::move(made).error();
   }
   // Content items in every workflow state (moved through the same transitions as real ones). The
@@ -258,16 +263,25 @@ core::Status SeedDemo(MessagingService& svc, module::DemoContext& ctx) {
     if (auto day = planned_in_days.find(it.title_en); day != planned_in_days.end()) {
       body["planned_at"] = core::FormatIsoUtc(today_us + int64_t{day->second} * 86'400'000'000).substr(0, 10) + "T06:00:00Z";
     }
-    auto made = svc.CreateContentItem(system, body);
+    auto made = content.CreateContentItem(system, body);
     if (!made) return std::move(made).error();
     const int64_t id = (*made)["id"];
     int64_t version = (*made)["version"];
     for (const char* to : it.steps) {
-      auto moved = svc.TransitionContentItem(system, id, version, {{"to", to}, {"comment", "demo"}});
+      auto moved = content.TransitionContentItem(system, id, version, {{"to", to}, {"comment", "demo"}});
       if (!moved) return std::move(moved).error();
       version = (*moved)["version"];
     }
   }
+  return core::Ok();
+}
+
+core::Status SeedReviewSettings(ReviewSettingsService& service, module::DemoContext& ctx) {
+  auth::Caller system;
+  system.login = "system";
+  system.network_admin = true;
+  auto saved = service.Save(system, ctx.entities.at("tourism"), std::nullopt, Json{{"maker_checker", true}});
+  if (!saved) return std::move(saved).error();
   return core::Ok();
 }
 

@@ -1,13 +1,17 @@
 #pragma once
 
-#include "messaging/messaging_service.hpp"
+#include "messaging/review_settings.hpp"
+#include "messaging/services.hpp"
 #include "module/registry.hpp"
 
 namespace sawt::messaging {
 
 /// Demo library: four themes, approved bilingual key messages, the fact sheet, the network term list
-/// and known short forms of entity names. Loaded through the service's own commands (validated and
-/// audited like real data). REQUIRES: the network demo ran first (entity codes in ctx).
-core::Status SeedDemo(MessagingService& service, module::DemoContext& ctx);
+/// and known short forms of entity names, then content items in every workflow state. Loaded through
+/// the services' own commands (validated and audited like real data). REQUIRES: the network demo ran
+/// first (entity codes in ctx).
+core::Status SeedDemo(const Services& services, module::DemoContext& ctx);
+/// Maker-checker on for the tourism authority (its director cannot approve what they drafted).
+core::Status SeedReviewSettings(ReviewSettingsService& service, module::DemoContext& ctx);
 
 }  // namespace sawt::messaging

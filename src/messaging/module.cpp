@@ -1,11 +1,17 @@
 #include "messaging/module.hpp"
 
+#include "messaging/calendar_sources.hpp"
 #include "messaging/demo.hpp"
-#include "messaging/messaging_service.hpp"
+#include "messaging/publication_worker.hpp"
 #include "messaging/routes.hpp"
+#include "messaging/services.hpp"
+#include "messaging/vocabularies.hpp"
+#include "module/schema.hpp"
 
 namespace sawt::messaging {
 namespace {
+
+using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 using core::Json;
 
@@ -62,6 +68,16 @@ const std::vector<http::Message> kMessages = {
     {"messaging.illegal_transition", "لا يمكن نقل المادة من «{0}» إلى «{1}».", "A content item cannot go from \"{0}\" to \"{1}\"."},
     {"messaging.if_match_required", "أرسل ترويسة If-Match بإصدار المادة الذي اطلعت عليه.",
      "Send If-Match with the version of the item you saw."},
+    {"messaging.maker_checker",
+     "لا يجوز لك اعتماد مادة كتبتها أو عدّلتها: تشترط جهتها أن يعتمدها شخص آخر (مبدأ الفصل بين المُعِدّ والمُعتمِد).",
+     "You may not approve an item you wrote or edited: its entity requires another person to approve it (maker-checker)."},
+    {"messaging.open_errors",
+     "في المادة {0} من الملاحظات من نوع خطأ (مثل رقم يخالف صحيفة الحقائق). صحّحها، أو اكتب سبب المضي رغمها في override_reason.",
+     "The item has {0} open error findings (such as a figure that contradicts the fact sheet). Fix them, or give the reason to go ahead anyway in override_reason."},
+    {"messaging.override_forbidden",
+     "لا تسمح جهة المادة بتجاوز ملاحظات الأخطاء: صحّحها قبل هذه الخطوة.",
+     "The item's entity does not allow going ahead over error findings: fix them before this step."},
+    {"messaging.override_reason_empty", "اكتب سبب التجاوز.", "Write the reason for the override."},
     {"messaging.approval_already_recorded", "موافقتك على المادة رقم {0} مسجلة مسبقًا.", "Your approval of content item {0} is already recorded."},
     {"messaging.diff_versions_required", "حدد الإصدارين from وto.", "Give the two versions, from and to."},
     {"messaging.content_version_not_found", "الإصدار {0} غير موجود.", "Version {0} does not exist."},
@@ -105,11 +121,6 @@ const std::vector<http::Message> kMessages = {
      "\"{0}\" is not the entity's official name; use \"{1}\"."},
 };
 
-Json Str(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
-Json Int() { return {{"type", "integer"}}; }
-Json NullableStr() { return {{"type", {"string", "null"}}}; }
-Json Date() { return {{"type", "string"}, {"format", "date"}}; }
-Json NullableDate() { return {{"type", {"string", "null"}}, {"format", "date"}}; }
 Json States() { return {{"enum", {"draft", "approved", "retired"}}}; }
 Json Points() {
   return {{"type", "array"},
@@ -119,15 +130,6 @@ Json Points() {
             {"required", {"ar", "en"}},
             {"additionalProperties", false},
             {"properties", {{"ar", Str(1000)}, {"en", Str(1000)}}}}}};
-}
-Json Obj(Json props, Json required = Json::array()) {
-  Json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", std::move(props)}};
-  if (!required.empty()) o["required"] = std::move(required);
-  return o;
-}
-Json ListOf(const std::string& ref) {
-  return {{"type", "object"},
-          {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + ref}}}}}}}};
 }
 
 void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
@@ -184,6 +186,11 @@ void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
 }
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
+  reg.AddSchema("ReviewSettings", {{"type", "object"},
+                                   {"properties",
+                                    {{"entity_id", Int()}, {"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}, {"version", Int()}}}});
+  reg.AddSchema("ReviewSettingsSave", Obj({{"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}},
+                                          {"maker_checker"}));
   reg.AddSchema("Theme", {{"type", "object"},
                           {"properties",
                            {{"id", Int()}, {"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
@@ -220,7 +227,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                            {"numeric_value", {{"type", {"number", "null"}}}}, {"date_value", NullableDate()},
                            {"as_of", Date()}, {"source", Str(1000)}, {"owner_entity_id", Int()}, {"state", States()},
                            {"approved_by", NullableStr()}, {"approved_at", NullableStr()},
-                           {"valid_until", NullableDate()}, {"version", Int()}}}});
+                           {"valid_until", NullableDate()}, {"created_at", Timestamp()}, {"updated_at", Timestamp()},
+                           {"version", Int()}}}});
   reg.AddSchema("FactCreate", Obj({{"key", Str(64)}, {"kind", {{"enum", {"number", "date", "text"}}}},
                                    {"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
                                    {"numeric_value", {{"type", "number"}}}, {"date_value", Date()}, {"as_of", Date()},
@@ -233,7 +241,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   reg.AddSchema("Term", {{"type", "object"},
                          {"properties",
                           {{"id", Int()}, {"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
-                           {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}, {"version", Int()}}}});
+                           {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()},
+                           {"created_at", Timestamp()}, {"updated_at", Timestamp()}, {"version", Int()}}}});
   reg.AddSchema("TermList", ListOf("Term"));
   reg.AddSchema("TermCreate", Obj({{"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
                                    {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}},
@@ -279,7 +288,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   reg.AddSchema("ContentItemUpdate", Obj({{"kind", kinds}, {"title_ar", Str(1000)}, {"title_en", Str(1000)},
                                           {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
                                           {"channels", codes}, {"planned_at", NullableStr()}}));
-  reg.AddSchema("ContentTransition", Obj({{"to", item_states}, {"comment", Str(2000)}}, {"to"}));
+  reg.AddSchema("ContentTransition",
+                Obj({{"to", item_states}, {"comment", Str(2000)}, {"override_reason", Str(2000)}}, {"to"}));
   reg.AddSchema("ContentItemVersions",
                 {{"type", "object"},
                  {"properties", {{"item_id", Int()}, {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
@@ -301,23 +311,57 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("messaging");
-  auto service = std::make_shared<MessagingService>(reg.services().store);
-  reg.Keep(service);
-  auto publication = std::make_shared<PublicationService>(reg.services().store, *service);
-  reg.Keep(publication);
-  reg.AddMigrations(MessagingService::Migrations());
+  RegisterVocabularies(reg);
+  store::Store& store = reg.services().store;
+  // One service per aggregate; a service that calls another is built after it and kept after it.
+  // Entities are the network module's: looked up through the directory it registers (it may
+  // register after this module, so at each use).
+  module::EntityDirectorySource entities = [&reg]() -> const module::EntityDirectory& { return reg.entity_directory(); };
+  Services services;
+  services.library = std::make_shared<LibraryService>(store, entities);
+  services.key_messages = std::make_shared<KeyMessageService>(store, entities);
+  services.facts = std::make_shared<FactService>(store, entities);
+  services.alignment = std::make_shared<AlignmentService>(store, entities);
+  services.content = std::make_shared<ContentService>(store, entities, *services.alignment);
+  services.feeds = std::make_shared<FeedService>(store, entities);
+  services.variants = std::make_shared<VariantService>(store, entities);
+  PublicationOptions delivery;
+  delivery.addresses = reg.services().settings.webhook_addresses;
+  services.publications = std::make_shared<PublicationService>(store, delivery);
+  auto worker = std::make_shared<PublicationWorker>(store, *services.content, std::move(delivery));
+  services.review = std::make_shared<ReviewSettingsService>(store, entities);
+  reg.Keep(services.library);
+  reg.Keep(services.key_messages);
+  reg.Keep(services.facts);
+  reg.Keep(services.alignment);
+  reg.Keep(services.content);
+  reg.Keep(services.feeds);
+  reg.Keep(services.variants);
+  reg.Keep(services.publications);
+  reg.Keep(worker);
+  reg.Keep(services.review);
+  reg.AddMigrations(LibraryService::Migrations());
+  reg.AddMigrations(ContentService::Migrations());
   reg.AddMigrations(PublicationService::Migrations());
+  reg.AddMigrations(ReviewSettingsService::Migrations());
+  reg.AddMigrations(ContentCalendarSource::Migrations());
+  reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
+  reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
   for (const char* table : {"message_themes", "key_messages", "facts", "content_items"}) {
     reg.AddEntityReference(table, "owner_entity_id");
   }
   reg.AddEntityReference("entity_aliases", "entity_id");
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
-  RegisterRoutes(reg, service);
-  RegisterPublicationRoutes(reg, publication);
+  RegisterRoutes(reg, services);
+  RegisterPublicationRoutes(reg, services);
+  RegisterReviewSettingsRoutes(reg, services.review);
   // Delivers the publication outbox and publishes scheduled items when their time comes.
-  reg.AddWorker("publication_dispatcher", [publication](std::stop_token stop) { publication->Run(stop); });
-  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+  reg.AddWorker("publication_dispatcher", [worker](std::stop_token stop) { worker->Run(stop); });
+  reg.AddDemoSeeder([services](store::Store&, module::DemoContext& ctx) -> core::Status {
+    SAWT_TRY_STATUS(SeedDemo(services, ctx));
+    return SeedReviewSettings(*services.review, ctx);
+  });
 }
 
 }  // namespace sawt::messaging

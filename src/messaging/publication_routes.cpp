@@ -1,5 +1,5 @@
 // Thin HTTP handlers of channel variants, channel checks, the publication outbox and channel
-// endpoints: parse → call PublicationService → reply.
+// endpoints: parse → call VariantService or PublicationService → reply.
 #include "messaging/routes.hpp"
 
 #include "module/openapi.hpp"
@@ -21,19 +21,21 @@ std::string PathText(const Request& req, const std::string& name) {
 
 }  // namespace
 
-void RegisterPublicationRoutes(module::ModuleRegistry& reg, std::shared_ptr<PublicationService> svc) {
+void RegisterPublicationRoutes(module::ModuleRegistry& reg, const Services& services) {
+  auto variants = services.variants;
+  auto publications = services.publications;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/variants",
                                  {"Channel variants of a content item (stored or derived) with their lengths", {"id"}, {},
                                   "", "VariantList"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [variants](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return Reply(req, svc->ListVariants(caller, *id));
+                 return Reply(req, variants->ListVariants(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PUT", "/api/v1/content-items/{id}/variants/{channel}",
                                  {"Store the text of one channel variant (422 when over the platform's limit)",
-                                  {"id", "channel"}, {}, "VariantSave", "Variant", 200, true}),
-               [svc](Request& req, const auth::Caller& caller) {
+                                  {"id", "channel"}, {}, "VariantSave", "Variant", 200, true, {409, 422}}),
+               [variants](Request& req, const auth::Caller& caller) {
                  // The body is read first so that malformed input is a 400 whatever the path names.
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
@@ -41,62 +43,62 @@ void RegisterPublicationRoutes(module::ModuleRegistry& reg, std::shared_ptr<Publ
                  if (!id) return Response::Problem(id.error(), req);
                  auto match = module::IfMatch(req);
                  if (!match) return Response::Problem(match.error(), req);
-                 return ReplyWithEtag(req, svc->SaveVariant(caller, *id, PathText(req, "channel"), *match, *body));
+                 return ReplyWithEtag(req, variants->SaveVariant(caller, *id, PathText(req, "channel"), *match, *body));
                });
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/content-items/{id}/variants/{channel}",
                                  {"Drop a stored variant (?lang=ar|en): the derived text applies again", {"id", "channel"},
-                                  {"lang"}, "", "", 204}),
-               [svc](Request& req, const auth::Caller& caller) {
+                                  {"lang"}, "", "", 204, false, {409}}),
+               [variants](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  auto lang = req.query.find("lang");
-                 return module::ReplyEmpty(req, svc->ResetVariant(caller, *id, PathText(req, "channel"),
+                 return module::ReplyEmpty(req, variants->ResetVariant(caller, *id, PathText(req, "channel"),
                                                           lang == req.query.end() ? std::string() : lang->second));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/channel-checks",
                                  {"Count a text as a channel's platform counts it (writes nothing)", {}, {}, "ChannelCheck",
                                   "ChannelCheckResult"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [variants](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
-                 return Reply(req, svc->CheckText(caller, *body));
+                 return Reply(req, variants->CheckText(caller, *body));
                });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/publications",
                                  {"Publication outbox rows of a content item", {"id"}, {}, "", "PublicationList"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [publications](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return Reply(req, svc->ListPublications(caller, *id));
+                 return Reply(req, publications->ListPublications(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/publications/{id}/posted",
                                  {"Record that a person posted a manual or failed publication", {"id"}, {}, "PublicationPosted",
-                                  "Publication", 200, true}),
-               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
-                 return svc->MarkPosted(c, id, m, b);
+                                  "Publication", 200, true, {409}}),
+               module::WithIdMatchBody([publications](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return publications->MarkPosted(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/publications/{id}/retry",
                                  {"Send a failed or manual publication again (after an endpoint was fixed)", {"id"}, {},
-                                  "Transition", "Publication", 200, true}),
-               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
-                 return svc->Retry(c, id, m, b);
+                                  "Transition", "Publication", 200, true, {409}}),
+               module::WithIdMatchBody([publications](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return publications->Retry(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/channel-endpoints",
                                  {"Delivery endpoints per channel (network admins; secrets are never shown)", {}, {}, "",
                                   "ChannelEndpointList"}),
-               [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListEndpoints(caller)); });
+               [publications](Request& req, const auth::Caller& caller) { return Reply(req, publications->ListEndpoints(caller)); });
   reg.AddRoute(module::MakeRoute("PUT", "/api/v1/channel-endpoints/{channel}",
                                  {"Set a channel's delivery endpoint (network admins)", {"channel"}, {}, "ChannelEndpointSave",
                                   "ChannelEndpoint"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [publications](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
-                 return Reply(req, svc->SaveEndpoint(caller, PathText(req, "channel"), *body));
+                 return Reply(req, publications->SaveEndpoint(caller, PathText(req, "channel"), *body));
                });
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/channel-endpoints/{channel}",
                                  {"Remove a channel's delivery endpoint (its publications become manual)", {"channel"}, {}, "",
                                   "", 204}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 return module::ReplyEmpty(req, svc->DeleteEndpoint(caller, PathText(req, "channel")));
+               [publications](Request& req, const auth::Caller& caller) {
+                 return module::ReplyEmpty(req, publications->DeleteEndpoint(caller, PathText(req, "channel")));
                });
 }
 

@@ -1,15 +1,16 @@
 #pragma once
 
-#include <memory>
-
-#include "messaging/messaging_service.hpp"
-#include "messaging/publication_service.hpp"
+#include "messaging/services.hpp"
 #include "module/registry.hpp"
 
 namespace sawt::messaging {
 
-void RegisterRoutes(module::ModuleRegistry& registry, std::shared_ptr<MessagingService> service);
+/// The library (themes, key messages, facts, terms, aliases), content items with their workflow,
+/// the Atom feeds and the alignment check.
+void RegisterRoutes(module::ModuleRegistry& registry, const Services& services);
 /// Channel variants, channel checks, the publication outbox and channel endpoints.
-void RegisterPublicationRoutes(module::ModuleRegistry& registry, std::shared_ptr<PublicationService> service);
+void RegisterPublicationRoutes(module::ModuleRegistry& registry, const Services& services);
+/// An entity's review rules (maker-checker).
+void RegisterReviewSettingsRoutes(module::ModuleRegistry& registry, std::shared_ptr<ReviewSettingsService> service);
 
 }  // namespace sawt::messaging

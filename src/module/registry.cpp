@@ -1,6 +1,7 @@
 #include "module/registry.hpp"
 
 #include "auth/crypto.hpp"
+#include "core/assert.hpp"
 
 namespace sawt::module {
 namespace {
@@ -16,6 +17,12 @@ std::string_view BearerToken(const http::Request& req) {
 
 }  // namespace
 
+Reauthenticate ModuleRegistry::ReauthenticatorFor(const http::Request& req) const {
+  return [auth = &services_.auth, cookie = req.Cookie(session_cookie_.Name()), bearer = std::string(BearerToken(req))] {
+    return auth->Authenticate(cookie, bearer, /*counts_as_use=*/false);
+  };
+}
+
 void ModuleRegistry::BeginModule(std::string name) {
   current_ = std::move(name);
   modules_.push_back(current_);
@@ -27,12 +34,20 @@ void ModuleRegistry::AddPublicRoute(http::Route route) {
   router_.Add(std::move(route));
 }
 
-void ModuleRegistry::AddRoute(http::Route route, AuthedHandler handler) {
+std::string SessionCookie::SetCookie(const std::string& token) const {
+  std::string c = Name() + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  if (secure) c += "; Secure";
+  if (token.empty()) c += "; Max-Age=0";
+  return c;
+}
+
+void ModuleRegistry::AddRoute(http::Route route, AuthedHandler handler, PasswordChangeGate gate) {
   route.is_public = false;
   if (route.tag.empty()) route.tag = current_;
   auth::AuthService* auth = &services_.auth;
-  route.handler = [auth, handler = std::move(handler)](http::Request& req) -> http::Response {
-    std::string cookie = req.Cookie(kSessionCookie);
+  const SessionCookie* cookie_settings = &session_cookie_;
+  route.handler = [auth, cookie_settings, gate, handler = std::move(handler)](http::Request& req) -> http::Response {
+    std::string cookie = req.Cookie(cookie_settings->Name());
     std::string_view bearer = BearerToken(req);
     auto caller = auth->Authenticate(cookie, bearer);
     if (!caller) return http::Response::Problem(caller.error(), req);
@@ -40,9 +55,38 @@ void ModuleRegistry::AddRoute(http::Route route, AuthedHandler handler) {
         !auth::ConstantTimeEquals(req.Header("x-csrf-token"), caller->csrf_token)) {
       return http::Response::Problem(core::Error::Forbidden("auth.csrf"), req);
     }
+    if (caller->must_change_password && gate == PasswordChangeGate::kBlocked) {
+      return http::Response::Problem(core::Error::Forbidden("auth.password_change_required"), req);
+    }
     return handler(req, *caller);
   };
   router_.Add(std::move(route));
+}
+
+const Vocabulary& ModuleRegistry::AddVocabulary(Vocabulary vocabulary) {
+  for (const auto& [module, v] : vocabularies_) {
+    SAWT_ASSERT(v.name() != vocabulary.name(), "vocabulary names are unique");
+  }
+  vocabularies_.emplace_back(current_, std::move(vocabulary));
+  return vocabularies_.back().second;
+}
+
+const Vocabulary& ModuleRegistry::vocabulary(std::string_view name) const {
+  for (const auto& [module, v] : vocabularies_) {
+    if (v.name() == name) return v;
+  }
+  SAWT_ASSERT(false, "vocabulary registered by an earlier module");
+  __builtin_unreachable();
+}
+
+const EntityDirectory& ModuleRegistry::entity_directory() const {
+  SAWT_ASSERT(entity_directory_ != nullptr, "the network module registers the entity directory first");
+  return *entity_directory_;
+}
+
+const ThemeCatalog& ModuleRegistry::theme_catalog() const {
+  SAWT_ASSERT(theme_catalog_ != nullptr, "the messaging module registers the theme catalog first");
+  return *theme_catalog_;
 }
 
 void ModuleRegistry::AddMigrations(const std::vector<store::Migration>& migrations) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,16 +13,28 @@
 #include "auth/auth_service.hpp"
 #include "auth/caller.hpp"
 #include "core/result.hpp"
+#include "http/address_policy.hpp"
 #include "http/messages.hpp"
 #include "http/router.hpp"
+#include "module/calendar_source.hpp"
+#include "module/entity_directory.hpp"
+#include "module/theme_catalog.hpp"
+#include "module/vocabulary.hpp"
 #include "store/store.hpp"
 
 namespace sawt::module {
+
+/// Deployment settings the composition root hands to modules (from `sawt serve` flags).
+struct Settings {
+  /// Where outgoing webhooks (the publication outbox) may connect: --webhook-allow/--webhook-deny.
+  http::AddressPolicy webhook_addresses;
+};
 
 /// Platform services every module may use. Owned by the composition root; outlive the registry.
 struct Services {
   store::Store& store;
   auth::AuthService& auth;
+  Settings settings = {};
 };
 
 /// Ids that demo seeders share, so later modules can refer to what earlier ones created.
@@ -45,6 +58,29 @@ using Worker = std::function<void(std::stop_token stop)>;
 /// A handler that runs only for an authenticated caller.
 using AuthedHandler = std::function<http::Response(http::Request&, const auth::Caller&)>;
 
+/// Authenticates the credential a request carried once more. Long-lived responses (event streams)
+/// call it before each delivery, so that a revoked token, an ended or expired session, a
+/// deactivated account or a removed role ends them. Cheap while nothing has been committed
+/// (AuthService caches callers until the next commit).
+using Reauthenticate = std::function<core::Result<auth::Caller>()>;
+
+/// Whether a route serves a caller who must first replace an administrator-given password.
+enum class PasswordChangeGate {
+  kBlocked,  ///< 403 auth.password_change_required until the password is changed (the default)
+  kAllowed,  ///< reading /me, changing the password, signing out
+};
+
+/// How the session cookie is named and flagged. Secure mode (sawt not bound to loopback, or
+/// behind a proxy) names it "__Host-sawt_session" and adds Secure: browsers then send it only
+/// over HTTPS and refuse it from a sibling host or an HTTP page (RFC 6265bis, cookie prefixes).
+/// The server reads only the name it sets. Set before the server starts; read-only after.
+struct SessionCookie {
+  bool secure = false;
+  std::string Name() const { return secure ? "__Host-sawt_session" : "sawt_session"; }
+  /// A Set-Cookie value carrying `token`; an empty token clears the cookie.
+  std::string SetCookie(const std::string& token) const;
+};
+
 /// What a module contributes: routes, migrations, translated messages, demo data. Each module's
 /// module.cpp has one `Register(ModuleRegistry&)`; app/modules.cpp calls them in order. Tests
 /// enumerate the registry (every route has OpenAPI, an authz row and a 4xx test).
@@ -66,7 +102,14 @@ class ModuleRegistry {
   /// A route for authenticated callers: the wrapper resolves the caller from the session cookie or
   /// bearer token (401 otherwise) and, for cookie sessions on unsafe methods, checks X-CSRF-Token
   /// (403 auth.csrf). Authorization proper stays in the service (auth::Authorize).
-  void AddRoute(http::Route route, AuthedHandler handler);
+  void AddRoute(http::Route route, AuthedHandler handler, PasswordChangeGate gate = PasswordChangeGate::kBlocked);
+
+  /// The session cookie settings every route uses (`sawt serve` sets them from its flags).
+  SessionCookie& session_cookie() { return session_cookie_; }
+  /// The Reauthenticate for `req`'s credential, read as AddRoute reads it (copied: it outlives
+  /// the request; the registry must outlive it).
+  Reauthenticate ReauthenticatorFor(const http::Request& req) const;
+  const SessionCookie& session_cookie() const { return session_cookie_; }
 
   void AddMigrations(const std::vector<store::Migration>& migrations);
   void AddMessages(const std::vector<http::Message>& messages);
@@ -92,6 +135,27 @@ class ModuleRegistry {
   /// Every declared reference; the vector lives as long as the registry (modules may keep a pointer).
   const std::vector<std::pair<std::string, std::string>>& entity_references() const { return entity_references_; }
 
+  /// Declares a vocabulary of the current module (its name is unique across modules) and returns
+  /// it; the reference lives as long as the registry, so services may keep it.
+  const Vocabulary& AddVocabulary(Vocabulary vocabulary);
+  /// A vocabulary an earlier module declared. REQUIRES: it exists (a programmer error otherwise:
+  /// a module depends on one registered before it).
+  const Vocabulary& vocabulary(std::string_view name) const;
+  /// Every vocabulary with its module, in registration order.
+  const std::deque<std::pair<std::string, Vocabulary>>& vocabularies() const { return vocabularies_; }
+
+  /// The entity directory (registered by the network module) and the theme catalog (by messaging):
+  /// how other modules learn about entities and themes without reading their tables. The getters
+  /// REQUIRE that the owning module registered earlier (a module lists what it depends on first).
+  void SetEntityDirectory(std::shared_ptr<const EntityDirectory> directory) { entity_directory_ = std::move(directory); }
+  const EntityDirectory& entity_directory() const;
+  void SetThemeCatalog(std::shared_ptr<const ThemeCatalog> catalog) { theme_catalog_ = std::move(catalog); }
+  const ThemeCatalog& theme_catalog() const;
+  /// A module with dated things shows them on the shared calendar through a source; the vector
+  /// lives as long as the registry (the calendar keeps a pointer and sees later registrations).
+  void AddCalendarSource(std::shared_ptr<const CalendarSource> source) { calendar_sources_.push_back(std::move(source)); }
+  const std::vector<std::shared_ptr<const CalendarSource>>& calendar_sources() const { return calendar_sources_; }
+
   /// Keeps a module's service objects alive as long as the registry.
   void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
 
@@ -102,6 +166,7 @@ class ModuleRegistry {
 
  private:
   Services services_;
+  SessionCookie session_cookie_;
   std::string current_;
   std::vector<std::string> modules_;
   http::Router router_;
@@ -111,10 +176,11 @@ class ModuleRegistry {
   core::Json schemas_ = core::Json::object();
   std::vector<std::pair<std::string, Worker>> workers_;
   std::vector<std::pair<std::string, std::string>> entity_references_;
+  std::deque<std::pair<std::string, Vocabulary>> vocabularies_;  // deque: references stay valid
+  std::shared_ptr<const EntityDirectory> entity_directory_;
+  std::shared_ptr<const ThemeCatalog> theme_catalog_;
+  std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };
-
-/// The session cookie's name.
-inline constexpr const char* kSessionCookie = "sawt_session";
 
 }  // namespace sawt::module

@@ -1,45 +1,65 @@
 #include "module/respond.hpp"
 
-#include <charconv>
+#include <cstdio>
+#include <utility>
+#include <vector>
 
+#include "core/numbers.hpp"
+#include "core/utf8.hpp"
+#include "http/media_type.hpp"
 #include "text/nfc.hpp"
 
 namespace sawt::module {
 namespace {
 
-std::optional<int64_t> ParsePositive(std::string_view s) {
-  int64_t v = 0;
-  if (s.empty() || s.size() > 18) return std::nullopt;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
+// Ids, versions, limits and cursors have one spelling: "06" or "+6" is not 6 (core::ParseId).
+std::optional<int64_t> ParsePositive(std::string_view s) { return core::ParseId(s); }
 
-}  // namespace
-
-namespace {
-
-// Stores canonically equivalent spellings identically (DESIGN.md: NFC on input).
-void ComposeStrings(core::Json& value) {
-  if (value.is_string()) {
-    auto& s = value.get_ref<std::string&>();
-    std::string composed = text::ToNfc(s);
-    if (composed != s) s = std::move(composed);
-  } else if (value.is_structured()) {
-    for (auto& child : value) ComposeStrings(child);
+// Stores canonically equivalent spellings identically (DESIGN.md: NFC on input), and refuses text
+// that no feed, calendar file or page may carry (core::FindTextFault): the first fault in document
+// order, with its path. Keys are left as sent (they name fields). Iterative, so no input depth can
+// exhaust the stack.
+std::optional<core::Error> ComposeStrings(core::Json& root) {
+  std::optional<core::Error> fault;
+  std::vector<std::pair<core::Json*, std::string>> pending = {{&root, ""}};
+  while (!pending.empty()) {
+    auto [value, path] = std::move(pending.back());
+    pending.pop_back();
+    if (value->is_string()) {
+      auto& s = value->get_ref<std::string&>();
+      std::string composed = text::ToNfc(s);
+      if (composed != s) s = std::move(composed);
+      if (fault) continue;
+      if (auto bad = core::FindTextFault(s)) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(bad->code_point));
+        fault = core::Error::InvalidInput("common.invalid_characters", path, {path, hex});
+      }
+    } else if (value->is_object()) {
+      // Pushed in reverse, so that they are visited in document order.
+      std::vector<std::pair<core::Json*, std::string>> children;
+      for (auto it = value->begin(); it != value->end(); ++it) {
+        children.emplace_back(&it.value(), path.empty() ? it.key() : path + "." + it.key());
+      }
+      pending.insert(pending.end(), std::make_move_iterator(children.rbegin()), std::make_move_iterator(children.rend()));
+    } else if (value->is_array()) {
+      for (size_t i = value->size(); i-- > 0;) pending.emplace_back(&(*value)[i], path + "[" + std::to_string(i) + "]");
+    }
   }
+  return fault;
 }
 
 }  // namespace
 
 core::Result<core::Json> JsonBody(const http::Request& req) {
-  std::string_view type = req.Header("content-type");
-  if (type.find("application/json") == std::string_view::npos &&
-      type.find("application/merge-patch+json") == std::string_view::npos) {
-    return core::Error::InvalidInput("common.unsupported_media_type");
+  // The exact media type, not a substring: "text/plain; x=application/json" is text.
+  const std::string_view type = req.Header("content-type");
+  if (!http::IsMediaType(type, "application/json") && !http::IsMediaType(type, "application/merge-patch+json")) {
+    return core::Error::UnsupportedMediaType();
   }
   auto body = core::ParseJsonObject(req.body);
-  if (body) ComposeStrings(*body);
+  if (!body) return body;
+  if (auto fault = ComposeStrings(*body)) return *std::move(fault);
   return body;
 }
 

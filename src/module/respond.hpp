@@ -13,8 +13,9 @@ namespace sawt::module {
 
 /// Helpers shared by every module's thin handlers.
 
-/// Parses a JSON object body; checks Content-Type is JSON (otherwise kInvalidInput
-/// "common.unsupported_media_type"); every string value is put in Unicode NFC.
+/// Parses a JSON object body; checks Content-Type is exactly application/json or
+/// application/merge-patch+json, charset UTF-8 if any (otherwise kUnsupportedMediaType
+/// "common.unsupported_media_type", HTTP 415); every string value is put in Unicode NFC.
 core::Result<core::Json> JsonBody(const http::Request& req);
 
 /// Maps a service result to a response: value → `status` JSON, error → problem.
@@ -28,7 +29,8 @@ http::Response ReplyEmpty(const http::Request& req, const core::Status& status);
 /// malformed.
 core::Result<std::optional<int64_t>> IfMatch(const http::Request& req);
 
-/// The integer path parameter `name`; kNotFound "common.not_found" when not a positive integer.
+/// The integer path parameter `name`; kNotFound "common.not_found" unless it is a canonical id
+/// (1..2^63-1, decimal, no sign, no leading zero).
 core::Result<int64_t> PathId(const http::Request& req, const std::string& name = "id");
 
 /// A handler for "{id}" routes that take If-Match and a JSON body:

@@ -24,9 +24,10 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
   return std::move((*rows)[0]);
 }
 
-core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
-                                   const Page& page, core::Json (*to_json)(const store::Row&)) {
-  auto rows = tx.Query(sql, params);
+core::Result<core::Json> QueryPage(store::Tx& tx, store::Sql sql, const char* order_column, const Page& page,
+                                   core::Json (*to_json)(const store::Row&)) {
+  sql.Append(std::string(" ORDER BY ") + order_column).Bind(" LIMIT ", int64_t{page.limit});
+  auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
   core::Json items = core::Json::array();
   int64_t last = 0;
@@ -45,31 +46,8 @@ core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const cha
 }
 
 void Assignments::Set(const std::string& column, store::Value v, core::Json shown) {
-  params.push_back(std::move(v));
-  sql += column + " = $" + std::to_string(params.size()) + ", ";
+  columns.push_back({column, std::move(v)});
   changed[column] = std::move(shown);
-}
-
-core::Status EntityExists(store::Tx& tx, int64_t id, const char* field, const char* not_found_key) {
-  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return core::Error::InvalidInput(not_found_key, field, {std::to_string(id)});
-  return core::Ok();
-}
-
-core::Result<std::vector<int64_t>> EntitySubtree(store::Tx& tx, int64_t root) {
-  auto rows = tx.Query("SELECT id, parent_id FROM entities");
-  if (!rows) return std::move(rows).error();
-  std::multimap<int64_t, int64_t> children;
-  for (const auto& r : *rows) {
-    if (auto parent = r.OptInt(1)) children.emplace(*parent, r.Int(0));
-  }
-  std::vector<int64_t> out = {root};
-  for (size_t i = 0; i < out.size(); ++i) {
-    auto [first, last] = children.equal_range(out[i]);
-    for (auto it = first; it != last; ++it) out.push_back(it->second);
-  }
-  return out;
 }
 
 core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
@@ -81,16 +59,17 @@ core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const s
   return core::Json{{"items", std::move(items)}};
 }
 
+store::Sql GuardedUpdateSql(const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version) {
+  store::Sql sql(std::string("UPDATE ") + table + " SET ");
+  for (const auto& column : set.columns) sql.Bind(column.name + " = ", column.value).Append(", ");
+  sql.Bind("version = version + 1, updated_at = ", core::NowIsoUtc());
+  sql.Bind(" WHERE id = ", id);
+  if (version) sql.Bind(" AND version = ", *version);
+  return sql;
+}
+
 core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
-  std::vector<store::Value> params = set.params;
-  params.push_back(core::NowIsoUtc());
-  std::string sql = std::string("UPDATE ") + table + " SET " + set.sql + "version = version + 1, updated_at = $" +
-                    std::to_string(params.size());
-  params.push_back(id);
-  sql += " WHERE id = $" + std::to_string(params.size());
-  params.push_back(version);
-  sql += " AND version = $" + std::to_string(params.size());
-  auto n = tx.Exec(sql, params);
+  auto n = store::Exec(tx, GuardedUpdateSql(table, set, id, version));
   if (!n) return std::move(n).error();
   return *n == 1;
 }

@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "module/respond.hpp"
+#include "store/sql.hpp"
 #include "store/store.hpp"
 
 namespace sawt::module {
@@ -27,17 +28,12 @@ core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* 
 /// The single row `sql` (with `id` as $1) selects, or kNotFound `not_found_key`.
 core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key);
 
-/// Runs a list query whose first column is the id, whose params start with {page.after_id,
-/// page.limit} ($1, $2) and whose SQL ends in "ORDER BY id LIMIT $2"; maps rows with `to_json`
-/// and returns {"items", "next_cursor"}.
-core::Result<core::Json> QueryPage(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
-                                   const Page& page, core::Json (*to_json)(const store::Row&));
-
-/// The entity must exist: kInvalidInput `not_found_key` naming `field` (a clear 400, not a
-/// foreign-key 409). Modules read the network's `entities` table only through these two.
-core::Status EntityExists(store::Tx& tx, int64_t id, const char* field, const char* not_found_key);
-/// `root` and every entity below it in the tree (departments, their departments, ...).
-core::Result<std::vector<int64_t>> EntitySubtree(store::Tx& tx, int64_t root);
+/// Runs a list query: `sql` selects the id as its first column and keeps only ids after
+/// `page.after_id` (e.g. Sql("SELECT … WHERE id > ", page.after_id) plus filters); this appends
+/// "ORDER BY <order_column> LIMIT <page.limit>", maps rows with `to_json` and returns
+/// {"items", "next_cursor"}.
+core::Result<core::Json> QueryPage(store::Tx& tx, store::Sql sql, const char* order_column, const Page& page,
+                                   core::Json (*to_json)(const store::Row&));
 
 /// Runs a query over a small table and returns {"items": rows mapped with `to_json`}.
 core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const std::vector<store::Value>& params,
@@ -46,10 +42,14 @@ core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const s
 /// After a guarded UPDATE/DELETE matched nothing: 404 when the row is gone, else 412 (stale If-Match).
 core::Status MissOrStale(store::Tx& tx, const char* table, int64_t id, const char* not_found_key);
 
-/// Builds "col = $k, " assignments for a partial update, and the changed fields for its event.
+/// The columns a partial update sets, and the changed fields for its event. Placeholders are
+/// numbered only when the statement is built (GuardedUpdateSql), never by hand.
 struct Assignments {
-  std::string sql;
-  std::vector<store::Value> params;
+  struct Column {
+    std::string name;
+    store::Value value;
+  };
+  std::vector<Column> columns;
   core::Json changed = core::Json::object();
   void Set(const std::string& column, store::Value v, core::Json shown);
   /// Set(column, *v, *v) when the optional field was given.
@@ -57,11 +57,15 @@ struct Assignments {
   void SetIf(const std::string& column, const std::optional<T>& v) {
     if (v) Set(column, *v, *v);
   }
-  bool empty() const { return params.empty(); }
+  bool empty() const { return columns.empty(); }
 };
 
-/// Runs "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id AND version"; false
-/// when no row matched (follow with MissOrStale). `set` may be empty (only the version moves).
+/// "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = … [AND version = …]";
+/// append " RETURNING …" when the new row is wanted. `set` may be empty (only the version moves);
+/// without `version` the update is unconditional (If-Match is optional on that route).
+store::Sql GuardedUpdateSql(const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version);
+
+/// Runs GuardedUpdateSql with a required version; false when no row matched (follow with MissOrStale).
 core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version);
 
 }  // namespace sawt::module

@@ -116,7 +116,7 @@ core::Result<int64_t> AddMember(NetworkService& svc, const auth::Caller& system,
   Json body = {{"login", login},     {"password", password},         {"name_ar", p.name_ar},
                {"name_en", p.name_en}, {"title_ar", title_ar},       {"title_en", title_en},
                {"email", login + "@demo.sawt.example"}, {"entity_id", entity_id}, {"role", auth::RoleName(role)}};
-  auto member = svc.CreateMember(system, body);
+  auto member = svc.CreateMember(system, body, NewAccount::kDemo);
   if (!member) return std::move(member).error();
   int64_t id = (*member)["id"];
   ctx.accounts[login] = id;

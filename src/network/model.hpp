@@ -6,6 +6,7 @@
 namespace sawt::network {
 
 /// The general communication guide's seven axes (DESIGN.md): responsibilities are organised by them.
+/// Served and validated as the "axes" vocabulary (network/vocabularies.hpp).
 struct Axis {
   std::string_view key;
   std::string_view name_ar;
@@ -21,18 +22,5 @@ inline constexpr std::array<Axis, 7> kAxes = {{
     {"electronic_communication", "الاتصال الإلكتروني", "Electronic communication"},
     {"media_communication", "الاتصال الإعلامي", "Media communication"},
 }};
-
-inline bool IsAxis(std::string_view key) {
-  for (const auto& a : kAxes) {
-    if (a.key == key) return true;
-  }
-  return false;
-}
-
-/// Entity kinds, top to bottom of the tree.
-inline bool IsEntityKind(std::string_view k) { return k == "government" || k == "entity" || k == "department"; }
-
-/// RACI letters: Responsible, Accountable, Consulted, Informed.
-inline bool IsRaci(std::string_view r) { return r == "R" || r == "A" || r == "C" || r == "I"; }
 
 }  // namespace sawt::network

@@ -1,12 +1,17 @@
 #include "network/module.hpp"
 
 #include "network/demo.hpp"
+#include "network/entity_directory.hpp"
 #include "network/model.hpp"
 #include "network/network_service.hpp"
 #include "network/routes.hpp"
+#include "network/vocabularies.hpp"
+#include "module/schema.hpp"
 
 namespace sawt::network {
 namespace {
+
+using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 const std::vector<http::Message> kMessages = {
     {"network.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
@@ -32,15 +37,20 @@ const std::vector<http::Message> kMessages = {
     {"network.entity_and_role_together", "يجب تحديد الجهة والدور معًا.", "Give the entity and the role together."},
     {"network.membership_exists", "هذا العضو يحمل هذا الدور في هذه الجهة مسبقًا.",
      "The member already holds this role in this entity."},
-    {"network.last_network_admin", "لا يمكن سحب دور آخر مدير للشبكة.", "The last network administrator cannot be removed."},
+    {"network.last_network_admin", "لا يمكن سحب دور آخر مدير نشط للشبكة أو تعطيل حسابه.",
+     "The last active network administrator cannot lose that role or be deactivated."},
+    {"network.member_beyond_authority",
+     "يحمل هذا العضو أدوارًا لا تملك منحها (في جهات أخرى أو على مستوى الشبكة)؛ لا يعدّل حسابه إلا من يملك منحها كلها.",
+     "This member holds roles you cannot grant (in other entities or network-wide); only someone who can grant all of "
+     "them may change the account."},
+    {"network.membership_not_invited", "هذه العضوية ليست دعوة بانتظار القبول.",
+     "This membership is not an invitation waiting for acceptance."},
     {"network.cannot_deactivate_self", "لا يمكنك تعطيل حسابك بنفسك.", "You cannot deactivate your own account."},
     {"network.bad_axis", "المحور «{0}» ليس من محاور دليل الاتصال الحكومي السبعة.",
      "\"{0}\" is not one of the general guide's seven axes."},
     {"network.bad_raci", "قيمة RACI يجب أن تكون R أو A أو C أو I.", "RACI must be R, A, C or I."},
 };
 
-core::Json StringProp(int max = 300) { return {{"type", "string"}, {"maxLength", max}}; }
-core::Json NullableString() { return {{"type", {"string", "null"}}}; }
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
   reg.AddSchema("Axis", {{"type", "object"},
@@ -52,7 +62,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                             {{"id", {{"type", "integer"}}}, {"parent_id", {{"type", {"integer", "null"}}}},
                              {"kind", {{"enum", {"government", "entity", "department"}}}}, {"code", {{"type", "string"}}},
                              {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
-                             {"color", {{"type", "string"}}}, {"logo_url", NullableString()},
+                             {"color", {{"type", "string"}}}, {"logo_url", NullableStr()},
                              {"version", {{"type", "integer"}}}, {"created_at", {{"type", "string"}}},
                              {"updated_at", {{"type", "string"}}}}}});
   reg.AddSchema("EntityCreate", {{"type", "object"},
@@ -60,41 +70,46 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                  {"additionalProperties", false},
                                  {"properties",
                                   {{"kind", {{"enum", {"government", "entity", "department"}}}},
-                                   {"code", StringProp(64)}, {"name_ar", StringProp()}, {"name_en", StringProp()},
+                                   {"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
                                    {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
-                                   {"logo_url", StringProp(500)}, {"parent_id", {{"type", "integer"}}}}}});
+                                   {"logo_url", Str(500)}, {"parent_id", {{"type", "integer"}}}}}});
   reg.AddSchema("EntityUpdate", {{"type", "object"},
                                  {"additionalProperties", false},
                                  {"properties",
-                                  {{"name_ar", StringProp()}, {"name_en", StringProp()},
+                                  {{"name_ar", Str()}, {"name_en", Str()},
                                    {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
-                                   {"logo_url", NullableString()}}}});
+                                   {"logo_url", NullableStr()}}}});
   reg.AddSchema("Member", {{"type", "object"},
                            {"properties",
                             {{"id", {{"type", "integer"}}}, {"login", {{"type", "string"}}},
                              {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
-                             {"title_ar", NullableString()}, {"title_en", NullableString()},
+                             {"title_ar", NullableStr()}, {"title_en", NullableStr()},
                              {"email", {{"type", "string"}}}, {"active", {{"type", "boolean"}}},
+                             {"created_at", Timestamp()}, {"updated_at", Timestamp()},
                              {"version", {{"type", "integer"}}}}}});
   reg.AddSchema("MemberCreate", {{"type", "object"},
                                  {"required", {"login", "password", "name_ar", "name_en", "email"}},
                                  {"additionalProperties", false},
                                  {"properties",
-                                  {{"login", StringProp(64)}, {"password", {{"type", "string"}, {"minLength", 10}}},
-                                   {"name_ar", StringProp()}, {"name_en", StringProp()}, {"title_ar", StringProp()},
-                                   {"title_en", StringProp()}, {"email", StringProp(254)},
+                                  {{"login", Str(64)}, {"password", {{"type", "string"}, {"minLength", 10}}},
+                                   {"name_ar", Str()}, {"name_en", Str()}, {"title_ar", Str()},
+                                   {"title_en", Str()}, {"email", Str(254)},
                                    {"entity_id", {{"type", "integer"}}}, {"role", {{"type", "string"}}}}}});
   reg.AddSchema("MemberUpdate", {{"type", "object"},
                                  {"additionalProperties", false},
                                  {"properties",
-                                  {{"name_ar", StringProp()}, {"name_en", StringProp()}, {"title_ar", NullableString()},
-                                   {"title_en", NullableString()}, {"email", StringProp(254)},
+                                  {{"name_ar", Str()}, {"name_en", Str()}, {"title_ar", NullableStr()},
+                                   {"title_en", NullableStr()}, {"email", Str(254)},
                                    {"active", {{"type", "boolean"}}}}}});
   const core::Json roles = {"network_admin", "entity_admin", "editor", "reviewer", "spokesperson", "analyst", "trainer", "member"};
   reg.AddSchema("Membership", {{"type", "object"},
                                {"properties",
                                 {{"id", {{"type", "integer"}}}, {"member_id", {{"type", "integer"}}},
-                                 {"entity_id", {{"type", "integer"}}}, {"role", {{"enum", roles}}}}}});
+                                 {"entity_id", {{"type", "integer"}}}, {"role", {{"enum", roles}}},
+                                 {"created_at", {{"type", "string"}}},
+                                 // invited: offered by someone without authority over the member's other
+                                 // roles; grants nothing until the member accepts it.
+                                 {"status", {{"enum", {"active", "invited"}}}}}}});
   reg.AddSchema("MembershipCreate", {{"type", "object"},
                                      {"required", {"member_id", "entity_id", "role"}},
                                      {"additionalProperties", false},
@@ -108,19 +123,20 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                     {{"id", {{"type", "integer"}}}, {"entity_id", {{"type", "integer"}}},
                                      {"axis", {{"enum", axes}}}, {"task_ar", {{"type", "string"}}},
                                      {"task_en", {{"type", "string"}}}, {"member_id", {{"type", "integer"}}},
-                                     {"raci", {{"enum", {"R", "A", "C", "I"}}}}, {"version", {{"type", "integer"}}}}}});
+                                     {"raci", {{"enum", {"R", "A", "C", "I"}}}}, {"created_at", Timestamp()},
+                                     {"updated_at", Timestamp()}, {"version", {{"type", "integer"}}}}}});
   reg.AddSchema("ResponsibilityCreate", {{"type", "object"},
                                          {"required", {"entity_id", "axis", "task_ar", "task_en", "member_id", "raci"}},
                                          {"additionalProperties", false},
                                          {"properties",
                                           {{"entity_id", {{"type", "integer"}}}, {"axis", {{"enum", axes}}},
-                                           {"task_ar", StringProp(1000)}, {"task_en", StringProp(1000)},
+                                           {"task_ar", Str(1000)}, {"task_en", Str(1000)},
                                            {"member_id", {{"type", "integer"}}}, {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
   reg.AddSchema("ResponsibilityUpdate", {{"type", "object"},
                                          {"additionalProperties", false},
                                          {"properties",
-                                          {{"axis", {{"enum", axes}}}, {"task_ar", StringProp(1000)},
-                                           {"task_en", StringProp(1000)}, {"member_id", {{"type", "integer"}}},
+                                          {{"axis", {{"enum", axes}}}, {"task_ar", Str(1000)},
+                                           {"task_en", Str(1000)}, {"member_id", {{"type", "integer"}}},
                                            {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
 }
 
@@ -128,6 +144,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("network");
+  RegisterVocabularies(reg);
+  reg.SetEntityDirectory(std::make_shared<NetworkEntityDirectory>());
   auto service = std::make_shared<NetworkService>(reg.services().store, &reg.entity_references());
   reg.Keep(service);
   reg.AddMigrations(NetworkService::Migrations());

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "module/write_helpers.hpp"
 #include "network/model.hpp"
+#include "network/vocabularies.hpp"
 #include "search/search_indexer.hpp"
 
 namespace sawt::network {
@@ -31,9 +32,8 @@ using module::OptJson;
 constexpr const char* kEntityColumns =
     "id, parent_id, kind, code, name_ar, name_en, color, logo_url, version, created_at, updated_at";
 constexpr const char* kMemberColumns =
-    "m.id, a.login, m.name_ar, m.name_en, m.title_ar, m.title_en, m.email, a.active, m.version, m.created_at, "
-    "m.updated_at";
-constexpr const char* kMemberFrom = " FROM members m JOIN accounts a ON a.id = m.id ";
+    "m.id, m.name_ar, m.name_en, m.title_ar, m.title_en, m.email, m.version, m.created_at, m.updated_at";
+constexpr const char* kMemberFrom = " FROM members m ";
 constexpr const char* kResponsibilityColumns =
     "id, entity_id, axis, task_ar, task_en, member_id, raci, version, created_at, updated_at";
 
@@ -45,23 +45,57 @@ Json EntityJson(const Row& r) {
           {"created_at", r.Text(9)}, {"updated_at", r.Text(10)}};
 }
 
-Json MemberJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"login", r.Text(1)},
-          {"name_ar", r.Text(2)},
-          {"name_en", r.Text(3)},
-          {"title_ar", OptJson(r.OptText(4))},
-          {"title_en", OptJson(r.OptText(5))},
-          {"email", r.Text(6)},
-          {"active", r.Int(7) != 0},
-          {"version", r.Int(8)},
-          {"created_at", r.Text(9)},
-          {"updated_at", r.Text(10)}};
+/// A member record (network's) with its account's login and active flag (the accounts module's).
+struct Member {
+  int64_t id = 0;
+  std::string login;
+  std::string name_ar, name_en;
+  std::optional<std::string> title_ar, title_en;
+  std::string email;
+  bool active = false;
+  int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+Json MemberJson(const Member& m) {
+  return {{"id", m.id},
+          {"login", m.login},
+          {"name_ar", m.name_ar},
+          {"name_en", m.name_en},
+          {"title_ar", OptJson(m.title_ar)},
+          {"title_en", OptJson(m.title_en)},
+          {"email", m.email},
+          {"active", m.active},
+          {"version", m.version},
+          {"created_at", m.created_at},
+          {"updated_at", m.updated_at}};
 }
 
+/// Runs `sql` (selecting kMemberColumns) and adds each member's account view.
+Result<std::vector<Member>> QueryMembers(Tx& tx, const store::Sql& sql) {
+  auto rows = store::Query(tx, sql);
+  if (!rows) return std::move(rows).error();
+  std::vector<int64_t> ids;
+  for (const auto& r : *rows) ids.push_back(r.Int(0));
+  SAWT_ASSIGN_OR_RETURN(auto accounts, auth::AuthService::Accounts(tx, ids));
+  std::vector<Member> out;
+  for (const auto& r : *rows) {
+    Member m{r.Int(0),     "",    r.Text(1), r.Text(2), r.OptText(3), r.OptText(4),
+             r.Text(5),    false, r.Int(6),  r.Text(7), r.Text(8)};
+    if (auto a = accounts.find(m.id); a != accounts.end()) {
+      m.login = a->second.login;
+      m.active = a->second.active;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+constexpr const char* kMembershipColumns = "id, member_id, entity_id, role, created_at, status";
+
 Json MembershipJson(const Row& r) {
-  return {{"id", r.Int(0)}, {"member_id", r.Int(1)}, {"entity_id", r.Int(2)}, {"role", r.Text(3)},
-          {"created_at", r.Text(4)}};
+  return {{"id", r.Int(0)},          {"member_id", r.Int(1)}, {"entity_id", r.Int(2)}, {"role", r.Text(3)},
+          {"created_at", r.Text(4)}, {"status", r.Text(5)}};
 }
 
 Json ResponsibilityJson(const Row& r) {
@@ -102,14 +136,18 @@ Result<Row> LoadEntity(Tx& tx, int64_t id) {
                  "network.entity_not_found");
 }
 
-Result<Row> LoadMember(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kMemberColumns + kMemberFrom + "WHERE m.id = $1", id,
-                 "network.member_not_found");
+Result<Member> LoadMember(Tx& tx, int64_t id) {
+  SAWT_ASSIGN_OR_RETURN(auto found, QueryMembers(tx, store::Sql(std::string("SELECT ") + kMemberColumns + kMemberFrom +
+                                                                    "WHERE m.id = ",
+                                                                id)));
+  if (found.empty()) return Error::NotFound("network.member_not_found", {std::to_string(id)});
+  return std::move(found.front());
 }
 
-/// Entities the member holds any role in.
+/// Entities the member holds any active role in (invitations not yet accepted grant nothing).
 Result<std::vector<int64_t>> MemberEntities(Tx& tx, int64_t member_id) {
-  auto rows = tx.Query("SELECT DISTINCT entity_id FROM memberships WHERE member_id = $1", {member_id});
+  auto rows = tx.Query("SELECT DISTINCT entity_id FROM memberships WHERE member_id = $1 AND status = 'active'",
+                       {member_id});
   if (!rows) return std::move(rows).error();
   std::vector<int64_t> out;
   for (const auto& r : *rows) out.push_back(r.Int(0));
@@ -117,7 +155,7 @@ Result<std::vector<int64_t>> MemberEntities(Tx& tx, int64_t member_id) {
 }
 
 /// Ok when `permission` holds in any entity the member belongs to (or the caller is that member
-/// and `self_ok`).
+/// and `self_ok`). For reading; changing an account needs AuthorizeAdministration.
 Status AuthorizeOnMember(Tx& tx, const auth::Caller& caller, std::string_view permission, int64_t member_id,
                          bool self_ok) {
   if (self_ok && caller.account_id == member_id) return Ok();
@@ -129,13 +167,57 @@ Status AuthorizeOnMember(Tx& tx, const auth::Caller& caller, std::string_view pe
   return Error::Forbidden();
 }
 
-/// Adds "AND version = $n" when the caller sent If-Match.
-std::string VersionGuard(std::optional<int64_t> if_match, std::vector<Value>& params) {
-  if (!if_match) return "";
-  params.push_back(*if_match);
-  return " AND version = $" + std::to_string(params.size());
+/// Whether the caller has authority over the whole account: it could grant every active role the
+/// member holds (network admins can; an entity admin only when all of the member's roles lie in
+/// entities they administer and none is network_admin). Whoever lacks it must not edit, deactivate
+/// or pull the account into their entity, or a role in one entity would become control over
+/// another entity's (or the network's) account. kForbidden "auth.forbidden" for callers who
+/// administer no entity at all, "network.member_beyond_authority" for admins of other entities.
+Status AuthorizeAdministration(Tx& tx, const auth::Caller& caller, int64_t member_id) {
+  if (caller.network_admin) return auth::Authorize(caller, "network.members.update", std::nullopt);
+  bool administers_some_entity = false;
+  for (const auto& [entity_id, roles] : caller.roles) {
+    administers_some_entity = administers_some_entity || static_cast<bool>(auth::Authorize(caller, "network.members.update", entity_id));
+  }
+  if (!administers_some_entity) return Error::Forbidden();
+  auto rows = tx.Query("SELECT entity_id, role FROM memberships WHERE member_id = $1 AND status = 'active'", {member_id});
+  if (!rows) return std::move(rows).error();
+  // An account with no role at all belongs to nobody but the network admins.
+  if (rows->empty()) return Error::Forbidden("network.member_beyond_authority");
+  for (const auto& r : *rows) {
+    const auto role = auth::ParseRole(r.Text(1)).value_or(auth::Role::kNetworkAdmin);
+    if (auto st = auth::AuthorizeGrant(caller, role, r.Int(0)); !st) {
+      return st.error().key == "auth.token_scope" ? st : Status(Error::Forbidden("network.member_beyond_authority"));
+    }
+  }
+  return Ok();
 }
 
+/// Conflict "network.last_network_admin" when the network would be left without an active
+/// network admin once `member_id` stops being one. Append the change's event before calling it:
+/// on PostgreSQL that takes the events chain lock, so two admins removing each other at once are
+/// serialised and the second sees the first's change (SQLite serialises writers anyway).
+Status KeepOneNetworkAdmin(Tx& tx, int64_t member_id) {
+  auto rows = tx.Query(
+      "SELECT DISTINCT member_id FROM memberships WHERE role = 'network_admin' AND status = 'active' AND member_id <> $1",
+      {member_id});
+  if (!rows) return std::move(rows).error();
+  std::vector<int64_t> admins;
+  for (const auto& r : *rows) admins.push_back(r.Int(0));
+  SAWT_ASSIGN_OR_RETURN(auto accounts, auth::AuthService::Accounts(tx, admins));
+  for (const auto& [id, account] : accounts) {
+    if (account.active) return Ok();
+  }
+  return Error::Conflict("network.last_network_admin");
+}
+
+/// Whether the member holds an active network_admin role.
+Result<bool> IsNetworkAdmin(Tx& tx, int64_t member_id) {
+  auto rows = tx.Query(
+      "SELECT 1 FROM memberships WHERE member_id = $1 AND role = 'network_admin' AND status = 'active'", {member_id});
+  if (!rows) return std::move(rows).error();
+  return !rows->empty();
+}
 
 // ---- search: entities and members are searchable; the index changes in the same transaction ----
 
@@ -147,18 +229,18 @@ Status IndexEntity(Tx& tx, const Json& e) {
 }
 
 Status IndexMember(Tx& tx, int64_t id) {
-  SAWT_ASSIGN_OR_RETURN(Row r, LoadMember(tx, id));
+  SAWT_ASSIGN_OR_RETURN(Member m, LoadMember(tx, id));
   SAWT_ASSIGN_OR_RETURN(auto entities, MemberEntities(tx, id));
   std::sort(entities.begin(), entities.end());
   std::string body;
-  for (const auto& t : {r.OptText(4), r.OptText(5)}) {
+  for (const auto& t : {m.title_ar, m.title_en}) {
     if (t) body += *t + "\n";
   }
-  body += r.Text(1);
+  body += m.login;
   std::optional<int64_t> entity;
   if (!entities.empty()) entity = entities.front();
-  return search::SearchIndexer::Upsert(tx, {"member", id, entity, entities, r.Text(2), r.Text(3), body,
-                                            "/api/v1/members/" + std::to_string(id), r.Text(10)});
+  return search::SearchIndexer::Upsert(tx, {"member", id, entity, entities, m.name_ar, m.name_en, body,
+                                            "/api/v1/members/" + std::to_string(id), m.updated_at});
 }
 
 Result<int64_t> RebuildEntitySearch(Tx& tx) {
@@ -231,6 +313,11 @@ CREATE TABLE responsibilities (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX responsibilities_entity ON responsibilities(entity_id, axis);
+)SQL"},
+          // A role offered to someone who already belongs to entities beyond the granter's authority
+          // waits for their acceptance ('invited') and grants nothing until then.
+          {"network", 2, "0002_add_membership_status", R"SQL(
+ALTER TABLE memberships ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'invited'));
 )SQL"}};
 }
 
@@ -238,7 +325,7 @@ Result<std::map<int64_t, std::set<auth::Role>>> NetworkService::ResolveRoles(Tx&
   // A role held in an entity also applies to every entity below it.
   auto rows = tx.Query(
       "WITH RECURSIVE scope(entity_id, role) AS ("
-      "  SELECT entity_id, role FROM memberships WHERE member_id = $1"
+      "  SELECT entity_id, role FROM memberships WHERE member_id = $1 AND status = 'active'"
       "  UNION SELECT e.id, s.role FROM entities e JOIN scope s ON e.parent_id = s.entity_id"
       ") SELECT entity_id, role FROM scope",
       {account_id});
@@ -269,13 +356,9 @@ Result<std::shared_ptr<const std::string>> NetworkService::ListEntities(const au
   if (auto hit = entity_lists_.Get(key)) return *hit;
   const int64_t epoch = entity_lists_.epoch();
   auto json = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
-    std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id > $1";
-    if (parent_id) {
-      params.push_back(*parent_id);
-      sql += " AND parent_id = $3";
-    }
-    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, EntityJson);
+    store::Sql sql(std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id > ", page.after_id);
+    if (parent_id) sql.Bind(" AND parent_id = ", *parent_id);
+    return module::QueryPage(tx, std::move(sql), "id", page, EntityJson);
   });
   if (!json) return std::move(json).error();
   auto body = std::make_shared<const std::string>(core::DumpJson(*json));
@@ -301,7 +384,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
   auto logo = in.String("logo_url", false, 500);
   auto parent_id = in.Int("parent_id", false);
   SAWT_TRY_STATUS(in.Finish());
-  if (!IsEntityKind(*kind)) return Error::InvalidInput("network.bad_kind", "kind", {*kind});
+  if (!EntityKinds().Has(*kind)) return Error::InvalidInput("network.bad_kind", "kind", {*kind});
   if (!IsCode(*code)) return Error::InvalidInput("network.bad_code", "code");
   if (color && !IsColor(*color)) return Error::InvalidInput("network.bad_color", "color");
   if (logo && !IsLogoUrl(*logo)) return Error::InvalidInput("network.bad_logo_url", "logo_url");
@@ -359,15 +442,9 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
   set.SetIf("logo_url", logo);
   if (clear_logo) set.Set("logo_url", store::Null(), nullptr);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = set.params;
-    params.push_back(core::NowIsoUtc());
-    std::string sql = "UPDATE entities SET " + set.sql + "version = version + 1, updated_at = $" +
-                      std::to_string(params.size());
-    params.push_back(id);
-    sql += " WHERE id = $" + std::to_string(params.size());
-    sql += VersionGuard(if_match, params);
-    sql += std::string(" RETURNING ") + kEntityColumns;
-    auto rows = tx.Query(sql, params);
+    store::Sql sql = module::GuardedUpdateSql("entities", set, id, if_match);
+    sql.Append(std::string(" RETURNING ") + kEntityColumns);
+    auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "entities", id, "network.entity_not_found").error();
     Json entity = EntityJson((*rows)[0]);
@@ -391,9 +468,9 @@ Status NetworkService::DeleteEntity(const auth::Caller& caller, int64_t id, std:
     auto used = tx.Query(count, {id});
     if (!used) return std::move(used).error();
     if ((*used)[0].Int(0) > 0) return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
-    std::vector<Value> params = {id};
-    std::string sql = "DELETE FROM entities WHERE id = $1" + VersionGuard(if_match, params);
-    auto n = tx.Exec(sql, params);
+    store::Sql sql("DELETE FROM entities WHERE id = ", id);
+    if (if_match) sql.Bind(" AND version = ", *if_match);
+    auto n = store::Exec(tx, sql);
     if (!n) {
       // A reference nobody declared still stops the delete through its foreign key.
       if (n.error().key == "store.foreign_key_violation") return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
@@ -411,34 +488,35 @@ Result<Json> NetworkService::ListMembers(const auth::Caller& caller, std::option
                                          const module::Page& page) {
   if (entity_id) SAWT_TRY_STATUS(auth::Authorize(caller, "network.members.read", entity_id));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
-    std::string sql = std::string("SELECT ") + kMemberColumns + kMemberFrom + "WHERE m.id > $1";
+    store::Sql sql(std::string("SELECT ") + kMemberColumns + kMemberFrom + "WHERE m.id > ", page.after_id);
     if (entity_id) {
-      params.push_back(*entity_id);
-      sql += " AND m.id IN (SELECT member_id FROM memberships WHERE entity_id = $3)";
+      sql.Bind(" AND m.id IN (SELECT member_id FROM memberships WHERE status = 'active' AND entity_id = ", *entity_id)
+          .Append(")");
     } else if (!caller.network_admin) {
       // Without a filter, a caller sees the members of the entities they belong to.
-      std::string in;
-      for (int64_t e : caller.Entities()) {
-        params.push_back(e);
-        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-      }
-      if (in.empty()) return module::PageJson(Json::array(), page, 0);
-      sql += " AND m.id IN (SELECT member_id FROM memberships WHERE entity_id IN (" + in + "))";
+      const std::vector<int64_t> entities = caller.Entities();
+      if (entities.empty()) return module::PageJson(Json::array(), page, 0);
+      sql.BindList(" AND m.id IN (SELECT member_id FROM memberships WHERE status = 'active' AND entity_id IN (",
+                   std::vector<Value>(entities.begin(), entities.end()))
+          .Append("))");
     }
-    return module::QueryPage(tx, sql + " ORDER BY m.id LIMIT $2", params, page, MemberJson);
+    sql.Bind(" ORDER BY m.id LIMIT ", int64_t{page.limit});
+    SAWT_ASSIGN_OR_RETURN(auto members, QueryMembers(tx, sql));
+    Json items = Json::array();
+    for (const auto& m : members) items.push_back(MemberJson(m));
+    return module::PageJson(std::move(items), page, members.empty() ? 0 : members.back().id);
   });
 }
 
 Result<Json> NetworkService::GetMember(const auth::Caller& caller, int64_t id) {
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadMember(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
     SAWT_TRY_STATUS(AuthorizeOnMember(tx, caller, "network.members.read", id, true));
     return MemberJson(row);
   });
 }
 
-Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json& body) {
+Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json& body, NewAccount kind) {
   JsonReader in(body);
   auto login = in.String("login", true, 64);
   auto password = in.String("password", true, 256);
@@ -451,7 +529,8 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
   auto role_name = in.String("role", false, 40);
   SAWT_TRY_STATUS(in.Finish());
   SAWT_TRY_STATUS(auth::AuthService::ValidateLogin(*login));
-  SAWT_TRY_STATUS(auth::AuthService::ValidateNewPassword(*password));
+  // The demo's published passwords (e.g. "admin-demo") would fail the policy; they are demo data.
+  if (kind == NewAccount::kTemporaryPassword) SAWT_TRY_STATUS(auth::AuthService::ValidateNewPassword(*password, *login));
   if (!IsEmail(*email)) return Error::InvalidInput("network.bad_email", "email");
   if (entity_id.has_value() != role_name.has_value()) {
     return Error::InvalidInput("network.entity_and_role_together", entity_id ? "role" : "entity_id");
@@ -467,7 +546,8 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
   }
   const std::string hash = auth::HashPassword(*password);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(int64_t id, auth::AuthService::CreateAccount(tx, *login, hash));
+    SAWT_ASSIGN_OR_RETURN(int64_t id,
+                          auth::AuthService::CreateAccount(tx, *login, hash, kind == NewAccount::kTemporaryPassword));
     const std::string now = core::NowIsoUtc();
     auto n = tx.Exec(
         "INSERT INTO members (id, name_ar, name_en, title_ar, title_en, email, created_at, updated_at) "
@@ -484,7 +564,7 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
         return std::move(m).error();
       }
     }
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadMember(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
     Json member = MemberJson(row);
     Json payload = member;
     if (entity_id) payload["membership"] = {{"entity_id", *entity_id}, {"role", *role_name}};
@@ -517,16 +597,15 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
   set.SetIf("email", email);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(LoadMember(tx, id));
-    // Members edit their own profile; activation is an administrator's decision.
-    SAWT_TRY_STATUS(AuthorizeOnMember(tx, caller, "network.members.update", id, !active.has_value()));
+    // Members edit their own profile; changing anyone else's account (its e-mail leads to its
+    // password, its activation to its access) needs authority over every role it holds.
     if (active && id == caller.account_id) return Error::InvalidInput("network.cannot_deactivate_self", "active");
-    std::vector<Value> params = set.params;
-    params.push_back(core::NowIsoUtc());
-    std::string sql =
-        "UPDATE members SET " + set.sql + "version = version + 1, updated_at = $" + std::to_string(params.size());
-    params.push_back(id);
-    sql += " WHERE id = $" + std::to_string(params.size()) + VersionGuard(if_match, params);
-    auto n = tx.Exec(sql, params);
+    if (id == caller.account_id) {
+      SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+    } else {
+      SAWT_TRY_STATUS(AuthorizeAdministration(tx, caller, id));
+    }
+    auto n = store::Exec(tx, module::GuardedUpdateSql("members", set, id, if_match));
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "members", id, "network.member_not_found").error();
     Json changed = set.changed;
@@ -534,10 +613,23 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
       SAWT_TRY_STATUS(auth::AuthService::SetActive(tx, id, *active));
       changed["active"] = *active;
     }
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadMember(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.member_updated", std::nullopt, "member", id, changed));
+    if (active == false) {
+      SAWT_ASSIGN_OR_RETURN(bool admin, IsNetworkAdmin(tx, id));
+      if (admin) SAWT_TRY_STATUS(KeepOneNetworkAdmin(tx, id));
+    }
     SAWT_TRY_STATUS(IndexMember(tx, id));
     return MemberJson(row);
+  });
+}
+
+Status NetworkService::UnlockMember(const auth::Caller& caller, int64_t id) {
+  return store_.Write([&](Tx& tx) -> Status {
+    SAWT_TRY_STATUS(LoadMember(tx, id));
+    SAWT_TRY_STATUS(AuthorizeOnMember(tx, caller, "network.members.update", id, /*self_ok=*/false));
+    SAWT_TRY_STATUS(auth::LoginThrottle::Unlock(tx, id, caller.login));
+    return Ok();
   });
 }
 
@@ -546,21 +638,18 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
 Result<Json> NetworkService::ListMemberships(const auth::Caller& caller, std::optional<int64_t> entity_id,
                                              std::optional<int64_t> member_id, const module::Page& page) {
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
-    std::string sql = "SELECT id, member_id, entity_id, role, created_at FROM memberships WHERE id > $1";
+    store::Sql sql(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id > ", page.after_id);
     if (entity_id) {
       SAWT_TRY_STATUS(auth::Authorize(caller, "network.memberships.read", entity_id));
-      params.push_back(*entity_id);
-      sql += " AND entity_id = $" + std::to_string(params.size());
+      sql.Bind(" AND entity_id = ", *entity_id);
     }
     if (member_id) {
       SAWT_TRY_STATUS(AuthorizeOnMember(tx, caller, "network.memberships.read", *member_id, true));
-      params.push_back(*member_id);
-      sql += " AND member_id = $" + std::to_string(params.size());
+      sql.Bind(" AND member_id = ", *member_id);
     }
     if (!entity_id && !member_id) SAWT_TRY_STATUS(auth::Authorize(caller, "network.memberships.read", std::nullopt));
-    sql += " ORDER BY id LIMIT $2";
-    auto rows = tx.Query(sql, params);
+    sql.Bind(" ORDER BY id LIMIT ", int64_t{page.limit});
+    auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     int64_t last = 0;
@@ -588,38 +677,74 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
     if (!entity) return Error::InvalidInput("network.entity_not_found", "entity_id", {std::to_string(*entity_id)});
     auto member = LoadMember(tx, *member_id);
     if (!member) return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
-    auto rows = tx.Query(
-        "INSERT INTO memberships (member_id, entity_id, role, created_at) VALUES ($1, $2, $3, $4) "
-        "RETURNING id, member_id, entity_id, role, created_at",
-        {*member_id, *entity_id, *role_name, core::NowIsoUtc()});
+    // Someone who also belongs where the granter has no authority is invited, not enrolled: a role
+    // here would otherwise let the granter edit or deactivate an account that is not theirs.
+    SAWT_ASSIGN_OR_RETURN(auto entities, MemberEntities(tx, *member_id));
+    const bool invite = !entities.empty() && !AuthorizeAdministration(tx, caller, *member_id);
+    auto rows = tx.Query(std::string("INSERT INTO memberships (member_id, entity_id, role, created_at, status) "
+                                     "VALUES ($1, $2, $3, $4, $5) RETURNING ") +
+                             kMembershipColumns,
+                         {*member_id, *entity_id, *role_name, core::NowIsoUtc(), std::string(invite ? "invited" : "active")});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("network.membership_exists");
       return std::move(rows).error();
     }
     Json m = MembershipJson((*rows)[0]);
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.membership_granted", *entity_id, "membership", m["id"], m));
-    SAWT_TRY_STATUS(IndexMember(tx, *member_id));  // who may find the member changed
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, invite ? "network.membership_offered" : "network.membership_granted",
+                                *entity_id, "membership", m["id"], m));
+    if (!invite) SAWT_TRY_STATUS(IndexMember(tx, *member_id));  // who may find the member changed
     return m;
   });
 }
 
 Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) {
   return store_.Write([&](Tx& tx) -> Status {
-    auto rows = tx.Query("SELECT id, member_id, entity_id, role, created_at FROM memberships WHERE id = $1", {id});
+    auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::NotFound("network.membership_not_found", {std::to_string(id)});
     Json m = MembershipJson((*rows)[0]);
+    const int64_t member_id = m["member_id"];
+    const bool declining = m["status"] == "invited" && member_id == caller.account_id;
     auto role = auth::ParseRole(m["role"].get<std::string>());
-    SAWT_TRY_STATUS(auth::AuthorizeGrant(caller, role.value_or(auth::Role::kNetworkAdmin), m["entity_id"]));
-    if (role == auth::Role::kNetworkAdmin) {
-      auto admins = tx.Query("SELECT COUNT(*) FROM memberships WHERE role = 'network_admin'");
-      if (!admins) return std::move(admins).error();
-      if ((*admins)[0].Int(0) <= 1) return Error::Conflict("network.last_network_admin");
+    if (declining) {
+      SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+    } else {
+      SAWT_TRY_STATUS(auth::AuthorizeGrant(caller, role.value_or(auth::Role::kNetworkAdmin), m["entity_id"]));
     }
     auto n = tx.Exec("DELETE FROM memberships WHERE id = $1", {id});
     if (!n) return std::move(n).error();
-    SAWT_TRY_STATUS(IndexMember(tx, m["member_id"].get<int64_t>()));  // who may find the member changed
-    return AppendEvent(tx, caller, "network.membership_revoked", m["entity_id"].get<int64_t>(), "membership", id, m);
+    SAWT_TRY_STATUS(IndexMember(tx, member_id));  // who may find the member changed
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, declining ? "network.membership_declined" : "network.membership_revoked",
+                                m["entity_id"].get<int64_t>(), "membership", id, m));
+    if (role == auth::Role::kNetworkAdmin && m["status"] == "active") {
+      SAWT_ASSIGN_OR_RETURN(bool still_admin, IsNetworkAdmin(tx, member_id));
+      if (!still_admin) SAWT_TRY_STATUS(KeepOneNetworkAdmin(tx, member_id));
+    }
+    return Ok();
+  });
+}
+
+Result<Json> NetworkService::AcceptMembership(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
+    if (!rows) return std::move(rows).error();
+    // Only the invited member may accept; to anyone else the invitation does not exist.
+    if (rows->empty() || (*rows)[0].Int(1) != caller.account_id) {
+      return Error::NotFound("network.membership_not_found", {std::to_string(id)});
+    }
+    if ((*rows)[0].Text(5) != "invited") return Error::Conflict("network.membership_not_invited");
+    auto updated = tx.Query(std::string("UPDATE memberships SET status = 'active' WHERE id = $1 AND status = 'invited' "
+                                        "RETURNING ") +
+                                kMembershipColumns,
+                            {id});
+    if (!updated) return std::move(updated).error();
+    if (updated->empty()) return Error::Conflict("network.membership_not_invited");
+    Json m = MembershipJson((*updated)[0]);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.membership_accepted", m["entity_id"].get<int64_t>(), "membership",
+                                id, m));
+    SAWT_TRY_STATUS(IndexMember(tx, caller.account_id));
+    return m;
   });
 }
 
@@ -629,13 +754,9 @@ Result<Json> NetworkService::ListResponsibilities(const auth::Caller& caller, st
                                                   const module::Page& page) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.read", entity_id));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    std::vector<Value> params = {page.after_id, int64_t{page.limit}};
-    std::string sql = std::string("SELECT ") + kResponsibilityColumns + " FROM responsibilities WHERE id > $1";
-    if (entity_id) {
-      params.push_back(*entity_id);
-      sql += " AND entity_id = $3";
-    }
-    return module::QueryPage(tx, sql + " ORDER BY id LIMIT $2", params, page, ResponsibilityJson);
+    store::Sql sql(std::string("SELECT ") + kResponsibilityColumns + " FROM responsibilities WHERE id > ", page.after_id);
+    if (entity_id) sql.Bind(" AND entity_id = ", *entity_id);
+    return module::QueryPage(tx, std::move(sql), "id", page, ResponsibilityJson);
   });
 }
 
@@ -648,8 +769,8 @@ Result<Json> NetworkService::CreateResponsibility(const auth::Caller& caller, co
   auto member_id = in.Int("member_id", true);
   auto raci = in.String("raci", true, 1);
   SAWT_TRY_STATUS(in.Finish());
-  if (!IsAxis(*axis)) return Error::InvalidInput("network.bad_axis", "axis", {*axis});
-  if (!IsRaci(*raci)) return Error::InvalidInput("network.bad_raci", "raci", {*raci});
+  if (!network::Axes().Has(*axis)) return Error::InvalidInput("network.bad_axis", "axis", {*axis});
+  if (!Raci().Has(*raci)) return Error::InvalidInput("network.bad_raci", "raci", {*raci});
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     auto entity = LoadEntity(tx, *entity_id);
@@ -677,8 +798,8 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
   auto member_id = in.Int("member_id", false);
   auto raci = in.String("raci", false, 1);
   SAWT_TRY_STATUS(in.Finish());
-  if (axis && !IsAxis(*axis)) return Error::InvalidInput("network.bad_axis", "axis", {*axis});
-  if (raci && !IsRaci(*raci)) return Error::InvalidInput("network.bad_raci", "raci", {*raci});
+  if (axis && !network::Axes().Has(*axis)) return Error::InvalidInput("network.bad_axis", "axis", {*axis});
+  if (raci && !Raci().Has(*raci)) return Error::InvalidInput("network.bad_raci", "raci", {*raci});
   Assignments set;
   set.SetIf("axis", axis);
   set.SetIf("task_ar", task_ar);
@@ -694,14 +815,9 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
     if (member_id && !LoadMember(tx, *member_id)) {
       return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
     }
-    std::vector<Value> params = set.params;
-    params.push_back(core::NowIsoUtc());
-    std::string sql = "UPDATE responsibilities SET " + set.sql + "version = version + 1, updated_at = $" +
-                      std::to_string(params.size());
-    params.push_back(id);
-    sql += " WHERE id = $" + std::to_string(params.size()) + VersionGuard(if_match, params);
-    sql += std::string(" RETURNING ") + kResponsibilityColumns;
-    auto rows = tx.Query(sql, params);
+    store::Sql sql = module::GuardedUpdateSql("responsibilities", set, id, if_match);
+    sql.Append(std::string(" RETURNING ") + kResponsibilityColumns);
+    auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "responsibilities", id, "network.responsibility_not_found").error();
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.responsibility_updated", entity_id, "responsibility", id, set.changed));
@@ -716,8 +832,9 @@ Status NetworkService::DeleteResponsibility(const auth::Caller& caller, int64_t 
                                                id, "network.responsibility_not_found"));
     const int64_t entity_id = current.Int(1);
     SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));
-    std::vector<Value> params = {id};
-    auto n = tx.Exec("DELETE FROM responsibilities WHERE id = $1" + VersionGuard(if_match, params), params);
+    store::Sql sql("DELETE FROM responsibilities WHERE id = ", id);
+    if (if_match) sql.Bind(" AND version = ", *if_match);
+    auto n = store::Exec(tx, sql);
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "responsibilities", id, "network.responsibility_not_found");
     return AppendEvent(tx, caller, "network.responsibility_deleted", entity_id, "responsibility", id, Json::object());

@@ -15,6 +15,9 @@
 
 namespace sawt::network {
 
+/// How a new member account gets its password (see NetworkService::CreateMember).
+enum class NewAccount { kTemporaryPassword, kDemo };
+
 /// The network module's commands and queries: entities, members, memberships, responsibilities.
 /// Every command authorizes through auth::Authorize, validates its input (unknown fields are
 /// errors), and writes in one transaction that appends its event. Results are wire JSON.
@@ -50,14 +53,25 @@ class NetworkService {
   core::Result<core::Json> ListMembers(const auth::Caller& caller, std::optional<int64_t> entity_id,
                                        const module::Page& page);
   core::Result<core::Json> GetMember(const auth::Caller& caller, int64_t id);
-  core::Result<core::Json> CreateMember(const auth::Caller& caller, const core::Json& body);
+  /// Creates a member account. An administrator hands out a temporary password: it must pass the
+  /// password policy (auth::AuthService::ValidateNewPassword) and the account must change it at its
+  /// first sign-in. The demo loader (kDemo) uses its published demo passwords as they are.
+  core::Result<core::Json> CreateMember(const auth::Caller& caller, const core::Json& body,
+                                        NewAccount kind = NewAccount::kTemporaryPassword);
+  /// Lifts the sign-in throttles of a member's account (network admins for anyone, entity admins
+  /// for members of their entities, never oneself). Audited as "auth.login_unlocked".
+  core::Status UnlockMember(const auth::Caller& caller, int64_t id);
   core::Result<core::Json> UpdateMember(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                         const core::Json& body);
 
   core::Result<core::Json> ListMemberships(const auth::Caller& caller, std::optional<int64_t> entity_id,
                                            std::optional<int64_t> member_id, const module::Page& page);
   core::Result<core::Json> CreateMembership(const auth::Caller& caller, const core::Json& body);
+  /// Entity admins revoke roles they could grant; a member declines their own invitation.
   core::Status DeleteMembership(const auth::Caller& caller, int64_t id);
+  /// The invited member accepts an invitation (a role offered by someone without authority over
+  /// all of the member's other roles); until then it grants nothing.
+  core::Result<core::Json> AcceptMembership(const auth::Caller& caller, int64_t id);
 
   core::Result<core::Json> ListResponsibilities(const auth::Caller& caller, std::optional<int64_t> entity_id,
                                                 const module::Page& page);

@@ -31,7 +31,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  res.body = **body;
                  return res;
                });
-  reg.AddRoute(module::MakeRoute("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/entities", {"Create an entity", {}, {}, "EntityCreate", "Entity", 201, true, {409}}),
                module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateEntity(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/entities/{id}", {"Get an entity", {"id"}, {}, "", "Entity", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
@@ -43,7 +43,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
                  return svc->UpdateEntity(c, id, m, b);
                }));
-  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/entities/{id}", {"Delete an empty entity", {"id"}, {}, "", "", 204, true}),
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/entities/{id}", {"Delete an empty entity", {"id"}, {}, "", "", 204, true, {409}}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
@@ -60,7 +60,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!entity) return Response::Problem(entity.error(), req);
                  return Reply(req, svc->ListMembers(caller, *entity, *page));
                });
-  reg.AddRoute(module::MakeRoute("POST", "/api/v1/members", {"Create a member account", {}, {}, "MemberCreate", "Member", 201, true}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/members", {"Create a member account", {}, {}, "MemberCreate", "Member", 201, true, {409}}),
                module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateMember(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/members/{id}", {"Get a member", {"id"}, {}, "", "Member", 200, true}),
                [svc](Request& req, const auth::Caller& caller) {
@@ -68,11 +68,18 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!id) return Response::Problem(id.error(), req);
                  return ReplyWithEtag(req, svc->GetMember(caller, *id));
                });
-  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/members/{id}", {"Update a member", {"id"}, {}, "MemberUpdate", "Member", 200, true}),
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/members/{id}", {"Update a member", {"id"}, {}, "MemberUpdate", "Member", 200, true, {409}}),
                module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
                  return svc->UpdateMember(c, id, m, b);
                }));
 
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/members/{id}/login-throttles",
+                                 {"Unlock sign-in: lift the member's sign-in throttles at every address", {"id"}, {}, "", "", 204}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyEmpty(req, svc->UnlockMember(caller, *id));
+               });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/memberships",
                  {"List memberships", {}, {"entity_id", "member_id", "cursor", "limit"}, "", "Page:Membership"}),
                [svc](Request& req, const auth::Caller& caller) {
@@ -84,13 +91,25 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                  if (!member) return Response::Problem(member.error(), req);
                  return Reply(req, svc->ListMemberships(caller, *entity, *member, *page));
                });
-  reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships", {"Grant a role in an entity", {}, {}, "MembershipCreate", "Membership", 201}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships", {"Grant a role in an entity", {}, {}, "MembershipCreate", "Membership", 201, false, {409}}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return Reply(req, svc->CreateMembership(caller, *body), 201);
                });
-  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/memberships/{id}", {"Revoke a role", {"id"}, {}, "", "", 204}),
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships/{id}/accept",
+                                 {"Accept an invitation to a role (the invited member only)", {"id"}, {}, "Empty", "Membership", 200, false, {409}}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 // An empty object: like every write route, the body is read strictly first.
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 if (auto st = core::JsonReader(*body).Finish(); !st) return Response::Problem(st.error(), req);
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->AcceptMembership(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/memberships/{id}",
+                                 {"Revoke a role, or decline one's own invitation", {"id"}, {}, "", "", 204, false, {409}}),
                [svc](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "search/search_indexer.hpp"
 #include "search/snippet.hpp"
+#include "store/sql.hpp"
 
 namespace sawt::search {
 namespace {
@@ -120,26 +121,24 @@ std::string PgTsquery(const std::vector<QueryTerm>& terms) {
   return out;
 }
 
-/// "(d.doc_type = $k [AND EXISTS scope in (...)]) OR ..." for the visible types; empty when none.
-std::string VisibilitySql(const std::vector<TypeVisibility>& visible, std::vector<Value>& params) {
-  std::string sql;
-  auto param = [&](Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  };
+/// Appends " AND ((d.doc_type = … [AND EXISTS scope in (…)]) OR …)" for the visible types; false
+/// (and appends nothing) when no type is visible.
+bool AppendVisibility(store::Sql& sql, const std::vector<TypeVisibility>& visible) {
+  bool any = false;
   for (const auto& v : visible) {
     if (!v.all && v.entities.empty()) continue;
-    std::string clause = "(d.doc_type = " + param(v.doc_type);
+    sql.Bind(any ? " OR (d.doc_type = " : " AND ((d.doc_type = ", v.doc_type);
     if (!v.all) {
-      clause += " AND EXISTS (SELECT 1 FROM search_scopes s WHERE s.doc_type = d.doc_type AND s.doc_id = d.doc_id "
-                "AND s.entity_id IN (";
-      for (size_t i = 0; i < v.entities.size(); ++i) clause += (i ? ", " : "") + param(v.entities[i]);
-      clause += "))";
+      sql.BindList(" AND EXISTS (SELECT 1 FROM search_scopes s WHERE s.doc_type = d.doc_type AND s.doc_id = d.doc_id "
+                   "AND s.entity_id IN (",
+                   std::vector<Value>(v.entities.begin(), v.entities.end()))
+          .Append("))");
     }
-    clause += ")";
-    sql += (sql.empty() ? "" : " OR ") + clause;
+    sql.Append(")");
+    any = true;
   }
-  return sql;
+  if (any) sql.Append(")");
+  return any;
 }
 
 struct Candidate {
@@ -173,20 +172,17 @@ Result<std::vector<SearchHit>> RunSearch(Tx& tx, std::string_view query, const s
   if (terms.empty() || limit <= 0) return std::vector<SearchHit>{};
 
   const bool pg = tx.backend() == Backend::kPostgres;
-  std::vector<Value> params = {pg ? PgTsquery(terms) : Fts5Match(terms), int64_t{options.max_candidates}};
-  const std::string vis = VisibilitySql(visible, params);
-  if (vis.empty()) return std::vector<SearchHit>{};
   const char* columns = "d.doc_type, d.doc_id, d.entity_id, d.title_ar, d.title_en, d.body, d.ref";
-  std::string sql;
+  const std::string match = pg ? PgTsquery(terms) : Fts5Match(terms);
+  store::Sql sql(std::string("SELECT ") + columns);
   if (pg) {
-    sql = std::string("SELECT ") + columns + " FROM search_documents d WHERE d.tsv @@ $1::tsquery AND (" + vis +
-          ") ORDER BY d.id DESC LIMIT $2";
+    sql.Bind(" FROM search_documents d WHERE d.tsv @@ ", match).Append("::tsquery");
   } else {
-    sql = std::string("SELECT ") + columns +
-          " FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH $1 AND (" + vis +
-          ") ORDER BY search_fts.rowid DESC LIMIT $2";
+    sql.Bind(" FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH ", match);
   }
-  auto rows = tx.Query(sql, params);
+  if (!AppendVisibility(sql, visible)) return std::vector<SearchHit>{};
+  sql.Append(pg ? " ORDER BY d.id DESC" : " ORDER BY search_fts.rowid DESC").Bind(" LIMIT ", int64_t{options.max_candidates});
+  auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
 
   std::vector<Candidate> candidates;

@@ -89,7 +89,7 @@ Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
   return core::Ok();
 }
 
-Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head) {
+Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head, const AuditKey* key) {
   std::string head_sql = "SELECT last_id, last_hash FROM events_head WHERE id = 1";
   if (lock_head) head_sql += " FOR UPDATE";
   SAWT_ASSIGN_OR_RETURN(auto head, tx.Query(head_sql));
@@ -114,8 +114,10 @@ Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head) {
                 e.prev_hash}));
   if (inserted.size() != 1) return core::Error::Internal("INSERT INTO events returned no id");
   e.id = inserted[0].Int(0);
-  e.hash = ComputeEventHash(e.prev_hash, EventContent{e.id, e.at, e.actor, e.action, e.entity_id,
-                                                      e.object_type, e.object_id, payload_text});
+  e.hash = ComputeEventHash(e.prev_hash,
+                            EventContent{e.id, e.at, e.actor, e.action, e.entity_id, e.object_type, e.object_id,
+                                         payload_text},
+                            key);
   SAWT_TRY_STATUS(tx.Exec("UPDATE events SET hash = $1 WHERE id = $2", {e.hash, e.id}));
   SAWT_TRY_STATUS(
       tx.Exec("UPDATE events_head SET last_id = $1, last_hash = $2 WHERE id = 1", {e.id, e.hash}));
@@ -138,7 +140,7 @@ Result<std::vector<Event>> LoadEventsAfter(Tx& tx, int64_t after_id, int limit) 
   return out;
 }
 
-Result<AuditReport> VerifyChain(Tx& tx) {
+Result<AuditReport> VerifyChain(Tx& tx, const AuditKey* key) {
   std::string prev(kGenesisHash);
   int64_t last_id = 0;
   int64_t rows_checked = 0;
@@ -162,8 +164,11 @@ Result<AuditReport> VerifyChain(Tx& tx) {
       }
       EventContent c{id,        r.Text(1), r.Text(2), r.Text(3), r.OptInt(4),
                      r.Text(5), r.Text(6), r.Text(7)};
-      if (ComputeEventHash(r.Text(8), c) != r.Text(9)) {
-        return Bad(rows_checked, id, "row " + std::to_string(id) + ": hash differs from its content (edited)");
+      if (ComputeEventHash(r.Text(8), c, key) != r.Text(9)) {
+        return Bad(rows_checked, id,
+                   "row " + std::to_string(id) + ": hash differs from its content (edited" +
+                       (key != nullptr ? ", or hashed without the audit key)"
+                                       : "; if this store uses an audit key, verify with --audit-key)"));
       }
       ++rows_checked;
       if (id > head_id && !first_after_head) first_after_head = id;

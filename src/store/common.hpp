@@ -28,6 +28,8 @@ class ScriptTx : public Tx {
   int64_t last_event_id() const { return last_event_id_; }
   /// The first statement error, after which the transaction is poisoned.
   const std::optional<core::Error>& failure() const { return failed_; }
+  /// The key Append hashes with (the store's option; nullptr = plain SHA-256). Must outlive the Tx.
+  void set_audit_key(const AuditKey* key) { audit_key_ = key; }
 
  protected:
   // After one failed statement the transaction is poisoned (PostgreSQL's own rule, copied on
@@ -47,6 +49,7 @@ class ScriptTx : public Tx {
 
   std::optional<core::Error> failed_;
   int64_t last_event_id_ = 0;
+  const AuditKey* audit_key_ = nullptr;
 };
 
 /// Runs `fn` in one write transaction of the backend (commit on Ok, rollback otherwise).
@@ -59,13 +62,15 @@ Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
 
 /// Appends one event through `tx`: reads events_head (`lock_head` adds FOR UPDATE), inserts the
 /// row with at = core::NowIsoUtc(), sets its hash and advances the head.
-Result<Event> AppendEvent(Tx& tx, const NewEvent& event, bool lock_head);
+/// With `key`, the row's hash is keyed (HMAC-SHA256).
+Result<Event> AppendEvent(Tx& tx, const NewEvent& event, bool lock_head, const AuditKey* key);
 
 /// Events with id > after_id in id order, at most `limit` (clamped to [0, 10000]).
 Result<std::vector<Event>> LoadEventsAfter(Tx& tx, int64_t after_id, int limit);
 
 /// Walks the events table in id order and checks every link, every hash and events_head.
-Result<AuditReport> VerifyChain(Tx& tx);
+/// With `key`, rows from key->from_id on must carry keyed hashes.
+Result<AuditReport> VerifyChain(Tx& tx, const AuditKey* key);
 
 /// Whether `events` has at least one row.
 Result<bool> AnyEvents(Tx& tx);

@@ -34,11 +34,15 @@ std::string CanonicalPayload(const core::Json& payload);
 /// "<name>=<byte length>:<bytes>\n". Length prefixes make it unambiguous for any field content.
 std::string CanonicalEvent(const EventContent& content);
 
-/// hex(SHA-256(prev_hash + "\n" + CanonicalEvent(content))), lowercase, 64 characters.
-std::string ComputeEventHash(std::string_view prev_hash, const EventContent& content);
+/// hex(SHA-256(prev_hash + "\n" + CanonicalEvent(content))), lowercase, 64 characters; with `key`
+/// and content.id >= key->from_id, hex(HMAC-SHA256(key->secret, the same input)).
+std::string ComputeEventHash(std::string_view prev_hash, const EventContent& content, const AuditKey* key = nullptr);
 
 /// Same, for a stored Event (its payload is serialised with CanonicalPayload).
-std::string ComputeEventHash(std::string_view prev_hash, const Event& event);
+std::string ComputeEventHash(std::string_view prev_hash, const Event& event, const AuditKey* key = nullptr);
+
+/// Lowercase hex HMAC-SHA256 of `bytes` under `key`.
+std::string HmacSha256Hex(std::string_view key, std::string_view bytes);
 
 /// Lowercase hex SHA-256 of arbitrary bytes.
 std::string Sha256Hex(std::string_view bytes);

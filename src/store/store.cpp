@@ -41,4 +41,23 @@ std::optional<std::string> Row::OptText(size_t i) const {
   return Text(i);
 }
 
+Result<int64_t> Tx::VisibleEventId() {
+  auto rows = Query("SELECT COALESCE(MAX(id), 0) FROM events");
+  if (!rows) return std::move(rows).error();
+  return rows->empty() ? 0 : (*rows)[0].Int(0);
+}
+
+Result<bool> Tx::AnyEventBetween(int64_t after, int64_t upto, const std::vector<std::string>& object_types) {
+  if (object_types.empty()) return false;
+  std::vector<Value> params = {after, upto};
+  std::string in;
+  for (const auto& type : object_types) {
+    params.push_back(type);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  auto rows = Query("SELECT 1 FROM events WHERE id > $1 AND id <= $2 AND object_type IN (" + in + ") LIMIT 1", params);
+  if (!rows) return std::move(rows).error();
+  return !rows->empty();
+}
+
 }  // namespace sawt::store

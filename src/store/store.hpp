@@ -85,6 +85,14 @@ class Tx {
   /// Appends an event to the hash-chained `events` table. Write transactions only; every write
   /// transaction that changes state must append at least one event (the one write path).
   virtual Result<Event> Append(const NewEvent& event) = 0;
+  /// Whether this transaction came from Store::Write (and may hold uncommitted changes).
+  virtual bool writable() const = 0;
+  /// The newest event id this transaction sees (0 for an empty log). Every change appends an
+  /// event, so in a read transaction it names the snapshot: a cache keyed by it is exact.
+  Result<int64_t> VisibleEventId();
+  /// Whether an event with id in (after, upto] concerns one of `object_types`: how a cache built
+  /// from a module's own tables learns that a later commit changed what it holds.
+  Result<bool> AnyEventBetween(int64_t after, int64_t upto, const std::vector<std::string>& object_types);
 };
 
 /// A schema change. `sql` may hold several statements and these macros, expanded per backend:
@@ -105,11 +113,20 @@ struct AuditReport {
   std::string problem;                  ///< human-readable reason, empty when intact
 };
 
+/// A secret that keys the events chain: each row's hash becomes HMAC-SHA256(secret, …) instead of
+/// SHA-256(…), so someone who can write the database but cannot read the key (kept in a file
+/// outside it, see docs/security.md) cannot rewrite an event and recompute the chain after it.
+struct AuditKey {
+  std::string secret;   ///< raw bytes (32 from `sawt admin audit-key`)
+  int64_t from_id = 1;  ///< the first event hashed with the key; earlier rows stay plain SHA-256
+};
+
 /// Plain options; every field has a safe default.
 struct StoreOptions {
   int pool_size = 4;                                   ///< PostgreSQL connections (>= 1)
   std::chrono::milliseconds busy_timeout{10000};       ///< SQLite busy wait
   int max_retries = 5;                                 ///< transient conflicts retried by Write
+  std::optional<AuditKey> audit_key;                   ///< keys new events and VerifyAudit; none = SHA-256
 };
 
 /// The storage interface every module uses. Implementations: store/sqlite, store/postgres;

@@ -19,6 +19,7 @@
 #include "text/stop_words.hpp"
 #include "text/tokenize.hpp"
 #include "text/unicode.hpp"
+#include "text/word_diff.hpp"
 
 namespace sawt::text {
 

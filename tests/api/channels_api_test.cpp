@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include <boost/beast/http.hpp>
 
 #include "auth/crypto.hpp"
+#include "core/clock.hpp"
 #include "tests/api/fixture.hpp"
 
 namespace sawt::testing {
@@ -28,7 +30,7 @@ namespace net = boost::asio;
 class LoopbackReceiver {
  public:
   struct Received {
-    std::string target, body, signature, delivery;
+    std::string target, body, signature, delivery, timestamp;
   };
 
   LoopbackReceiver() : acceptor_(ioc_, {net::ip::make_address("127.0.0.1"), 0}) {
@@ -65,7 +67,8 @@ class LoopbackReceiver {
         std::lock_guard<std::mutex> lock(mu_);
         const std::string target(req.target());
         if (target == "/down" || (target == "/flaky" && flaky_calls_++ == 0)) status = 500;
-        received_.push_back({target, req.body(), std::string(req["X-Sawt-Signature"]), std::string(req["X-Sawt-Delivery"])});
+        received_.push_back({target, req.body(), std::string(req["X-Sawt-Signature"]), std::string(req["X-Sawt-Delivery"]),
+                             std::string(req["X-Sawt-Timestamp"])});
       }
       bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), 11};
       res.body() = status == 200 ? "ok" : "try later";
@@ -115,8 +118,9 @@ class ChannelsApiTest : public ApiTest {
       if (to == last) return;
     }
   }
-  Json Publications(int64_t id) {
-    Reply r = app().Call("GET", "/api/v1/content-items/" + std::to_string(id) + "/publications", Demo("health.editor"));
+  /// The outbox rows as a publisher of the owner entity (police) sees them, last_error included.
+  Json Publications(int64_t id, const std::string& who = "police.reviewer") {
+    Reply r = app().Call("GET", "/api/v1/content-items/" + std::to_string(id) + "/publications", Demo(who));
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json()["items"];
   }
@@ -280,6 +284,7 @@ TEST_P(ChannelsApiTest, AStoredVariantOverTheLimitBlocksSchedulingAndPublishing)
 TEST_P(ChannelsApiTest, PublishingQueuesTheOutboxAndDeliversSignedWithRetries) {
   LoopbackReceiver receiver;
   const Credentials admin = Admin();
+  EndpointsGuard restore(app(), admin);
   const std::string secret = "a-long-shared-secret-" + Unique();
   ASSERT_EQ(app().Call("PUT", "/api/v1/channel-endpoints/tiktok", admin,
                        {{"url", receiver.Url("/flaky")}, {"secret", secret}, {"max_attempts", 3}}).status, 200);
@@ -314,10 +319,25 @@ TEST_P(ChannelsApiTest, PublishingQueuesTheOutboxAndDeliversSignedWithRetries) {
   const int tiktok_attempts = Row(rows, "tiktok", "ar")["attempts"].get<int>() + Row(rows, "tiktok", "en")["attempts"].get<int>();
   EXPECT_EQ(tiktok_attempts, 3);
 
+  // Members who cannot publish for the owner entity see the rows, not what the endpoints answered.
+  for (const std::string outsider : {"health.editor", "police.spokesperson"}) {
+    const Json seen = Publications(id, outsider);
+    ASSERT_EQ(seen.size(), 6u) << outsider;
+    for (const auto& r : seen) EXPECT_TRUE(r["last_error"].is_null()) << outsider << ": " << r.dump();
+  }
+  EXPECT_EQ(Row(Publications(id, "police.editor"), "linkedin", "ar")["last_error"], "HTTP 500");
+
   int verified = 0;
+  const int64_t now_s = core::NowMicros() / 1'000'000;
   for (const auto& got : receiver.received()) {
-    EXPECT_EQ(got.signature, "sha256=" + auth::HmacSha256Hex(secret, got.body));
-    EXPECT_NE(got.signature, "sha256=" + auth::HmacSha256Hex("wrong-secret", got.body));
+    // The signature covers the timestamp: "sha256=" HMAC(secret, timestamp + "." + body).
+    ASSERT_FALSE(got.timestamp.empty());
+    const int64_t sent_at = std::stoll(got.timestamp);
+    EXPECT_LE(std::abs(now_s - sent_at), 120) << got.timestamp;  // a receiver's replay window (docs/messaging.md)
+    EXPECT_EQ(got.signature, "sha256=" + auth::HmacSha256Hex(secret, got.timestamp + "." + got.body));
+    EXPECT_NE(got.signature, "sha256=" + auth::HmacSha256Hex(secret, got.body));  // the body alone does not verify
+    EXPECT_NE(got.signature, "sha256=" + auth::HmacSha256Hex(secret, std::to_string(sent_at - 1) + "." + got.body));
+    EXPECT_NE(got.signature, "sha256=" + auth::HmacSha256Hex("wrong-secret", got.timestamp + "." + got.body));
     const Json payload = Json::parse(got.body);
     EXPECT_EQ(payload["item_id"], id);
     EXPECT_EQ(got.delivery, std::to_string(Row(rows, payload["channel"], payload["lang"])["id"].get<int64_t>()));
@@ -373,6 +393,34 @@ TEST_P(ChannelsApiTest, PublishingQueuesTheOutboxAndDeliversSignedWithRetries) {
   EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/tiktok", admin).status, 204);
   EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/linkedin", admin).status, 204);
   EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/linkedin", admin).status, 404);
+}
+
+TEST_P(ChannelsApiTest, DeliveriesToRefusedAddressesNeverConnect) {
+  // The shared test app allows exactly 127.0.0.1/32; 127.0.0.2 is loopback too and stays refused,
+  // as 169.254.169.254 (cloud metadata) would be. The check is on the resolved address.
+  LoopbackReceiver receiver;
+  const Credentials admin = Admin();
+  EndpointsGuard restore(app(), admin);
+  const std::string port = receiver.Url("/").substr(std::string("http://127.0.0.1:").size());
+  const std::string refused_url = "http://127.0.0.2:" + port.substr(0, port.size() - 1) + "/hook";
+  ASSERT_EQ(app().Call("PUT", "/api/v1/channel-endpoints/snapchat", admin,
+                       {{"url", refused_url}, {"secret", "a-long-shared-secret-" + Unique()}, {"max_attempts", 1}}).status,
+            200);
+  const int64_t id = Create(Item({"snapchat"}, "نص للتحقق من سياسة العناوين."));
+  MoveTo(id, "published");
+  Json rows = WaitFor(id, [](const Json& rs) {
+    for (const auto& r : rs) {
+      if (r["state"] == "pending") return false;
+    }
+    return !rs.empty();
+  });
+  for (const char* lang : {"ar", "en"}) {
+    EXPECT_EQ(Row(rows, "snapchat", lang)["state"], "failed") << rows.dump();
+    EXPECT_NE(Row(rows, "snapchat", lang)["last_error"].get<std::string>().find("address refused"), std::string::npos)
+        << rows.dump();
+  }
+  EXPECT_TRUE(receiver.received().empty());
+  EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/snapchat", admin).status, 204);
 }
 
 TEST_P(ChannelsApiTest, EndpointsAreForNetworkAdminsAndPlainHttp) {

@@ -4,6 +4,9 @@
 
 #include <map>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "tests/support/test_app.hpp"
 
@@ -15,6 +18,8 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
  protected:
   void SetUp() override;
   TestApp& app() { return *app_; }
+  /// The shared app's database (for commands that open it themselves, like `sawt admin`).
+  const std::string& DbUrl() const;
   Credentials Admin();
   /// A demo account's session (password sawt-demo-2026), signed in once per store: sign-ins are
   /// rate-limited per address.
@@ -25,9 +30,45 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   int64_t AccountId(const std::string& login) const { return app_->demo().accounts.at(login); }
   /// A unique suffix for names created by one test.
   static std::string Unique();
+  /// `root` and every entity below it, as the network admin lists them.
+  std::set<int64_t> Subtree(int64_t root);
+  /// Every row of a paginated list, following next_cursor (`path` may carry a query).
+  std::vector<core::Json> AllPages(const std::string& path, const Credentials& who);
 
  private:
   TestApp* app_ = nullptr;
+};
+
+/// Puts a network-wide setting back as it was: reads `fields` of the resource at `path` when
+/// made, and PUTs them back when destroyed (tests that change settings other tests read).
+class SettingsGuard {
+ public:
+  SettingsGuard(TestApp& app, Credentials admin, std::string path, std::vector<std::string> fields);
+  ~SettingsGuard();
+  SettingsGuard(const SettingsGuard&) = delete;
+  SettingsGuard& operator=(const SettingsGuard&) = delete;
+
+ private:
+  TestApp& app_;
+  Credentials admin_;
+  std::string path_;
+  core::Json saved_ = core::Json::object();
+};
+
+/// Removes, when destroyed, every delivery endpoint (/api/v1/channel-endpoints) added since it
+/// was made; one that existed before must not have been changed (its secret cannot be read back).
+class EndpointsGuard {
+ public:
+  EndpointsGuard(TestApp& app, Credentials admin);
+  ~EndpointsGuard();
+  EndpointsGuard(const EndpointsGuard&) = delete;
+  EndpointsGuard& operator=(const EndpointsGuard&) = delete;
+
+ private:
+  std::map<std::string, core::Json> Endpoints();
+  TestApp& app_;
+  Credentials admin_;
+  std::map<std::string, core::Json> before_;
 };
 
 std::string BackendParamName(const ::testing::TestParamInfo<BackendKind>& info);

@@ -1,10 +1,19 @@
 // Black-box tests of the messaging module (key messages, facts, terms, alignment checks), both stores.
 #include <gtest/gtest.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <map>
 #include <set>
 
+#include "core/clock.hpp"
 #include "tests/api/fixture.hpp"
 
 namespace sawt::testing {
@@ -223,6 +232,7 @@ TEST_P(MessagingApiTest, DomainValidation) {
 // ---- content items ----
 
 namespace {
+constexpr int64_t kDayMicros = 86'400'000'000;
 Json ContentBody(int64_t owner, const std::string& title_ar) {
   return {{"kind", "press_release"},
           {"owner_entity_id", owner},
@@ -232,7 +242,8 @@ Json ContentBody(int64_t owner, const std::string& title_ar) {
           {"body_en", "The police launched a road safety campaign in schools."},
           {"themes", {"road-safety"}},
           {"channels", {"website", "x"}},
-          {"planned_at", "2026-12-01"}};
+          // Well after the test: the scheduler publishes items whose planned time has passed.
+          {"planned_at", core::FormatIsoUtc(core::NowMicros() + kDayMicros * 60).substr(0, 10)}};
 }
 }  // namespace
 
@@ -294,6 +305,249 @@ TEST_P(MessagingApiTest, ContentItemWorkflowFromDraftToAtomFeed) {
   Reply withdrawn = step(reviewer, "withdrawn", 5);
   ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
   EXPECT_EQ(app().Call("GET", "/feeds/government.atom", {}).body.find(title), std::string::npos);
+}
+
+/// Exit status of `xmllint --noout` (libxml2-utils, a third-party parser) on `doc`; its complaint in `why`.
+int XmlLint(const std::string& doc, std::string* why) {
+  const auto dir = std::filesystem::temp_directory_path();
+  static std::atomic<int> counter{0};
+  const std::string base =
+      (dir / ("sawt_xmllint_" + std::to_string(::getpid()) + "_" + std::to_string(counter++))).string();
+  std::ofstream(base + ".xml", std::ios::binary) << doc;
+  const int rc = std::system(("xmllint --noout " + base + ".xml 2> " + base + ".err").c_str());
+  std::ifstream err(base + ".err");
+  why->assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+  std::filesystem::remove(base + ".xml");
+  std::filesystem::remove(base + ".err");
+  return rc;
+}
+
+/// The children of `parent` named `name` in the Atom namespace.
+std::vector<xmlNodePtr> AtomChildren(xmlNodePtr parent, const char* name) {
+  std::vector<xmlNodePtr> out;
+  for (xmlNodePtr n = parent->children; n != nullptr; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE && n->ns != nullptr &&
+        std::string(reinterpret_cast<const char*>(n->ns->href)) == "http://www.w3.org/2005/Atom" &&
+        std::string(reinterpret_cast<const char*>(n->name)) == name) {
+      out.push_back(n);
+    }
+  }
+  return out;
+}
+
+std::string TextOf(xmlNodePtr n) {
+  xmlChar* t = xmlNodeGetContent(n);
+  std::string out = t ? reinterpret_cast<const char*>(t) : "";
+  xmlFree(t);
+  return out;
+}
+
+TEST_P(MessagingApiTest, AtomFeedsStayValidXmlWhateverTheStoredText) {
+  // Input refuses what XML cannot carry ...
+  Json hostile_body = ContentBody(EntityId("police"), "x");
+  hostile_body["title_ar"] = std::string("bell \a nonchar \xEF\xBF\xBF");
+  Reply refused = app().Call("POST", "/api/v1/content-items", Demo("police.editor"), hostile_body);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.json()["code"], "common.invalid_characters");
+  EXPECT_EQ(refused.json()["field"], "title_ar");
+
+  // ... and the feed writer removes it from what is already stored (older rows, imports): a
+  // published item whose title holds U+FFFE, U+FFFF and BEL.
+  Credentials editor = Demo("police.editor");
+  const std::string title = "خبر " + Unique();
+  Reply made = app().Call("POST", "/api/v1/content-items", editor, ContentBody(EntityId("police"), title));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const int64_t id = made.json()["id"];
+  const std::string path = "/api/v1/content-items/" + std::to_string(id) + "/transitions";
+  int version = 1;
+  for (const auto& [who, to] : std::vector<std::pair<Credentials, std::string>>{
+           {editor, "in_review"}, {Demo("police.reviewer"), "approved"}, {editor, "scheduled"}, {editor, "published"}}) {
+    Reply r = app().Call("POST", path, who, {{"to", to}}, {{"If-Match", "\"" + std::to_string(version++) + "\""}});
+    ASSERT_EQ(r.status, 200) << to << " " << r.body;
+  }
+  const std::string stored_title = title + " \xEF\xBF\xBE\xEF\xBF\xBF\x07 <end>";
+  const std::string stored_body = std::string("body \x01\x1B[31m") + "\xEF\xBF\xBF done";
+  ASSERT_TRUE(app().app().store->Write([&](store::Tx& tx) -> core::Status {
+    SAWT_TRY_STATUS(tx.Exec("UPDATE content_items SET title_ar = $1, body_ar = $2 WHERE id = $3",
+                            {stored_title, stored_body, id}));
+    return core::Ok();
+  }));
+
+  for (const std::string feed : {"/feeds/government.atom", "/feeds/entities/police.atom"}) {
+    Reply atom = app().Call("GET", feed, {});
+    ASSERT_EQ(atom.status, 200) << feed;
+    EXPECT_EQ(atom.headers["content-type"], "application/atom+xml; charset=utf-8");
+    std::string why;
+    EXPECT_EQ(XmlLint(atom.body, &why), 0) << feed << ": " << why;
+    EXPECT_NE(atom.body.find(title + "  &lt;end&gt;"), std::string::npos) << feed;  // the rest of the title is kept
+
+    // Structure (RFC 4287 §4.1): an atom:feed with id, title, updated and a self link; every
+    // entry with id, title, updated, author/name and content.
+    xmlDocPtr doc = xmlReadMemory(atom.body.data(), static_cast<int>(atom.body.size()), "feed.xml", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    ASSERT_NE(doc, nullptr) << feed;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    ASSERT_NE(root, nullptr);
+    EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "feed");
+    ASSERT_NE(root->ns, nullptr);
+    EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "http://www.w3.org/2005/Atom");
+    for (const char* required : {"id", "title", "updated", "link"}) {
+      EXPECT_EQ(AtomChildren(root, required).size(), 1u) << feed << " feed/" << required;
+    }
+    bool found = false;
+    for (xmlNodePtr entry : AtomChildren(root, "entry")) {
+      for (const char* required : {"id", "title", "updated", "published", "author", "content"}) {
+        EXPECT_EQ(AtomChildren(entry, required).size(), 1u) << feed << " entry/" << required;
+      }
+      const auto authors = AtomChildren(entry, "author");
+      if (!authors.empty()) {
+        EXPECT_EQ(AtomChildren(authors[0], "name").size(), 1u);
+      }
+      if (TextOf(AtomChildren(entry, "id").at(0)) == "urn:sawt:content-item:" + std::to_string(id)) {
+        found = true;
+        EXPECT_EQ(TextOf(AtomChildren(entry, "title").at(0)), title + "  <end>");
+        EXPECT_EQ(TextOf(AtomChildren(entry, "content").at(0)), "body [31m done");
+      }
+    }
+    EXPECT_TRUE(found) << feed;
+    xmlFreeDoc(doc);
+  }
+}
+
+TEST_P(MessagingApiTest, MakerCheckerForbidsApprovingWhatOneWrote) {
+  const int64_t rta = EntityId("rta");
+  const std::string settings = "/api/v1/entities/" + std::to_string(rta) + "/review-settings";
+  Credentials director = Demo("rta.director");  // entity admin: may draft, approve and publish
+  Credentials editor = Demo("rta.editor");
+  Credentials reviewer = Demo("rta.reviewer");
+  SettingsGuard restore(app(), Admin(), settings, {"maker_checker"});
+  // Set by the entity's admins (or network admins) only; every member may read it.
+  Reply read = app().Call("GET", settings, editor);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_FALSE(read.json()["maker_checker"].get<bool>());  // off by default
+  const std::string etag = read.headers["etag"];
+  EXPECT_EQ(app().Call("PUT", settings, editor, {{"maker_checker", true}}, {{"If-Match", etag}}).status, 403);
+  EXPECT_EQ(app().Call("PUT", settings, Demo("health.director"), {{"maker_checker", true}}, {{"If-Match", etag}}).status,
+            403);
+  EXPECT_EQ(app().Call("PUT", settings, director, {{"maker_checker", "yes"}}).status, 400);
+  EXPECT_EQ(app().Call("PUT", "/api/v1/entities/987654/review-settings", Admin(), {{"maker_checker", true}}).status, 404);
+  Reply on = app().Call("PUT", settings, director, {{"maker_checker", true}}, {{"If-Match", etag}});
+  ASSERT_EQ(on.status, 200) << on.body;
+  EXPECT_TRUE(on.json()["maker_checker"].get<bool>());
+  EXPECT_EQ(app().Call("PUT", settings, director, {{"maker_checker", true}}, {{"If-Match", etag}}).status, 412);
+
+  auto transition = [&](const Credentials& who, int64_t id, const std::string& to) {
+    const std::string path = "/api/v1/content-items/" + std::to_string(id);
+    const std::string version = app().Call("GET", path, who).headers["etag"];
+    return app().Call("POST", path + "/transitions", who, {{"to", to}}, {{"If-Match", version}});
+  };
+  Json body = ContentBody(rta, "تحويلات مرورية " + Unique());
+  body["themes"] = {"road-safety"};
+  // 1. The director drafts alone and may not approve.
+  Reply own = app().Call("POST", "/api/v1/content-items", director, body);
+  ASSERT_EQ(own.status, 201) << own.body;
+  const int64_t own_id = own.json()["id"];
+  ASSERT_EQ(transition(director, own_id, "in_review").status, 200);
+  Reply refused = transition(director, own_id, "approved");
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.json()["code"], "messaging.maker_checker");
+  Reply refused_ar = app().Call("POST", "/api/v1/content-items/" + std::to_string(own_id) + "/transitions", director,
+                                {{"to", "approved"}},
+                                {{"If-Match", app().Call("GET", "/api/v1/content-items/" + std::to_string(own_id),
+                                                         director).headers["etag"]},
+                                 {"Accept-Language", "ar"}});
+  EXPECT_NE(refused_ar.json()["detail"].get<std::string>().find("\xD8"), std::string::npos);  // Arabic text
+  EXPECT_EQ(transition(reviewer, own_id, "approved").status, 200);  // a second person
+  // 2. Anyone who edited the text is a maker too, not only the one who drafted it.
+  body["title_ar"] = "تحويلات مرورية " + Unique();
+  Reply other = app().Call("POST", "/api/v1/content-items", editor, body);
+  ASSERT_EQ(other.status, 201) << other.body;
+  const int64_t other_id = other.json()["id"];
+  const std::string other_path = "/api/v1/content-items/" + std::to_string(other_id);
+  ASSERT_EQ(app().Call("PATCH", other_path, director, {{"title_en", "Ring road diversions"}},
+                       {{"If-Match", app().Call("GET", other_path, director).headers["etag"]}}).status, 200);
+  ASSERT_EQ(transition(editor, other_id, "in_review").status, 200);
+  EXPECT_EQ(transition(director, other_id, "approved").json()["code"], "messaging.maker_checker");
+  // Requesting changes is no authorship: the reviewer who sent it back may approve later.
+  ASSERT_EQ(transition(reviewer, other_id, "changes_requested").status, 200);
+  ASSERT_EQ(transition(editor, other_id, "in_review").status, 200);
+  EXPECT_EQ(transition(reviewer, other_id, "approved").status, 200);
+  // 3. Off again: the director approves their own item.
+  Reply off = app().Call("PUT", settings, director, {{"maker_checker", false}},
+                         {{"If-Match", app().Call("GET", settings, director).headers["etag"]}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  body["title_ar"] = "تحويلات مرورية " + Unique();
+  Reply alone = app().Call("POST", "/api/v1/content-items", director, body);
+  ASSERT_EQ(alone.status, 201);
+  ASSERT_EQ(transition(director, alone.json()["id"], "in_review").status, 200);
+  EXPECT_EQ(transition(director, alone.json()["id"], "approved").status, 200);
+  // The demo shows the rule on for the tourism authority.
+  Reply tourism = app().Call("GET", "/api/v1/entities/" + std::to_string(EntityId("tourism")) + "/review-settings", editor);
+  EXPECT_TRUE(tourism.json()["maker_checker"].get<bool>()) << tourism.body;
+}
+
+// A figure that contradicts the fact sheet is an open error: submitting, approving, scheduling and
+// publishing need a written reason, kept in the audit trail; an entity can forbid the override.
+TEST_P(MessagingApiTest, OpenErrorsNeedAWrittenOverrideThatTheEntityMayForbid) {
+  const int64_t tourism = EntityId("tourism");
+  const std::string settings = "/api/v1/entities/" + std::to_string(tourism) + "/review-settings";
+  SettingsGuard restore(app(), Admin(), settings, {"maker_checker", "forbid_error_override"});
+  Credentials editor = Demo("tourism.editor");
+  Credentials director = Demo("tourism.director");
+  Json body = ContentBody(tourism, "زوار الإمارة " + Unique());
+  body["themes"] = {"tourism"};
+  body["body_ar"] = "أعلنت الدائرة أن عدد الزوار بلغ 30 مليون زائر خلال العام.";
+  Reply made = app().Call("POST", "/api/v1/content-items", editor, body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  ASSERT_GT(made.json()["alignment"]["summary"]["error"].get<int64_t>(), 0) << made.body;
+  const int64_t id = made.json()["id"];
+  const std::string path = "/api/v1/content-items/" + std::to_string(id);
+  auto step = [&](const Credentials& who, const std::string& to, std::optional<std::string> reason) {
+    Json b = {{"to", to}};
+    if (reason) b["override_reason"] = *reason;
+    return app().Call("POST", path + "/transitions", who, b, {{"If-Match", app().Call("GET", path, who).headers["etag"]}});
+  };
+  const int64_t events_before = app().EventCount();
+  Reply refused = step(editor, "in_review", std::nullopt);
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.json()["code"], "messaging.open_errors");
+  EXPECT_EQ(refused.json()["field"], "override_reason");
+  EXPECT_EQ(app().Call("GET", path, editor).json()["state"], "draft");
+  EXPECT_EQ(step(editor, "in_review", "   ").json()["code"], "messaging.override_reason_empty");
+  EXPECT_EQ(app().EventCount(), events_before);  // refusals write nothing
+
+  // With a reason, the step goes ahead and the reason is in the audit trail.
+  const std::string reason = "الرقم الجديد معتمد من المدير العام وسيُحدَّث في صحيفة الحقائق اليوم";
+  Reply submitted = step(editor, "in_review", reason);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  bool audited = false;
+  for (const auto& e : AllPages("/api/v1/events?limit=200", Admin())) {
+    if (e["action"] == "messaging.content_item_transition" && e["object_id"] == std::to_string(id) &&
+        e["payload"].value("override_reason", "") == reason) {
+      audited = e["payload"]["open_errors"].get<int64_t>() > 0;
+    }
+  }
+  EXPECT_TRUE(audited) << "the override reason is not in the audit trail";
+
+  // The entity forbids overrides: approving is refused even with a reason, and nothing changes.
+  Reply read = app().Call("GET", settings, director);
+  Reply forbid = app().Call("PUT", settings, director, {{"maker_checker", false}, {"forbid_error_override", true}},
+                            {{"If-Match", read.headers["etag"]}});
+  ASSERT_EQ(forbid.status, 200) << forbid.body;
+  EXPECT_TRUE(forbid.json()["forbid_error_override"].get<bool>());
+  Reply blocked = step(director, "approved", "موافق");
+  EXPECT_EQ(blocked.status, 409) << blocked.body;
+  EXPECT_EQ(blocked.json()["code"], "messaging.override_forbidden");
+  EXPECT_EQ(app().Call("GET", path, director).json()["state"], "in_review");
+
+  // Using the approved figure clears the error: no reason is needed any more.
+  ASSERT_EQ(step(director, "changes_requested", std::nullopt).status, 200);
+  Reply fixed = app().Call("PATCH", path, editor, {{"body_ar", "أعلنت الدائرة أن عدد الزوار بلغ 24.1 مليون زائر خلال العام."}},
+                           {{"If-Match", app().Call("GET", path, editor).headers["etag"]}});
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_EQ(fixed.json()["alignment"]["summary"]["error"], 0) << fixed.body;
+  EXPECT_EQ(step(editor, "in_review", std::nullopt).status, 200);
+  EXPECT_EQ(step(director, "approved", std::nullopt).status, 200);
 }
 
 TEST_P(MessagingApiTest, ContentItemTwoReviewersAtOnceExactlyOneWins) {

@@ -2,11 +2,12 @@
 // creates a read-only API token and sees its secret once, uses it from node (Bearer) and
 // sees it refused after revoking it in the UI; changes the password (a wrong current password
 // shows the server's Arabic problem detail, a mismatched confirmation is caught client-side),
-// signs out and signs in with the new password. Screenshots in Arabic and English.
+// signs out and signs in with the new password; accepts an invitation to another entity.
+// Screenshots in Arabic and English.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, apiGet } from './harness.mjs';
 
 const USER = 'police.editor';
 const OLD_PASSWORD = 'sawt-demo-2026';
@@ -245,5 +246,123 @@ test('account page in English: revoking is announced and the dialog can be dismi
   await page.getByTestId('nav-account').click();
   await page.getByTestId('token-item').first().waitFor();
   assert.equal(await page.getByTestId('token-secret').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+/** Signs in from node; resolves {cookie, csrf} for further API calls. */
+async function apiSession(login, password) {
+  const res = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  assert.equal(res.status, 201, `${login} signs in`);
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  return { cookie, csrf: (await res.json()).csrf_token };
+}
+
+test('a member created by an administrator changes the temporary password first', async () => {
+  const admin = await apiSession('admin', 'admin-demo');
+  const LOGIN = 'first.timer';
+  const TEMPORARY = 'temporary-given-2026';
+  const created = await fetch(`${server.url}/api/v1/members`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf },
+    body: JSON.stringify({
+      login: LOGIN, password: TEMPORARY, name_ar: 'عضو جديد', name_en: 'New member', email: 'first.timer@example.org',
+    }),
+  });
+  assert.equal(created.status, 201);
+
+  const page = await newPage(browser);
+  await login(page, LOGIN, TEMPORARY, server.url);
+  // Straight to the password form, with the reason; no token or sign-out-everywhere sections.
+  await page.waitForFunction(() => location.hash === '#/account');
+  const forcedNote = page.getByTestId('password-forced');
+  await forcedNote.waitFor();
+  assert.match(await textOf(forcedNote), /كلمة مرور مؤقتة/);
+  assert.match(await textOf(page.getByTestId('password-note')), /يُبطل جميع رموز الوصول/);
+  assert.equal(await page.getByTestId('tokens-section').count(), 0);
+  assert.equal(await page.getByTestId('everywhere-section').count(), 0);
+  // Another page leads back here.
+  await page.getByTestId('nav-entities').click();
+  await page.waitForFunction(() => location.hash === '#/account');
+  await screenshot(page, 'account-forced-change-ar');
+
+  // The policy's answer for a password containing the login, in Arabic.
+  await page.getByTestId('password-current').fill(TEMPORARY);
+  await page.getByTestId('password-new').fill(`my-${LOGIN}-2026`);
+  await page.getByTestId('password-confirm').fill(`my-${LOGIN}-2026`);
+  await page.getByTestId('password-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="password-error"]').textContent.trim() !== '');
+  assert.equal(await textOf(page.getByTestId('password-error')), 'كلمة المرور يجب ألا تتضمن اسم الدخول.');
+
+  await page.getByTestId('password-current').fill(TEMPORARY);
+  await page.getByTestId('password-new').fill('a-password-of-my-own-77');
+  await page.getByTestId('password-confirm').fill('a-password-of-my-own-77');
+  await page.getByTestId('password-submit').click();
+  await page.waitForFunction(() => location.hash === '#/entities');
+  await page.getByTestId('entity-tree').waitFor();
+  const unexpected = page.problems.filter((p) => !/status of 400/.test(p));
+  assert.deepEqual(unexpected, []);
+});
+
+test('sign out everywhere ends this and every other session and the API tokens', async () => {
+  const other = await apiSession('health.editor', OLD_PASSWORD);
+  const page = await newPage(browser, { locale: 'en' });
+  await page.goto(server.url);
+  await page.evaluate(() => window.sawt.setLang('en'));
+  await login(page, 'health.editor', OLD_PASSWORD);
+  await page.getByTestId('nav-account').click();
+  await page.getByLabel('Token name').fill('Dashboard');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const secret = await page.getByTestId('token-secret').inputValue();
+  assert.equal((await me(secret)).status, 200);
+  assert.match(await textOf(page.getByTestId('password-note')), /revokes all your API tokens/);
+
+  // A second step confirms; cancelling keeps everything.
+  await page.getByTestId('everywhere').click();
+  await page.getByTestId('everywhere-cancel').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'everywhere');
+  await page.getByTestId('everywhere').click();
+  await screenshot(page, 'account-sign-out-everywhere-en');
+  await page.getByTestId('everywhere-confirm').click();
+  await page.getByTestId('login-form').waitFor();
+
+  assert.equal((await me(secret)).status, 401);
+  const otherMe = await fetch(`${server.url}/api/v1/me`, { headers: { Cookie: other.cookie } });
+  assert.equal(otherMe.status, 401);
+  // Signing in again works.
+  await login(page, 'health.editor', OLD_PASSWORD);
+  assert.deepEqual(page.problems.filter((p) => !/status of 401/.test(p)), []);
+});
+
+test('an invitation to another entity waits on the account page until the member accepts it', async () => {
+  // The RTA's director offers the tourism editor a role: the editor belongs to an entity beyond
+  // the director's authority, so it is an invitation, not a role.
+  const director = await apiSession('rta.director', OLD_PASSWORD);
+  const editor = await apiSession('tourism.editor', OLD_PASSWORD);
+  const meAnswer = await (await fetch(`${server.url}/api/v1/me`, { headers: { Cookie: editor.cookie } })).json();
+  const entities = await (await fetch(`${server.url}/api/v1/entities?limit=200`, { headers: { Cookie: editor.cookie } })).json();
+  const rta = entities.items.find((e) => e.code === 'rta');
+  const offered = await fetch(`${server.url}/api/v1/memberships`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: director.cookie, 'X-CSRF-Token': director.csrf },
+    body: JSON.stringify({ member_id: meAnswer.account_id, entity_id: rta.id, role: 'reviewer' }),
+  });
+  assert.equal(offered.status, 201);
+  assert.equal((await offered.json()).status, 'invited');
+
+  const page = await newPage(browser);
+  await login(page, 'tourism.editor', OLD_PASSWORD, server.url);
+  await page.getByTestId('nav-account').click();
+  const section = page.getByTestId('invitations-section');
+  await section.waitFor();
+  assert.match(await textOf(page.getByTestId('invitation')), /مراجع/);
+  await screenshot(page, 'account-invitation-ar');
+  await page.getByTestId('invitation-accept').click();
+  await page.getByTestId('invitations-status').filter({ hasText: 'قُبلت الدعوة' }).waitFor();
+  const roles = (await apiGet(page, '/api/v1/me')).roles;
+  assert.ok(roles.some((r) => r.entity_id === rta.id && r.role === 'reviewer'), JSON.stringify(roles));
   assert.deepEqual(page.problems, []);
 });

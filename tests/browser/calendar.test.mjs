@@ -2,10 +2,11 @@
 // one conflict (RTA and police road announcements on Tuesday morning) in the panel and on both
 // chips, the Sunday blackout shaded, Monday on the right in Arabic; a new high-importance
 // announcement shows its conflict warnings at once and can be deleted; an entity filter narrows
-// the grid, lives in the hash and the ICS export carries the same items.
+// the grid, lives in the hash and the ICS export carries the same items (read back by ical.js).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
 import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
@@ -197,6 +198,13 @@ test('an entity filter narrows the items, stays in the hash, and the ICS export 
   assert.ok(unfolded.includes(POLICE_AR), 'the police announcement is exported');
   assert.ok(!unfolded.includes(RTA_AR), 'the RTA announcement is filtered out');
   assert.equal((unfolded.match(/BEGIN:VEVENT/g) || []).length, filtered);
+  // A third-party parser (ical.js, Mozilla's) reads the file; the entry's place is exported.
+  const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent');
+  assert.equal(events.length, filtered);
+  const announcement = events.find((e) => e.getFirstPropertyValue('summary') === POLICE_AR);
+  assert.ok(announcement, 'ical.js finds the police announcement');
+  assert.equal(announcement.getFirstPropertyValue('location'), 'القيادة العامة للشرطة');
+  assert.match(announcement.getFirstPropertyValue('uid'), /^entry-\d+@/);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(again.problems, []);
 });

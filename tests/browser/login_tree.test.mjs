@@ -23,6 +23,10 @@ test('admin sees the entity tree in Arabic, then in English', async () => {
   await screenshot(page, 'login-ar');
 
   await login(page, 'admin', 'admin-demo');
+  // Signing in lands on the home page; the entity tree is one click away.
+  await page.getByTestId('home-tiles').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/home');
+  await page.getByTestId('nav-entities').click();
   const tree = page.getByTestId('entity-tree');
   await tree.waitFor();
   assert.equal(await tree.getAttribute('role'), 'tree');

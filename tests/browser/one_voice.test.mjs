@@ -108,6 +108,9 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   await editor.getByTestId('workflow-in_review').click();
   await editor.locator('.page-head [data-testid="state"][data-state="in_review"]').waitFor();
   assert.equal(await editor.getByTestId('editor-readonly').count(), 1, 'an item in review is read-only');
+  // No step is left to the editor, and the step just taken is still confirmed.
+  await editor.getByTestId('workflow-none').waitFor();
+  assert.match(await editor.getByTestId('workflow-status').textContent(), /قيد المراجعة/);
   await switchLanguage(editor, 'en');
   await editor.locator('[data-testid="versions"] [data-testid="diff-view"]').waitFor();
   await screenshot(editor, 'editor-submitted-en');
@@ -136,7 +139,17 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   // Schedule and publish (reviewers may publish for their entity).
   await reviewer.getByTestId('workflow-scheduled').click();
   await reviewer.locator('.page-head [data-testid="state"][data-state="scheduled"]').waitFor();
+  // Scheduling says when the item will go out.
+  assert.match(await reviewer.getByTestId('workflow-status').textContent(), /will be published on/);
+  // Publishing before the planned time asks first; "wait" changes nothing.
   await reviewer.getByTestId('workflow-published').click();
+  await reviewer.getByTestId('publish-early').waitFor();
+  assert.match(await reviewer.getByTestId('publish-early').textContent(), /before/);
+  await reviewer.getByTestId('publish-early-cancel').click();
+  await reviewer.getByTestId('publish-early').waitFor({ state: 'detached' });
+  assert.equal(await reviewer.locator('.page-head [data-testid="state"]').getAttribute('data-state'), 'scheduled');
+  await reviewer.getByTestId('workflow-published').click();
+  await reviewer.getByTestId('publish-early-confirm').click();
   await reviewer.locator('.page-head [data-testid="state"][data-state="published"]').waitFor();
   assert.deepEqual(reviewer.problems, []);
 
@@ -194,4 +207,76 @@ test('saving a draft someone else saved meanwhile shows the conflict notice and 
   await b.waitForFunction(() => document.querySelector('[data-testid="editor-title-en"]')?.value === 'Saved first');
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems.filter((p) => !/status of 412/.test(p)), []);
+});
+
+test('an empty draft is not called aligned: the check asks for text first', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await login(page, 'tourism.editor', PASSWORD, server.url);
+  await page.evaluate(() => { location.hash = '#/editor/new'; });
+  const status = page.getByTestId('alignment-status');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="alignment-status"]');
+    return el && el.textContent.trim() !== '' && !/…|\.\.\./.test(el.textContent);
+  });
+  assert.match(await status.textContent(), /لا نص بعد|Nothing written yet/);
+  assert.doesNotMatch(await status.textContent(), /agrees|متوافقة/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** A write with the page's session (the CSRF token from /api/v1/me). */
+function apiWrite(page, method, apiPath, body, ifMatch) {
+  return page.evaluate(async ({ method, apiPath, body, ifMatch }) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token };
+    if (ifMatch) headers['If-Match'] = ifMatch;
+    const r = await fetch(apiPath, { method, headers, body: JSON.stringify(body) });
+    return { status: r.status, etag: r.headers.get('etag'), json: await r.json().catch(() => null) };
+  }, { method, apiPath, body, ifMatch });
+}
+
+test('a contradicted figure blocks the step until a reason is written; an entity can forbid the override', async () => {
+  const editor = await newPage(browser, { locale: 'en' });
+  await login(editor, 'tourism.editor', PASSWORD, server.url);
+  await switchLanguage(editor, 'en');
+  const tourism = (await apiGet(editor, '/api/v1/entities')).items.find((e) => e.code === 'tourism');
+  const made = await apiWrite(editor, 'POST', '/api/v1/content-items', {
+    kind: 'press_release', owner_entity_id: tourism.id, themes: ['tourism'], channels: ['website'],
+    title_ar: `زوار ${Date.now().toString(36)}`, title_en: 'Visitors', body_ar: 'بلغ عدد الزوار 30 مليون زائر خلال العام.', body_en: '',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  await editor.evaluate((id) => { location.hash = `#/editor/${id}`; }, made.json.id);
+  await editor.getByTestId('workflow-in_review').click();
+  const override = editor.getByTestId('workflow-override');
+  await override.waitFor();
+  assert.match(await override.textContent(), /error findings/);
+  // An empty reason is not sent.
+  await editor.getByTestId('workflow-override-go').click();
+  assert.equal(await editor.getByTestId('workflow-override-reason').getAttribute('aria-invalid'), 'true');
+  await editor.getByTestId('workflow-override-reason').fill('The new figure is confirmed by the Director General today.');
+  await editor.getByTestId('workflow-override-go').click();
+  await editor.locator('.page-head [data-testid="state"][data-state="in_review"]').waitFor();
+  await screenshot(editor, 'override-submitted-en');
+
+  // The tourism director forbids overrides for the entity: approving over the error is refused.
+  const director = await newPage(browser, { locale: 'en' });
+  await login(director, 'tourism.director', PASSWORD, server.url);
+  await switchLanguage(director, 'en');
+  const settingsPath = `/api/v1/entities/${tourism.id}/review-settings`;
+  const settings = await apiWrite(director, 'GET', settingsPath);
+  const saved = await apiWrite(director, 'PUT', settingsPath, { maker_checker: false, forbid_error_override: true }, settings.etag);
+  assert.equal(saved.status, 200, JSON.stringify(saved.json));
+  try {
+    await director.evaluate((id) => { location.hash = `#/review/${id}`; }, made.json.id);
+    await director.getByTestId('workflow-approved').click();
+    await director.getByTestId('workflow-override-reason').fill('Approved anyway');
+    await director.getByTestId('workflow-override-go').click();
+    await director.waitForFunction(() => /does not allow/.test(document.querySelector('[data-testid="workflow-error"]')?.textContent || ''));
+    assert.equal((await apiGet(director, `/api/v1/content-items/${made.json.id}`)).state, 'in_review');
+  } finally {
+    const now = await apiWrite(director, 'GET', settingsPath);
+    await apiWrite(director, 'PUT', settingsPath, { maker_checker: settings.json.maker_checker, forbid_error_override: false }, now.etag);
+  }
+  assert.deepEqual(editor.problems.filter((p) => !/status of 409/.test(p)), []);
+  assert.deepEqual(director.problems.filter((p) => !/status of 409/.test(p)), []);
 });

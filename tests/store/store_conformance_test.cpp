@@ -4,6 +4,7 @@
 // unless SAWT_REQUIRE_PG=1, which turns the skip into a failure.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <mutex>
 #include <string>
@@ -129,8 +131,8 @@ class StoreTest : public ::testing::Test {
     }
   }
 
-  std::unique_ptr<Store> OpenStore() {
-    auto opened = Open(url_);
+  std::unique_ptr<Store> OpenStore(const StoreOptions& options = {}) {
+    auto opened = Open(url_, options);
     EXPECT_TRUE(opened) << opened.error().detail;
     if (!opened) return nullptr;
     return std::move(opened).value();
@@ -310,6 +312,51 @@ TYPED_TEST(StoreTest, DetectsEditedActorEvenWithRecomputedHash) {
   auto r = this->store_->VerifyAudit().value();
   EXPECT_FALSE(r.intact);
   EXPECT_EQ(r.first_bad_id, evs[2].id);  // the next row's link breaks
+}
+
+// With an audit key, rows from key.from_id on are HMAC-keyed: someone who can write the database
+// but not read the key can no longer edit a row and recompute the chain after it.
+TYPED_TEST(StoreTest, KeyedChainDetectsARecomputedRewrite) {
+  std::vector<Event> plain;
+  for (int i = 1; i <= 2; ++i) plain.push_back(AddParent(*this->store_, "plain" + std::to_string(i)).value());
+  AuditKey key{std::string(32, '\x5a'), plain.back().id + 1};
+  StoreOptions keyed_options;
+  keyed_options.audit_key = key;
+  this->store_ = this->OpenStore(keyed_options);
+  std::vector<Event> keyed;
+  for (int i = 1; i <= 4; ++i) keyed.push_back(AddParent(*this->store_, "keyed" + std::to_string(i)).value());
+  EXPECT_EQ(keyed.front().id, key.from_id);
+  EXPECT_NE(keyed[1].hash, ComputeEventHash(keyed[1].prev_hash, keyed[1])) << "a keyed row carries a plain hash";
+  auto intact = this->store_->VerifyAudit().value();
+  EXPECT_TRUE(intact.intact) << intact.problem;
+  EXPECT_EQ(intact.rows_checked, 6);
+
+  // Without the key the keyed rows do not verify (and the report says why that may be).
+  auto without = this->OpenStore()->VerifyAudit().value();
+  EXPECT_FALSE(without.intact);
+  EXPECT_EQ(without.first_bad_id, key.from_id);
+  EXPECT_NE(without.problem.find("--audit-key"), std::string::npos) << without.problem;
+
+  // Rewrite row keyed[1] and recompute the whole chain after it without the key (plain SHA-256):
+  // every link holds, but the keyed hashes do not.
+  std::string prev = keyed[0].hash;
+  for (size_t i = 1; i < keyed.size(); ++i) {
+    Event e = keyed[i];
+    if (i == 1) e.actor = "intruder";
+    e.prev_hash = prev;
+    e.hash = ComputeEventHash(e.prev_hash, e);
+    ASSERT_TRUE(RawWrite(*this->store_, "UPDATE events SET actor = $1, prev_hash = $2, hash = $3 WHERE id = $4",
+                         {e.actor, e.prev_hash, e.hash, e.id}));
+    prev = e.hash;
+  }
+  ASSERT_TRUE(RawWrite(*this->store_, "UPDATE events_head SET last_hash = $1 WHERE id = 1", {prev}));
+  auto rewritten = this->store_->VerifyAudit().value();
+  EXPECT_FALSE(rewritten.intact);
+  EXPECT_EQ(rewritten.first_bad_id, keyed[1].id);
+  // A different key does not verify either.
+  StoreOptions wrong;
+  wrong.audit_key = AuditKey{std::string(32, '\x11'), key.from_id};
+  EXPECT_FALSE(this->OpenStore(wrong)->VerifyAudit().value().intact);
 }
 
 TYPED_TEST(StoreTest, DetectsDeletedMiddleRow) {
@@ -674,6 +721,34 @@ TYPED_TEST(StoreTest, PoolExhaustionIsUnavailable) {
   EXPECT_TRUE(outer);
   ASSERT_FALSE(inner);
   EXPECT_EQ(inner.error().code, core::ErrorCode::kUnavailable);
+}
+
+TYPED_TEST(StoreTest, DatabaseFilesAreReadableByTheOwnerOnly) {
+  if (TypeParam::kBackend != Backend::kSqlite) GTEST_SKIP() << "PostgreSQL's files are the server's";
+  namespace fs = std::filesystem;
+  auto mode_of = [](const fs::path& p) {
+    struct stat st {};
+    EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+    return st.st_mode & 0777;
+  };
+  const mode_t old_umask = ::umask(022);  // the usual umask: files would be 0644 without care
+  const fs::path fresh = this->dir_ / "fresh.db";
+  auto store = Open("sqlite:" + fresh.string());
+  ASSERT_TRUE(store) << store.error().detail;
+  ASSERT_TRUE((*store)->Migrate(TestMigrations()));
+  ASSERT_TRUE(AddParent(**store, "p"));  // the WAL and the shared-memory index exist from here
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    EXPECT_EQ(mode_of(fresh.string() + suffix), 0600u) << suffix;
+  }
+  store->reset();
+  // A database left world-readable (by an older version or a copy) is tightened when opened.
+  const fs::path old = this->dir_ / "old.db";
+  { std::ofstream(old.string()) << ""; }
+  ::chmod(old.c_str(), 0644);
+  auto reopened = Open("sqlite:" + old.string());
+  ::umask(old_umask);
+  ASSERT_TRUE(reopened) << reopened.error().detail;
+  EXPECT_EQ(mode_of(old), 0600u);
 }
 
 TEST(StoreOpenTest, RejectsUnknownUrls) {

@@ -70,6 +70,33 @@ TestDatabase::TestDatabase(BackendKind kind) : kind_(kind) {
   url_ = WithDatabase(admin_url_, db_name_);
 }
 
+TestDatabase::TestDatabase(BackendKind kind, const std::string& copy_of) : kind_(kind) {
+  if (kind == BackendKind::kSqlite) {
+    dir_ = (std::filesystem::temp_directory_path() / UniqueName("sawt_api_")).string();
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (!ec) std::filesystem::copy_file(copy_of, dir_ + "/sawt.db", ec);
+    if (ec) {
+      skip_reason_ = "cannot copy " + copy_of + ": " + ec.message();
+      return;
+    }
+    url_ = "sqlite:" + dir_ + "/sawt.db";
+    return;
+  }
+  admin_url_ = Env("SAWT_TEST_PG_URL");
+  db_name_ = UniqueName("sawt_api_");
+  try {
+    pqxx::connection admin(admin_url_);
+    pqxx::nontransaction tx(admin);
+    tx.exec("CREATE DATABASE " + db_name_ + " TEMPLATE " + copy_of);
+  } catch (const std::exception& e) {
+    skip_reason_ = std::string("cannot copy the PostgreSQL database ") + copy_of + ": " + e.what();
+    db_name_.clear();
+    return;
+  }
+  url_ = WithDatabase(admin_url_, db_name_);
+}
+
 TestDatabase::~TestDatabase() {
   if (!dir_.empty()) {
     std::error_code ec;
@@ -85,20 +112,45 @@ TestDatabase::~TestDatabase() {
   }
 }
 
-core::Json Reply::json() const {
+namespace {
+core::Json ParseBody(const std::string& body) {
   core::Json j = core::Json::parse(body, nullptr, false);
   return j.is_discarded() ? core::Json() : j;
 }
+}  // namespace
 
-TestApp::TestApp(const std::string& db_url, bool demo) {
-  auto opened = app::OpenApp(db_url);
+const core::Json& Reply::json() const& {
+  if (!parsed || parsed_body != body) {
+    parsed = ParseBody(body);
+    parsed_body = body;
+  }
+  return *parsed;
+}
+
+core::Json Reply::json() && { return ParseBody(body); }
+
+TestApp::TestApp(const std::string& db_url, bool demo, TestAppOptions test_options) {
+  // The webhook receivers of the tests listen on 127.0.0.1, which the default policy refuses:
+  // allowed explicitly, exactly that address (127.0.0.2 stays refused, see channels_api_test).
+  app::AppOptions app_options;
+  app_options.auth = std::move(test_options.auth);
+  app_options.extra_modules = std::move(test_options.extra_modules);
+  if (auto st = app_options.settings.webhook_addresses.AllowList("127.0.0.1/32"); !st) {
+    error_ = st.error().key;
+    return;
+  }
+  auto opened = app::OpenApp(db_url, std::move(app_options));
   if (!opened) {
     error_ = opened.error().key + ": " + opened.error().detail;
     return;
   }
   app_ = std::move(opened).value();
   app::AddPlatformRoutes(app_);
-  if (demo) {
+  app_.registry->session_cookie().secure = test_options.secure_cookie;
+  cookie_name_ = app_.registry->session_cookie().Name();
+  if (test_options.loaded_demo) {
+    demo_ = std::move(*test_options.loaded_demo);
+  } else if (demo) {
     for (const auto& seeder : app_.registry->demo_seeders()) {
       if (auto st = seeder.seed(*app_.store, demo_); !st) {
         error_ = "demo " + seeder.module + ": " + st.error().key + " " + st.error().detail;
@@ -110,6 +162,12 @@ TestApp::TestApp(const std::string& db_url, bool demo) {
   options.port = 0;
   options.threads = 2;
   options.access_log = "off";
+  options.metrics = app_.metrics;
+  options.public_metrics = false;  // as `sawt serve`: GET /metrics is the app's, for network admins
+  options.trusted_proxies = std::move(test_options.trusted_proxies);
+  if (test_options.check_responses) {
+    contract_ = std::make_unique<ResponseContract>(app::BuildOpenApi(*app_.registry), app_.registry->router());
+  }
   server_ = std::make_unique<http::Server>(options, app_.registry->router());
   if (auto st = server_->Start(); !st) {
     error_ = "server: " + st.error().detail;
@@ -132,7 +190,7 @@ Reply TestApp::Send(const std::string& method, const std::string& target, const 
   sock.connect({net::ip::make_address("127.0.0.1"), port()});
   bhttp::request<bhttp::string_body> req(bhttp::string_to_verb(method), target, 11);
   req.set(bhttp::field::host, "127.0.0.1");
-  if (!who.cookie.empty()) req.set(bhttp::field::cookie, "sawt_session=" + who.cookie);
+  if (!who.cookie.empty()) req.set(bhttp::field::cookie, cookie_name_ + "=" + who.cookie);
   if (!who.bearer.empty()) req.set(bhttp::field::authorization, "Bearer " + who.bearer);
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
@@ -157,6 +215,15 @@ Reply TestApp::Send(const std::string& method, const std::string& target, const 
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers[name] = std::string(field.value());
   }
+  if (contract_) {
+    const auto findings = contract_->Check(method, target, out.status, out.headers, out.body);
+    if (!findings.empty()) {
+      std::string all;
+      for (const auto& f : findings) all += "\n  " + f;
+      ADD_FAILURE() << method << " " << target << " → " << out.status << " breaks the OpenAPI document:" << all
+                    << "\n  body: " << out.body.substr(0, 300);
+    }
+  }
   return out;
 }
 
@@ -178,6 +245,15 @@ Credentials TestApp::Login(const std::string& login, const std::string& password
   auto semi = cookie.find(';');
   if (eq != std::string::npos) c.cookie = cookie.substr(eq + 1, semi - eq - 1);
   c.csrf = r.json().value("csrf_token", "");
+  return c;
+}
+
+Credentials TestApp::FirstLogin(const std::string& login, const std::string& temporary_password,
+                                const std::string& new_password) {
+  Credentials c = Login(login, temporary_password);
+  Reply changed = Call("PUT", "/api/v1/me/password", c,
+                       {{"current_password", temporary_password}, {"new_password", new_password}});
+  EXPECT_EQ(changed.status, 204) << login << ": " << changed.body;
   return c;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "app/app.hpp"
 #include "core/json.hpp"
 #include "http/server.hpp"
+#include "tests/support/openapi_contract.hpp"
 
 namespace sawt::testing {
 
@@ -18,14 +20,22 @@ namespace sawt::testing {
 enum class BackendKind { kSqlite, kPostgres };
 std::string BackendName(BackendKind kind);
 
-/// A fresh, empty database of the given kind; dropped/removed on destruction.
+/// A fresh database of the given kind; dropped/removed on destruction.
 class TestDatabase {
  public:
+  /// An empty database.
   explicit TestDatabase(BackendKind kind);
+  /// A copy of `copy_of`: a SQLite file, or a PostgreSQL database (CREATE DATABASE ... TEMPLATE,
+  /// so nothing may be connected to it).
+  TestDatabase(BackendKind kind, const std::string& copy_of);
   ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
   /// Empty when the backend is unavailable (see skip_reason()).
   const std::string& url() const { return url_; }
   const std::string& skip_reason() const { return skip_reason_; }
+  /// The SQLite file, or the PostgreSQL database's name.
+  std::string location() const { return kind_ == BackendKind::kSqlite ? dir_ + "/sawt.db" : db_name_; }
 
  private:
   BackendKind kind_;
@@ -37,7 +47,13 @@ struct Reply {
   int status = 0;
   std::string body;
   std::map<std::string, std::string> headers;  ///< lower-case names
-  core::Json json() const;
+  /// The body parsed (null when it is not JSON). A named reply keeps its parse, so references
+  /// into it live as long as the reply and its body are unchanged; a temporary gives a copy.
+  const core::Json& json() const&;
+  core::Json json() &&;
+
+  mutable std::optional<core::Json> parsed;  ///< cache of json(), valid for parsed_body
+  mutable std::string parsed_body;
 };
 
 /// How a request authenticates.
@@ -47,11 +63,26 @@ struct Credentials {
   std::string bearer;
 };
 
+/// Settings a test may change from the defaults `sawt serve` uses.
+struct TestAppOptions {
+  auth::AuthOptions auth;
+  std::vector<http::Cidr> trusted_proxies;
+  bool secure_cookie = false;  ///< as `sawt serve --secure-cookie on`
+  /// Capabilities beyond the built-in ones (app::AppOptions::extra_modules).
+  std::vector<std::function<void(module::ModuleRegistry&)>> extra_modules;
+  /// Every answer Send() receives is held to the OpenAPI document (ResponseContract); a
+  /// mismatch fails the running test.
+  bool check_responses = true;
+  /// The database already holds the demo (a copy of a DemoTemplate): the ids it made.
+  std::optional<module::DemoContext> loaded_demo;
+};
+
 /// sawt itself, in process: the real store, every module, the real HTTP server on 127.0.0.1:0.
 class TestApp {
  public:
-  /// Opens and migrates `db_url`; loads the demo network when `demo` is set.
-  TestApp(const std::string& db_url, bool demo);
+  /// Opens and migrates `db_url`; loads the demo network when `demo` is set (see also
+  /// TestAppOptions::loaded_demo).
+  TestApp(const std::string& db_url, bool demo, TestAppOptions options = {});
   ~TestApp();
 
   bool ok() const { return error_.empty(); }
@@ -60,7 +91,8 @@ class TestApp {
   app::App& app() { return app_; }
   const module::DemoContext& demo() const { return demo_; }
 
-  /// Sends one request on a new connection. `headers` are added as given.
+  /// Sends one request on a new connection. `headers` are added as given. The answer is checked
+  /// against the OpenAPI document unless TestAppOptions::check_responses was false.
   Reply Send(const std::string& method, const std::string& target, const std::string& body = {},
              const Credentials& who = {}, const std::vector<std::pair<std::string, std::string>>& headers = {});
   /// JSON convenience: sets Content-Type, the CSRF token for cookie sessions, Accept-Language: en.
@@ -69,15 +101,21 @@ class TestApp {
 
   /// Signs in through POST /api/v1/sessions. Fails the test when it cannot.
   Credentials Login(const std::string& login, const std::string& password);
+  /// First sign-in of an account an administrator created: signs in with the temporary password
+  /// and replaces it with `new_password` (the forced change); returns the session, which stays open.
+  Credentials FirstLogin(const std::string& login, const std::string& temporary_password,
+                         const std::string& new_password);
   /// Number of rows in `events` written on behalf of callers, i.e. not by the background workers'
   /// actor "system" (to prove a rejected request wrote nothing).
   int64_t EventCount();
 
  private:
   std::string error_;
+  std::string cookie_name_ = "sawt_session";
   app::App app_;
   module::DemoContext demo_;
   std::unique_ptr<http::Server> server_;
+  std::unique_ptr<ResponseContract> contract_;
 };
 
 }  // namespace sawt::testing

@@ -4,18 +4,19 @@
 // A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
 // re-render the current page in place).
-// Routes: #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
+// Routes: #/home (each role's work and the network's pulse, the default), #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
 // #/review[/<id>] (messaging, js/messaging/), #/calendar[/<view>/<date>][?filters] (js/calendar/),
-// #/initiatives[/new|/<id>[/edit]], #/showcase (js/initiatives/), #/account (password and API
-// tokens). A "?a=b" part after the path reaches the page as ctx.query.
+// #/initiatives[/new|/<id>[/edit]], #/showcase (js/initiatives/), #/account (password, API
+// tokens, sign out everywhere; the only page while a temporary password must be changed). A "?a=b" part after the path reaches the page as ctx.query.
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
-import { h, replace } from './dom.js';
+import { h, replace, labelTableCells } from './dom.js';
 import { renderLogin } from './login.js';
 import { session, setSession, clearSession, needsMemberRecord } from './session.js';
 
 const ROUTES = {
+  home: { load: () => import('./home/home.js'), nav: 'common.nav.home' },
   entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
   members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
   library: { load: () => import('./messaging/library.js'), nav: 'common.nav.library' },
@@ -28,7 +29,7 @@ const ROUTES = {
   showcase: { load: () => import('./initiatives/showcase.js'), nav: 'common.nav.showcase' },
   account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
 };
-const DEFAULT_ROUTE = 'entities';
+const DEFAULT_ROUTE = 'home';
 
 const app = document.getElementById('app');
 let shell = null; // elements of the signed-in shell, null on the login page
@@ -97,7 +98,7 @@ function showLogin() {
 function startSession(answer) {
   setSession(answer);
   setCsrfToken(answer.csrf_token);
-  if (needsMemberRecord()) {
+  if (needsMemberRecord() && !session.mustChangePassword) {
     // Best effort: the header shows the member's name once known, the login until then.
     api(`/api/v1/members/${encodeURIComponent(session.member.id)}`).then((m) => {
       if (m && session.member && String(m.id) === String(session.member.id)) {
@@ -134,16 +135,46 @@ function buildShell() {
   const brand = h('a', { class: 'brand', href: `#/${DEFAULT_ROUTE}` },
     h('img', { src: 'favicon.svg', alt: '', width: 28, height: 28 }),
     h('span', { class: 'brand-name' }));
-  const navList = h('ul', { class: 'nav-list' });
-  const nav = h('nav', { class: 'nav', dataset: { testid: 'nav' } }, navList);
+  const navList = h('ul', { class: 'nav-list', id: 'nav-list' });
+  // Phones and tablets: the navigation folds behind a menu button (a disclosure); wide screens
+  // show the list and hide the button (CSS).
+  const menuButton = h('button', {
+    type: 'button', class: 'menu-toggle ghost', 'aria-expanded': 'false', 'aria-controls': 'nav-list',
+    dataset: { testid: 'menu-toggle' },
+    onclick: () => setMenuOpen(menuButton.getAttribute('aria-expanded') !== 'true'),
+  }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), h('span', { class: 'menu-label' }));
+  const nav = h('nav', { class: 'nav', dataset: { testid: 'nav' } }, menuButton, navList);
+  nav.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menuButton.getAttribute('aria-expanded') === 'true') {
+      setMenuOpen(false);
+      menuButton.focus();
+    }
+  });
   const userName = h('span', { class: 'user-name', dataset: { testid: 'user-name' } });
   const tools = h('div', { class: 'tools' });
   const header = h('header', { class: 'topbar' }, brand, nav, h('div', { class: 'account' }, userName, tools));
   const notice = h('div', { class: 'notice', role: 'alert', dataset: { testid: 'notice' }, hidden: true });
   const main = h('main', { id: 'main', class: 'page', tabindex: '-1' });
-  replace(app, skip, header, notice, main);
-  shell = { skip, brand, nav, navList, userName, tools, notice, main };
+  const progress = h('div', { class: 'route-progress', 'aria-hidden': 'true' });
+  replace(app, skip, progress, header, notice, main);
+  shell = { skip, brand, nav, navList, menuButton, userName, tools, notice, main, progress };
+  // Every table a page draws, now or later, gets its cells named for the phone card layout.
+  let labelling = false;
+  new MutationObserver(() => {
+    if (labelling) return;
+    labelling = true;
+    queueMicrotask(() => {
+      labelTableCells(main);
+      labelling = false;
+    });
+  }).observe(main, { childList: true, subtree: true });
   paintShell();
+}
+
+function setMenuOpen(open) {
+  if (!shell) return;
+  shell.menuButton.setAttribute('aria-expanded', String(open));
+  shell.nav.classList.toggle('open', open);
 }
 
 /** (Re)writes the shell's texts in the current language. */
@@ -153,6 +184,7 @@ function paintShell() {
   shell.brand.setAttribute('aria-label', t('common.app.home'));
   shell.brand.querySelector('.brand-name').textContent = t('common.app.name');
   shell.nav.setAttribute('aria-label', t('common.nav.label'));
+  shell.menuButton.querySelector('.menu-label').textContent = t('common.nav.menu');
   const here = ROUTES[current?.name]?.navAs || current?.name;
   replace(shell.navList, Object.entries(ROUTES).filter(([, r]) => r.nav).map(([name, r]) => h('li', {},
     h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(r.nav)))));
@@ -163,7 +195,8 @@ function paintShell() {
       type: 'button',
       class: 'ghost',
       dataset: { testid: 'digits-switch' },
-      'aria-label': t(`common.digits.use_${digitsNext}`),
+      // The name starts with what the button shows (axe: label-content-name-mismatch).
+      'aria-label': `${digitsNext === 'arab' ? '٠١٢' : '012'} — ${t(`common.digits.use_${digitsNext}`)}`,
       title: t(`common.digits.use_${digitsNext}`),
       onclick: () => setDigits(digitsNext),
     }, digitsNext === 'arab' ? '٠١٢' : '012'),
@@ -177,17 +210,31 @@ async function route({ focus = false } = {}) {
     return;
   }
   let { name, args, query } = parseHash();
-  if (!(name in ROUTES)) {
+  if (session.mustChangePassword && name !== 'account') {
+    // The temporary password comes first: the account page shows the change form.
+    name = 'account';
+    args = [];
+    query = new URLSearchParams();
+    history.replaceState(null, '', '#/account');
+  }
+  if (!name || name === 'login') {
     name = DEFAULT_ROUTE;
     args = [];
     query = new URLSearchParams();
     history.replaceState(null, '', `#/${name}`);
   }
   if (!shell) buildShell();
+  if (!(name in ROUTES)) {
+    showNotFound();
+    return;
+  }
   const seq = ++routeSeq;
   const changedPage = current?.name !== name;
   notify(null);
+  setMenuOpen(false);
   shell.main.setAttribute('aria-busy', 'true');
+  // The loading bar appears only when a page takes long enough to notice (CSS delay).
+  shell.progress.classList.add('active');
   try {
     const page = await ROUTES[name].load();
     await loadModules(...(page.modules || []));
@@ -200,10 +247,31 @@ async function route({ focus = false } = {}) {
       shell.main.querySelector('h1')?.focus();
     }
   } catch (err) {
-    notify(err);
+    // A page module that cannot be fetched (offline, server restarting) fails with a TypeError
+    // in the browser's words; the user gets ours, in their language.
+    notify(err instanceof TypeError ? new Error(t('common.error.network')) : err);
   } finally {
-    if (seq === routeSeq) shell.main.setAttribute('aria-busy', 'false');
+    if (seq === routeSeq) {
+      shell.main.setAttribute('aria-busy', 'false');
+      shell.progress.classList.remove('active');
+    }
   }
+}
+
+/** An address that names no page: said plainly, with the way back. */
+function showNotFound() {
+  ++routeSeq;
+  current = { name: '', args: [], query: new URLSearchParams(), page: { titleKey: 'common.not_found.title', render: showNotFound } };
+  setMenuOpen(false);
+  paintShell();
+  document.title = `${t('common.not_found.title')} — ${t('common.app.name')}`;
+  shell.main.setAttribute('aria-busy', 'false');
+  shell.progress.classList.remove('active');
+  replace(shell.main, h('section', { class: 'not-found', dataset: { testid: 'not-found' } },
+    h('h1', { tabindex: '-1' }, t('common.not_found.title')),
+    h('p', {}, t('common.not_found.text')),
+    h('a', { class: 'button primary', href: `#/${DEFAULT_ROUTE}` }, t('common.not_found.home'))));
+  shell.main.querySelector('h1').focus();
 }
 
 async function onLangChange() {
@@ -231,6 +299,14 @@ async function boot() {
     clearSession();
     setCsrfToken(null);
     showLogin();
+  });
+  // A page changed the caller's roles (an accepted invitation): take the new session and repaint
+  // the navigation, staying on the page.
+  document.addEventListener('sawt:session-changed', () => {
+    api('/api/v1/me').then((me) => {
+      startSession(me);
+      paintShell();
+    }).catch(notify);
   });
   window.addEventListener('hashchange', () => {
     const prev = current?.name;

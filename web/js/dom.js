@@ -59,3 +59,55 @@ export function fold(s) {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Names each body cell of the data tables under `root` after its column (data-label), so that on
+ * phones, where CSS lays every row out as a card, each value keeps its heading. Tables marked
+ * `.matrix` stay grids (they scroll inside their wrapper instead).
+ */
+export function labelTableCells(root) {
+  for (const table of root.querySelectorAll('table.data:not(.matrix)')) {
+    const heads = [...(table.tHead?.rows[0]?.cells || [])].map((c) => c.textContent.trim());
+    if (!heads.length) continue;
+    table.classList.add('cards');
+    for (const body of table.tBodies) {
+      for (const row of body.rows) {
+        let column = 0;
+        for (const cell of row.cells) {
+          const label = heads[column] || '';
+          if (cell.dataset.label !== label) cell.dataset.label = label;
+          column += cell.colSpan || 1;
+        }
+      }
+    }
+  }
+}
+
+let dialogSeq = 0;
+
+/**
+ * A modal confirmation (<dialog>): resolves true when the person confirms, false when they cancel
+ * or press Escape. Focus starts on the safe choice and returns to `opener` afterwards.
+ */
+export function confirmDialog({ title, body, confirm, cancel, testid = 'confirm-dialog', danger = false, opener = document.activeElement }) {
+  const id = `confirm-${++dialogSeq}`;
+  const cancelButton = h('button', { type: 'submit', value: 'cancel', dataset: { testid: `${testid}-cancel` } }, cancel);
+  const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-body`, dataset: { testid } },
+    h('form', { method: 'dialog' },
+      h('h2', { id: `${id}-title` }, title),
+      h('p', { id: `${id}-body` }, body),
+      h('div', { class: 'dialog-actions' },
+        h('button', { type: 'submit', value: 'confirm', class: danger ? 'danger' : 'primary', dataset: { testid: `${testid}-confirm` } }, confirm),
+        cancelButton)));
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      const confirmed = dialog.returnValue === 'confirm';
+      dialog.remove();
+      if (opener?.isConnected) opener.focus();
+      resolve(confirmed);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancelButton.focus();
+  });
+}

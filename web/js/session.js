@@ -1,7 +1,7 @@
 // The signed-in member and their memberships, as answered by POST /api/v1/sessions or
 // GET /api/v1/me. One shared object so every page reads the same state.
 
-export const session = { member: null, memberships: [], networkAdmin: false };
+export const session = { member: null, memberships: [], networkAdmin: false, mustChangePassword: false };
 
 export function setSession(answer) {
   // docs/api.md: {member, memberships, csrf_token}. The server currently answers
@@ -13,6 +13,9 @@ export function setSession(answer) {
       : [];
   session.memberships = list;
   session.networkAdmin = answer?.network_admin === true || list.some((m) => m.role === 'network_admin');
+  // An administrator gave this account its password: it must be replaced before anything else
+  // (the server answers 403 auth.password_change_required meanwhile).
+  session.mustChangePassword = answer?.must_change_password === true;
 }
 
 /** True when the session's member record lacks display names (so the caller may fetch it). */
@@ -25,6 +28,7 @@ export function clearSession() {
   session.member = null;
   session.memberships = [];
   session.networkAdmin = false;
+  session.mustChangePassword = false;
 }
 
 /** True when the member holds role in entityId (or anywhere, when entityId is omitted). */

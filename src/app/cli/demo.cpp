@@ -19,18 +19,25 @@ core::Result<bool> HasDemo(store::Store& store) {
 }  // namespace
 
 int RunDemo(const std::vector<std::string>& args) {
-  auto flags = Flags::Parse(args, {"db"}, {"help", "quiet"});
+  auto flags = Flags::Parse(args, {"db", kAuditKeyFlag}, {"help", "quiet"});
   if (!flags) {
     PrintError(flags.error());
     return 2;
   }
   if (flags->Has("help")) {
     std::puts(
-        "usage: sawt demo [--db URL] [--quiet]\n\nLoads the bilingual demo network into an empty store. A store that "
+        "usage: sawt demo [--db URL] [--audit-key FILE] [--quiet]\n\nLoads the bilingual demo network into an empty store. A store that "
         "already holds the demo is left as it is; a store holding other data is refused.");
     return 0;
   }
-  auto app = OpenApp(flags->GetOr("db", DefaultDb()));
+  auto options = StoreOptionsFrom(*flags);
+  if (!options) {
+    PrintError(options.error());
+    return 2;
+  }
+  AppOptions app_options;
+  app_options.store = *options;
+  auto app = OpenApp(flags->GetOr("db", DefaultDb()), app_options);
   if (!app) {
     PrintError(app.error());
     return 1;

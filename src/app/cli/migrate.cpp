@@ -5,16 +5,23 @@
 namespace sawt::app {
 
 int RunMigrate(const std::vector<std::string>& args) {
-  auto flags = Flags::Parse(args, {"db"}, {"help"});
+  auto flags = Flags::Parse(args, {"db", kAuditKeyFlag}, {"help"});
   if (!flags) {
     PrintError(flags.error());
     return 2;
   }
   if (flags->Has("help")) {
-    std::puts("usage: sawt migrate [--db URL]\n\nApplies every module's pending migrations (idempotent).");
+    std::puts("usage: sawt migrate [--db URL] [--audit-key FILE]\n\nApplies every module's pending migrations (idempotent).");
     return 0;
   }
-  auto app = OpenApp(flags->GetOr("db", DefaultDb()));
+  auto options = StoreOptionsFrom(*flags);
+  if (!options) {
+    PrintError(options.error());
+    return 2;
+  }
+  AppOptions app_options;
+  app_options.store = *options;
+  auto app = OpenApp(flags->GetOr("db", DefaultDb()), app_options);
   if (!app) {
     PrintError(app.error());
     return 1;

@@ -117,6 +117,7 @@ class PgTx final : public detail::ScriptTx {
   PgTx(pqxx::dbtransaction& txn, bool write) : txn_(txn), write_(write) {}
 
   Backend backend() const override { return Backend::kPostgres; }
+  bool writable() const override { return write_; }
 
   Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params) override {
     SAWT_TRY_STATUS(Check());
@@ -146,7 +147,7 @@ class PgTx final : public detail::ScriptTx {
   Result<Event> Append(const NewEvent& event) override {
     if (!write_) return Error::Internal("store: Append in a read transaction");
     SAWT_TRY_STATUS(Check());
-    auto r = detail::AppendEvent(*this, event, /*lock_head=*/true);
+    auto r = detail::AppendEvent(*this, event, /*lock_head=*/true, audit_key_);
     if (!r) return Fail(r.error());
     last_event_id_ = r->id;
     return r;
@@ -276,7 +277,9 @@ class PgStore final : public Store {
   }
 
   Result<AuditReport> VerifyAudit() override {
-    return ReadValue<AuditReport>(*this, [](Tx& tx) { return detail::VerifyChain(tx); });
+    return ReadValue<AuditReport>(*this, [this](Tx& tx) {
+      return detail::VerifyChain(tx, options_.audit_key ? &*options_.audit_key : nullptr);
+    });
   }
 
   Status Ping() override {
@@ -308,6 +311,7 @@ class PgStore final : public Store {
       try {
         pqxx::work txn(lease->conn());
         PgTx tx(txn, /*write=*/true);
+        tx.set_audit_key(options_.audit_key ? &*options_.audit_key : nullptr);
         st = fn(tx);
         if (st && tx.failure()) st = *tx.failure();
         if (st) {

@@ -1,8 +1,13 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -166,6 +171,7 @@ class SqliteTx final : public detail::ScriptTx {
   SqliteTx(Conn& conn, bool write) : conn_(conn), write_(write) {}
 
   Backend backend() const override { return Backend::kSqlite; }
+  bool writable() const override { return write_; }
 
   Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params) override {
     std::vector<Row> rows;
@@ -181,7 +187,7 @@ class SqliteTx final : public detail::ScriptTx {
   Result<Event> Append(const NewEvent& event) override {
     if (!write_) return Error::Internal("store: Append in a read transaction");
     SAWT_TRY_STATUS(Check());
-    auto r = detail::AppendEvent(*this, event, /*lock_head=*/false);
+    auto r = detail::AppendEvent(*this, event, /*lock_head=*/false, audit_key_);
     if (!r) return Fail(r.error());
     last_event_id_ = r->id;
     return r;
@@ -313,7 +319,9 @@ class SqliteStore final : public Store {
   }
 
   Result<AuditReport> VerifyAudit() override {
-    return ReadValue<AuditReport>(*this, [](Tx& tx) { return detail::VerifyChain(tx); });
+    return ReadValue<AuditReport>(*this, [this](Tx& tx) {
+      return detail::VerifyChain(tx, options_.audit_key ? &*options_.audit_key : nullptr);
+    });
   }
 
   Status Ping() override {
@@ -344,6 +352,7 @@ class SqliteStore final : public Store {
           return begin;
         }
         SqliteTx tx(*writer_, /*write=*/true);
+        tx.set_audit_key(options_.audit_key ? &*options_.audit_key : nullptr);
         Status st = fn(tx);
         if (st && tx.failure()) st = *tx.failure();
         if (!st) {
@@ -418,11 +427,34 @@ void RegisterConnectionHook(std::function<void(sqlite3*)> hook) {
   Hooks().push_back(std::move(hook));
 }
 
+namespace {
+
+// The database holds password hashes, session tokens and drafts: only its owner may read it.
+// SQLite creates the -wal and -shm files with the main file's permissions, so creating that one
+// 0600 (whatever the umask) covers all three; files left readable by an older version are
+// tightened. Refuses to follow a symlink planted where the database should be created.
+Status RestrictToOwner(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return Error::Unavailable("sqlite: cannot open " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  const bool ok = ::fstat(fd, &st) == 0 && ((st.st_mode & 077) == 0 || ::fchmod(fd, st.st_mode & 0700) == 0);
+  ::close(fd);
+  if (!ok) return Error::Internal("sqlite: cannot restrict the permissions of " + path);
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::string side = path + suffix;
+    if (::stat(side.c_str(), &st) == 0 && (st.st_mode & 077) != 0) ::chmod(side.c_str(), st.st_mode & 0700);
+  }
+  return core::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const StoreOptions& options,
                                                const SqliteOptions& sqlite_options) {
   if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) {
     return Error::InvalidInput("store.invalid_sqlite_path", {}, {path});
   }
+  SAWT_TRY_STATUS(RestrictToOwner(path));
   auto store = std::make_unique<SqliteStore>(path, options, sqlite_options);
   SAWT_TRY_STATUS(store->Init());
   return std::unique_ptr<Store>(std::move(store));

@@ -1,5 +1,8 @@
-// "My account" page (#/account): change the password (PUT /api/v1/me/password) and manage the
-// caller's API tokens (GET/POST /api/v1/tokens, DELETE /api/v1/tokens/{id}).
+// "My account" page (#/account): change the password (PUT /api/v1/me/password; it also revokes
+// every API token, as the page says before the change), manage the caller's API tokens (GET/POST
+// /api/v1/tokens, DELETE /api/v1/tokens/{id}) and sign out everywhere (DELETE /api/v1/sessions).
+// While an administrator-given password must be replaced (session.mustChangePassword) the page
+// shows only the password form, and afterwards moves on to the application.
 //
 // A new token's secret is kept only in this module's state while the page is open: it is shown
 // once, in a read-only field with a copy button, and forgotten when dismissed or when the user
@@ -10,7 +13,7 @@ import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, formatDateTime, formatNumber } from '../i18n.js';
 
-export const modules = ['account'];
+export const modules = ['account', 'network']; // network: role names in invitations
 export const titleKey = 'account.title';
 
 // The server's rule (auth.weak_password); shown as a hint, enforced by the server.
@@ -19,10 +22,12 @@ const PASSWORD_MAX = 256;
 
 const state = {
   tokens: null, // the caller's tokens, newest first
+  invitations: [], // roles offered to the caller that wait for acceptance: { membership, entityName }
   secret: null, // { id, name, token } of the token just created, until dismissed
   // Messages are functions so that texts of ours follow a language switch; a server's problem
   // detail stays in the language it was answered in.
-  msg: { passwordError: null, passwordStatus: null, tokenError: null, tokensStatus: null, copyStatus: null },
+  msg: { passwordError: null, passwordStatus: null, tokenError: null, tokensStatus: null, copyStatus: null,
+    invitationsStatus: null },
 };
 let mainEl = null;
 let ctxRef = null;
@@ -35,7 +40,11 @@ export async function render(main, args, ctx) {
     state.secret = null;
     for (const k of Object.keys(state.msg)) state.msg[k] = null;
   }
-  if (!state.tokens || ctx.changedPage) state.tokens = sortTokens(await listAll('/api/v1/tokens'));
+  if (ctx.session.mustChangePassword) {
+    state.tokens = null;
+  } else if (!state.tokens || ctx.changedPage) {
+    [state.tokens, state.invitations] = await Promise.all([listAll('/api/v1/tokens').then(sortTokens), loadInvitations()]);
+  }
   paint();
 }
 
@@ -52,9 +61,15 @@ function paint() {
       h('h1', { id: 'account-title', tabindex: '-1' }, t('account.title')),
       login ? h('p', { class: 'muted' }, `${t('account.login_label')}: `, h('bdi', { dir: 'ltr', dataset: { testid: 'account-login' } }, login)) : null),
     h('div', { class: 'account-grid' },
+      forced() || (state.invitations.length === 0 && !state.msg.invitationsStatus) ? null : invitationsSection(),
       passwordSection(),
-      tokensSection()));
+      forced() ? null : tokensSection(),
+      forced() ? null : everywhereSection()));
   restoreInputs(main, kept);
+}
+
+function forced() {
+  return ctxRef?.session?.mustChangePassword === true;
 }
 
 function message(id, role, cls, testid, fn) {
@@ -90,6 +105,8 @@ function passwordSection() {
   });
   return h('section', { class: 'card account-card', 'aria-labelledby': 'password-heading', dataset: { testid: 'password-section' } },
     h('h2', { id: 'password-heading' }, t('account.password.heading')),
+    forced() ? h('p', { class: 'warning', role: 'alert', dataset: { testid: 'password-forced' } }, t('account.password.forced')) : null,
+    h('p', { class: 'muted', dataset: { testid: 'password-note' } }, t('account.password.revokes_tokens')),
     form);
 }
 
@@ -124,6 +141,14 @@ async function changePassword(form) {
   try {
     await api('/api/v1/me/password', { method: 'PUT', body: { current_password: current.value, new_password: next.value } });
     form.reset();
+    if (forced()) {
+      // Done with the temporary password: on to the application.
+      ctxRef.session.mustChangePassword = false;
+      location.hash = '#/entities';
+      return;
+    }
+    state.tokens = sortTokens(await listAll('/api/v1/tokens')); // all revoked now
+    paintTokens();
     setMessage('passwordStatus', () => t('account.password.changed'));
     status.textContent = t('account.password.changed');
   } catch (err) {
@@ -134,6 +159,109 @@ async function changePassword(form) {
   } finally {
     submit.disabled = false;
     form.removeAttribute('aria-busy');
+  }
+}
+
+// ---- invitations -----------------------------------------------------------------------------
+// An entity admin who lacks authority over all of the caller's roles can only offer a role: it
+// counts once the caller accepts it here (POST /api/v1/memberships/{id}/accept) and can be
+// declined (DELETE /api/v1/memberships/{id}).
+
+async function loadInvitations() {
+  const me = ctxRef?.session?.member?.account_id ?? ctxRef?.session?.member?.id;
+  if (!me) return [];
+  const mine = await listAll('/api/v1/memberships', { member_id: me });
+  const offered = mine.filter((m) => m.status === 'invited');
+  if (offered.length === 0) return [];
+  const entities = new Map((await listAll('/api/v1/entities')).map((e) => [e.id, e]));
+  return offered.map((membership) => ({ membership, entity: entities.get(membership.entity_id) }));
+}
+
+function invitationsSection() {
+  const status = message('invitations-status', 'status', 'form-status', 'invitations-status', state.msg.invitationsStatus);
+  return h('section', { class: 'card account-card', 'aria-labelledby': 'invitations-heading', dataset: { testid: 'invitations-section' } },
+    h('h2', { id: 'invitations-heading' }, t('account.invitations.heading')),
+    h('p', { class: 'muted' }, t('account.invitations.intro')),
+    h('ul', { class: 'invitation-list' }, state.invitations.map(({ membership, entity }) =>
+      h('li', { dataset: { testid: 'invitation', membership: String(membership.id) } },
+        h('span', {}, t('account.invitations.item', {
+          role: t(`network.role.${membership.role}`),
+          entity: entity ? (entity[`name_${document.documentElement.lang === 'en' ? 'en' : 'ar'}`] || entity.code) : `#${membership.entity_id}`,
+        })),
+        h('span', { class: 'dialog-actions' },
+          h('button', { type: 'button', dataset: { testid: 'invitation-accept' },
+            onclick: (e) => answerInvitation(membership, true, e.currentTarget, status).catch(ctxRef.notify) },
+          t('account.invitations.accept')),
+          h('button', { type: 'button', class: 'link-button', dataset: { testid: 'invitation-decline' },
+            onclick: (e) => answerInvitation(membership, false, e.currentTarget, status).catch(ctxRef.notify) },
+          t('account.invitations.decline')))))),
+    status);
+}
+
+async function answerInvitation(membership, accept, button, status) {
+  button.disabled = true;
+  try {
+    if (accept) {
+      await api(`/api/v1/memberships/${membership.id}/accept`, { method: 'POST', body: {} });
+    } else {
+      await api(`/api/v1/memberships/${membership.id}`, { method: 'DELETE' });
+    }
+  } catch (err) {
+    button.disabled = false;
+    if (err.name === 'AbortError') return;
+    status.textContent = err.message;
+    return;
+  }
+  state.invitations = state.invitations.filter((i) => i.membership.id !== membership.id);
+  setMessage('invitationsStatus', () => t(accept ? 'account.invitations.accepted' : 'account.invitations.declined'));
+  // A new role changes what the navigation and the pages offer: reload with the new session.
+  if (accept) document.dispatchEvent(new CustomEvent('sawt:session-changed'));
+  paint();
+}
+
+// ---- sign out everywhere ---------------------------------------------------------------------
+
+function everywhereSection() {
+  const status = message('everywhere-error', 'alert', 'form-error', 'everywhere-error', null);
+  const confirmRow = h('div', { class: 'dialog-actions', hidden: true, dataset: { testid: 'everywhere-confirm-row' } },
+    h('button', {
+      type: 'button', class: 'danger', dataset: { testid: 'everywhere-confirm' },
+      onclick: (e) => signOutEverywhere(e.currentTarget, status).catch(ctxRef.notify),
+    }, t('account.everywhere.confirm')),
+    h('button', {
+      type: 'button', class: 'link-button', dataset: { testid: 'everywhere-cancel' },
+      onclick: () => {
+        confirmRow.hidden = true;
+        start.hidden = false;
+        start.focus();
+      },
+    }, t('account.everywhere.cancel')));
+  const start = h('button', {
+    type: 'button', dataset: { testid: 'everywhere' },
+    onclick: () => {
+      start.hidden = true;
+      confirmRow.hidden = false;
+      confirmRow.querySelector('button').focus();
+    },
+  }, t('account.everywhere.button'));
+  return h('section', { class: 'card account-card', 'aria-labelledby': 'everywhere-heading', dataset: { testid: 'everywhere-section' } },
+    h('h2', { id: 'everywhere-heading' }, t('account.everywhere.heading')),
+    h('p', { class: 'muted' }, t('account.everywhere.intro')),
+    start,
+    confirmRow,
+    status);
+}
+
+async function signOutEverywhere(button, status) {
+  button.disabled = true;
+  try {
+    await api('/api/v1/sessions', { method: 'DELETE' });
+    // This session ended too: back to the sign-in page.
+    document.dispatchEvent(new CustomEvent('sawt:unauthenticated'));
+  } catch (err) {
+    if (err.name === 'AbortError') return;
+    status.textContent = err.message;
+    button.disabled = false;
   }
 }
 

@@ -110,6 +110,8 @@ function build(main, ref, ctx) {
     id: 'calendar-grid', class: 'cal-grid', role: 'group', 'aria-roledescription': t('calendar.roledescription'),
     'aria-labelledby': 'calendar-period', 'aria-describedby': 'calendar-keys', dataset: { testid: 'calendar' },
   });
+  // Phones show the period as an agenda (days with something on them, in order) instead of the grid.
+  const agenda = h('div', { class: 'cal-agenda', 'aria-labelledby': 'calendar-period', dataset: { testid: 'calendar-agenda' } });
   const conflicts = h('section', { class: 'card cal-conflicts', 'aria-labelledby': 'calendar-conflicts-heading', dataset: { testid: 'calendar-conflicts' } });
   const panel = h('div', { class: 'cal-panel-slot' });
   const admin = h('div', { class: 'cal-admin-slot' });
@@ -127,14 +129,14 @@ function build(main, ref, ctx) {
       }, t('calendar.admin.open')) : null),
     filters, toolbar, status, announce, legend(),
     h('div', { class: 'cal-layout' },
-      h('div', { class: 'cal-main' }, grid, h('p', { id: 'calendar-keys', class: 'hint' }, t('calendar.keys'))),
+      h('div', { class: 'cal-main' }, grid, agenda, h('p', { id: 'calendar-keys', class: 'hint' }, t('calendar.keys'))),
       h('aside', { class: 'cal-side', 'aria-label': t('calendar.side_label') }, conflicts, panel)),
     admin);
   initPanel({
     slot: panel, ref, notify: ctx.notify, reload: () => load(), data: () => state.data, session: () => ctx.session,
     announce: (text) => { announce.textContent = text; },
   }, ctx.relang);
-  view = { main, ref, entity: entity.select, theme: theme.select, channel: channel.select, kind: kind.select, period, monthBtn, weekBtn, exportLink, status, grid, conflicts, panel, admin };
+  view = { main, ref, entity: entity.select, theme: theme.select, channel: channel.select, kind: kind.select, period, monthBtn, weekBtn, exportLink, status, grid, agenda, conflicts, panel, admin };
 }
 
 function session() {
@@ -196,6 +198,7 @@ export async function load() {
     state.focusUids = state.focusUids.filter((u) => data.items.some((i) => i.uid === u));
     if (!days.includes(state.focusDay)) state.focusDay = days.includes(today()) ? today() : (days.includes(state.date) ? state.date : days[0]);
     paintGrid(days);
+    paintAgenda(days);
     paintConflicts();
     if (state.pendingFocus) {
       state.pendingFocus = false;
@@ -227,6 +230,38 @@ function paintGrid(days) {
     weeks.push(weekRow(week, layoutWeek(week, items), blackouts, month));
   }
   replace(view.grid, head, weeks);
+}
+
+function paintAgenda(days) {
+  const { items, blackouts } = state.data;
+  const month = parseDay(state.date).getMonth();
+  const shown = state.view === 'month' ? days.filter((d) => parseDay(d).getMonth() === month) : days;
+  const dayLabel = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+  const todayDay = today();
+  const sections = [];
+  const agendaChip = (it) => {
+    const el = chip(it, {});
+    el.dataset.testid = 'calendar-agenda-item';
+    return h('li', {}, el);
+  };
+  // What runs for several days (initiatives, campaigns) is listed once, above the days.
+  const multiDay = (it) => { const s = itemDays(it); return s.first !== s.last; };
+  const ongoing = items.filter(multiDay);
+  if (ongoing.length) {
+    sections.push(h('section', { class: 'cal-agenda-day cal-agenda-ongoing', dataset: { testid: 'calendar-agenda-ongoing' } },
+      h('h3', {}, t('calendar.agenda.ongoing')), h('ul', {}, ongoing.map(agendaChip))));
+  }
+  for (const day of shown) {
+    const on = items.filter((it) => { const s = itemDays(it); return !multiDay(it) && s.first <= day && s.last >= day; })
+      .sort((a, b) => Number(b.all_day) - Number(a.all_day) || compare(a.starts_at, b.starts_at));
+    const closed = blackoutsOn(day, blackouts);
+    if (!on.length && !closed.length) continue;
+    sections.push(h('section', { class: `cal-agenda-day${day === todayDay ? ' today' : ''}`, dataset: { testid: 'calendar-agenda-day', date: day } },
+      h('h3', {}, dayLabel.format(parseDay(day)), day === todayDay ? ` — ${t('calendar.today')}` : ''),
+      closed.map((b) => h('p', { class: 'cal-blackout-note' }, pick(b, 'reason'))),
+      on.length ? h('ul', {}, on.map(agendaChip)) : null));
+  }
+  replace(view.agenda, sections.length ? sections : h('p', { class: 'empty-state' }, t('calendar.count', { count: 0 })));
 }
 
 function weekRow(week, layout, blackouts, month) {
@@ -289,16 +324,21 @@ function chip(item, { bar } = {}) {
   const label = [title, entity, whenText(item), t(`calendar.importance.${item.importance}`),
     statusLabel(item),
     conflict ? t('calendar.in_conflict') : null].filter(Boolean).join(t('calendar.separator'));
+  // The name is the visible text followed by what only colour and marks show (no aria-label, so
+  // what a speech-input user reads on the chip is what names it).
+  const details = [whenText(item), t(`calendar.importance.${item.importance}`), statusLabel(item),
+    conflict ? t('calendar.in_conflict') : null].filter(Boolean).join(t('calendar.separator'));
   return h('button', {
-    type: 'button', class: cls, 'aria-label': label, title: label, 'aria-haspopup': 'dialog',
+    type: 'button', class: cls, title: label, 'aria-haspopup': 'dialog',
     dataset: { testid: 'calendar-item', uid: item.uid, source: item.source, importance: item.importance, conflict: conflict ? 'true' : null },
     onclick: (e) => showDetail(item, { opener: e.currentTarget }),
   },
   conflict ? h('span', { class: 'cal-flag', 'aria-hidden': 'true' }, '!') : null,
   swatch(entityRecord?.color, 'cal-swatch'),
-  !item.all_day && !bar ? h('span', { class: 'cal-time', 'aria-hidden': 'true' }, timeOf(item.starts_at)) : null,
-  h('span', { class: 'cal-title', 'aria-hidden': 'true' }, title),
-  h('span', { class: 'cal-entity', 'aria-hidden': 'true' }, entity));
+  !item.all_day && !bar ? h('span', { class: 'cal-time' }, timeOf(item.starts_at), ' ') : null,
+  h('span', { class: 'cal-title' }, title),
+  h('span', { class: 'cal-entity' }, h('span', { class: 'visually-hidden' }, t('calendar.separator')), entity),
+  h('span', { class: 'visually-hidden' }, t('calendar.separator'), details));
 }
 
 function newOn(day) {

@@ -4,7 +4,7 @@
 // the word diff view and the workflow bar of a content item.
 
 import { api, listAll } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, confirmDialog } from '../dom.js';
 import { t, pick, formatDateTime, currentDigits, currentLang, LANGS } from '../i18n.js';
 import { session } from '../session.js';
 
@@ -223,7 +223,9 @@ export function findingsList(findings, { onSelect, testid = 'alignment-findings'
 }
 
 /** The summary line of a report: "1 error, 2 warnings". */
-export function findingsSummary(findings) {
+export function findingsSummary(findings, texts) {
+  // Nothing written yet agrees with nothing: say so rather than "aligned".
+  if (texts && Object.values(texts).every((v) => !String(v || '').trim())) return t('messaging.findings.empty');
   const n = { error: 0, warning: 0, info: 0 };
   for (const f of findings) n[f.severity] = (n[f.severity] || 0) + 1;
   if (!findings.length) return t('messaging.findings.none');
@@ -299,7 +301,8 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
       })));
   }
   if (steps.length === 0) {
-    bar.append(h('p', { class: 'muted', dataset: { testid: 'workflow-none' } }, t('messaging.workflow.none')));
+    // The status stays: the step just taken is confirmed here even when none remains.
+    bar.append(h('p', { class: 'muted', dataset: { testid: 'workflow-none' } }, t('messaging.workflow.none')), status);
     return bar;
   }
   const comment = inputField('workflow-comment', t('messaging.workflow.comment'), {
@@ -311,9 +314,32 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
     dataset: { testid: `workflow-${to}` },
     onclick: () => move(to),
   }, t(`messaging.workflow.to_${to}`)));
-  bar.append(comment.field, h('div', { class: 'workflow-actions' }, buttons), error, status, conflict);
+  // Shown when the server refuses a step over open error findings: the reason to go ahead anyway,
+  // kept in the audit trail (unless the entity forbids overriding, which the error then says).
+  const override = h('div', { class: 'override', hidden: true, dataset: { testid: 'workflow-override' } });
+  bar.append(comment.field, h('div', { class: 'workflow-actions' }, buttons), error, override, status, conflict);
 
-  async function move(to) {
+  function offerOverride(to, message) {
+    const reason = inputField('workflow-override-reason', t('messaging.workflow.override_reason'), {
+      tag: 'textarea', rows: 2, maxlength: 2000, dir: 'auto', required: true, dataset: { testid: 'workflow-override-reason' },
+    });
+    const go = h('button', {
+      type: 'button', class: 'danger', dataset: { testid: 'workflow-override-go' },
+      onclick: () => {
+        if (!reason.input.value.trim()) {
+          reason.input.setAttribute('aria-invalid', 'true');
+          reason.input.focus();
+          return;
+        }
+        move(to, reason.input.value.trim());
+      },
+    }, t('messaging.workflow.override_go', { step: t(`messaging.workflow.to_${to}`) }));
+    replace(override, h('p', { class: 'form-error', role: 'alert' }, message), reason.field, go);
+    override.hidden = false;
+    reason.input.focus();
+  }
+
+  async function move(to, overrideReason) {
     error.textContent = '';
     status.textContent = '';
     buttons.forEach((b) => { b.disabled = true; });
@@ -321,20 +347,38 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
     try {
       const current = before ? await before() : item;
       if (!current) return;
+      if (to === 'published' && plannedLater(current.planned_at)) {
+        const publishNow = await confirmDialog({
+          title: t('messaging.workflow.early_title'),
+          body: t('messaging.workflow.early_body', { when: formatPlanned(current.planned_at) }),
+          confirm: t('messaging.workflow.early_confirm'),
+          cancel: t('messaging.workflow.early_cancel'),
+          testid: 'publish-early',
+          opener: buttons.find((b) => b.dataset.testid === 'workflow-published'),
+        });
+        if (!publishNow) return;
+      }
       const body = { to };
       if (comment.input.value.trim()) body.comment = comment.input.value.trim();
+      if (overrideReason) body.override_reason = overrideReason;
       const moved = await api(`/api/v1/content-items/${encodeURIComponent(current.id)}/transitions`, {
         method: 'POST', body, headers: { 'If-Match': etag(current.version) },
       });
       comment.input.value = '';
-      const text = moved.state === to ? t('messaging.workflow.done', { state: t(`messaging.state.${moved.state}`) })
-        : t('messaging.workflow.recorded');
+      replace(override);
+      override.hidden = true;
+      const text = moved.state === 'scheduled' && moved.planned_at
+        ? t('messaging.workflow.scheduled_for', { when: formatPlanned(moved.planned_at) })
+        : moved.state === to ? t('messaging.workflow.done', { state: t(`messaging.state.${moved.state}`) })
+          : t('messaging.workflow.recorded');
       onMoved?.(moved, to, text);
     } catch (err) {
       if (err.name === 'AbortError') return;
       if (err.status === 412) {
         replace(conflict, conflictNotice('workflow-conflict', onReload));
         conflict.querySelector('button')?.focus();
+      } else if (err.code === 'messaging.open_errors') {
+        offerOverride(to, err.message);
       } else {
         error.textContent = err.message;
       }
@@ -344,6 +388,13 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
     }
   }
   return bar;
+}
+
+/** Whether a planned publication time (a day or a UTC time) is still ahead. */
+function plannedLater(planned) {
+  if (!planned) return false;
+  const when = planned.length <= 10 ? new Date(`${planned}T23:59:59`) : new Date(planned);
+  return when.getTime() > Date.now();
 }
 
 /** Status text kept across a repaint of the workflow bar. */

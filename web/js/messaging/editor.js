@@ -421,7 +421,7 @@ function applyReport(report, item) {
 
 function paintFindings() {
   if (!view) return;
-  view.checkStatus.textContent = state.checkedTexts ? findingsSummary(state.findings) : '';
+  view.checkStatus.textContent = state.checkedTexts ? findingsSummary(state.findings, state.checkedTexts) : '';
   replace(view.findingsSlot, findingsList(state.findings, { onSelect: selectFinding }));
   for (const f of TEXT_FIELDS) {
     const el = view.fields[f];

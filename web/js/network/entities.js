@@ -373,7 +373,7 @@ function raciSection(d) {
       h('dt', {}, h('span', { class: `raci-badge raci-${k}` }, k)),
       h('dd', {}, t(`network.raci.${k}`)),
     ])));
-  const table = h('table', { class: 'data raci', dataset: { testid: 'raci-table' } },
+  const table = h('table', { class: 'data raci matrix', dataset: { testid: 'raci-table' } },
     h('caption', { class: 'visually-hidden' }, t('network.raci.caption')),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t('network.raci.task')),

@@ -1,0 +1,95 @@
+#include "messaging/alignment_service.hpp"
+
+#include "auth/policy.hpp"
+#include "http/messages.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::JsonReader;
+using core::Result;
+
+constexpr size_t kMaxDraftBytes = 200000;
+
+Json FindingJson(const Finding& f) {
+  Json span = nullptr;
+  if (f.span) span = {{"offset", f.span->offset}, {"length", f.span->length}, {"excerpt", f.span->excerpt}};
+  return {{"kind", f.kind},
+          {"severity", f.severity},
+          {"reason", f.reason},
+          {"message_ar", http::Translate(f.reason, "ar", f.args_ar)},
+          {"message_en", http::Translate(f.reason, "en", f.args_en)},
+          {"lang", f.lang},
+          {"span", span},
+          {"details", f.details}};
+}
+
+Json AlignmentJson(const std::vector<Finding>& findings) {
+  Json items = Json::array();
+  Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
+  for (const auto& f : findings) {
+    items.push_back(FindingJson(f));
+    summary[f.severity] = summary[f.severity].get<int>() + 1;
+  }
+  return {{"findings", items}, {"summary", summary}};
+}
+
+}  // namespace
+
+Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto text_ar = in.String("text_ar", false, kMaxDraftBytes, false);
+  auto text_en = in.String("text_en", false, kMaxDraftBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  auto entity_id = in.Int("entity_id", false);
+  SAWT_TRY_STATUS(in.Finish());
+  Draft draft;
+  if (text_ar && !text_ar->empty()) draft.text_ar = *text_ar;
+  if (text_en && !text_en->empty()) draft.text_en = *text_en;
+  if (!draft.text_ar && !draft.text_en) return Error::InvalidInput("messaging.draft_empty", "text_ar");
+  if (themes_raw && !themes_raw->is_null()) {
+    if (!themes_raw->is_array() || themes_raw->size() > 20) return Error::InvalidInput("messaging.bad_themes", "themes");
+    for (const auto& t : *themes_raw) {
+      if (!t.is_string()) return Error::InvalidInput("messaging.bad_themes", "themes");
+      draft.themes.push_back(t.get<std::string>());
+    }
+  }
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.alignment.check", entity_id));
+  SAWT_ASSIGN_OR_RETURN(auto lib, library_.Get());
+  for (const auto& t : draft.themes) {
+    if (!lib->snapshot().theme_names.count(t)) return Error::InvalidInput("messaging.unknown_theme", "themes", {t});
+  }
+  Json report = AlignmentJson(CheckAlignment(draft, *lib));
+  report["entity_id"] = entity_id ? Json(*entity_id) : Json(nullptr);
+  report["library"] = {{"key_messages", lib->snapshot().messages.size()},
+                       {"facts", lib->snapshot().facts.size()},
+                       {"terms", lib->snapshot().terms.size()}};
+  return report;
+}
+
+Result<Json> AlignmentService::WithAlignment(Json item) {
+  Draft draft;
+  auto join = [](const std::string& title, const std::string& body) -> std::optional<std::string> {
+    if (title.empty() && body.empty()) return std::nullopt;
+    if (title.empty()) return body;
+    if (body.empty()) return title;
+    return title + "\n\n" + body;
+  };
+  draft.text_ar = join(item["title_ar"].get<std::string>(), item["body_ar"].get<std::string>());
+  draft.text_en = join(item["title_en"].get<std::string>(), item["body_en"].get<std::string>());
+  SAWT_ASSIGN_OR_RETURN(auto lib, library_.Get());
+  for (const auto& t : item["themes"]) {
+    // A theme removed from the library since the save is left out of the check.
+    if (lib->snapshot().theme_names.count(t.get<std::string>())) draft.themes.push_back(t.get<std::string>());
+  }
+  if (!draft.text_ar && !draft.text_en) {
+    item["alignment"] = {{"findings", Json::array()}, {"summary", {{"error", 0}, {"warning", 0}, {"info", 0}}}};
+    return item;
+  }
+  item["alignment"] = AlignmentJson(CheckAlignment(draft, *lib));
+  return item;
+}
+
+}  // namespace sawt::messaging

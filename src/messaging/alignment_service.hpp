@@ -1,0 +1,29 @@
+#pragma once
+
+#include "auth/caller.hpp"
+#include "core/json.hpp"
+#include "core/result.hpp"
+#include "messaging/analysed_library.hpp"
+#include "store/store.hpp"
+
+namespace sawt::messaging {
+
+/// The alignment check as a command: a draft (or a content item) against the analysed library
+/// (AnalysedLibrary), reported as wire JSON with bilingual messages. Writes nothing. Thread-safe.
+class AlignmentService {
+ public:
+  AlignmentService(store::Store& store, module::EntityDirectorySource entities) : library_(store, std::move(entities)) {}
+
+  /// {"text_ar"?, "text_en"?, "themes"?, "entity_id"?} → {"findings", "summary", "entity_id",
+  /// "library"}: the check against the approved, currently valid library.
+  core::Result<core::Json> CheckDraft(const auth::Caller& caller, const core::Json& body);
+
+  /// A content item's wire JSON with "alignment" added: the check of title + "\n\n" + body per
+  /// language with the item's themes (those still in the library).
+  core::Result<core::Json> WithAlignment(core::Json item);
+
+ private:
+  AnalysedLibrary library_;
+};
+
+}  // namespace sawt::messaging

@@ -1,0 +1,505 @@
+#include "messaging/content_service.hpp"
+
+#include <set>
+
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "messaging/channels.hpp"
+#include "messaging/detail/fields.hpp"
+#include "messaging/publication_service.hpp"
+#include "messaging/review_settings.hpp"
+#include "messaging/variant_service.hpp"
+#include "module/write_helpers.hpp"
+#include "text/word_diff.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Error;
+using core::Json;
+using core::JsonReader;
+using core::Ok;
+using core::Result;
+using core::Status;
+using detail::DateField;
+using detail::EntityExists;
+using detail::IsIsoDate;
+using detail::ReadDate;
+using module::AppendEvent;
+using module::Assignments;
+using module::GuardedUpdate;
+using module::LoadOne;
+using module::MissOrStale;
+using module::OptJson;
+using store::Row;
+using store::Tx;
+
+constexpr const char* kItemColumns =
+    "id, kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, planned_at, state, strategic, "
+    "reviewer_approved_by, network_approved_by, published_at, version, created_by, created_at, updated_at";
+constexpr size_t kMaxTitleBytes = 1000;
+constexpr size_t kMaxBodyBytes = 100000;
+const std::set<std::string> kKinds = {"press_release", "social_post", "speech", "web_article", "internal_memo"};
+// The channels are the ones whose counting rules messaging knows (channels.cpp): one vocabulary.
+// Built on first use: channels.cpp's table is another translation unit's static.
+const std::set<std::string>& KnownChannels() {
+  static const std::set<std::string> codes = [] {
+    std::set<std::string> out;
+    for (const auto& rule : ChannelRules()) out.emplace(rule.channel);
+    return out;
+  }();
+  return codes;
+}
+const std::set<std::string> kItemStates = {"draft",     "in_review", "changes_requested", "approved",
+                                           "scheduled", "published", "withdrawn"};
+
+Json ItemJson(const Row& r) {
+  return {{"id", r.Int(0)},
+          {"kind", r.Text(1)},
+          {"owner_entity_id", r.Int(2)},
+          {"title_ar", r.Text(3)},
+          {"title_en", r.Text(4)},
+          {"body_ar", r.Text(5)},
+          {"body_en", r.Text(6)},
+          {"themes", Json::parse(r.Text(7))},
+          {"channels", Json::parse(r.Text(8))},
+          {"planned_at", OptJson(r.OptText(9))},
+          {"state", r.Text(10)},
+          {"strategic", r.Int(11) != 0},
+          {"approvals", {{"reviewer", OptJson(r.OptText(12))}, {"network", OptJson(r.OptText(13))}}},
+          {"published_at", OptJson(r.OptText(14))},
+          {"version", r.Int(15)},
+          {"created_by", r.Text(16)},
+          {"created_at", r.Text(17)},
+          {"updated_at", r.Text(18)}};
+}
+
+Result<Row> LoadItem(Tx& tx, int64_t id) {
+  return LoadOne(tx, std::string("SELECT ") + kItemColumns + " FROM content_items WHERE id = $1", id,
+                 "messaging.content_item_not_found");
+}
+
+/// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ".
+bool IsPlannedAt(const std::string& s) {
+  if (s.size() != 10 && s.size() != 20) return false;
+  if (!IsIsoDate(s.substr(0, 10))) return false;
+  if (s.size() == 10) return true;
+  if (s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
+  for (size_t i : {11, 12, 14, 15, 17, 18}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return std::stoi(s.substr(11, 2)) < 24 && std::stoi(s.substr(14, 2)) < 60 && std::stoi(s.substr(17, 2)) < 60;
+}
+
+/// A list of at most 20 distinct strings, each in `allowed` (when given); stored as a JSON array.
+Result<std::optional<std::string>> ReadCodes(const Json* raw, const char* field, const char* bad_key,
+                                             const std::set<std::string>* allowed) {
+  if (!raw) return std::optional<std::string>();
+  if (!raw->is_array() || raw->size() > 20) return Error::InvalidInput(bad_key, field);
+  Json out = Json::array();
+  std::set<std::string> seen;
+  for (const auto& v : *raw) {
+    if (!v.is_string()) return Error::InvalidInput(bad_key, field);
+    const std::string code = v.get<std::string>();
+    if (code.empty() || code.size() > 64) return Error::InvalidInput(bad_key, field);
+    if (allowed && !allowed->count(code)) return Error::InvalidInput(bad_key, field, {code});
+    if (seen.insert(code).second) out.push_back(code);
+  }
+  return std::optional<std::string>(out.dump());
+}
+
+/// Whether any of the themes is strategic; 400 for an unknown theme code.
+Result<bool> ThemesStrategic(Tx& tx, const std::string& themes_json) {
+  bool strategic = false;
+  for (const auto& t : Json::parse(themes_json)) {
+    auto rows = tx.Query("SELECT strategic FROM message_themes WHERE code = $1", {t.get<std::string>()});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Error::InvalidInput("messaging.unknown_theme", "themes", {t.get<std::string>()});
+    strategic = strategic || (*rows)[0].Int(0) != 0;
+  }
+  return strategic;
+}
+
+/// Keeps the row as saved (every save and every transition is one version).
+Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by) {
+  auto n = tx.Exec(
+      "INSERT INTO content_item_versions (item_id, version, kind, title_ar, title_en, body_ar, body_en, themes, "
+      "channels, planned_at, state, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+      {r.Int(0), r.Int(15), r.Text(1), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
+       store::OrNull(r.OptText(9)), r.Text(10), by, core::NowIsoUtc()});
+  if (!n) return std::move(n).error();
+  return Ok();
+}
+
+/// The permission a step needs, or nullptr when the step is not in the workflow.
+const char* StepPermission(const std::string& from, const std::string& to) {
+  if ((from == "draft" || from == "changes_requested") && to == "in_review") return "messaging.content.write";
+  if (from == "in_review" && (to == "changes_requested" || to == "approved")) return "messaging.content.review";
+  if ((from == "approved" && to == "scheduled") || (from == "scheduled" && to == "published")) {
+    return "messaging.content.publish";
+  }
+  if (from == "published" && to == "withdrawn") return "messaging.content.review";
+  return nullptr;
+}
+
+bool HoldsReviewRole(const auth::Caller& caller, int64_t entity) {
+  auto it = caller.roles.find(entity);
+  if (it == caller.roles.end()) return false;
+  return it->second.count(auth::Role::kReviewer) > 0 || it->second.count(auth::Role::kEntityAdmin) > 0;
+}
+
+/// One field's word diff (text::WordDiff) as [{"op", "text"}], counting inserted and deleted words.
+Json WordDiffJson(const std::string& before, const std::string& after, int64_t& inserted, int64_t& deleted) {
+  Json ops = Json::array();
+  for (const auto& edit : text::WordDiff(before, after)) {
+    ops.push_back({{"op", std::string(text::DiffOpName(edit.op))}, {"text", edit.word}});
+    if (edit.op == text::DiffOp::kInsert) ++inserted;
+    if (edit.op == text::DiffOp::kDelete) ++deleted;
+  }
+  return ops;
+}
+
+}  // namespace
+
+std::vector<store::Migration> ContentService::Migrations() {
+  // No foreign keys to the network module's `entities`: store::OrderMigrations applies modules in
+  // name order ("messaging" < "network"), so commands check the owner entity instead (EntityExists).
+  return {{"messaging", 2, "0002_content_items", R"SQL(
+CREATE TABLE content_items (
+  id {{ID}},
+  kind TEXT NOT NULL CHECK (kind IN ('press_release', 'social_post', 'speech', 'web_article', 'internal_memo')),
+  owner_entity_id BIGINT NOT NULL,
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  body_ar TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  planned_at TEXT,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled',
+                                       'published', 'withdrawn')),
+  strategic BIGINT NOT NULL DEFAULT 0,
+  reviewer_approved_by TEXT,
+  network_approved_by TEXT,
+  published_at TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX content_items_state ON content_items(state, owner_entity_id);
+CREATE TABLE content_item_versions (
+  id {{ID}},
+  item_id BIGINT NOT NULL REFERENCES content_items(id),
+  version BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  title_ar TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  body_ar TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  planned_at TEXT,
+  state TEXT NOT NULL,
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  UNIQUE (item_id, version)
+);
+)SQL"}};
+}
+
+Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const Json& body) {
+  JsonReader in(body);
+  auto kind = in.String("kind", true, 32);
+  auto owner = in.Int("owner_entity_id", true);
+  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
+  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
+  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
+  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  DateField planned = ReadDate(in, "planned_at", false, 20);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
+  if (title_ar.value_or("").empty() && title_en.value_or("").empty()) {
+    return Error::InvalidInput("messaging.content_title_required", "title_ar");
+  }
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
+  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", *owner));
+  auto made = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_TRY_STATUS(EntityExists(entities_(), tx, *owner, "owner_entity_id"));
+    const std::string theme_list = themes.value_or("[]");
+    SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, theme_list));
+    const std::string now = core::NowIsoUtc();
+    auto rows = tx.Query(
+        "INSERT INTO content_items (kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, "
+        "planned_at, state, strategic, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "'draft', $10, $11, $12, $12) RETURNING id",
+        {*kind, *owner, title_ar.value_or(""), title_en.value_or(""), body_ar.value_or(""), body_en.value_or(""),
+         theme_list, channels.value_or("[]"), store::OrNull(planned.value), int64_t{strategic ? 1 : 0}, caller.login,
+         now});
+    if (!rows) return std::move(rows).error();
+    const int64_t id = (*rows)[0].Int(0);
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    Json item = ItemJson(row);
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_created", *owner, "content_item", id, item));
+    return item;
+  });
+  if (!made) return made;
+  return alignment_.WithAlignment(std::move(*made));
+}
+
+Result<Json> ContentService::GetContentItem(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  auto item = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    return ItemJson(row);
+  });
+  if (!item) return item;
+  return alignment_.WithAlignment(std::move(*item));
+}
+
+Result<Json> ContentService::ListContentItems(const auth::Caller& caller, std::optional<std::string> state,
+                                              std::optional<int64_t> entity_id, std::optional<std::string> kind,
+                                              const module::Page& page) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  if (state && !kItemStates.count(*state)) return Error::InvalidInput("messaging.bad_content_state", "state", {*state});
+  if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    store::Sql sql(std::string("SELECT ") + kItemColumns + " FROM content_items WHERE id > ", page.after_id);
+    if (state) sql.Bind(" AND state = ", *state);
+    if (entity_id) sql.Bind(" AND owner_entity_id = ", *entity_id);
+    if (kind) sql.Bind(" AND kind = ", *kind);
+    return module::QueryPage(tx, std::move(sql), "id", page, ItemJson);
+  });
+}
+
+Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                               const Json& body) {
+  JsonReader in(body);
+  auto kind = in.String("kind", false, 32);
+  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
+  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
+  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
+  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  DateField planned = ReadDate(in, "planned_at", false, 20);
+  SAWT_TRY_STATUS(in.Finish());
+  if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
+  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
+  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  Assignments set;
+  set.SetIf("kind", kind);
+  set.SetIf("title_ar", title_ar);
+  set.SetIf("title_en", title_en);
+  set.SetIf("body_ar", body_ar);
+  set.SetIf("body_en", body_en);
+  if (channels) set.Set("channels", *channels, Json::parse(*channels));
+  if (planned.value) set.Set("planned_at", *planned.value, *planned.value);
+  if (planned.clear) set.Set("planned_at", store::Null(), nullptr);
+  auto saved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
+    const int64_t owner = old.Int(2);
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", owner));
+    if (if_match && *if_match != old.Int(15)) return Error::PreconditionFailed();
+    const std::string state = old.Text(10);
+    if (state != "draft" && state != "changes_requested") {
+      return Error::Conflict("messaging.content_item_locked", {std::to_string(id), state});
+    }
+    const std::string new_title_ar = title_ar.value_or(old.Text(3)), new_title_en = title_en.value_or(old.Text(4));
+    if (new_title_ar.empty() && new_title_en.empty()) {
+      return Error::InvalidInput("messaging.content_title_required", "title_ar");
+    }
+    Assignments all = set;
+    if (themes) {
+      SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, *themes));
+      all.Set("themes", *themes, Json::parse(*themes));
+      all.Set("strategic", int64_t{strategic ? 1 : 0}, strategic);
+    }
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", all, id, old.Int(15)));
+    if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_updated", owner, "content_item", id, all.changed));
+    return ItemJson(row);
+  });
+  if (!saved) return saved;
+  return alignment_.WithAlignment(std::move(*saved));
+}
+
+Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, int64_t id,
+                                                   std::optional<int64_t> if_match, const Json& body) {
+  JsonReader in(body);
+  auto to = in.String("to", true, 32);
+  auto comment = in.String("comment", false, 2000, false);
+  auto override_reason = in.String("override_reason", false, 2000, false);
+  SAWT_TRY_STATUS(in.Finish());
+  if (!kItemStates.count(*to)) return Error::InvalidInput("messaging.bad_content_state", "to", {*to});
+  if (override_reason && override_reason->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Error::InvalidInput("messaging.override_reason_empty", "override_reason");
+  }
+  // Submitting, approving, scheduling and publishing over open error findings (a figure that
+  // contradicts the fact sheet, a banned term) needs a written reason; the scheduled publication
+  // the worker carries out was guarded when it was scheduled. The findings of the version read
+  // here are checked against the version the transaction moves.
+  const bool internal = caller.account_id == 0 && caller.login == "system";
+  const bool guarded = !internal && (*to == "in_review" || *to == "approved" || *to == "scheduled" || *to == "published");
+  int64_t open_errors = 0;
+  int64_t checked_version = -1;
+  if (guarded) {
+    auto seen = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+      SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+      return ItemJson(row);
+    });
+    if (seen) {
+      SAWT_ASSIGN_OR_RETURN(Json checked, alignment_.WithAlignment(std::move(*seen)));
+      open_errors = checked["alignment"]["summary"].value("error", int64_t{0});
+      checked_version = checked.value("version", int64_t{-1});
+    }
+  }
+  auto moved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
+    const int64_t owner = old.Int(2);
+    const std::string from = old.Text(10);
+    const char* permission = StepPermission(from, *to);
+    // Every member may read the item, so a stale If-Match is reported first (two reviewers acting at
+    // once: the loser learns the item changed, whatever the winner did).
+    if (if_match && *if_match != old.Int(15)) return Error::PreconditionFailed();
+    if (permission) {
+      SAWT_TRY_STATUS(auth::Authorize(caller, permission, owner));
+    } else {
+      // An illegal step is explained (409) to anyone who may act on the item in some step.
+      Status any = auth::Authorize(caller, "messaging.content.write", owner);
+      if (!any) any = auth::Authorize(caller, "messaging.content.review", owner);
+      if (!any) any = auth::Authorize(caller, "messaging.content.publish", owner);
+      SAWT_TRY_STATUS(any);
+    }
+    if (!if_match) return Error::PreconditionFailed("messaging.if_match_required");
+    if (!permission) return Error::Conflict("messaging.illegal_transition", {from, *to}, "to");
+    if (guarded && checked_version != old.Int(15)) return Error::PreconditionFailed();
+    if (open_errors > 0) {
+      if (!override_reason) return Error::Conflict("messaging.open_errors", {std::to_string(open_errors)}, "override_reason");
+      SAWT_TRY_STATUS(ReviewSettingsService::CheckErrorOverride(tx, owner));
+    }
+    std::string effective = *to;
+    Assignments set;
+    if (*to == "approved") {
+      // Maker-checker (per entity): nobody approves what they wrote.
+      SAWT_TRY_STATUS(ReviewSettingsService::CheckApprover(tx, owner, id, caller.login));
+      // Approval of an item with a strategic theme needs a reviewer of the owner entity and a network
+      // admin; each approval is recorded (approvals.reviewer / approvals.network) and the item stays
+      // in review until both are there. A network admin who also reviews for the owner entity gives both.
+      const bool by_network = caller.network_admin;
+      const bool by_reviewer = !caller.network_admin || HoldsReviewRole(caller, owner);
+      std::optional<std::string> reviewer = old.OptText(12), network = old.OptText(13);
+      if (old.Int(11) != 0) {
+        if ((!by_reviewer || reviewer) && (!by_network || network)) {
+          return Error::Conflict("messaging.approval_already_recorded", {std::to_string(id)});
+        }
+        if (by_network && !network) network = caller.login;
+        if (by_reviewer && !reviewer) reviewer = caller.login;
+        if (!reviewer || !network) effective = "in_review";
+      } else {
+        if (by_network) network = caller.login;
+        reviewer = caller.login;
+      }
+      set.Set("reviewer_approved_by", store::OrNull(reviewer), OptJson(reviewer));
+      set.Set("network_approved_by", store::OrNull(network), OptJson(network));
+    }
+    if (*to == "changes_requested" || *to == "in_review") {
+      set.Set("reviewer_approved_by", store::Null(), nullptr);
+      set.Set("network_approved_by", store::Null(), nullptr);
+    }
+    if (*to == "published") set.Set("published_at", core::NowIsoUtc(), core::NowIsoUtc());
+    // A stored channel variant over its platform's limit blocks scheduling and publishing.
+    if (effective == "scheduled" || effective == "published") SAWT_TRY_STATUS(VariantService::CheckStoredVariants(tx, id));
+    set.Set("state", effective, effective);
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int(15)));
+    if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    Json event = {{"from", from},
+                  {"to", effective},
+                  {"requested", *to},
+                  {"comment", comment ? Json(*comment) : Json(nullptr)},
+                  {"version", row.Int(15)}};
+    if (open_errors > 0) {
+      event["override_reason"] = *override_reason;  // the audit trail keeps why the errors were let through
+      event["open_errors"] = open_errors;
+    }
+    // The outbox rows are written in the transition's transaction: published ⇔ queued.
+    if (effective == "published") {
+      SAWT_ASSIGN_OR_RETURN(auto queued, PublicationService::QueuePublications(tx, entities_(), id));
+      event["publications"] = queued;
+    }
+    if (effective == "withdrawn") {
+      SAWT_ASSIGN_OR_RETURN(int64_t cancelled, PublicationService::CancelPublications(tx, id));
+      event["publications_cancelled"] = cancelled;
+    }
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_transition", owner, "content_item", id, event));
+    return ItemJson(row);
+  });
+  if (!moved) return moved;
+  return alignment_.WithAlignment(std::move(*moved));
+}
+
+Result<Json> ContentService::ContentItemVersions(const auth::Caller& caller, int64_t id) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row item, LoadItem(tx, id));
+    auto rows = tx.Query(
+        "SELECT version, state, title_ar, title_en, saved_by, saved_at FROM content_item_versions WHERE item_id = $1 "
+        "ORDER BY version DESC",
+        {id});
+    if (!rows) return std::move(rows).error();
+    Json items = Json::array();
+    for (const auto& r : *rows) {
+      items.push_back({{"version", r.Int(0)},
+                       {"state", r.Text(1)},
+                       {"title_ar", r.Text(2)},
+                       {"title_en", r.Text(3)},
+                       {"saved_by", r.Text(4)},
+                       {"saved_at", r.Text(5)},
+                       {"current", r.Int(0) == item.Int(15)}});
+    }
+    return Json{{"item_id", id}, {"items", items}};
+  });
+}
+
+Result<Json> ContentService::DiffContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> from,
+                                             std::optional<int64_t> to) {
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
+  if (!from) return Error::InvalidInput("messaging.diff_versions_required", "from");
+  if (!to) return Error::InvalidInput("messaging.diff_versions_required", "to");
+  return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Row item, LoadItem(tx, id));
+    (void)item;
+    auto load = [&](int64_t v) -> Result<Row> {
+      auto rows = tx.Query(
+          "SELECT title_ar, title_en, body_ar, body_en, state, saved_by, saved_at FROM content_item_versions "
+          "WHERE item_id = $1 AND version = $2",
+          {id, v});
+      if (!rows) return std::move(rows).error();
+      if (rows->empty()) return Error::NotFound("messaging.content_version_not_found", {std::to_string(v)});
+      return (*rows)[0];
+    };
+    SAWT_ASSIGN_OR_RETURN(Row a, load(*from));
+    SAWT_ASSIGN_OR_RETURN(Row b, load(*to));
+    Json fields = Json::object();
+    int64_t inserted = 0, deleted = 0;
+    const char* names[] = {"title_ar", "title_en", "body_ar", "body_en"};
+    for (int i = 0; i < 4; ++i) fields[names[i]] = WordDiffJson(a.Text(i), b.Text(i), inserted, deleted);
+    return Json{{"item_id", id},
+                {"from", {{"version", *from}, {"state", a.Text(4)}, {"saved_by", a.Text(5)}, {"saved_at", a.Text(6)}}},
+                {"to", {{"version", *to}, {"state", b.Text(4)}, {"saved_by", b.Text(5)}, {"saved_at", b.Text(6)}}},
+                {"fields", fields},
+                {"summary", {{"inserted", inserted}, {"deleted", deleted}}}};
+  });
+}
+
+}  // namespace sawt::messaging

@@ -1,0 +1,222 @@
+#include "messaging/publication_worker.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include "auth/crypto.hpp"
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "http/client.hpp"
+
+namespace sawt::messaging {
+namespace {
+
+using core::Json;
+using core::Ok;
+using core::Result;
+using core::Status;
+using store::Row;
+using store::Tx;
+
+constexpr size_t kMaxErrorBytes = 500;
+constexpr const char* kSystemActor = "system";
+
+Status AppendSystemEvent(Tx& tx, const char* action, int64_t entity_id, int64_t object_id, Json payload) {
+  auto ev = tx.Append({kSystemActor, action, entity_id, "publication", std::to_string(object_id), std::move(payload)});
+  if (!ev) return std::move(ev).error();
+  return Ok();
+}
+
+auth::Caller SystemCaller() {
+  auth::Caller c;
+  c.login = kSystemActor;
+  c.network_admin = true;
+  return c;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::string& secret, const std::string& body,
+                                                                  int64_t unix_seconds) {
+  const std::string timestamp = std::to_string(unix_seconds);
+  return {{"X-Sawt-Timestamp", timestamp},
+          {"X-Sawt-Signature", "sha256=" + auth::HmacSha256Hex(secret, timestamp + "." + body)}};
+}
+
+PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options)
+    : store_(store), content_(content), options_(std::move(options)) {
+  std::weak_ptr<Wake> weak = wake_;
+  store.OnCommit([weak](int64_t last_id) {
+    auto wake = weak.lock();
+    if (!wake) return;
+    {
+      std::lock_guard<std::mutex> lock(wake->mu);
+      wake->epoch = last_id;
+    }
+    wake->cv.notify_all();
+  });
+}
+
+PublicationWorker::~PublicationWorker() = default;
+
+void PublicationWorker::Run(std::stop_token stop) {
+  while (!stop.stop_requested()) {
+    int64_t seen = 0;
+    {
+      std::lock_guard<std::mutex> lock(wake_->mu);
+      seen = wake_->epoch;
+    }
+    std::optional<int64_t> next_due;
+    try {
+      next_due = RunOnce();
+    } catch (const std::exception& e) {
+      // A broken invariant must not end the process from a background thread; log and go on.
+      core::Log(core::LogLevel::kError, "publication dispatcher failed", {{"error", e.what()}});
+    }
+    auto wait = options_.poll;
+    if (next_due) {
+      const int64_t micros = std::max<int64_t>(0, *next_due - core::NowMicros());
+      wait = std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(micros / 1000 + 1));
+    }
+    std::unique_lock<std::mutex> lock(wake_->mu);
+    wake_->cv.wait_for(lock, stop, wait, [&] { return wake_->epoch != seen; });
+  }
+}
+
+std::optional<int64_t> PublicationWorker::RunOnce() {
+  PublishDueItems();
+  auto due = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) -> Result<std::vector<Row>> {
+    return tx.Query(
+        "SELECT o.id, o.channel, o.payload, o.attempts, o.version, o.owner_entity_id, o.item_id, o.lang, e.url, "
+        "e.secret, e.max_attempts FROM publication_outbox o LEFT JOIN channel_endpoints e ON e.channel = o.channel "
+        "WHERE o.state = 'pending' AND o.next_attempt_at <= $1 ORDER BY o.id LIMIT 50",
+        {core::NowIsoUtc()});
+  });
+  if (!due) {
+    core::Log(core::LogLevel::kWarn, "publication dispatcher cannot read the outbox", {{"code", due.error().key},
+                                                                                        {"detail", due.error().detail}});
+    return core::NowMicros() + 5'000'000;
+  }
+  for (const auto& row : *due) DeliverOne(row);
+  auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
+    auto rows = tx.Query("SELECT MIN(next_attempt_at) FROM publication_outbox WHERE state = 'pending'");
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return std::optional<std::string>();
+    return (*rows)[0].OptText(0);
+  });
+  if (!next || !*next) return std::nullopt;
+  int64_t micros = 0;
+  if (!core::ParseIsoUtc(**next, &micros)) return std::nullopt;
+  return micros;
+}
+
+void PublicationWorker::DeliverOne(const Row& row) {
+  const int64_t id = row.Int(0), attempts = row.Int(3) + 1, version = row.Int(4), owner = row.Int(5);
+  const Json base = {{"item_id", row.Int(6)}, {"channel", row.Text(1)}, {"lang", row.Text(7)}};
+  const std::optional<std::string> url = row.OptText(8);
+  Status st;
+  if (!url) {
+    // No endpoint for the channel: a person posts it and records the link.
+    st = store_.Write([&](Tx& tx) -> Status {
+      auto n = tx.Exec(
+          "UPDATE publication_outbox SET state = 'manual', version = version + 1, updated_at = $1 "
+          "WHERE id = $2 AND version = $3 AND state = 'pending'",
+          {core::NowIsoUtc(), id, version});
+      if (!n) return std::move(n).error();
+      if (*n != 1) return Ok();  // another node moved it first
+      return AppendSystemEvent(tx, "messaging.publication_manual", owner, id, base);
+    });
+  } else {
+    const std::string payload = row.Text(2);
+    auto headers = SignatureHeaders(row.Text(9), payload, core::NowMicros() / 1'000'000);
+    headers.emplace_back("X-Sawt-Delivery", std::to_string(id));
+    headers.emplace_back("X-Sawt-Event", "publication");
+    std::string error;
+    int status = 0;
+    auto target = http::ParseHttpUrl(*url);
+    if (!target) {
+      error = "bad endpoint url";
+    } else {
+      auto answer = http::PostRequest(*target, "application/json", payload, headers, options_.timeout, &options_.addresses);
+      if (!answer) {
+        error = answer.error().detail;
+      } else {
+        status = answer->status;
+        if (status < 200 || status > 299) error = "HTTP " + std::to_string(status);
+      }
+    }
+    if (error.size() > kMaxErrorBytes) error.resize(kMaxErrorBytes);
+    const int64_t max_attempts = row.OptInt(10).value_or(options_.default_max_attempts);
+    st = store_.Write([&](Tx& tx) -> Status {
+      const std::string now = core::NowIsoUtc();
+      Json payload_event = base;
+      payload_event["attempts"] = attempts;
+      const char* action = nullptr;
+      int64_t n = 0;
+      if (error.empty()) {
+        auto r = tx.Exec(
+            "UPDATE publication_outbox SET state = 'delivered', attempts = $1, delivered_at = $2, last_error = NULL, "
+            "updated_at = $2, version = version + 1 WHERE id = $3 AND version = $4 AND state = 'pending'",
+            {attempts, now, id, version});
+        if (!r) return std::move(r).error();
+        n = *r;
+        action = "messaging.publication_delivered";
+        payload_event["status"] = status;
+      } else if (attempts >= max_attempts) {
+        auto r = tx.Exec(
+            "UPDATE publication_outbox SET state = 'failed', attempts = $1, last_error = $2, updated_at = $3, "
+            "version = version + 1 WHERE id = $4 AND version = $5 AND state = 'pending'",
+            {attempts, error, now, id, version});
+        if (!r) return std::move(r).error();
+        n = *r;
+        action = "messaging.publication_failed";
+        payload_event["error"] = error;
+      } else {
+        // Exponential backoff: base, 2×base, 4×base, … capped.
+        auto delay = options_.retry_base * (int64_t{1} << std::min<int64_t>(attempts - 1, 30));
+        delay = std::min<std::chrono::milliseconds>(delay, options_.retry_max);
+        const std::string next = core::FormatIsoUtc(core::NowMicros() + delay.count() * 1000);
+        auto r = tx.Exec(
+            "UPDATE publication_outbox SET attempts = $1, last_error = $2, next_attempt_at = $3, updated_at = $4, "
+            "version = version + 1 WHERE id = $5 AND version = $6 AND state = 'pending'",
+            {attempts, error, next, now, id, version});
+        if (!r) return std::move(r).error();
+        n = *r;
+        action = "messaging.publication_retry_scheduled";
+        payload_event["error"] = error;
+        payload_event["next_attempt_at"] = next;
+      }
+      if (n != 1) return Ok();  // another node recorded this row first
+      return AppendSystemEvent(tx, action, owner, id, payload_event);
+    });
+  }
+  if (!st) {
+    core::Log(core::LogLevel::kWarn, "publication state not recorded",
+              {{"publication", id}, {"code", st.error().key}, {"detail", st.error().detail}});
+  }
+}
+
+void PublicationWorker::PublishDueItems() {
+  auto due = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) -> Result<std::vector<Row>> {
+    return tx.Query(
+        "SELECT id, version FROM content_items WHERE state = 'scheduled' AND planned_at IS NOT NULL AND planned_at <= $1 "
+        "ORDER BY id LIMIT 20",
+        {core::NowIsoUtc()});
+  });
+  if (!due) return;
+  const auth::Caller system = SystemCaller();
+  for (const auto& r : *due) {
+    const auto key = std::make_pair(r.Int(0), r.Int(1));
+    if (refused_.count(key)) continue;
+    auto moved = content_.TransitionContentItem(system, r.Int(0), r.Int(1),
+                                                  Json{{"to", "published"}, {"comment", "planned_at reached"}});
+    if (!moved && moved.error().code != core::ErrorCode::kPreconditionFailed) {
+      // Refused (e.g. a variant over its limit): reported once per item version, not on every pass.
+      refused_.insert(key);
+      core::Log(core::LogLevel::kWarn, "scheduled item not published",
+                {{"item", r.Int(0)}, {"code", moved.error().key}, {"args", moved.error().args}});
+    }
+  }
+}
+
+}  // namespace sawt::messaging

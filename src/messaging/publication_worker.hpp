@@ -1,0 +1,59 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stop_token>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "messaging/content_service.hpp"
+#include "messaging/publication_service.hpp"
+#include "store/store.hpp"
+
+namespace sawt::messaging {
+
+/// The signature headers of one delivery: X-Sawt-Timestamp (Unix seconds) and
+/// X-Sawt-Signature "sha256=" + hex HMAC-SHA256(secret, timestamp + "." + body). Binding the
+/// time into the MAC lets a receiver refuse replays outside its window (docs/messaging.md).
+std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::string& secret, const std::string& body,
+                                                                  int64_t unix_seconds);
+
+/// The dispatcher of the publication outbox (a module worker): delivers due rows to their channel
+/// endpoints with retries and backoff (or hands them to a person when the channel has none), and
+/// publishes scheduled content items when their planned time has passed. Run and RunOnce are
+/// called from one thread.
+class PublicationWorker {
+ public:
+  /// REQUIRES: `content` outlives the worker.
+  PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options = {});
+  ~PublicationWorker();
+
+  /// The dispatcher's loop: delivers due rows, publishes scheduled items whose planned_at has
+  /// passed, then sleeps until the next due time, a commit or `poll`.
+  void Run(std::stop_token stop);
+  /// One pass of the loop; returns when the next pending row is due (nullopt: none).
+  std::optional<int64_t> RunOnce();
+
+ private:
+  void DeliverOne(const store::Row& row);
+  void PublishDueItems();
+
+  store::Store& store_;
+  ContentService& content_;
+  PublicationOptions options_;
+  struct Wake {
+    std::mutex mu;
+    std::condition_variable_any cv;
+    int64_t epoch = 0;
+  };
+  std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
+  // Scheduled items (id, version) the worker could not publish; touched by the worker thread only.
+  std::set<std::pair<int64_t, int64_t>> refused_;
+};
+
+}  // namespace sawt::messaging

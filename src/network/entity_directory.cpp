@@ -1,0 +1,40 @@
+#include "network/entity_directory.hpp"
+
+#include <optional>
+
+namespace sawt::network {
+
+core::Result<bool> NetworkEntityDirectory::Exists(store::Tx& tx, int64_t id) const {
+  auto rows = tx.Query("SELECT 1 FROM entities WHERE id = $1", {id});
+  if (!rows) return std::move(rows).error();
+  return !rows->empty();
+}
+
+core::Result<std::shared_ptr<const std::map<int64_t, module::EntityInfo>>> NetworkEntityDirectory::All(
+    store::Tx& tx) const {
+  std::optional<int64_t> snapshot;
+  if (!tx.writable()) {
+    auto at = tx.VisibleEventId();
+    if (!at) return std::move(at).error();
+    snapshot = *at;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (cached_ && cached_at_ == *snapshot) return cached_;
+  }
+  auto rows = tx.Query("SELECT id, parent_id, kind, code, name_ar, name_en, color FROM entities ORDER BY id");
+  if (!rows) return std::move(rows).error();
+  auto all = std::make_shared<std::map<int64_t, module::EntityInfo>>();
+  for (const auto& r : *rows) {
+    (*all)[r.Int(0)] = {r.Int(0), r.OptInt(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
+  }
+  if (snapshot) {
+    std::lock_guard<std::mutex> lock(mu_);
+    // Keep the newest snapshot seen: an older reader must not evict what newer ones share.
+    if (*snapshot >= cached_at_) {
+      cached_ = all;
+      cached_at_ = *snapshot;
+    }
+  }
+  return std::shared_ptr<const std::map<int64_t, module::EntityInfo>>(all);
+}
+
+}  // namespace sawt::network

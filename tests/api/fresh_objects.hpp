@@ -1,0 +1,370 @@
+#pragma once
+
+// Factories of fresh objects for generic tests (authorization matrix, If-Match, strictness probe):
+// each call makes a new object owned by `entity`, as the network admin, so a test can change or
+// delete it freely. RouteCases() holds one request per route that an allowed caller answers with
+// a stated success status.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "tests/api/fixture.hpp"
+
+namespace sawt::testing {
+
+/// One request to a route: its path (ids filled in), JSON body (null: none), extra headers, and
+/// for routes on the caller's own account the only caller who can make it.
+struct RouteRequest {
+  std::string path;
+  core::Json body = nullptr;
+  std::vector<std::pair<std::string, std::string>> headers = {};
+  std::optional<Credentials> caller = std::nullopt;
+};
+
+/// How to call one route successfully: `make(entity)` prepares fresh objects owned by `entity`
+/// and returns the request; a caller allowed to make it gets `status`.
+struct RouteCase {
+  int status;
+  std::function<RouteRequest(int64_t entity)> make;
+};
+
+class FreshObjectsTest : public ApiTest {
+ protected:
+  using Json = core::Json;
+
+  static std::string At(std::string pattern, int64_t id) { return pattern.replace(pattern.find("{id}"), 4, std::to_string(id)); }
+  static std::vector<std::pair<std::string, std::string>> IfMatch(int64_t version) {
+    return {{"If-Match", "\"" + std::to_string(version) + "\""}};
+  }
+
+  // network: fresh departments, members, memberships and responsibilities in `entity`.
+  Json DepartmentBody(int64_t parent) {
+    return {{"kind", "department"}, {"parent_id", parent}, {"code", "zd-" + Unique()}, {"name_ar", "إدارة"},
+            {"name_en", "Department"}};
+  }
+  int64_t NewDepartment(int64_t parent) { return Made(app().Call("POST", "/api/v1/entities", Admin(), DepartmentBody(parent))); }
+  Json MemberBody(int64_t entity) {
+    const std::string login = "zm" + Unique();
+    return {{"login", login}, {"password", "matrix-password"}, {"name_ar", "عضو"}, {"name_en", "Member"},
+            {"email", login + "@example.org"}, {"entity_id", entity}, {"role", "member"}};
+  }
+  int64_t NewMember(int64_t entity) { return Made(app().Call("POST", "/api/v1/members", Admin(), MemberBody(entity))); }
+  /// A fresh member's membership in `entity` (destructive rows).
+  int64_t NewMembership(int64_t entity) {
+    const int64_t member = NewMember(entity);
+    Reply list = app().Call("GET", "/api/v1/memberships?member_id=" + std::to_string(member), Admin());
+    return list.json()["items"][0]["id"];
+  }
+  Json ResponsibilityBody(int64_t entity) {
+    return {{"entity_id", entity}, {"axis", "public_image"}, {"task_ar", "مهمة"}, {"task_en", "Task"},
+            {"member_id", AccountId("admin")}, {"raci", "I"}};
+  }
+  int64_t NewResponsibility(int64_t entity) {
+    return Made(app().Call("POST", "/api/v1/responsibilities", Admin(), ResponsibilityBody(entity)));
+  }
+  // messaging: fresh objects owned by `entity`, made by the network admin.
+  Json ThemeBody(int64_t entity) {
+    return {{"code", "zt-" + Unique()}, {"name_ar", "محور"}, {"name_en", "Theme"}, {"owner_entity_id", entity}};
+  }
+  int64_t NewTheme(int64_t entity) { return Made(app().Call("POST", "/api/v1/themes", Admin(), ThemeBody(entity))); }
+  Json KeyMessageBody(int64_t entity) {
+    return {{"theme_id", NewTheme(entity)}, {"owner_entity_id", entity}, {"text_ar", "رسالة"}, {"text_en", "Message"}};
+  }
+  int64_t NewKeyMessage(int64_t entity) {
+    return Made(app().Call("POST", "/api/v1/key-messages", Admin(), KeyMessageBody(entity)));
+  }
+  Json FactBody(int64_t entity) {
+    return {{"key", "zf-" + Unique()}, {"label_ar", "عدد"}, {"label_en", "count"}, {"value_ar", "5"}, {"value_en", "5"},
+            {"as_of", "2024-01-01"}, {"source", "matrix"}, {"owner_entity_id", entity}};
+  }
+  int64_t NewFact(int64_t entity) { return Made(app().Call("POST", "/api/v1/facts", Admin(), FactBody(entity))); }
+  Json TermBody() { return {{"term", "zterm" + Unique()}, {"lang", "en"}, {"status", "banned"}, {"replacement", "other"}}; }
+  int64_t NewTerm() { return Made(app().Call("POST", "/api/v1/terms", Admin(), TermBody())); }
+  Json AliasBody(int64_t entity) { return {{"entity_id", entity}, {"alias", "zalias" + Unique()}, {"lang", "en"}}; }
+  int64_t NewAlias(int64_t entity) { return Made(app().Call("POST", "/api/v1/entity-aliases", Admin(), AliasBody(entity))); }
+  Json ContentBody(int64_t entity) {
+    return {{"kind", "social_post"}, {"owner_entity_id", entity}, {"title_ar", "منشور"}, {"body_ar", "نص المنشور"}};
+  }
+  int64_t NewContentItem(int64_t entity, std::vector<std::string> channels = {}) {
+    Json body = ContentBody(entity);
+    if (!channels.empty()) body["channels"] = channels;
+    return Made(app().Call("POST", "/api/v1/content-items", Admin(), body));
+  }
+  /// A fresh item of `entity` moved through `steps` of the workflow (If-Match from version 1).
+  int64_t ContentItemIn(int64_t entity, const std::vector<std::string>& steps, std::vector<std::string> channels = {}) {
+    const int64_t id = NewContentItem(entity, std::move(channels));
+    int version = 1;
+    for (const auto& to : steps) {
+      Reply r = app().Call("POST", At("/api/v1/content-items/{id}/transitions", id), Admin(), {{"to", to}}, IfMatch(version++));
+      EXPECT_EQ(r.status, 200) << to << " " << r.body;
+    }
+    return id;
+  }
+  /// A fresh item of `entity` on X with a stored Arabic variant.
+  int64_t ContentItemWithVariant(int64_t entity) {
+    const int64_t id = NewContentItem(entity, {"x"});
+    Reply r = app().Call("PUT", At("/api/v1/content-items/{id}/variants/x", id), Admin(), {{"lang", "ar"}, {"text", "نص"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return id;
+  }
+  /// A published item of `entity` on a channel without an endpoint; returns its first publication
+  /// (state manual: it can be marked posted or queued again).
+  int64_t NewPublication(int64_t entity) {
+    const int64_t id = ContentItemIn(entity, {"in_review", "approved", "scheduled", "published"}, {"snapchat"});
+    // The publication worker turns the pending publication into a manual one on its own thread.
+    Json rows;
+    for (int attempt = 0; attempt < 400; ++attempt) {
+      rows = app().Call("GET", At("/api/v1/content-items/{id}/publications", id), Admin()).json();
+      if (!rows["items"].empty() && rows["items"][0]["state"] != "pending") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    EXPECT_EQ(rows["items"][0]["state"], "manual") << rows.dump();
+    return rows["items"][0]["id"];
+  }
+
+  // calendar: fresh entries and blackouts of `entity` in January 2031.
+  Json EntryBody(int64_t entity) {
+    return {{"entity_id", entity}, {"kind", "event"}, {"title_ar", "فعالية"}, {"title_en", "Event"},
+            {"starts_at", "2031-01-10T09:00:00Z"}};
+  }
+  int64_t NewEntry(int64_t entity) { return Made(app().Call("POST", "/api/v1/calendar/entries", Admin(), EntryBody(entity))); }
+  Json BlackoutBody(int64_t entity) {
+    return {{"entity_id", entity}, {"starts_on", "2031-01-20"}, {"reason_ar", "حداد"}, {"reason_en", "Mourning"}};
+  }
+  int64_t NewBlackout(int64_t entity) {
+    return Made(app().Call("POST", "/api/v1/calendar/blackouts", Admin(), BlackoutBody(entity)));
+  }
+
+  // initiatives: a fresh planned initiative owned by `entity`, and one moved on from there.
+  Json InitiativeBody(int64_t entity) {
+    return {{"owner_entity_id", entity}, {"title_ar", "مبادرة"}, {"title_en", "Initiative"},
+            {"start_date", "2027-01-01"}, {"end_date", "2027-02-01"}};
+  }
+  int64_t NewInitiative(int64_t entity) {
+    return Made(app().Call("POST", "/api/v1/initiatives", Admin(), InitiativeBody(entity)));
+  }
+  static Json OutcomesBody() { return {{"outcomes_ar", "نتائج"}, {"outcomes_en", "Results"}, {"results", Json::array()}}; }
+  /// A fresh initiative moved through `steps`; outcomes are recorded before "completed" when `outcomes`.
+  int64_t InitiativeIn(int64_t entity, const std::vector<std::string>& steps, bool outcomes) {
+    const int64_t id = NewInitiative(entity);
+    for (const auto& to : steps) {
+      if (to == "completed" && outcomes) {
+        Reply o = app().Call("PUT", At("/api/v1/initiatives/{id}/outcomes", id), Admin(), OutcomesBody());
+        EXPECT_EQ(o.status, 200) << o.body;
+      }
+      Reply r = app().Call("POST", At("/api/v1/initiatives/{id}/status", id), Admin(), {{"to", to}});
+      EXPECT_EQ(r.status, 200) << to << " " << r.body;
+    }
+    return id;
+  }
+  /// A completed initiative with outcomes in the showcase.
+  int64_t ShowcasedInitiative(int64_t entity) {
+    const int64_t id = InitiativeIn(entity, {"active", "completed"}, true);
+    Reply r = app().Call("POST", At("/api/v1/initiatives/{id}/showcase", id), Admin(), {{"note", "Best"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return id;
+  }
+
+  /// One successful request per route ("METHOD pattern") that deals with fresh objects; the
+  /// routes every signed-in caller uses on their own account are in it too (the entity is
+  /// ignored there). Callers of a request in another entity use `entity` as the owner.
+  std::map<std::string, RouteCase> RouteCases() {
+    auto fixed = [](std::string path, Json body = nullptr) {
+      return [path, body](int64_t) { return RouteRequest{path, body}; };
+    };
+    const int64_t police = EntityId("police");
+    return {
+        // network
+        {"GET /api/v1/entities/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/entities/{id}", NewDepartment(e))}; }}},
+        {"POST /api/v1/entities", {201, [&](int64_t e) { return RouteRequest{"/api/v1/entities", DepartmentBody(e)}; }}},
+        {"PATCH /api/v1/entities/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/entities/{id}", NewDepartment(e)), {{"color", "#334455"}}}; }}},
+        {"DELETE /api/v1/entities/{id}", {204, [&](int64_t e) { return RouteRequest{At("/api/v1/entities/{id}", NewDepartment(e))}; }}},
+        {"GET /api/v1/entities/{id}/review-settings",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/entities/{id}/review-settings", NewDepartment(e))}; }}},
+        {"PUT /api/v1/entities/{id}/review-settings",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/entities/{id}/review-settings", NewDepartment(e)), {{"maker_checker", true}}};
+          }}},
+        {"GET /api/v1/members", {200, [&](int64_t e) { return RouteRequest{"/api/v1/members?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/members", {201, [&](int64_t e) { return RouteRequest{"/api/v1/members", MemberBody(e)}; }}},
+        {"GET /api/v1/members/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/members/{id}", NewMember(e))}; }}},
+        {"PATCH /api/v1/members/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/members/{id}", NewMember(e)), {{"title_en", "Editor"}}}; }}},
+        {"DELETE /api/v1/members/{id}/login-throttles",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/members/{id}/login-throttles", NewMember(e))}; }}},
+        {"GET /api/v1/memberships",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/memberships?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/memberships",
+         {201, [&](int64_t e) {
+            return RouteRequest{"/api/v1/memberships", {{"member_id", NewMember(e)}, {"entity_id", e}, {"role", "editor"}}};
+          }}},
+        {"DELETE /api/v1/memberships/{id}",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/memberships/{id}", NewMembership(e))}; }}},
+        // An invitation of the network admin to a fresh department of `entity`'s, from its director.
+        {"POST /api/v1/memberships/{id}/accept",
+         {200, [&](int64_t e) {
+            Reply offered = app().Call("POST", "/api/v1/memberships", Demo("police.director"),
+                                       {{"member_id", AccountId("admin")}, {"entity_id", NewDepartment(e)}, {"role", "member"}});
+            EXPECT_EQ(offered.json().value("status", ""), "invited") << offered.body;
+            return RouteRequest{At("/api/v1/memberships/{id}/accept", Made(offered)), Json::object(), {}, Admin()};
+          }}},
+        {"GET /api/v1/responsibilities",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/responsibilities?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/responsibilities", {201, [&](int64_t e) { return RouteRequest{"/api/v1/responsibilities", ResponsibilityBody(e)}; }}},
+        {"PATCH /api/v1/responsibilities/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/responsibilities/{id}", NewResponsibility(e)), {{"raci", "C"}}}; }}},
+        {"DELETE /api/v1/responsibilities/{id}",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/responsibilities/{id}", NewResponsibility(e))}; }}},
+        // messaging: the library
+        {"GET /api/v1/themes", {200, fixed("/api/v1/themes")}},
+        {"POST /api/v1/themes", {201, [&](int64_t e) { return RouteRequest{"/api/v1/themes", ThemeBody(e)}; }}},
+        {"PATCH /api/v1/themes/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/themes/{id}", NewTheme(e)), {{"name_en", "Renamed"}}}; }}},
+        {"GET /api/v1/key-messages", {200, fixed("/api/v1/key-messages")}},
+        {"POST /api/v1/key-messages", {201, [&](int64_t e) { return RouteRequest{"/api/v1/key-messages", KeyMessageBody(e)}; }}},
+        {"GET /api/v1/key-messages/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/key-messages/{id}", NewKeyMessage(e))}; }}},
+        {"PATCH /api/v1/key-messages/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/key-messages/{id}", NewKeyMessage(e)), {{"text_en", "Edited"}}}; }}},
+        {"POST /api/v1/key-messages/{id}/approve",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/key-messages/{id}/approve", NewKeyMessage(e)), Json::object()}; }}},
+        {"POST /api/v1/key-messages/{id}/retire",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/key-messages/{id}/retire", NewKeyMessage(e)), Json::object()}; }}},
+        {"GET /api/v1/key-messages/{id}/versions",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/key-messages/{id}/versions", NewKeyMessage(e))}; }}},
+        {"GET /api/v1/facts", {200, fixed("/api/v1/facts")}},
+        {"POST /api/v1/facts", {201, [&](int64_t e) { return RouteRequest{"/api/v1/facts", FactBody(e)}; }}},
+        {"GET /api/v1/facts/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/facts/{id}", NewFact(e))}; }}},
+        {"PATCH /api/v1/facts/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/facts/{id}", NewFact(e)), {{"source", "edited"}}}; }}},
+        {"POST /api/v1/facts/{id}/approve",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/facts/{id}/approve", NewFact(e)), Json::object()}; }}},
+        {"GET /api/v1/terms", {200, fixed("/api/v1/terms")}},
+        {"POST /api/v1/terms", {201, [&](int64_t) { return RouteRequest{"/api/v1/terms", TermBody()}; }}},
+        {"PATCH /api/v1/terms/{id}",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/terms/{id}", NewTerm()), {{"status", "deprecated"}}}; }}},
+        {"DELETE /api/v1/terms/{id}", {204, [&](int64_t) { return RouteRequest{At("/api/v1/terms/{id}", NewTerm())}; }}},
+        {"GET /api/v1/entity-aliases",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/entity-aliases?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/entity-aliases", {201, [&](int64_t e) { return RouteRequest{"/api/v1/entity-aliases", AliasBody(e)}; }}},
+        {"DELETE /api/v1/entity-aliases/{id}", {204, [&](int64_t e) { return RouteRequest{At("/api/v1/entity-aliases/{id}", NewAlias(e))}; }}},
+        {"POST /api/v1/alignment-checks",
+         {200, [&](int64_t e) {
+            return RouteRequest{"/api/v1/alignment-checks", {{"text_ar", "عدد الزوار 23 مليون"}, {"entity_id", e}}};
+          }}},
+        // messaging: content items, variants and publications
+        {"POST /api/v1/content-items", {201, [&](int64_t e) { return RouteRequest{"/api/v1/content-items", ContentBody(e)}; }}},
+        {"GET /api/v1/content-items",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/content-items?state=draft&entity_id=" + std::to_string(e)}; }}},
+        {"GET /api/v1/content-items/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}", NewContentItem(e))}; }}},
+        {"PATCH /api/v1/content-items/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}", NewContentItem(e)), {{"title_en", "Post"}}}; }}},
+        {"POST /api/v1/content-items/{id}/transitions",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/content-items/{id}/transitions", NewContentItem(e)), {{"to", "in_review"}}, IfMatch(1)};
+          }}},
+        {"GET /api/v1/content-items/{id}/versions",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}/versions", NewContentItem(e))}; }}},
+        {"GET /api/v1/content-items/{id}/diff",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}/diff", NewContentItem(e)) + "?from=1&to=1"}; }}},
+        {"GET /api/v1/content-items/{id}/variants",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}/variants", NewContentItem(e))}; }}},
+        {"PUT /api/v1/content-items/{id}/variants/{channel}",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/content-items/{id}/variants/x", NewContentItem(e, {"x"})), {{"lang", "ar"}, {"text", "نص"}}};
+          }}},
+        {"DELETE /api/v1/content-items/{id}/variants/{channel}",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}/variants/x", ContentItemWithVariant(e)) + "?lang=ar"}; }}},
+        {"POST /api/v1/channel-checks", {200, fixed("/api/v1/channel-checks", {{"channel", "x"}, {"text", "نص"}})}},
+        {"GET /api/v1/content-items/{id}/publications",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/content-items/{id}/publications", NewContentItem(e))}; }}},
+        {"POST /api/v1/publications/{id}/posted",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/publications/{id}/posted", NewPublication(e)), {{"url", "https://example.org/post"}}};
+          }}},
+        {"POST /api/v1/publications/{id}/retry",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/publications/{id}/retry", NewPublication(e)), Json::object()}; }}},
+        // Delivery endpoints are deployment settings: a test that changes them restores them
+        // (SettingsGuard in the matrix).
+        {"GET /api/v1/channel-endpoints", {200, fixed("/api/v1/channel-endpoints")}},
+        {"PUT /api/v1/channel-endpoints/{channel}",
+         {200, fixed("/api/v1/channel-endpoints/whatsapp", {{"url", "http://127.0.0.1:9/hook"}, {"secret", "0123456789abcdef"}})}},
+        {"DELETE /api/v1/channel-endpoints/{channel}",
+         {204, [&](int64_t) {
+            Reply made = app().Call("PUT", "/api/v1/channel-endpoints/intranet", Admin(),
+                                    {{"url", "http://127.0.0.1:9/hook"}, {"secret", "0123456789abcdef"}});
+            EXPECT_EQ(made.status, 200) << made.body;
+            return RouteRequest{"/api/v1/channel-endpoints/intranet"};
+          }}},
+        // calendar (dates far from the calendar API tests' so these never create their conflicts)
+        {"GET /api/v1/calendar",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/calendar?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e)}; }}},
+        {"GET /api/v1/calendar.ics",
+         {200, [&](int64_t e) {
+            return RouteRequest{"/api/v1/calendar.ics?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e)};
+          }}},
+        {"POST /api/v1/calendar/entries", {201, [&](int64_t e) { return RouteRequest{"/api/v1/calendar/entries", EntryBody(e)}; }}},
+        {"GET /api/v1/calendar/entries/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/calendar/entries/{id}", NewEntry(e))}; }}},
+        {"PATCH /api/v1/calendar/entries/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/calendar/entries/{id}", NewEntry(e)), {{"status", "tentative"}}}; }}},
+        {"DELETE /api/v1/calendar/entries/{id}", {204, [&](int64_t e) { return RouteRequest{At("/api/v1/calendar/entries/{id}", NewEntry(e))}; }}},
+        {"GET /api/v1/calendar/blackouts", {200, fixed("/api/v1/calendar/blackouts")}},
+        {"POST /api/v1/calendar/blackouts", {201, [&](int64_t e) { return RouteRequest{"/api/v1/calendar/blackouts", BlackoutBody(e)}; }}},
+        {"DELETE /api/v1/calendar/blackouts/{id}",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/calendar/blackouts/{id}", NewBlackout(e))}; }}},
+        {"GET /api/v1/calendar/settings", {200, fixed("/api/v1/calendar/settings")}},
+        // A network setting: a test that changes it restores it (SettingsGuard).
+        {"PUT /api/v1/calendar/settings", {200, fixed("/api/v1/calendar/settings", {{"conflict_window_hours", 48}})}},
+        // initiatives
+        {"GET /api/v1/initiatives",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/initiatives?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/initiatives", {201, [&](int64_t e) { return RouteRequest{"/api/v1/initiatives", InitiativeBody(e)}; }}},
+        {"GET /api/v1/initiatives/showcase", {200, fixed("/api/v1/initiatives/showcase")}},
+        {"GET /api/v1/initiatives/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}", NewInitiative(e))}; }}},
+        {"PATCH /api/v1/initiatives/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}", NewInitiative(e)), {{"title_en", "Renamed"}}}; }}},
+        {"POST /api/v1/initiatives/{id}/status",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}/status", NewInitiative(e)), {{"to", "active"}}}; }}},
+        {"PUT /api/v1/initiatives/{id}/outcomes",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/initiatives/{id}/outcomes", InitiativeIn(e, {"active"}, false)), OutcomesBody()};
+          }}},
+        {"POST /api/v1/initiatives/{id}/showcase",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/initiatives/{id}/showcase", InitiativeIn(e, {"active", "completed"}, true)),
+                                {{"note", "Best"}}};
+          }}},
+        {"DELETE /api/v1/initiatives/{id}/showcase",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}/showcase", ShowcasedInitiative(e))}; }}},
+        // The caller's own account (the entity is ignored).
+        {"POST /api/v1/sessions", {201, fixed("/api/v1/sessions", {{"login", "police.editor"}, {"password", "sawt-demo-2026"}})}},
+        {"PUT /api/v1/me/password",
+         {204, [&, police](int64_t) {
+            // A fresh account of its own, so that no other test's session is touched.
+            Json body = MemberBody(police);
+            EXPECT_EQ(app().Call("POST", "/api/v1/members", Admin(), body).status, 201);
+            return RouteRequest{"/api/v1/me/password",
+                                {{"current_password", "matrix-password"}, {"new_password", "matrix-password-2"}},
+                                {},
+                                app().Login(body["login"].get<std::string>(), "matrix-password")};
+          }}},
+        {"POST /api/v1/tokens", {201, fixed("/api/v1/tokens", {{"name", "probe-" + Unique()}, {"scopes", {"read"}}})}},
+        {"GET /metrics", {200, fixed("/metrics")}},
+    };
+  }
+
+
+ private:
+  /// The id of a created object; fails the test when the creation did not succeed.
+  static int64_t Made(const Reply& r) {
+    EXPECT_EQ(r.status, 201) << r.body;
+    const Json body = r.json();
+    return body.contains("id") ? body["id"].get<int64_t>() : 0;
+  }
+};
+
+}  // namespace sawt::testing
