@@ -52,7 +52,7 @@ AuthService::AuthService(store::Store& store, AuthOptions options)
       options_(std::move(options)),
       dummy_hash_(HashPassword("not-a-real-password")),
       throttle_(options_.throttle) {
-  store_.OnCommit([this](int64_t last_id) {
+  commits_ = store_.OnCommit([this](int64_t last_id) {
     int64_t cur = epoch_.load(std::memory_order_relaxed);
     while (cur < last_id && !epoch_.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
     }

@@ -160,6 +160,7 @@ class AuthService {
   RoleResolver resolver_;
   std::string dummy_hash_;  // verified against for unknown logins, so timing does not reveal them
   LoginThrottle throttle_;
+  store::CommitSubscription commits_;  // last: ends before the members its callback uses
 };
 
 }  // namespace sawt::auth

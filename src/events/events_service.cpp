@@ -86,7 +86,7 @@ EventsService::EventsService(store::Store& store) : store_(store) {
     return (*rows)[0].Int(0);
   });
   if (newest) latest_ = *newest;
-  store_.OnCommit([this](int64_t id) { NoteCommitted(id); });
+  commits_ = store_.OnCommit([this](int64_t id) { NoteCommitted(id); });
 }
 
 void EventsService::NoteCommitted(int64_t last_id) {

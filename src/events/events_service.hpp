@@ -54,6 +54,7 @@ class EventsService {
   std::atomic<int64_t> latest_{0};
   std::mutex streams_mu_;
   std::map<int64_t, int> open_streams_;  // account id → open streams
+  store::CommitSubscription commits_;    // last: ends before the members its callback uses
 };
 
 }  // namespace sawt::events

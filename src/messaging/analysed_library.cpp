@@ -10,7 +10,7 @@ using store::Tx;
 AnalysedLibrary::AnalysedLibrary(store::Store& store, module::EntityDirectorySource entities)
     : store_(store), entities_(std::move(entities)) {
   std::weak_ptr<EpochState> weak = epoch_;
-  store.OnCommit([weak](int64_t last_id) {
+  commits_ = store.OnCommit([weak](int64_t last_id) {
     auto state = weak.lock();
     if (!state) return;
     int64_t cur = state->epoch.load(std::memory_order_relaxed);

@@ -37,6 +37,7 @@ class AnalysedLibrary {
   std::shared_ptr<const AlignmentLibrary> library_;
   int64_t library_epoch_ = -1;
   std::string library_day_;
+  store::CommitSubscription commits_;
 };
 
 }  // namespace sawt::messaging

@@ -46,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::str
 PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options)
     : store_(store), content_(content), options_(std::move(options)) {
   std::weak_ptr<Wake> weak = wake_;
-  store.OnCommit([weak](int64_t last_id) {
+  commits_ = store.OnCommit([weak](int64_t last_id) {
     auto wake = weak.lock();
     if (!wake) return;
     {

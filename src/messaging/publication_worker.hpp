@@ -54,6 +54,7 @@ class PublicationWorker {
   std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
   // Scheduled items (id, version) the worker could not publish; touched by the worker thread only.
   std::set<std::pair<int64_t, int64_t>> refused_;
+  store::CommitSubscription commits_;
 };
 
 }  // namespace sawt::messaging

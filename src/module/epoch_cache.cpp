@@ -4,7 +4,7 @@ namespace sawt::module {
 
 EpochCache::EpochCache(store::Store& store, size_t max_entries) : max_entries_(max_entries) {
   std::weak_ptr<State> weak = state_;
-  store.OnCommit([weak](int64_t last_id) {
+  commits_ = store.OnCommit([weak](int64_t last_id) {
     auto state = weak.lock();
     if (!state) return;
     int64_t cur = state->epoch.load(std::memory_order_relaxed);

@@ -40,6 +40,7 @@ class EpochCache {
   size_t max_entries_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  store::CommitSubscription commits_;
 };
 
 }  // namespace sawt::module

@@ -201,25 +201,56 @@ Result<bool> AnyEvents(Tx& tx) {
   return !rows.empty();
 }
 
-void CommitNotifier::Add(std::function<void(int64_t)> cb) {
-  std::lock_guard<std::mutex> lock(mu_);
-  callbacks_.push_back(std::move(cb));
+struct CommitNotifier::Entry {
+  std::recursive_mutex calling;  // held during a call; recursive so a callback may end itself
+  bool active = true;
+  std::function<void(int64_t)> callback;
+};
+
+struct CommitNotifier::State {
+  std::mutex mu;
+  std::vector<std::shared_ptr<Entry>> entries;
+  int64_t highest = 0;
+};
+
+CommitNotifier::CommitNotifier() : state_(std::make_shared<State>()) {}
+
+CommitSubscription CommitNotifier::Add(std::function<void(int64_t)> cb) {
+  auto entry = std::make_shared<Entry>();
+  entry->callback = std::move(cb);
+  {
+    std::lock_guard<std::mutex> lock(state_->mu);
+    state_->entries.push_back(entry);
+  }
+  std::weak_ptr<State> weak_state = state_;
+  return CommitSubscription([weak_state, entry] {
+    if (auto state = weak_state.lock()) {
+      std::lock_guard<std::mutex> lock(state->mu);
+      std::erase(state->entries, entry);
+    }
+    // Waits for a call running on another thread; none starts after this.
+    std::lock_guard<std::recursive_mutex> calling(entry->calling);
+    entry->active = false;
+  });
 }
 
 bool CommitNotifier::empty() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return callbacks_.empty();
+  std::lock_guard<std::mutex> lock(state_->mu);
+  return state_->entries.empty();
 }
 
 void CommitNotifier::Notify(int64_t last_event_id) {
-  std::vector<std::function<void(int64_t)>> cbs;
+  std::vector<std::shared_ptr<Entry>> entries;
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (last_event_id <= highest_) return;
-    highest_ = last_event_id;
-    cbs = callbacks_;
+    std::lock_guard<std::mutex> lock(state_->mu);
+    if (last_event_id <= state_->highest) return;
+    state_->highest = last_event_id;
+    entries = state_->entries;
   }
-  for (const auto& cb : cbs) cb(last_event_id);
+  for (const auto& entry : entries) {
+    std::lock_guard<std::recursive_mutex> calling(entry->calling);
+    if (entry->active) entry->callback(last_event_id);
+  }
 }
 
 std::string RewritePlaceholders(std::string_view sql) {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -77,17 +78,18 @@ Result<bool> AnyEvents(Tx& tx);
 
 /// OnCommit registry. Notify() calls every callback with `last_event_id` unless a callback was
 /// already called with an id >= it (so a local commit and its own NOTIFY are reported once).
-/// Thread-safe.
+/// Thread-safe; a subscription's end waits for a call in progress (CommitSubscription).
 class CommitNotifier {
  public:
-  void Add(std::function<void(int64_t)> cb);
+  CommitNotifier();
+  CommitSubscription Add(std::function<void(int64_t)> cb);
   void Notify(int64_t last_event_id);
   bool empty() const;
 
  private:
-  mutable std::mutex mu_;
-  std::vector<std::function<void(int64_t)>> callbacks_;
-  int64_t highest_ = 0;
+  struct Entry;
+  struct State;
+  std::shared_ptr<State> state_;  // shared with the subscriptions, which may outlive the store
 };
 
 /// Rewrites $N placeholders to ?N (SQLite), leaving string literals, quoted identifiers and

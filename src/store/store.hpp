@@ -129,6 +129,39 @@ struct StoreOptions {
   std::optional<AuditKey> audit_key;                   ///< keys new events and VerifyAudit; none = SHA-256
 };
 
+/// An OnCommit registration. Destroying (or resetting) it ends the registration: once that
+/// returns, the callback is not running on any other thread and will not be called again, so
+/// a service may capture `this`. Safe to outlive the store.
+class CommitSubscription {
+ public:
+  CommitSubscription() = default;
+  explicit CommitSubscription(std::function<void()> cancel) : cancel_(std::move(cancel)) {}
+  CommitSubscription(CommitSubscription&& other) noexcept : cancel_(std::move(other.cancel_)) {
+    other.cancel_ = nullptr;
+  }
+  CommitSubscription& operator=(CommitSubscription&& other) noexcept {
+    if (this != &other) {
+      Reset();
+      cancel_ = std::move(other.cancel_);
+      other.cancel_ = nullptr;
+    }
+    return *this;
+  }
+  CommitSubscription(const CommitSubscription&) = delete;
+  CommitSubscription& operator=(const CommitSubscription&) = delete;
+  ~CommitSubscription() { Reset(); }
+
+  void Reset() {
+    if (!cancel_) return;
+    auto cancel = std::move(cancel_);
+    cancel_ = nullptr;
+    cancel();
+  }
+
+ private:
+  std::function<void()> cancel_;
+};
+
 /// The storage interface every module uses. Implementations: store/sqlite, store/postgres;
 /// chosen only by the composition root through store/open.hpp. Thread-safe: any thread may call
 /// any method concurrently.
@@ -164,8 +197,10 @@ class Store {
 
   /// Registers `cb`, called (from any thread, after commit) with the newest event id whenever a
   /// write commits events; on PostgreSQL also for commits by other processes (LISTEN/NOTIFY).
-  /// Callbacks must be fast and must not call back into the store.
-  virtual void OnCommit(std::function<void(int64_t last_event_id)> cb) = 0;
+  /// Callbacks must be fast and must not call back into the store. The registration lasts as
+  /// long as the returned subscription: keep it as the subscriber's last member, so it ends
+  /// before anything the callback uses is destroyed.
+  [[nodiscard]] virtual CommitSubscription OnCommit(std::function<void(int64_t last_event_id)> cb) = 0;
 
   /// Whether the store holds any rows in `events` (demo loading refuses non-empty stores).
   virtual Result<bool> HasEvents() = 0;

@@ -32,7 +32,7 @@ class FailingStore final : public Store {
   }
   Result<AuditReport> VerifyAudit() override { return base_.VerifyAudit(); }
   Status Ping() override { return base_.Ping(); }
-  void OnCommit(std::function<void(int64_t)> cb) override { base_.OnCommit(std::move(cb)); }
+  CommitSubscription OnCommit(std::function<void(int64_t)> cb) override { return base_.OnCommit(std::move(cb)); }
   Result<bool> HasEvents() override { return base_.HasEvents(); }
 
  private:

@@ -490,7 +490,7 @@ TYPED_TEST(StoreTest, OnCommitFires) {
   std::mutex mu;
   std::condition_variable cv;
   std::vector<int64_t> got;
-  this->store_->OnCommit([&](int64_t id) {
+  store::CommitSubscription subscription = this->store_->OnCommit([&](int64_t id) {
     std::lock_guard<std::mutex> lock(mu);
     got.push_back(id);
     cv.notify_all();
@@ -522,6 +522,40 @@ TYPED_TEST(StoreTest, OnCommitFires) {
   std::lock_guard<std::mutex> lock(mu);
   EXPECT_TRUE(std::is_sorted(got.begin(), got.end()));
   EXPECT_EQ(std::adjacent_find(got.begin(), got.end()), got.end()) << "each id is reported once";
+}
+
+TYPED_TEST(StoreTest, AnEndedSubscriptionIsNeverCalledAgain) {
+  std::atomic<int> calls{0};
+  store::CommitSubscription subscription = this->store_->OnCommit([&](int64_t) { ++calls; });
+  ASSERT_TRUE(AddParent(*this->store_, "seen"));
+  EXPECT_EQ(calls.load(), 1);  // local commits call back before Write returns
+  subscription.Reset();
+  ASSERT_TRUE(AddParent(*this->store_, "unseen"));
+  if (TypeParam::kBackend == Backend::kPostgres) {
+    auto other = this->OpenStore();
+    ASSERT_NE(other, nullptr);
+    ASSERT_TRUE(AddParent(*other, "unseen elsewhere"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the listener's poll is 200 ms
+  }
+  EXPECT_EQ(calls.load(), 1);
+}
+
+TYPED_TEST(StoreTest, EndingASubscriptionWaitsForTheCallInProgress) {
+  // A service ends its subscription in its destructor: the callback, running on a writer's
+  // thread, must have returned before the members it uses are destroyed.
+  std::atomic<bool> inside{false}, finished{false};
+  auto subscription = std::make_unique<store::CommitSubscription>(this->store_->OnCommit([&](int64_t) {
+    inside = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    finished = true;
+  }));
+  std::thread writer([&] { EXPECT_TRUE(AddParent(*this->store_, "slow callback")); });
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!inside && std::chrono::steady_clock::now() < give_up) std::this_thread::yield();
+  EXPECT_TRUE(inside.load()) << "the commit never called back";
+  subscription.reset();
+  EXPECT_TRUE(finished.load());
+  writer.join();
 }
 
 TYPED_TEST(StoreTest, ReadSeesConsistentSnapshot) {

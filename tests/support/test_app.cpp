@@ -174,11 +174,12 @@ TestApp::TestApp(const std::string& db_url, bool demo, TestAppOptions test_optio
     return;
   }
   http::Server* server = server_.get();
-  app_.store->OnCommit([server](int64_t) { server->Wake(); });
+  wake_streams_ = app_.store->OnCommit([server](int64_t) { server->Wake(); });
   app_.registry->StartWorkers();
 }
 
 TestApp::~TestApp() {
+  wake_streams_.Reset();  // before the server it wakes goes
   if (server_) server_->Shutdown(std::chrono::seconds(2));
   if (app_.registry) app_.registry->StopWorkers();
 }

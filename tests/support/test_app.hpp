@@ -115,6 +115,7 @@ class TestApp {
   app::App app_;
   module::DemoContext demo_;
   std::unique_ptr<http::Server> server_;
+  store::CommitSubscription wake_streams_;
   std::unique_ptr<ResponseContract> contract_;
 };
 

@@ -272,10 +272,10 @@ int RunServe(const std::vector<std::string>& args) {
       return 1;
     }
   }
-  // New events wake the open SSE streams at once instead of at their next poll. The store keeps
-  // its callbacks for its whole life, so the callback must not outlive the server.
+  // New events wake the open SSE streams at once instead of at their next poll, for as long as
+  // `wake_streams` lives; the weak pointer covers the server's end.
   std::weak_ptr<http::Server> weak_server = server_owner;
-  app->store->OnCommit([weak_server](int64_t) {
+  store::CommitSubscription wake_streams = app->store->OnCommit([weak_server](int64_t) {
     if (auto s = weak_server.lock()) s->Wake();
   });
   // Background workers (e.g. the publication dispatcher) run while the server does.

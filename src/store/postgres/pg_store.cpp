@@ -289,10 +289,11 @@ class PgStore final : public Store {
     });
   }
 
-  void OnCommit(std::function<void(int64_t)> cb) override {
-    notifier_.Add(std::move(cb));
+  CommitSubscription OnCommit(std::function<void(int64_t)> cb) override {
+    CommitSubscription subscription = notifier_.Add(std::move(cb));
     std::lock_guard<std::mutex> lock(listen_mu_);
     if (!listener_.joinable() && !stop_) listener_ = std::thread([this] { ListenLoop(); });
+    return subscription;
   }
 
   Result<bool> HasEvents() override {

@@ -331,7 +331,7 @@ class SqliteStore final : public Store {
     });
   }
 
-  void OnCommit(std::function<void(int64_t)> cb) override { notifier_.Add(std::move(cb)); }
+  CommitSubscription OnCommit(std::function<void(int64_t)> cb) override { return notifier_.Add(std::move(cb)); }
 
   Result<bool> HasEvents() override {
     return ReadValue<bool>(*this, [](Tx& tx) { return detail::AnyEvents(tx); });
