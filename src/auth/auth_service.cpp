@@ -48,16 +48,11 @@ constexpr auto kCallerCacheTtl = std::chrono::seconds(5);
 constexpr size_t kCallerCacheMax = 10000;
 
 AuthService::AuthService(store::Store& store, AuthOptions options)
-    : store_(store),
+    : epoch_(store),
+      store_(store),
       options_(std::move(options)),
       dummy_hash_(HashPassword("not-a-real-password")),
-      throttle_(options_.throttle) {
-  commits_ = store_.OnCommit([this](int64_t last_id) {
-    int64_t cur = epoch_.load(std::memory_order_relaxed);
-    while (cur < last_id && !epoch_.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
-    }
-  });
-}
+      throttle_(options_.throttle) {}
 
 std::vector<store::Migration> AuthService::Migrations() {
   return {{"auth", 1, "0001_create_accounts", R"SQL(
@@ -295,7 +290,7 @@ Result<Caller> AuthService::Authenticate(std::string_view session_token, std::st
   const int64_t now = NowMicros();
   const int64_t idle = Micros(options_.session_idle);
   // Read the epoch before loading: a change committed meanwhile makes the entry stale at once.
-  const int64_t epoch = epoch_.load(std::memory_order_acquire);
+  const int64_t epoch = epoch_.value();
   std::optional<Caller> caller;
   {
     std::lock_guard<std::mutex> lock(cache_mu_);

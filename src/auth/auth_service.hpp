@@ -17,7 +17,7 @@
 #include "auth/login_throttle.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "store/store.hpp"
+#include "store/commit_watermark.hpp"
 
 namespace sawt::auth {
 
@@ -151,7 +151,7 @@ class AuthService {
     int64_t cached_at = 0;  // NowMicros()
     std::string expires_at;  // ISO 8601; empty = none
   };
-  std::atomic<int64_t> epoch_{0};
+  store::CommitWatermark epoch_;
   std::mutex cache_mu_;
   std::unordered_map<std::string, CachedCaller> cache_;
 
@@ -160,7 +160,6 @@ class AuthService {
   RoleResolver resolver_;
   std::string dummy_hash_;  // verified against for unknown logins, so timing does not reveal them
   LoginThrottle throttle_;
-  store::CommitSubscription commits_;  // last: ends before the members its callback uses
 };
 
 }  // namespace sawt::auth

@@ -9,6 +9,7 @@
 #include "auth/policy.hpp"
 #include "calendar/schedule.hpp"
 #include "calendar/vocabularies.hpp"
+#include "module/shared_vocabularies.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
 #include "module/write_helpers.hpp"
@@ -38,7 +39,7 @@ constexpr int kMaxEntryDays = 366;
 
 /// The words conflict messages use for an audience ("the general public").
 std::string AudienceName(const std::string& code, bool arabic) {
-  const module::Term* term = Audiences().Find(code);
+  const module::Term* term = module::Audiences().Find(code);
   if (term == nullptr) return code;
   return term->attributes.value(arabic ? "phrase_ar" : "phrase_en", code);
 }
@@ -561,8 +562,8 @@ Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json
   if (in.IsNull("entity_id")) in.Raw("entity_id");
   SAWT_TRY_STATUS(in.Finish());
   SAWT_TRY_STATUS(OneOf(kind, EntryKinds(), "calendar.bad_entry_kind", "kind"));
-  SAWT_TRY_STATUS(OneOf(importance, Importance(), "calendar.bad_importance", "importance"));
-  SAWT_TRY_STATUS(OneOf(audience, Audiences(), "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(importance, module::Importance(), "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, module::Audiences(), "calendar.bad_audience", "audience"));
   SAWT_TRY_STATUS(OneOf(status, EntryStatuses(), "calendar.bad_status", "status"));
   if (title_ar->empty() && title_en->empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
   SAWT_ASSIGN_OR_RETURN(When when, ReadWhen(*starts_at, ends_at));
@@ -617,8 +618,8 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
   auto status = in.String("status", false, 16);
   SAWT_TRY_STATUS(in.Finish());
   SAWT_TRY_STATUS(OneOf(kind, EntryKinds(), "calendar.bad_entry_kind", "kind"));
-  SAWT_TRY_STATUS(OneOf(importance, Importance(), "calendar.bad_importance", "importance"));
-  SAWT_TRY_STATUS(OneOf(audience, Audiences(), "calendar.bad_audience", "audience"));
+  SAWT_TRY_STATUS(OneOf(importance, module::Importance(), "calendar.bad_importance", "importance"));
+  SAWT_TRY_STATUS(OneOf(audience, module::Audiences(), "calendar.bad_audience", "audience"));
   SAWT_TRY_STATUS(OneOf(status, EntryStatuses(), "calendar.bad_status", "status"));
   SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", nullptr));
   SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", &registry_.vocabulary("channels")));

@@ -3,6 +3,7 @@
 #include "calendar/demo.hpp"
 #include "calendar/routes.hpp"
 #include "calendar/vocabularies.hpp"
+#include "module/shared_vocabularies.hpp"
 #include "module/schema.hpp"
 
 namespace sawt::calendar {
@@ -53,8 +54,8 @@ const std::vector<http::Message> kMessages = {
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
   const Json kinds = Enum(EntryKinds());
-  const Json importance = Enum(Importance());
-  const Json audience = Enum(Audiences());
+  const Json importance = Enum(module::Importance());
+  const Json audience = Enum(module::Audiences());
   const Json status = Enum(EntryStatuses());
   const Json when = {{"type", "string"}, {"description", "YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ"}};
   const Json nullable_when = {{"type", {"string", "null"}}, {"description", "same form as starts_at; inclusive last day when all day"}};

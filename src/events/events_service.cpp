@@ -79,20 +79,13 @@ class CallerStream final : public http::EventStream {
 
 }  // namespace
 
-EventsService::EventsService(store::Store& store) : store_(store) {
+EventsService::EventsService(store::Store& store) : store_(store), latest_(store) {
   auto newest = store::ReadValue<int64_t>(store_, [](store::Tx& tx) -> core::Result<int64_t> {
     auto rows = tx.Query("SELECT COALESCE(MAX(id), 0) FROM events");
     if (!rows) return std::move(rows).error();
     return (*rows)[0].Int(0);
   });
-  if (newest) latest_ = *newest;
-  commits_ = store_.OnCommit([this](int64_t id) { NoteCommitted(id); });
-}
-
-void EventsService::NoteCommitted(int64_t last_id) {
-  int64_t cur = latest_.load(std::memory_order_relaxed);
-  while (cur < last_id && !latest_.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
-  }
+  if (newest) latest_.Raise(*newest);
 }
 
 core::Result<std::vector<Json>> EventsService::Visible(const auth::Caller& caller, int64_t after_id, int limit,

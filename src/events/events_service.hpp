@@ -14,7 +14,7 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "module/registry.hpp"
-#include "store/store.hpp"
+#include "store/commit_watermark.hpp"
 
 namespace sawt::events {
 
@@ -42,19 +42,17 @@ class EventsService {
   core::Result<std::shared_ptr<http::EventStream>> OpenStream(const auth::Caller& caller, int64_t last_event_id,
                                                                module::Reauthenticate reauthenticate);
 
-  /// Called on every commit with the newest event id (wired to Store::OnCommit).
-  void NoteCommitted(int64_t last_id);
-  int64_t latest() const { return latest_.load(std::memory_order_acquire); }
+  /// The newest event id committed (Store::OnCommit).
+  int64_t latest() const { return latest_.value(); }
 
   /// Called by a stream OpenStream returned when it is destroyed.
   void StreamClosed(int64_t account_id);
 
  private:
   store::Store& store_;
-  std::atomic<int64_t> latest_{0};
+  store::CommitWatermark latest_;
   std::mutex streams_mu_;
   std::map<int64_t, int> open_streams_;  // account id → open streams
-  store::CommitSubscription commits_;    // last: ends before the members its callback uses
 };
 
 }  // namespace sawt::events

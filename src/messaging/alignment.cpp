@@ -6,6 +6,8 @@
 #include <map>
 #include <unordered_set>
 
+#include "text/numbers.hpp"
+
 namespace sawt::messaging {
 namespace {
 
@@ -345,9 +347,18 @@ void FactFindings(const AlignmentLibrary& lib, const Analysed& a, const Alignmen
       if (is_date) {
         f.details["found"] = pick->iso;
         f.details["expected"] = fact.date_value;
+        // The approved date as the fact sheet writes it in this language, when it reads back as that date.
+        const std::string& value = a.arabic ? fact.value_ar : fact.value_en;
+        const auto reread = text::ExtractDates(value);
+        if (reread.size() == 1 && reread[0].Iso() == fact.date_value) f.details["replacement"] = value;
       } else {
         f.details["found"] = pick->value;
         f.details["expected"] = fact.numeric_value;
+        if (f.span->excerpt.size() != f.span->length) {
+          // a truncated excerpt cannot stand for the whole mention
+        } else if (auto restated = RestateNumber(f.span->excerpt, pick->value, fact.numeric_value)) {
+          f.details["replacement"] = *restated;
+        }
       }
       out.push_back(std::move(f));
     }
@@ -515,6 +526,96 @@ void AlignmentLibrary::BuildLang(bool arabic) {
 }
 
 // ---- the check ----
+
+namespace {
+
+/// A decimal digit of any system the text engine reads, as its value and the system's zero; -1 if none.
+int DigitAt(std::string_view s, size_t i, size_t* length, char32_t* zero) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) >= '0' && b(i) <= '9') {
+    *length = 1;
+    *zero = U'0';
+    return b(i) - '0';
+  }
+  if (i + 1 < s.size() && (b(i) == 0xD9 || b(i) == 0xDB)) {
+    const char32_t cp = ((b(i) & 0x1F) << 6) | (b(i + 1) & 0x3F);
+    for (const char32_t z : {U'\u0660', U'\u06F0'}) {
+      if (cp >= z && cp <= z + 9) {
+        *length = 2;
+        *zero = z;
+        return static_cast<int>(cp - z);
+      }
+    }
+  }
+  return -1;
+}
+
+void AppendCodePoint(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> RestateNumber(std::string_view mention, double found, double expected) {
+  if (found <= 0 || expected <= 0) return std::nullopt;
+  // The numeral: the first run of digits with the separators between them.
+  size_t start = std::string_view::npos, end = 0, len = 0;
+  char32_t zero = 0;
+  for (size_t i = 0; i < mention.size();) {
+    char32_t z = 0;
+    if (DigitAt(mention, i, &len, &z) >= 0) {
+      if (start == std::string_view::npos) {
+        start = i;
+        zero = z;
+      } else if (z != zero) {
+        break;
+      }
+      i += len;
+      end = i;
+      continue;
+    }
+    if (start == std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    // A separator continues the numeral only when a digit follows it.
+    const bool ascii_sep = mention[i] == '.' || mention[i] == ',';
+    const bool arabic_sep = mention.substr(i, 2) == "\u066B" || mention.substr(i, 2) == "\u066C";
+    size_t after = i + (ascii_sep ? 1 : arabic_sep ? 2 : 0);
+    if (after == i || after >= mention.size() || DigitAt(mention, after, &len, &z) < 0) break;
+    i = after;
+  }
+  if (start == std::string_view::npos) return std::nullopt;
+  const std::string_view numeral = mention.substr(start, end - start);
+  const auto written = text::ParseNumber(numeral);
+  if (!written || *written <= 0) return std::nullopt;
+  const double scale = found / *written;  // e.g. 1e6 for "مليون"
+  std::string plain = text::FormatNumber(expected / scale);
+  if (plain.find_first_of("e-") != std::string::npos) return std::nullopt;
+  // Thousands grouping when the draft grouped its numeral, in the draft's separator.
+  const bool arabic_digits = zero != U'0';
+  const bool grouped = numeral.find(arabic_digits ? "\u066C" : ",") != std::string_view::npos;
+  const size_t point = std::min(plain.find('.'), plain.size());
+  std::string out;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    const char c = plain[i];
+    if (grouped && i > 0 && i < point && (point - i) % 3 == 0) out += arabic_digits ? "\u066C" : ",";
+    if (c == '.') {
+      out += arabic_digits ? "\u066B" : ".";
+    } else {
+      AppendCodePoint(out, zero + static_cast<char32_t>(c - '0'));
+    }
+  }
+  std::string restated = std::string(mention.substr(0, start)) + out + std::string(mention.substr(end));
+  const auto reread = text::ExtractNumbers(restated);
+  if (reread.size() != 1 || std::fabs(reread[0].value - expected) > 1e-9 * expected) return std::nullopt;
+  return restated;
+}
 
 bool StatesValue(double v, double f) {
   if (v == f) return true;

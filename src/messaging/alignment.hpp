@@ -179,4 +179,10 @@ std::vector<Finding> CheckAlignment(const Draft& draft, const AlignmentLibrary& 
 /// rule of docs/messaging.md): 24 million and 24.1 million state 24,100,000; 23 million does not.
 bool StatesValue(double draft_value, double fact_value);
 
+/// `mention` (a number as a draft wrote it, e.g. "30 مليون", which reads as `found`) rewritten
+/// to state `expected` in the same digits, separators and scale word ("24.1 مليون"). nullopt when
+/// that cannot be done exactly (no digits, signs differ, the result would not read back as
+/// `expected`). Offered to authors as a one-click fix (finding details "replacement").
+std::optional<std::string> RestateNumber(std::string_view mention, double found, double expected);
+
 }  // namespace sawt::messaging

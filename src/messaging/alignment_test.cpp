@@ -90,6 +90,23 @@ TEST(AlignmentTest, ContradictedFigureInLatinDigitsPointsAtTheNumber) {
   EXPECT_EQ(text.substr(facts[0].span->offset, facts[0].span->length), "23 مليون");
   EXPECT_EQ(facts[0].details["expected"], 24100000.0);
   EXPECT_EQ(facts[0].details["found"], 23000000.0);
+  EXPECT_EQ(facts[0].details["replacement"], "24.1 مليون");  // the one-click fix
+}
+
+TEST(AlignmentTest, RestatedNumbersKeepTheirDigitsSeparatorsAndScale) {
+  EXPECT_EQ(RestateNumber("30 مليون", 30e6, 24.1e6), "24.1 مليون");
+  EXPECT_EQ(RestateNumber("٣٠ مليون", 30e6, 24.1e6), "٢٤٫١ مليون");
+  EXPECT_EQ(RestateNumber("۳۰ مليون", 30e6, 24.1e6), "۲۴٫۱ مليون");
+  EXPECT_EQ(RestateNumber("21 million", 21e6, 24.1e6), "24.1 million");
+  EXPECT_EQ(RestateNumber("150,000", 150000, 140000), "140,000");
+  EXPECT_EQ(RestateNumber("1,250,000", 1250000, 24100000), "24,100,000");
+  EXPECT_EQ(RestateNumber("١٥٠٬٠٠٠", 150000, 1400000), "١٬٤٠٠٬٠٠٠");
+  EXPECT_EQ(RestateNumber("150 ألف", 150000, 140000), "140 ألف");
+  EXPECT_EQ(RestateNumber("80", 80, 73), "73");
+  EXPECT_EQ(RestateNumber("2.5 billion", 2.5e9, 3e9), "3 billion");
+  // Nothing exact to offer: no digits, a negative figure.
+  EXPECT_EQ(RestateNumber("مليون", 1e6, 24.1e6), std::nullopt);
+  EXPECT_EQ(RestateNumber("-5", -5, 5), std::nullopt);
 }
 
 TEST(AlignmentTest, ContradictedFigureInArabicIndicDigits) {
@@ -117,6 +134,8 @@ TEST(AlignmentTest, EnglishFigureAndDateContradictions) {
   EXPECT_EQ(facts[0].span->excerpt, "21 million");
   EXPECT_EQ(facts[1].reason, "messaging.alignment.fact_date_contradicted");
   EXPECT_EQ(facts[1].details["found"], "2030-01-15");
+  EXPECT_EQ(facts[0].details["replacement"], "24.1 million");
+  EXPECT_EQ(facts[1].details["replacement"], "2029-09-09");  // the fact sheet's own wording
 }
 
 TEST(AlignmentTest, BannedTermsAreFoundInInflectedForms) {

@@ -8,19 +8,10 @@ using core::Result;
 using store::Tx;
 
 AnalysedLibrary::AnalysedLibrary(store::Store& store, module::EntityDirectorySource entities)
-    : store_(store), entities_(std::move(entities)) {
-  std::weak_ptr<EpochState> weak = epoch_;
-  commits_ = store.OnCommit([weak](int64_t last_id) {
-    auto state = weak.lock();
-    if (!state) return;
-    int64_t cur = state->epoch.load(std::memory_order_relaxed);
-    while (cur < last_id && !state->epoch.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
-    }
-  });
-}
+    : store_(store), entities_(std::move(entities)), epoch_(store) {}
 
 Result<std::shared_ptr<const AlignmentLibrary>> AnalysedLibrary::Get() {
-  const int64_t epoch = epoch_->epoch.load(std::memory_order_acquire);
+  const int64_t epoch = epoch_.value();
   const std::string today = core::NowIsoUtc().substr(0, 10);
   std::shared_ptr<const AlignmentLibrary> current;
   int64_t current_epoch = 0;

@@ -9,7 +9,7 @@
 #include "core/result.hpp"
 #include "messaging/alignment.hpp"
 #include "module/entity_directory.hpp"
-#include "store/store.hpp"
+#include "store/commit_watermark.hpp"
 
 namespace sawt::messaging {
 
@@ -29,15 +29,11 @@ class AnalysedLibrary {
   module::EntityDirectorySource entities_;
   // Cached analysed library: valid while no event committed since it was loaded (same rule as
   // module::EpochCache) and on the same UTC day (validity dates).
-  struct EpochState {
-    std::atomic<int64_t> epoch{0};
-  };
-  std::shared_ptr<EpochState> epoch_ = std::make_shared<EpochState>();
+  store::CommitWatermark epoch_;
   std::mutex mu_;
   std::shared_ptr<const AlignmentLibrary> library_;
   int64_t library_epoch_ = -1;
   std::string library_day_;
-  store::CommitSubscription commits_;
 };
 
 }  // namespace sawt::messaging

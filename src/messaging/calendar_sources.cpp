@@ -23,7 +23,8 @@ core::Result<std::vector<module::CalendarItem>> ContentCalendarSource::Items(sto
                                                                              const std::string& to_date) const {
   // planned_at is a date or a UTC time; a day before `from` catches times late on the previous day.
   auto rows = tx.Query(
-      "SELECT id, kind, owner_entity_id, title_ar, title_en, planned_at, state, themes, channels, version, updated_at "
+      "SELECT id, kind, owner_entity_id, title_ar, title_en, planned_at, state, themes, channels, version, updated_at, "
+      "importance, audience "
       "FROM content_items WHERE planned_at IS NOT NULL AND planned_at >= $1 AND planned_at < $2 "
       "AND state <> 'withdrawn' ORDER BY planned_at, id",
       {from_date, to_date});
@@ -40,8 +41,8 @@ core::Result<std::vector<module::CalendarItem>> ContentCalendarSource::Items(sto
     item.title_ar = r.Text(3);
     item.title_en = r.Text(4);
     item.starts_at = r.Text(5);
-    item.importance = kind == "press_release" || kind == "speech" ? "high" : "normal";
-    item.audience = kind == "internal_memo" ? "employees" : "public";
+    item.importance = r.Text(11);
+    item.audience = r.Text(12);
     item.themes = module::StoredCodes(r.Text(7));
     item.channels = module::StoredCodes(r.Text(8));
     item.status = r.Text(6);

@@ -9,6 +9,7 @@
 #include "messaging/publication_service.hpp"
 #include "messaging/review_settings.hpp"
 #include "messaging/variant_service.hpp"
+#include "module/shared_vocabularies.hpp"
 #include "module/write_helpers.hpp"
 #include "text/word_diff.hpp"
 
@@ -36,7 +37,8 @@ using store::Tx;
 
 constexpr const char* kItemColumns =
     "id, kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, planned_at, state, strategic, "
-    "reviewer_approved_by, network_approved_by, published_at, version, created_by, created_at, updated_at";
+    "reviewer_approved_by, network_approved_by, published_at, version, created_by, created_at, updated_at, importance, "
+    "audience";
 constexpr size_t kMaxTitleBytes = 1000;
 constexpr size_t kMaxBodyBytes = 100000;
 const std::set<std::string> kKinds = {"press_release", "social_post", "speech", "web_article", "internal_memo"};
@@ -71,7 +73,22 @@ Json ItemJson(const Row& r) {
           {"version", r.Int(15)},
           {"created_by", r.Text(16)},
           {"created_at", r.Text(17)},
-          {"updated_at", r.Text(18)}};
+          {"updated_at", r.Text(18)},
+          {"importance", r.Text(19)},
+          {"audience", r.Text(20)}};
+}
+
+/// What an item is for when its author does not say: press releases and speeches are high
+/// importance, internal memos speak to employees. Messaging's rule; the calendar only reads it.
+std::string DefaultImportance(const std::string& kind) {
+  return kind == "press_release" || kind == "speech" ? "high" : "normal";
+}
+std::string DefaultAudience(const std::string& kind) { return kind == "internal_memo" ? "employees" : "public"; }
+
+Status CheckImportanceAndAudience(const std::optional<std::string>& importance, const std::optional<std::string>& audience) {
+  if (importance) SAWT_TRY_STATUS(module::Importance().Check(*importance, "messaging.bad_importance", "importance"));
+  if (audience) SAWT_TRY_STATUS(module::Audiences().Check(*audience, "messaging.bad_audience", "audience"));
+  return core::Ok();
 }
 
 Result<Row> LoadItem(Tx& tx, int64_t id) {
@@ -159,6 +176,43 @@ Json WordDiffJson(const std::string& before, const std::string& after, int64_t& 
   return ops;
 }
 
+/// A content item's fields as a request gives them, read strictly and checked; a create requires
+/// kind and owner_entity_id and one of the titles (an update checks the titles against the row).
+struct ContentInput {
+  std::optional<std::string> kind, title_ar, title_en, body_ar, body_en, importance, audience;
+  std::optional<int64_t> owner;
+  std::optional<std::string> themes, channels;  // JSON array text
+  DateField planned;
+};
+
+Result<ContentInput> ReadContentInput(const Json& body, bool create) {
+  JsonReader in(body);
+  ContentInput c;
+  c.kind = in.String("kind", create, 32);
+  if (create) c.owner = in.Int("owner_entity_id", true);
+  c.title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
+  c.title_en = in.String("title_en", false, kMaxTitleBytes, false);
+  c.body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
+  c.body_en = in.String("body_en", false, kMaxBodyBytes, false);
+  const Json* themes_raw = in.Raw("themes");
+  const Json* channels_raw = in.Raw("channels");
+  c.planned = ReadDate(in, "planned_at", false, 20);
+  c.importance = in.String("importance", false, 16);
+  c.audience = in.String("audience", false, 32);
+  SAWT_TRY_STATUS(in.Finish());
+  if (c.kind && !kKinds.count(*c.kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*c.kind});
+  SAWT_TRY_STATUS(CheckImportanceAndAudience(c.importance, c.audience));
+  if (create && c.title_ar.value_or("").empty() && c.title_en.value_or("").empty()) {
+    return Error::InvalidInput("messaging.content_title_required", "title_ar");
+  }
+  SAWT_ASSIGN_OR_RETURN(c.themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
+  SAWT_ASSIGN_OR_RETURN(c.channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
+  if (c.planned.value && !IsPlannedAt(*c.planned.value)) {
+    return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  }
+  return c;
+}
+
 }  // namespace
 
 std::vector<store::Migration> ContentService::Migrations() {
@@ -205,47 +259,41 @@ CREATE TABLE content_item_versions (
   saved_at TEXT NOT NULL,
   UNIQUE (item_id, version)
 );
+)SQL"},
+          // Explicit importance and audience (the calendar used to infer them from the kind);
+          // existing items keep what was inferred.
+          {"messaging", 7, "0007_content_importance_audience", R"SQL(
+ALTER TABLE content_items ADD COLUMN importance TEXT NOT NULL DEFAULT 'normal';
+ALTER TABLE content_items ADD COLUMN audience TEXT NOT NULL DEFAULT 'public';
+UPDATE content_items SET importance = 'high' WHERE kind IN ('press_release', 'speech');
+UPDATE content_items SET audience = 'employees' WHERE kind = 'internal_memo';
 )SQL"}};
 }
 
 Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const Json& body) {
-  JsonReader in(body);
-  auto kind = in.String("kind", true, 32);
-  auto owner = in.Int("owner_entity_id", true);
-  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
-  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
-  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
-  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
-  const Json* themes_raw = in.Raw("themes");
-  const Json* channels_raw = in.Raw("channels");
-  DateField planned = ReadDate(in, "planned_at", false, 20);
-  SAWT_TRY_STATUS(in.Finish());
-  if (!kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
-  if (title_ar.value_or("").empty() && title_en.value_or("").empty()) {
-    return Error::InvalidInput("messaging.content_title_required", "title_ar");
-  }
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
-  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
-  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", *owner));
+  SAWT_ASSIGN_OR_RETURN(ContentInput input, ReadContentInput(body, /*create=*/true));
+  const int64_t owner = *input.owner;
+  const auto& [kind, title_ar, title_en, body_ar, body_en, importance, audience, unused_owner, themes, channels,
+               planned] = input;
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", owner));
   auto made = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_TRY_STATUS(EntityExists(entities_(), tx, *owner, "owner_entity_id"));
+    SAWT_TRY_STATUS(EntityExists(entities_(), tx, owner, "owner_entity_id"));
     const std::string theme_list = themes.value_or("[]");
     SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, theme_list));
     const std::string now = core::NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO content_items (kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, "
-        "planned_at, state, strategic, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-        "'draft', $10, $11, $12, $12) RETURNING id",
-        {*kind, *owner, title_ar.value_or(""), title_en.value_or(""), body_ar.value_or(""), body_en.value_or(""),
+        "planned_at, state, strategic, created_by, created_at, updated_at, importance, audience) VALUES ($1, $2, $3, $4, "
+        "$5, $6, $7, $8, $9, 'draft', $10, $11, $12, $12, $13, $14) RETURNING id",
+        {*kind, owner, title_ar.value_or(""), title_en.value_or(""), body_ar.value_or(""), body_en.value_or(""),
          theme_list, channels.value_or("[]"), store::OrNull(planned.value), int64_t{strategic ? 1 : 0}, caller.login,
-         now});
+         now, importance.value_or(DefaultImportance(*kind)), audience.value_or(DefaultAudience(*kind))});
     if (!rows) return std::move(rows).error();
     const int64_t id = (*rows)[0].Int(0);
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
     Json item = ItemJson(row);
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_created", *owner, "content_item", id, item));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_created", owner, "content_item", id, item));
     return item;
   });
   if (!made) return made;
@@ -279,26 +327,17 @@ Result<Json> ContentService::ListContentItems(const auth::Caller& caller, std::o
 
 Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                                const Json& body) {
-  JsonReader in(body);
-  auto kind = in.String("kind", false, 32);
-  auto title_ar = in.String("title_ar", false, kMaxTitleBytes, false);
-  auto title_en = in.String("title_en", false, kMaxTitleBytes, false);
-  auto body_ar = in.String("body_ar", false, kMaxBodyBytes, false);
-  auto body_en = in.String("body_en", false, kMaxBodyBytes, false);
-  const Json* themes_raw = in.Raw("themes");
-  const Json* channels_raw = in.Raw("channels");
-  DateField planned = ReadDate(in, "planned_at", false, 20);
-  SAWT_TRY_STATUS(in.Finish());
-  if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
-  SAWT_ASSIGN_OR_RETURN(auto themes, ReadCodes(themes_raw, "themes", "messaging.bad_themes", nullptr));
-  SAWT_ASSIGN_OR_RETURN(auto channels, ReadCodes(channels_raw, "channels", "messaging.bad_channel", &KnownChannels()));
-  if (planned.value && !IsPlannedAt(*planned.value)) return Error::InvalidInput("messaging.bad_planned_at", "planned_at");
+  SAWT_ASSIGN_OR_RETURN(ContentInput input, ReadContentInput(body, /*create=*/false));
+  const auto& [kind, title_ar, title_en, body_ar, body_en, importance, audience, unused_owner, themes, channels,
+               planned] = input;
   Assignments set;
   set.SetIf("kind", kind);
   set.SetIf("title_ar", title_ar);
   set.SetIf("title_en", title_en);
   set.SetIf("body_ar", body_ar);
   set.SetIf("body_en", body_en);
+  set.SetIf("importance", importance);
+  set.SetIf("audience", audience);
   if (channels) set.Set("channels", *channels, Json::parse(*channels));
   if (planned.value) set.Set("planned_at", *planned.value, *planned.value);
   if (planned.clear) set.Set("planned_at", store::Null(), nullptr);

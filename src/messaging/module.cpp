@@ -7,6 +7,7 @@
 #include "messaging/services.hpp"
 #include "messaging/vocabularies.hpp"
 #include "module/schema.hpp"
+#include "module/shared_vocabularies.hpp"
 
 namespace sawt::messaging {
 namespace {
@@ -58,6 +59,10 @@ const std::vector<http::Message> kMessages = {
     {"messaging.content_item_not_found", "المادة رقم {0} غير موجودة.", "Content item {0} does not exist."},
     {"messaging.bad_content_kind", "نوع المادة «{0}» غير معروف؛ الأنواع: press_release وsocial_post وspeech وweb_article وinternal_memo.",
      "Unknown content kind \"{0}\"; use press_release, social_post, speech, web_article or internal_memo."},
+    {"messaging.bad_importance", "الأهمية «{0}» غير معروفة؛ استخدم high أو normal أو low.",
+     "Unknown importance \"{0}\"; use high, normal or low."},
+    {"messaging.bad_audience", "الجمهور «{0}» غير معروف؛ القيم في المفردات audiences.",
+     "Unknown audience \"{0}\"; the values are in the audiences vocabulary."},
     {"messaging.content_title_required", "أدخل العنوان العربي أو الإنجليزي.", "Give the Arabic or the English title."},
     {"messaging.bad_channel", "القنوات قائمة من 20 قناة معروفة على الأكثر ({0}).", "Channels are a list of at most 20 known channels ({0})."},
     {"messaging.bad_planned_at", "موعد النشر يجب أن يكون YYYY-MM-DD أو YYYY-MM-DDTHH:MM:SSZ.",
@@ -272,6 +277,10 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   const Json kinds = {{"enum", {"press_release", "social_post", "speech", "web_article", "internal_memo"}}};
   const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
   const Json item_states = {{"enum", {"draft", "in_review", "changes_requested", "approved", "scheduled", "published", "withdrawn"}}};
+  Json importance = Enum(module::Importance());
+  importance["description"] = "default: high for press releases and speeches, else normal";
+  Json audience = Enum(module::Audiences());
+  audience["description"] = "default: employees for internal memos, else public";
   reg.AddSchema("ContentItem",
                 {{"type", "object"},
                  {"properties",
@@ -280,14 +289,17 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                    {"channels", codes}, {"planned_at", NullableStr()}, {"state", item_states},
                    {"strategic", {{"type", "boolean"}}}, {"approvals", {{"type", "object"}}},
                    {"published_at", NullableStr()}, {"version", Int()}, {"created_by", Str()}, {"created_at", Str()},
-                   {"updated_at", Str()}, {"alignment", {{"type", "object"}}}}}});
+                   {"updated_at", Str()}, {"importance", importance}, {"audience", audience},
+                   {"alignment", {{"type", "object"}}}}}});
   reg.AddSchema("ContentItemCreate", Obj({{"kind", kinds}, {"owner_entity_id", Int()}, {"title_ar", Str(1000)},
                                           {"title_en", Str(1000)}, {"body_ar", Str(100000)}, {"body_en", Str(100000)},
-                                          {"themes", codes}, {"channels", codes}, {"planned_at", NullableStr()}},
+                                          {"themes", codes}, {"channels", codes}, {"planned_at", NullableStr()},
+                                          {"importance", importance}, {"audience", audience}},
                                          {"kind", "owner_entity_id"}));
   reg.AddSchema("ContentItemUpdate", Obj({{"kind", kinds}, {"title_ar", Str(1000)}, {"title_en", Str(1000)},
                                           {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
-                                          {"channels", codes}, {"planned_at", NullableStr()}}));
+                                          {"channels", codes}, {"planned_at", NullableStr()},
+                                          {"importance", importance}, {"audience", audience}}));
   reg.AddSchema("ContentTransition",
                 Obj({{"to", item_states}, {"comment", Str(2000)}, {"override_reason", Str(2000)}}, {"to"}));
   reg.AddSchema("ContentItemVersions",

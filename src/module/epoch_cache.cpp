@@ -2,16 +2,7 @@
 
 namespace sawt::module {
 
-EpochCache::EpochCache(store::Store& store, size_t max_entries) : max_entries_(max_entries) {
-  std::weak_ptr<State> weak = state_;
-  commits_ = store.OnCommit([weak](int64_t last_id) {
-    auto state = weak.lock();
-    if (!state) return;
-    int64_t cur = state->epoch.load(std::memory_order_relaxed);
-    while (cur < last_id && !state->epoch.compare_exchange_weak(cur, last_id, std::memory_order_acq_rel)) {
-    }
-  });
-}
+EpochCache::EpochCache(store::Store& store, size_t max_entries) : epoch_(store), max_entries_(max_entries) {}
 
 std::optional<std::shared_ptr<const std::string>> EpochCache::Get(const std::string& key) {
   const int64_t now = epoch();

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/store.hpp"
+#include "store/commit_watermark.hpp"
 
 namespace sawt::module {
 
@@ -22,7 +22,7 @@ class EpochCache {
   explicit EpochCache(store::Store& store, size_t max_entries = 512);
 
   /// The current epoch; read it BEFORE computing a value to Put, so a concurrent change wins.
-  int64_t epoch() const { return state_->epoch.load(std::memory_order_acquire); }
+  int64_t epoch() const { return epoch_.value(); }
 
   std::optional<std::shared_ptr<const std::string>> Get(const std::string& key);
   void Put(const std::string& key, int64_t epoch, std::shared_ptr<const std::string> value);
@@ -32,15 +32,10 @@ class EpochCache {
     int64_t epoch;
     std::shared_ptr<const std::string> value;
   };
-  // Shared with the OnCommit callback, which may outlive this object inside the store.
-  struct State {
-    std::atomic<int64_t> epoch{0};
-  };
-  std::shared_ptr<State> state_ = std::make_shared<State>();
+  store::CommitWatermark epoch_;
   size_t max_entries_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
-  store::CommitSubscription commits_;
 };
 
 }  // namespace sawt::module

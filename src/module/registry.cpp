@@ -2,6 +2,7 @@
 
 #include "auth/crypto.hpp"
 #include "core/assert.hpp"
+#include "module/shared_vocabularies.hpp"
 
 namespace sawt::module {
 namespace {
@@ -21,6 +22,13 @@ Reauthenticate ModuleRegistry::ReauthenticatorFor(const http::Request& req) cons
   return [auth = &services_.auth, cookie = req.Cookie(session_cookie_.Name()), bearer = std::string(BearerToken(req))] {
     return auth->Authenticate(cookie, bearer, /*counts_as_use=*/false);
   };
+}
+
+ModuleRegistry::ModuleRegistry(Services services) : services_(services) {
+  current_ = "platform";
+  AddVocabulary(Importance());
+  AddVocabulary(Audiences());
+  current_.clear();
 }
 
 void ModuleRegistry::BeginModule(std::string name) {

@@ -86,7 +86,8 @@ struct SessionCookie {
 /// enumerate the registry (every route has OpenAPI, an authz row and a 4xx test).
 class ModuleRegistry {
  public:
-  explicit ModuleRegistry(Services services) : services_(services) {}
+  /// Starts with the platform's shared vocabularies (module/shared_vocabularies.hpp).
+  explicit ModuleRegistry(Services services);
   /// Stops the workers before the services they use go away.
   ~ModuleRegistry() { StopWorkers(); }
   ModuleRegistry(const ModuleRegistry&) = delete;

@@ -187,6 +187,64 @@ TEST_P(CalendarApiTest, PlannedContentItemsAppearAndFiltersNarrowTheView) {
   }
 }
 
+TEST_P(CalendarApiTest, ContentItemsSayTheirImportanceAndAudienceAndTheCalendarUsesThem) {
+  Credentials editor = Demo("tourism.editor");
+  const int64_t tourism = EntityId("tourism");
+  auto make = [&](Json fields) {
+    Json body = {{"owner_entity_id", tourism}, {"title_ar", "مادة"}, {"title_en", "Item"}, {"channels", {"website"}}};
+    body.update(fields);
+    return app().Call("POST", "/api/v1/content-items", editor, body);
+  };
+  // Defaults follow the kind (messaging's rule, stored on the item).
+  Reply memo = make({{"kind", "internal_memo"}, {"planned_at", "2033-08-02T06:00:00Z"}});
+  ASSERT_EQ(memo.status, 201) << memo.body;
+  EXPECT_EQ(memo.json()["importance"], "normal");
+  EXPECT_EQ(memo.json()["audience"], "employees");
+  Reply release = make({{"kind", "press_release"}});
+  ASSERT_EQ(release.status, 201) << release.body;
+  EXPECT_EQ(release.json()["importance"], "high");
+  EXPECT_EQ(release.json()["audience"], "public");
+
+  // A social post the author marks high importance for investors conflicts with a high
+  // announcement for investors; a press release the author marks low conflicts with nothing.
+  Reply post = make({{"kind", "social_post"}, {"importance", "high"}, {"audience", "investors"},
+                     {"planned_at", "2033-08-10T07:00:00Z"}});
+  ASSERT_EQ(post.status, 201) << post.body;
+  Reply quiet = make({{"kind", "press_release"}, {"importance", "low"}, {"planned_at", "2033-08-10T08:00:00Z"}});
+  ASSERT_EQ(quiet.status, 201) << quiet.body;
+  Json entry = Create(Demo("police.editor"), Entry(EntityId("police"), "2033-08-10T09:00:00Z", "high", "investors"));
+  const std::string post_uid = "content-" + std::to_string(post.json()["id"].get<int64_t>());
+  const std::string quiet_uid = "content-" + std::to_string(quiet.json()["id"].get<int64_t>());
+  Json view = View("from=2033-08-01&to=2033-08-31", editor);
+  ASSERT_NE(ItemOf(view, post_uid), nullptr) << view.dump();
+  EXPECT_EQ((*ItemOf(view, post_uid))["importance"], "high");
+  EXPECT_EQ((*ItemOf(view, post_uid))["audience"], "investors");
+  EXPECT_EQ((*ItemOf(view, quiet_uid))["importance"], "low");
+  EXPECT_EQ((*ItemOf(view, "content-" + std::to_string(memo.json()["id"].get<int64_t>())))["audience"], "employees");
+  ASSERT_EQ(view["conflicts"].size(), 1u) << view["conflicts"].dump();
+  EXPECT_EQ(view["conflicts"][0]["uids"], Json({post_uid, entry["uid"]}));
+
+  // Changing them moves the item out of the conflict.
+  const std::string path = "/api/v1/content-items/" + std::to_string(post.json()["id"].get<int64_t>());
+  Reply lowered = app().Call("PATCH", path, editor, {{"importance", "normal"}}, {{"If-Match", post.headers["etag"]}});
+  ASSERT_EQ(lowered.status, 200) << lowered.body;
+  EXPECT_EQ(lowered.json()["importance"], "normal");
+  EXPECT_EQ(lowered.json()["audience"], "investors");
+  EXPECT_TRUE(View("from=2033-08-01&to=2033-08-31", editor)["conflicts"].empty());
+
+  // Values outside the shared vocabularies are refused by name, and nothing changes.
+  Reply bad = make({{"kind", "social_post"}, {"importance", "urgent"}});
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.json()["code"], "messaging.bad_importance");
+  EXPECT_EQ(bad.json()["field"], "importance");
+  Reply bad_audience = app().Call("PATCH", path, editor, {{"audience", "Investors"}}, {{"If-Match", lowered.headers["etag"]}});
+  EXPECT_EQ(bad_audience.status, 400) << bad_audience.body;
+  EXPECT_EQ(bad_audience.json()["code"], "messaging.bad_audience");
+  Reply after = app().Call("GET", path, editor);
+  EXPECT_EQ(after.json()["audience"], "investors");
+  EXPECT_EQ(after.json()["version"], lowered.json()["version"]);
+}
+
 TEST_P(CalendarApiTest, InitiativesShowAsSpansThatNeverConflict) {
   Credentials editor = Demo("health.editor");
   Reply made = app().Call("POST", "/api/v1/initiatives", editor,

@@ -69,7 +69,13 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   await editor.getByTestId('content-new').click();
   await editor.getByTestId('editor').waitFor();
   assert.equal(await editor.getByTestId('editor-owner').inputValue(), String(tourism.id));
+  await editor.getByTestId('editor-kind').selectOption('social_post');
+  assert.equal(await editor.getByTestId('editor-importance').inputValue(), 'normal');
   await editor.getByTestId('editor-kind').selectOption('press_release');
+  // A press release is high importance unless the author says otherwise; the audience is chosen.
+  assert.equal(await editor.getByTestId('editor-importance').inputValue(), 'high');
+  assert.equal(await editor.getByTestId('editor-audience').inputValue(), 'public');
+  await editor.getByTestId('editor-audience').selectOption('visitors');
   await editor.locator('[data-testid="editor-theme"][value="tourism"]').check();
   await editor.getByTestId('editor-date').fill(tomorrow());
   await editor.getByTestId('editor-title-ar').fill(titleAr);
@@ -86,7 +92,7 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   assert.equal((await mark.textContent()).trim(), '23 مليون');
 
   // Choosing the finding selects its span in the textarea.
-  await factFinding.locator('button').click();
+  await factFinding.locator('button.finding-button').click();
   const selected = await editor.evaluate(() => {
     const el = document.activeElement;
     return el.dataset.testid + ':' + el.value.slice(el.selectionStart, el.selectionEnd);
@@ -94,8 +100,11 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   assert.equal(selected, 'editor-body-ar:23 مليون');
   await screenshot(editor, 'editor-finding-ar');
 
-  // Fixing the figure makes the finding go away.
-  await editor.getByTestId('editor-body-ar').fill(rightBody);
+  // One click puts the approved figure in place, in the draft's own words; the finding goes away.
+  const fix = factFinding.getByTestId('finding-fix');
+  assert.match(await fix.textContent(), /24\.1 مليون/);
+  await fix.click();
+  assert.equal(await editor.getByTestId('editor-body-ar').inputValue(), rightBody);
   await factFinding.waitFor({ state: 'detached' });
   assert.equal(await editor.locator('[data-testid="finding"][data-kind="fact"]').count(), 0);
 
@@ -103,6 +112,9 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   await editor.getByTestId('editor-save').click();
   await editor.waitForFunction(() => /^#\/editor\/\d+$/.test(location.hash));
   const id = (await editor.evaluate(() => location.hash)).split('/').pop();
+  const saved = await apiGet(editor, `/api/v1/content-items/${id}`);
+  assert.equal(saved.importance, 'high');
+  assert.equal(saved.audience, 'visitors');
   await editor.locator('[data-testid="editor-status"]:not(:empty)').waitFor();
   assert.equal(await editor.locator('[data-testid="finding"][data-kind="fact"]').count(), 0);
   await editor.getByTestId('workflow-in_review').click();

@@ -149,7 +149,7 @@ test('an unknown address shows a not-found page with the way home, in the user\'
   await switchLanguage(page, 'en');
   assert.match(await notFound.locator('h1').textContent(), /not found/i);
   await notFound.getByRole('link').click();
-  await page.getByTestId('entity-tree').waitFor();
+  await page.getByTestId('home-tiles').waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

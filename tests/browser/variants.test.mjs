@@ -148,6 +148,8 @@ test('X variant over the limit, weighted count, publication marked as posted', a
   await reviewer.getByTestId('workflow-scheduled').click();
   await reviewer.locator('.page-head [data-testid="state"][data-state="scheduled"]').waitFor();
   await reviewer.getByTestId('workflow-published').click();
+  // Planned for tomorrow: publishing now is confirmed first.
+  await reviewer.getByTestId('publish-early-confirm').click();
   await reviewer.locator('.page-head [data-testid="state"][data-state="published"]').waitFor();
   // No channel endpoint in the demo: the dispatcher turns both X rows to manual.
   const manual = reviewer.locator('[data-testid="publication"][data-state="manual"]');

@@ -35,6 +35,7 @@ const app = document.getElementById('app');
 let shell = null; // elements of the signed-in shell, null on the login page
 let current = null; // { name, args, page }
 let routeSeq = 0;
+let notFoundSeq = -1;  // routeSeq of the not-found page shown last
 
 function parseHash() {
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -243,6 +244,12 @@ async function route({ focus = false } = {}) {
     paintShell();
     document.title = `${t(page.titleKey)} — ${t('common.app.name')}`;
     await page.render(shell.main, args, { notify, session, changedPage, query });
+    if (seq !== routeSeq) {
+      // The address changed while this page was rendering; a not-found page, painted at once,
+      // would otherwise stay covered by this late render.
+      if (notFoundSeq === routeSeq) showNotFound();
+      return;
+    }
     if (focus || (changedPage && document.activeElement === document.body)) {
       shell.main.querySelector('h1')?.focus();
     }
@@ -260,7 +267,8 @@ async function route({ focus = false } = {}) {
 
 /** An address that names no page: said plainly, with the way back. */
 function showNotFound() {
-  ++routeSeq;
+  // Sequenced like a page, so a page still rendering from before does not paint over it.
+  notFoundSeq = ++routeSeq;
   current = { name: '', args: [], query: new URLSearchParams(), page: { titleKey: 'common.not_found.title', render: showNotFound } };
   setMenuOpen(false);
   paintShell();

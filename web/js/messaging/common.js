@@ -38,16 +38,26 @@ export function entitiesWhere(perm, entities) {
 
 // ---- cached reference data ------------------------------------------------------------------
 
-const cache = { entities: null, themes: null };
+const cache = { entities: null, themes: null, vocabularies: null };
 
-/** All entities and themes; fresh = true reloads them (a page opened anew). */
+/** All entities and themes (and the server's vocabularies, once); fresh = true reloads the
+ * entities and themes (a page opened anew). */
 export async function loadReference(fresh = false) {
   if (fresh || !cache.entities) cache.entities = await listAll('/api/v1/entities');
   if (fresh || !cache.themes) {
     const answer = await api('/api/v1/themes');
     cache.themes = answer?.items || [];
   }
+  if (!cache.vocabularies) {
+    const answer = await api('/api/v1/vocabularies');
+    cache.vocabularies = new Map((answer?.items || []).map((v) => [v.name, v.terms]));
+  }
   return cache;
+}
+
+/** A server vocabulary (GET /api/v1/vocabularies) as select options labelled in the page's language. */
+export function vocabularyOptions(name) {
+  return (cache.vocabularies?.get(name) || []).map((term) => ({ value: term.code, label: pick(term, 'label') }));
 }
 
 export function entityName(id) {
@@ -191,7 +201,17 @@ export function markedText(text, ranges) {
  * The list of findings, most severe first. onSelect(finding) is called when a finding with a
  * span is activated (click, Enter, Space). Each item says where the span is.
  */
-export function findingsList(findings, { onSelect, testid = 'alignment-findings' } = {}) {
+/** The text that would settle a finding, when the server offers one: the approved figure or date
+ * in the draft's own digits and scale word (details.replacement of a fact finding). Terms and
+ * entity names are not offered: their spans include attached clitics ("لذوي …"), which a plain
+ * replacement would drop. */
+export function findingFix(f) {
+  if (!f.field || !f.span || f.kind !== 'fact') return '';
+  return f.details?.replacement || '';
+}
+
+/** onFix(f, text), when given, adds a "replace with …" button to each finding that has a fix. */
+export function findingsList(findings, { onSelect, onFix, testid = 'alignment-findings' } = {}) {
   const list = h('ul', { class: 'findings', dataset: { testid } });
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.index - b.index);
   if (sorted.length === 0) {
@@ -210,13 +230,18 @@ export function findingsList(findings, { onSelect, testid = 'alignment-findings'
       f.span?.excerpt ? h('q', { class: 'finding-excerpt', lang: f.lang, dir: 'auto', dataset: { testid: 'finding-excerpt' } }, f.span.excerpt) : null,
     ];
     const attrs = { class: `finding sev-${f.severity}`, dataset: { testid: 'finding', kind: f.kind, severity: f.severity, reason: f.reason, index: String(f.index) } };
+    const fix = onFix ? findingFix(f) : '';
+    const fixButton = fix ? h('button', {
+      type: 'button', class: 'finding-fix', dataset: { testid: 'finding-fix' },
+      onclick: () => onFix(f, fix),
+    }, t('messaging.findings.fix_fact', { text: fix })) : null;
     if (f.field && onSelect) {
       list.append(h('li', attrs, h('button', {
         type: 'button', class: 'finding-button', 'aria-label': `${t(`messaging.severity.${f.severity}`)}: ${message} — ${t('messaging.findings.show')}`,
         onclick: () => onSelect(f),
-      }, body)));
+      }, body), fixButton));
     } else {
-      list.append(h('li', attrs, h('div', { class: 'finding-button static' }, body)));
+      list.append(h('li', attrs, h('div', { class: 'finding-button static' }, body), fixButton));
     }
   }
   return list;

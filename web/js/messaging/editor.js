@@ -17,7 +17,7 @@ import { t, pick } from '../i18n.js';
 import {
   loadReference, may, entitiesWhere, etag, stateChip, inputField, selectField, conflictNotice, locateFindings,
   joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
-  entityName,
+  entityName, vocabularyOptions,
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
 
@@ -83,6 +83,8 @@ function draftOf(item) {
   const writable = entitiesWhere('messaging.content.write', reference().entities);
   const d = {
     kind: item?.kind || 'press_release',
+    importance: item?.importance || defaultImportance(item?.kind || 'press_release'),
+    audience: item?.audience || defaultAudience(item?.kind || 'press_release'),
     owner_entity_id: item ? String(item.owner_entity_id) : String(writable[0]?.id ?? ''),
     themes: item?.themes ? [...item.themes] : [],
     channels: item?.channels ? [...item.channels] : ['website'],
@@ -101,6 +103,11 @@ function draftOf(item) {
   }
   return d;
 }
+
+// The server's defaults for a new item (src/messaging/content_service.cpp), shown before saving;
+// the author may choose otherwise.
+const defaultImportance = (kind) => (kind === 'press_release' || kind === 'speech' ? 'high' : 'normal');
+const defaultAudience = (kind) => (kind === 'internal_memo' ? 'employees' : 'public');
 
 let refCache = null;
 function reference() {
@@ -129,6 +136,10 @@ function build(main) {
   const owner = selectField('editor-owner', t('messaging.editor.owner'),
     writable.map((e) => ({ value: String(e.id), label: pick(e, 'name') })), d.owner_entity_id,
     { dataset: { testid: 'editor-owner' }, disabled: !canEdit || !!state.item });
+  const importance = selectField('editor-importance', t('messaging.editor.importance'), vocabularyOptions('importance'),
+    d.importance, { dataset: { testid: 'editor-importance' }, disabled: !canEdit });
+  const audience = selectField('editor-audience', t('messaging.editor.audience'), vocabularyOptions('audiences'),
+    d.audience, { dataset: { testid: 'editor-audience' }, disabled: !canEdit });
   const date = inputField('editor-date', t('messaging.editor.planned_date'), { type: 'date', value: d.planned_date, disabled: !canEdit, dataset: { testid: 'editor-date' } });
   const time = inputField('editor-time', t('messaging.editor.planned_time'), {
     type: 'time', value: d.planned_time, disabled: !canEdit, dataset: { testid: 'editor-time' }, hint: t('messaging.editor.planned_time_hint'),
@@ -168,7 +179,7 @@ function build(main) {
   const form = h('form', { class: 'editor-form', novalidate: true, dataset: { testid: 'editor' }, 'aria-labelledby': 'editor-title' },
     h('fieldset', { class: 'card editor-meta' },
       h('legend', {}, t('messaging.editor.meta')),
-      h('div', { class: 'meta-grid' }, kind.field, owner.field, date.field, time.field),
+      h('div', { class: 'meta-grid' }, kind.field, owner.field, importance.field, audience.field, date.field, time.field),
       themes, channels),
     // Arabic on the right whatever the interface language: the pair is laid out right to left.
     h('div', { class: 'panes', dir: 'rtl' }, paneAr, paneEn),
@@ -204,12 +215,19 @@ function build(main) {
     publicationsSlot,
     historySlot);
 
-  view = { main, head, form, fields, backdrops, kind: kind.select, owner: owner.select, date: date.input, time: time.input, themes, channels, formError, formStatus, save, checkStatus, findingsSlot, conflict, workflowSlot, variantsSlot, publicationsSlot, historySlot, canEdit };
+  view = { main, head, form, fields, backdrops, kind: kind.select, owner: owner.select, importance: importance.select, audience: audience.select, date: date.input, time: time.input, themes, channels, formError, formStatus, save, checkStatus, findingsSlot, conflict, workflowSlot, variantsSlot, publicationsSlot, historySlot, canEdit };
 
   for (const f of TEXT_FIELDS) {
     view.fields[f].addEventListener('input', () => onTextInput(f));
   }
-  for (const el of [kind.select, date.input, time.input]) el.addEventListener('change', markDirty);
+  for (const el of [kind.select, importance.select, audience.select, date.input, time.input]) el.addEventListener('change', markDirty);
+  // A new item follows its kind's defaults until the author picks otherwise.
+  for (const el of [importance.select, audience.select]) el.addEventListener('change', () => { el.dataset.chosen = 'true'; });
+  kind.select.addEventListener('change', () => {
+    if (state.item) return;
+    if (!importance.select.dataset.chosen) importance.select.value = defaultImportance(kind.select.value);
+    if (!audience.select.dataset.chosen) audience.select.value = defaultAudience(kind.select.value);
+  });
   owner.select.addEventListener('change', () => { markDirty(); scheduleCheck(); });
   themes.addEventListener('change', () => { markDirty(); scheduleCheck(); });
   channels.addEventListener('change', markDirty);
@@ -316,6 +334,8 @@ async function reload() {
 function readForm() {
   const d = {
     kind: view.kind.value,
+    importance: view.importance.value,
+    audience: view.audience.value,
     owner_entity_id: view.owner.value,
     themes: [...view.themes.querySelectorAll('input:checked')].map((i) => i.value),
     channels: [...view.channels.querySelectorAll('input:checked')].map((i) => i.value),
@@ -422,7 +442,7 @@ function applyReport(report, item) {
 function paintFindings() {
   if (!view) return;
   view.checkStatus.textContent = state.checkedTexts ? findingsSummary(state.findings, state.checkedTexts) : '';
-  replace(view.findingsSlot, findingsList(state.findings, { onSelect: selectFinding }));
+  replace(view.findingsSlot, findingsList(state.findings, { onSelect: selectFinding, onFix: view.canEdit ? applyFix : undefined }));
   for (const f of TEXT_FIELDS) {
     const el = view.fields[f];
     el.classList.remove('has-finding', 'sev-error', 'sev-warning', 'sev-info');
@@ -457,6 +477,24 @@ function selectFinding(f) {
   (mark || el).scrollIntoView({ block: 'center', behavior: 'auto' });
 }
 
+/** Puts the approved wording in place of the finding's span, then checks again. */
+function applyFix(f, text) {
+  const el = view.fields[f.field];
+  if (!el || el.readOnly) return;
+  let { start, end } = f;
+  if (state.checkedTexts?.[f.field] !== el.value) {
+    // Edited since the check: only where the excerpt is still found as it was.
+    const at = f.span?.excerpt ? el.value.indexOf(f.span.excerpt) : -1;
+    if (at < 0) return;
+    start = at;
+    end = at + f.span.excerpt.length;
+  }
+  el.focus({ preventScroll: true });
+  el.setRangeText(text, start, end, 'select');
+  onTextInput(f.field);
+  view.formStatus.textContent = t('messaging.findings.fixed', { text });
+}
+
 // ---- save -----------------------------------------------------------------------------------
 
 /** Saves the form (POST when new, PATCH with If-Match otherwise); true when saved. */
@@ -476,7 +514,7 @@ async function saveItem() {
   }
   const body = {
     kind: d.kind, title_ar: d.title_ar, title_en: d.title_en, body_ar: d.body_ar, body_en: d.body_en,
-    themes: d.themes, channels: d.channels,
+    themes: d.themes, channels: d.channels, importance: d.importance, audience: d.audience,
   };
   const planned = plannedAt(d);
   if (view.save) view.save.disabled = true;
@@ -518,7 +556,7 @@ async function saveItem() {
       view.conflict.querySelector('button')?.focus();
     } else {
       view.formError.textContent = err.message;
-      const input = { title_ar: view.fields.title_ar, title_en: view.fields.title_en, body_ar: view.fields.body_ar, body_en: view.fields.body_en, planned_at: view.date, kind: view.kind }[err.field];
+      const input = { title_ar: view.fields.title_ar, title_en: view.fields.title_en, body_ar: view.fields.body_ar, body_en: view.fields.body_en, planned_at: view.date, kind: view.kind, importance: view.importance, audience: view.audience }[err.field];
       input?.focus();
     }
     return false;
