@@ -122,7 +122,7 @@ Status AuthService::ValidateLogin(std::string_view login) {
 Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& login, const std::string& password_hash,
                                            bool must_change_password) {
   SAWT_TRY_STATUS(ValidateLogin(login));
-  std::string now = core::NowIsoUtc();
+  std::string now = tx.clock().NowIsoUtc();
   auto rows = tx.Query(
       "INSERT INTO accounts (login, password_hash, created_at, password_changed_at, must_change_password) "
       "VALUES ($1, $2, $3, $3, $4) ON CONFLICT (login) DO NOTHING RETURNING id",
@@ -135,7 +135,7 @@ Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& log
 Status AuthService::SetActive(store::Tx& tx, int64_t account_id, bool active) {
   auto n = tx.Exec("UPDATE accounts SET active = $1 WHERE id = $2", {int64_t{active ? 1 : 0}, account_id});
   if (!n) return std::move(n).error();
-  if (!active) SAWT_TRY_STATUS(RevokeCredentials(tx, account_id, core::NowIsoUtc(), {}));
+  if (!active) SAWT_TRY_STATUS(RevokeCredentials(tx, account_id, tx.clock().NowIsoUtc(), {}));
   return Ok();
 }
 
@@ -238,7 +238,7 @@ Status AuthService::Logout(const Caller& caller) {
   if (caller.credential != Credential::kSession) return Ok();
   return store_.Write([&](store::Tx& tx) -> Status {
     auto n = tx.Exec("UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
-                     {core::NowIsoUtc(), caller.session_or_token_id});
+                     {store_.clock().NowIsoUtc(), caller.session_or_token_id});
     if (!n) return std::move(n).error();
     auto ev = tx.Append({caller.login, "auth.session_ended", std::nullopt, "session",
                          std::to_string(caller.session_or_token_id), core::Json::object()});
@@ -261,7 +261,7 @@ Status AuthService::RevokeCredentials(store::Tx& tx, int64_t account_id, const s
 Status AuthService::LogoutEverywhere(const Caller& caller) {
   SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
   return store_.Write([&](store::Tx& tx) -> Status {
-    SAWT_TRY_STATUS(RevokeCredentials(tx, caller.account_id, core::NowIsoUtc(), {}));
+    SAWT_TRY_STATUS(RevokeCredentials(tx, caller.account_id, store_.clock().NowIsoUtc(), {}));
     auto ev = tx.Append({caller.login, "auth.signed_out_everywhere", std::nullopt, "account",
                          std::to_string(caller.account_id), core::Json::object()});
     if (!ev) return std::move(ev).error();
@@ -395,7 +395,7 @@ Status AuthService::ChangePassword(const Caller& caller, const std::string& curr
   if (current == replacement) return Error::InvalidInput("auth.password_unchanged", "new_password");
   const std::string new_hash = HashPassword(replacement);
   return store_.Write([&](store::Tx& tx) -> Status {
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "UPDATE accounts SET password_hash = $1, password_changed_at = $2, must_change_password = 0 WHERE id = $3",
         {new_hash, now, caller.account_id});
@@ -417,7 +417,7 @@ Status AuthService::ResetPassword(const std::string& login, const std::string& r
   SAWT_ASSIGN_OR_RETURN(int64_t account_id, AccountIdByLogin(login));
   const std::string new_hash = HashPassword(replacement);
   return store_.Write([&](store::Tx& tx) -> Status {
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "UPDATE accounts SET password_hash = $1, password_changed_at = $2, must_change_password = 1 WHERE id = $3",
         {new_hash, now, account_id});
@@ -459,7 +459,7 @@ Result<std::pair<ApiTokenInfo, std::string>> AuthService::CreateApiToken(int64_t
   ApiTokenInfo info;
   info.name = name;
   info.scopes = scopes;
-  info.created_at = core::NowIsoUtc();
+  info.created_at = store_.clock().NowIsoUtc();
   info.expires_at = expires_at;
   Status st = store_.Write([&](store::Tx& tx) -> Status {
     auto rows = tx.Query(
@@ -495,7 +495,7 @@ Status AuthService::RevokeApiToken(const Caller& caller, int64_t token_id) {
   SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
   return store_.Write([&](store::Tx& tx) -> Status {
     auto n = tx.Exec("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
-                     {core::NowIsoUtc(), token_id, caller.account_id});
+                     {store_.clock().NowIsoUtc(), token_id, caller.account_id});
     if (!n) return std::move(n).error();
     if (*n == 0) return Error::NotFound("auth.token_not_found", {std::to_string(token_id)});
     auto ev = tx.Append({caller.login, "auth.token_revoked", std::nullopt, "api_token", std::to_string(token_id),

@@ -28,8 +28,6 @@ struct AuthOptions {
                                              ///< recorded at most once per `touch_interval`)
   std::chrono::seconds touch_interval{60};   ///< how stale a session's recorded last use may get
   ThrottleOptions throttle;                  ///< sign-in throttling (login_throttle.hpp)
-  /// Microseconds since the Unix epoch; tests inject their own. Empty = core::NowMicros.
-  std::function<int64_t()> clock;
 };
 
 struct SessionGrant {
@@ -126,8 +124,8 @@ class AuthService {
   core::Result<std::vector<ApiTokenInfo>> ListApiTokens(int64_t account_id);
   core::Status RevokeApiToken(const Caller& caller, int64_t token_id);
 
-  /// The current time as this service sees it (AuthOptions::clock).
-  int64_t NowMicros() const { return options_.clock ? options_.clock() : core::NowMicros(); }
+  /// The current time as this service sees it (the store's clock).
+  int64_t NowMicros() const { return store_.clock().NowMicros(); }
 
  private:
   core::Result<SessionGrant> OpenSession(int64_t account_id, const std::string& login, const std::string& remote,

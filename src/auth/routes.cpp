@@ -215,7 +215,7 @@ void Register(module::ModuleRegistry& reg) {
                  }
                  if (expires) {
                    int64_t at = 0;
-                   if (!core::ParseIsoUtc(*expires, &at) || at <= core::NowMicros()) {
+                   if (!core::ParseIsoUtc(*expires, &at) || at <= svc->NowMicros()) {
                      return Response::Problem(core::Error::InvalidInput("auth.bad_expiry", "expires_at"), req);
                    }
                    expires = core::FormatIsoUtc(at);

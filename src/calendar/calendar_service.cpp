@@ -443,7 +443,7 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
                                                    std::optional<std::string> channel,
                                                    std::optional<std::string> kind) const {
   CalendarFilter f;
-  const std::string today = DateOf(core::NowMicros());
+  const std::string today = DateOf(store_.clock().NowMicros());
   f.from = from.value_or(today.substr(0, 8) + "01");
   int64_t from_us = 0, to_us = 0;
   bool all_day = false;
@@ -526,7 +526,7 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
       e.modified_us = it.modified_us;
       events.push_back(std::move(e));
     }
-    return WriteIcs(events, name, ar ? "ar" : "en", host, core::NowMicros());
+    return WriteIcs(events, name, ar ? "ar" : "en", host, store_.clock().NowMicros());
   });
 }
 
@@ -573,7 +573,7 @@ Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), entity));
     SAWT_TRY_STATUS(ThemesExist(tx, registry_.theme_catalog(), themes));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO calendar_entries (entity_id, kind, title_ar, title_en, description_ar, description_en, starts_at, "
         "ends_at, all_day, starts_us, ends_us, importance, audience, themes, channels, location_ar, location_en, status, "
@@ -716,7 +716,7 @@ Result<Json> CalendarService::CreateBlackout(const auth::Caller& caller, const J
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), entity));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO calendar_blackouts (entity_id, starts_on, ends_on, starts_us, ends_us, "
                                      "reason_ar, reason_en, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
                                      "$5, $6, $7, $8, $9, $9) RETURNING ") +

@@ -49,13 +49,13 @@ std::string DayAfter(int64_t monday_us, int day) {
 
 }  // namespace
 
-core::Status SeedDemo(CalendarService& svc, module::DemoContext& ctx) {
+core::Status SeedDemo(CalendarService& svc, const core::Clock& clock, module::DemoContext& ctx) {
   auth::Caller system;
   system.login = "system";
   system.network_admin = true;
   // The Monday after today (1970-01-01 was a Thursday).
   const int64_t day_us = 86'400'000'000;
-  const int64_t today = core::NowMicros() / day_us;
+  const int64_t today = clock.NowMicros() / day_us;
   const int64_t weekday = (today + 3) % 7;  // 0 = Monday
   const int64_t monday_us = (today + (7 - weekday)) * day_us;
   for (const auto& e : kEntries) {

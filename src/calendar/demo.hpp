@@ -7,6 +7,7 @@ namespace sawt::calendar {
 
 /// A week of planned announcements, events and a campaign starting next Sunday, with exactly one
 /// conflict (two high-importance announcements for the public on the same morning) and a blackout.
-core::Status SeedDemo(CalendarService& svc, module::DemoContext& ctx);
+/// Dates are relative to `clock`'s today (the store's clock).
+core::Status SeedDemo(CalendarService& svc, const core::Clock& clock, module::DemoContext& ctx);
 
 }  // namespace sawt::calendar

@@ -135,7 +135,8 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);
-  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+  reg.AddDemoSeeder(
+      [service](store::Store& store, module::DemoContext& ctx) { return SeedDemo(*service, store.clock(), ctx); });
 }
 
 }  // namespace sawt::calendar

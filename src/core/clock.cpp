@@ -10,6 +10,64 @@ int64_t NowMicros() {
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+Clock::JumpSubscription Clock::OnJump(std::function<void()>) const { return nullptr; }
+
+namespace {
+class RealClock final : public Clock {
+ public:
+  int64_t NowMicros() const override { return core::NowMicros(); }
+};
+}  // namespace
+
+const Clock& SystemClock() {
+  static const RealClock clock;
+  return clock;
+}
+
+ManualClock::ManualClock(int64_t start_micros) : now_(start_micros) {}
+
+int64_t ManualClock::NowMicros() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return now_++;
+}
+
+void ManualClock::Advance(std::chrono::microseconds by) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    now_ += by.count();
+  }
+  Jumped();
+}
+
+void ManualClock::Set(int64_t micros) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    now_ = micros;
+  }
+  Jumped();
+}
+
+void ManualClock::Jumped() const {
+  std::lock_guard<std::mutex> lock(subscribers_->mu);
+  for (const auto& [id, wake] : subscribers_->wake) wake();
+}
+
+Clock::JumpSubscription ManualClock::OnJump(std::function<void()> wake) const {
+  int64_t id = 0;
+  {
+    std::lock_guard<std::mutex> lock(subscribers_->mu);
+    id = subscribers_->next_id++;
+    subscribers_->wake.emplace(id, std::move(wake));
+  }
+  // The handle keeps the subscriber list alive (it may outlive the clock) and removes its entry
+  // under the same mutex Jumped holds while calling.
+  auto subscribers = subscribers_;
+  return std::shared_ptr<void>(nullptr, [subscribers, id](void*) {
+    std::lock_guard<std::mutex> lock(subscribers->mu);
+    subscribers->wake.erase(id);
+  });
+}
+
 std::string FormatIsoUtc(int64_t micros) {
   std::time_t secs = static_cast<std::time_t>(micros / 1000000);
   int64_t frac = micros % 1000000;

@@ -23,5 +23,30 @@ TEST(ClockTest, ParsesDatesAndRejectsNonsense) {
   EXPECT_FALSE(ParseIsoUtc("2022-03-31T10:00:00", &t));
 }
 
+TEST(ClockTest, AManualClockStandsStillUntilMovedAndKeepsReadingsOrdered) {
+  ManualClock clock(1'700'000'000'000'000);
+  const int64_t first = clock.NowMicros();
+  const int64_t second = clock.NowMicros();
+  EXPECT_EQ(first, 1'700'000'000'000'000);
+  EXPECT_EQ(second, first + 1);  // distinct and ordered, not a day later
+  clock.Advance(std::chrono::hours(24));
+  EXPECT_EQ(clock.NowMicros(), first + 2 + 86'400'000'000);
+  clock.Set(5);
+  EXPECT_EQ(clock.NowIsoUtc(), "1970-01-01T00:00:00.000005Z");
+}
+
+TEST(ClockTest, AJumpWakesSubscribersUntilTheirHandleEnds) {
+  ManualClock clock(0);
+  int woken = 0;
+  Clock::JumpSubscription handle = clock.OnJump([&] { ++woken; });
+  clock.Advance(std::chrono::seconds(1));
+  clock.Set(10);
+  EXPECT_EQ(woken, 2);
+  handle.reset();
+  clock.Advance(std::chrono::seconds(1));
+  EXPECT_EQ(woken, 2);
+  EXPECT_EQ(SystemClock().OnJump([&] { ++woken; }), nullptr);  // the real time never jumps
+}
+
 }  // namespace
 }  // namespace sawt::core

@@ -397,7 +397,7 @@ Result<Json> InitiativesService::Create(const auth::Caller& caller, const Json& 
     const Json theme_list = themes.value_or(Json::array());
     SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), *owner, partner_list));
     SAWT_TRY_STATUS(CheckThemes(tx, registry_.theme_catalog(), theme_list));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO initiatives (owner_entity_id, partners, title_ar, title_en, summary_ar, summary_en, objectives_ar, "
         "objectives_en, audience_ar, audience_en, themes, channels, start_date, end_date, status, budget_band, "
@@ -541,7 +541,7 @@ Result<Json> InitiativesService::Showcase(const auth::Caller& caller, int64_t id
     set.Set("showcased", int64_t{1}, true);
     set.Set("showcase_note", *note, *note);
     if (old.Int(kShowcased) == 0) {
-      const std::string now = core::NowIsoUtc();
+      const std::string now = store_.clock().NowIsoUtc();
       set.Set("showcased_by", caller.login, caller.login);
       set.Set("showcased_at", now, now);
     }

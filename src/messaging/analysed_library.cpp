@@ -12,7 +12,7 @@ AnalysedLibrary::AnalysedLibrary(store::Store& store, module::EntityDirectorySou
 
 Result<std::shared_ptr<const AlignmentLibrary>> AnalysedLibrary::Get() {
   const int64_t epoch = epoch_.value();
-  const std::string today = core::NowIsoUtc().substr(0, 10);
+  const std::string today = store_.clock().NowIsoUtc().substr(0, 10);
   std::shared_ptr<const AlignmentLibrary> current;
   int64_t current_epoch = 0;
   {

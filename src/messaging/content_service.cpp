@@ -143,7 +143,7 @@ Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by) {
       "INSERT INTO content_item_versions (item_id, version, kind, title_ar, title_en, body_ar, body_en, themes, "
       "channels, planned_at, state, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
       {r.Int(0), r.Int(15), r.Text(1), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
-       store::OrNull(r.OptText(9)), r.Text(10), by, core::NowIsoUtc()});
+       store::OrNull(r.OptText(9)), r.Text(10), by, tx.clock().NowIsoUtc()});
   if (!n) return std::move(n).error();
   return Ok();
 }
@@ -280,7 +280,7 @@ Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, owner, "owner_entity_id"));
     const std::string theme_list = themes.value_or("[]");
     SAWT_ASSIGN_OR_RETURN(bool strategic, ThemesStrategic(tx, theme_list));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO content_items (kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, "
         "planned_at, state, strategic, created_by, created_at, updated_at, importance, audience) VALUES ($1, $2, $3, $4, "
@@ -454,7 +454,10 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
       set.Set("reviewer_approved_by", store::Null(), nullptr);
       set.Set("network_approved_by", store::Null(), nullptr);
     }
-    if (*to == "published") set.Set("published_at", core::NowIsoUtc(), core::NowIsoUtc());
+    if (*to == "published") {
+      const std::string now = tx.clock().NowIsoUtc();
+      set.Set("published_at", now, now);
+    }
     // A stored channel variant over its platform's limit blocks scheduling and publishing.
     if (effective == "scheduled" || effective == "published") SAWT_TRY_STATUS(VariantService::CheckStoredVariants(tx, id));
     set.Set("state", effective, effective);

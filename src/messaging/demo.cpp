@@ -201,7 +201,7 @@ const DemoItem kItems[] = {
 
 }  // namespace
 
-core::Status SeedDemo(const Services& services, module::DemoContext& ctx) {
+core::Status SeedDemo(const Services& services, const core::Clock& clock, module::DemoContext& ctx) {
   LibraryService& library = *services.library;
   KeyMessageService& messages = *services.key_messages;
   FactService& facts = *services.facts;
@@ -255,7 +255,7 @@ core::Status SeedDemo(const Services& services, module::DemoContext& ctx) {
                                                       {"Memo: review statements before release", -1},
                                                       {"Director General's speech at the safety forum", 15},
                                                       {"The winter events season", 16}};
-  const int64_t today_us = core::NowMicros() / 86'400'000'000 * 86'400'000'000;
+  const int64_t today_us = clock.NowMicros() / 86'400'000'000 * 86'400'000'000;
   for (const auto& it : kItems) {
     Json body = {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)}, {"title_ar", it.title_ar},
                  {"title_en", it.title_en}, {"body_ar", it.body_ar}, {"body_en", it.body_en},

@@ -133,7 +133,7 @@ Result<Json> FactService::CreateFact(const auth::Caller& caller, const Json& bod
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.write", *owner));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, *owner, "owner_entity_id"));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(
         std::string("INSERT INTO facts (fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, "
                     "as_of, source, owner_entity_id, state, valid_until, created_at, updated_at) VALUES ($1, $2, $3, $4, "
@@ -220,7 +220,10 @@ Result<Json> FactService::ApproveFact(const auth::Caller& caller, int64_t id, st
     Assignments set;
     set.Set("state", std::string("approved"), "approved");
     set.Set("approved_by", caller.login, caller.login);
-    set.Set("approved_at", core::NowIsoUtc(), core::NowIsoUtc());
+    {
+      const std::string now = tx.clock().NowIsoUtc();
+      set.Set("approved_at", now, now);
+    }
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));

@@ -94,7 +94,7 @@ Status StoreVersion(Tx& tx, const Row& old, const std::string& by) {
       "valid_until, approved_by, superseded_by, superseded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
       {old.Int(0), old.Int(12), old.Int(1), old.Text(4), old.Text(5), old.Text(6), old.Text(7),
        store::OrNull(old.OptText(8)), store::OrNull(old.OptText(9)), store::OrNull(old.OptText(10)), by,
-       core::NowIsoUtc()});
+       tx.clock().NowIsoUtc()});
   if (!n) return std::move(n).error();
   return Ok();
 }
@@ -141,7 +141,7 @@ Result<Json> KeyMessageService::CreateKeyMessage(const auth::Caller& caller, con
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, *owner, "owner_entity_id"));
     SAWT_TRY_STATUS(ThemeExists(tx, *theme_id));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO key_messages (theme_id, owner_entity_id, text_ar, text_en, points, state, valid_from, valid_until, "
         "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9, $9) RETURNING id",
@@ -233,7 +233,10 @@ Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t
     set.Set("state", to, to);
     if (to == "approved") {
       set.Set("approved_by", caller.login, caller.login);
-      set.Set("approved_at", core::NowIsoUtc(), core::NowIsoUtc());
+      {
+      const std::string now = tx.clock().NowIsoUtc();
+      set.Set("approved_at", now, now);
+    }
     }
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", set, id, old.Int(12)));
     if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();

@@ -175,7 +175,7 @@ Result<Json> LibraryService::CreateTheme(const auth::Caller& caller, const Json&
   if (strategic.value_or(false)) SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.strategic", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, *owner, "owner_entity_id"));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO message_themes (code, name_ar, name_en, owner_entity_id, strategic, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ") +
                              kThemeColumns,
@@ -238,7 +238,7 @@ Result<Json> LibraryService::CreateTerm(const auth::Caller& caller, const Json& 
   SAWT_TRY_STATUS(Analysable(*term, "term"));
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.terms.write", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO message_terms (term, lang, status, replacement, created_at, updated_at) "
                                      "VALUES ($1, $2, $3, $4, $5, $5) RETURNING ") +
                              kTermColumns,
@@ -324,7 +324,7 @@ Result<Json> LibraryService::CreateAlias(const auth::Caller& caller, const Json&
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, *entity_id, "entity_id"));
     auto rows = tx.Query(
         "INSERT INTO entity_aliases (entity_id, alias, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at",
-        {*entity_id, *alias, *lang, core::NowIsoUtc()});
+        {*entity_id, *alias, *lang, store_.clock().NowIsoUtc()});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.alias_exists", {*alias}, "alias");
       return std::move(rows).error();

@@ -370,8 +370,8 @@ void Register(module::ModuleRegistry& reg) {
   RegisterReviewSettingsRoutes(reg, services.review);
   // Delivers the publication outbox and publishes scheduled items when their time comes.
   reg.AddWorker("publication_dispatcher", [worker](std::stop_token stop) { worker->Run(stop); });
-  reg.AddDemoSeeder([services](store::Store&, module::DemoContext& ctx) -> core::Status {
-    SAWT_TRY_STATUS(SeedDemo(services, ctx));
+  reg.AddDemoSeeder([services](store::Store& store, module::DemoContext& ctx) -> core::Status {
+    SAWT_TRY_STATUS(SeedDemo(services, store.clock(), ctx));
     return SeedReviewSettings(*services.review, ctx);
   });
 }

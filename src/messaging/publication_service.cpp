@@ -118,7 +118,7 @@ Result<std::vector<int64_t>> PublicationService::QueuePublications(Tx& tx, const
   const std::string entity_code = owner == all->end() ? std::string() : owner->second.code;
   SAWT_ASSIGN_OR_RETURN(auto variants, detail::FinalVariants(tx, item));
   std::vector<int64_t> ids;
-  const std::string now = core::NowIsoUtc();
+  const std::string now = tx.clock().NowIsoUtc();
   for (const auto& v : variants) {
     Json payload = {{"item_id", item.id},
                     {"item_urn", "urn:sawt:content-item:" + std::to_string(item.id)},
@@ -150,7 +150,7 @@ Result<int64_t> PublicationService::CancelPublications(Tx& tx, int64_t item_id) 
   return tx.Exec(
       "UPDATE publication_outbox SET state = 'cancelled', version = version + 1, updated_at = $1 "
       "WHERE item_id = $2 AND state IN ('pending', 'manual')",
-      {core::NowIsoUtc(), item_id});
+      {tx.clock().NowIsoUtc(), item_id});
 }
 
 Result<Json> PublicationService::ListPublications(const auth::Caller& caller, int64_t item_id) {
@@ -190,7 +190,7 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
     if (state != "manual" && state != "failed") {
       return Error::Conflict("messaging.publication_not_manual", {std::to_string(id), state});
     }
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "UPDATE publication_outbox SET state = 'posted', posted_url = $1, posted_by = $2, delivered_at = $3, "
         "updated_at = $3, version = version + 1 WHERE id = $4 AND version = $5",
@@ -221,7 +221,7 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
     if (state != "failed" && state != "manual") {
       return Error::Conflict("messaging.publication_not_retryable", {std::to_string(id), state});
     }
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "UPDATE publication_outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, "
         "version = version + 1 WHERE id = $2 AND version = $3",
@@ -268,7 +268,7 @@ Result<Json> PublicationService::SaveEndpoint(const auth::Caller& caller, const 
   const int64_t attempts = max_attempts.value_or(options_.default_max_attempts);
   if (attempts < 1 || attempts > kMaxAttemptsCap) return Error::InvalidInput("messaging.bad_max_attempts", "max_attempts");
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "UPDATE channel_endpoints SET url = $1, secret = $2, max_attempts = $3, updated_by = $4, updated_at = $5, "
         "version = version + 1 WHERE channel = $6",

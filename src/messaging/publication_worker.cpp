@@ -45,16 +45,19 @@ std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::str
 
 PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options)
     : store_(store), content_(content), options_(std::move(options)) {
+  // A commit (new work) or a jump of the clock (a test moving time past a due row) ends the wait.
   std::weak_ptr<Wake> weak = wake_;
-  commits_ = store.OnCommit([weak](int64_t last_id) {
+  auto wake_up = [weak] {
     auto wake = weak.lock();
     if (!wake) return;
     {
       std::lock_guard<std::mutex> lock(wake->mu);
-      wake->epoch = last_id;
+      ++wake->epoch;
     }
     wake->cv.notify_all();
-  });
+  };
+  clock_jumps_ = store.clock().OnJump(wake_up);
+  commits_ = store.OnCommit([wake_up](int64_t) { wake_up(); });
 }
 
 PublicationWorker::~PublicationWorker() = default;
@@ -75,7 +78,7 @@ void PublicationWorker::Run(std::stop_token stop) {
     }
     auto wait = options_.poll;
     if (next_due) {
-      const int64_t micros = std::max<int64_t>(0, *next_due - core::NowMicros());
+      const int64_t micros = std::max<int64_t>(0, *next_due - store_.clock().NowMicros());
       wait = std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(micros / 1000 + 1));
     }
     std::unique_lock<std::mutex> lock(wake_->mu);
@@ -90,12 +93,12 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
         "SELECT o.id, o.channel, o.payload, o.attempts, o.version, o.owner_entity_id, o.item_id, o.lang, e.url, "
         "e.secret, e.max_attempts FROM publication_outbox o LEFT JOIN channel_endpoints e ON e.channel = o.channel "
         "WHERE o.state = 'pending' AND o.next_attempt_at <= $1 ORDER BY o.id LIMIT 50",
-        {core::NowIsoUtc()});
+        {store_.clock().NowIsoUtc()});
   });
   if (!due) {
     core::Log(core::LogLevel::kWarn, "publication dispatcher cannot read the outbox", {{"code", due.error().key},
                                                                                         {"detail", due.error().detail}});
-    return core::NowMicros() + 5'000'000;
+    return store_.clock().NowMicros() + 5'000'000;
   }
   for (const auto& row : *due) DeliverOne(row);
   auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
@@ -121,14 +124,14 @@ void PublicationWorker::DeliverOne(const Row& row) {
       auto n = tx.Exec(
           "UPDATE publication_outbox SET state = 'manual', version = version + 1, updated_at = $1 "
           "WHERE id = $2 AND version = $3 AND state = 'pending'",
-          {core::NowIsoUtc(), id, version});
+          {store_.clock().NowIsoUtc(), id, version});
       if (!n) return std::move(n).error();
       if (*n != 1) return Ok();  // another node moved it first
       return AppendSystemEvent(tx, "messaging.publication_manual", owner, id, base);
     });
   } else {
     const std::string payload = row.Text(2);
-    auto headers = SignatureHeaders(row.Text(9), payload, core::NowMicros() / 1'000'000);
+    auto headers = SignatureHeaders(row.Text(9), payload, store_.clock().NowMicros() / 1'000'000);
     headers.emplace_back("X-Sawt-Delivery", std::to_string(id));
     headers.emplace_back("X-Sawt-Event", "publication");
     std::string error;
@@ -148,7 +151,7 @@ void PublicationWorker::DeliverOne(const Row& row) {
     if (error.size() > kMaxErrorBytes) error.resize(kMaxErrorBytes);
     const int64_t max_attempts = row.OptInt(10).value_or(options_.default_max_attempts);
     st = store_.Write([&](Tx& tx) -> Status {
-      const std::string now = core::NowIsoUtc();
+      const std::string now = store_.clock().NowIsoUtc();
       Json payload_event = base;
       payload_event["attempts"] = attempts;
       const char* action = nullptr;
@@ -175,7 +178,7 @@ void PublicationWorker::DeliverOne(const Row& row) {
         // Exponential backoff: base, 2×base, 4×base, … capped.
         auto delay = options_.retry_base * (int64_t{1} << std::min<int64_t>(attempts - 1, 30));
         delay = std::min<std::chrono::milliseconds>(delay, options_.retry_max);
-        const std::string next = core::FormatIsoUtc(core::NowMicros() + delay.count() * 1000);
+        const std::string next = core::FormatIsoUtc(store_.clock().NowMicros() + delay.count() * 1000);
         auto r = tx.Exec(
             "UPDATE publication_outbox SET attempts = $1, last_error = $2, next_attempt_at = $3, updated_at = $4, "
             "version = version + 1 WHERE id = $5 AND version = $6 AND state = 'pending'",
@@ -197,11 +200,14 @@ void PublicationWorker::DeliverOne(const Row& row) {
 }
 
 void PublicationWorker::PublishDueItems() {
+  // planned_at is stored as given, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ": compare with now in
+  // that form (with microseconds, "…:00.5Z" would sort before "…:00Z" and miss its second).
+  const std::string now_in_planned_form = store_.clock().NowIsoUtc().substr(0, 19) + "Z";
   auto due = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) -> Result<std::vector<Row>> {
     return tx.Query(
         "SELECT id, version FROM content_items WHERE state = 'scheduled' AND planned_at IS NOT NULL AND planned_at <= $1 "
         "ORDER BY id LIMIT 20",
-        {core::NowIsoUtc()});
+        {now_in_planned_form});
   });
   if (!due) return;
   const auth::Caller system = SystemCaller();

@@ -49,11 +49,12 @@ class PublicationWorker {
   struct Wake {
     std::mutex mu;
     std::condition_variable_any cv;
-    int64_t epoch = 0;
+    int64_t epoch = 0;  // moves on every wake-up
   };
   std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
   // Scheduled items (id, version) the worker could not publish; touched by the worker thread only.
   std::set<std::pair<int64_t, int64_t>> refused_;
+  core::Clock::JumpSubscription clock_jumps_;
   store::CommitSubscription commits_;
 };
 

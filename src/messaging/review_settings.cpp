@@ -84,7 +84,7 @@ Result<Json> ReviewSettingsService::Save(const auth::Caller& caller, int64_t ent
     SAWT_ASSIGN_OR_RETURN(auto row, LoadSettings(tx, entity_id));
     const int64_t current = row ? row->Int(1) : kDefaultsVersion;
     if (if_match && *if_match != current) return Error::PreconditionFailed();
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     const int64_t flag = *maker_checker ? 1 : 0;
     // Left out of the body, the override rule keeps its stored value.
     const int64_t forbid = forbid_override ? (*forbid_override ? 1 : 0) : (row ? row->Int(2) : 0);

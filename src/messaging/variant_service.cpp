@@ -153,7 +153,7 @@ Result<Json> VariantService::SaveVariant(const auth::Caller& caller, int64_t ite
       const char* field = check.title && !check.title->ok() ? "title" : !check.text.ok() ? "text" : "hashtags";
       return Error::Unprocessable("messaging.variant_does_not_fit", field, ProblemArgs(*rule, check, *lang));
     }
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     const std::string tags = Json(hashtags).dump();
     const Value title_value = rule->title ? Value(stored_title) : store::Null();
     if (existing->empty()) {

@@ -59,17 +59,17 @@ core::Result<core::Json> QueryAll(store::Tx& tx, const std::string& sql, const s
   return core::Json{{"items", std::move(items)}};
 }
 
-store::Sql GuardedUpdateSql(const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version) {
+store::Sql GuardedUpdateSql(const store::Tx& tx, const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version) {
   store::Sql sql(std::string("UPDATE ") + table + " SET ");
   for (const auto& column : set.columns) sql.Bind(column.name + " = ", column.value).Append(", ");
-  sql.Bind("version = version + 1, updated_at = ", core::NowIsoUtc());
+  sql.Bind("version = version + 1, updated_at = ", tx.clock().NowIsoUtc());
   sql.Bind(" WHERE id = ", id);
   if (version) sql.Bind(" AND version = ", *version);
   return sql;
 }
 
 core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version) {
-  auto n = store::Exec(tx, GuardedUpdateSql(table, set, id, version));
+  auto n = store::Exec(tx, GuardedUpdateSql(tx, table, set, id, version));
   if (!n) return std::move(n).error();
   return *n == 1;
 }

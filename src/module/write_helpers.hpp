@@ -60,10 +60,10 @@ struct Assignments {
   bool empty() const { return columns.empty(); }
 };
 
-/// "UPDATE table SET <set>, version = version + 1, updated_at = now WHERE id = … [AND version = …]";
+/// "UPDATE table SET <set>, version = version + 1, updated_at = <tx clock> WHERE id = … [AND version = …]";
 /// append " RETURNING …" when the new row is wanted. `set` may be empty (only the version moves);
 /// without `version` the update is unconditional (If-Match is optional on that route).
-store::Sql GuardedUpdateSql(const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version);
+store::Sql GuardedUpdateSql(const store::Tx& tx, const char* table, const Assignments& set, int64_t id, std::optional<int64_t> version);
 
 /// Runs GuardedUpdateSql with a required version; false when no row matched (follow with MissOrStale).
 core::Result<bool> GuardedUpdate(store::Tx& tx, const char* table, const Assignments& set, int64_t id, int64_t version);

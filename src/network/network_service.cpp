@@ -405,7 +405,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
       const bool fits = (*kind == "entity" && pk == "government") || (*kind == "department" && pk != "government");
       if (!fits) return Error::InvalidInput("network.bad_parent", "parent_id");
     }
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO entities (parent_id, kind, code, name_ar, name_en, color, logo_url, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ") +
                              kEntityColumns,
@@ -442,7 +442,7 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
   set.SetIf("logo_url", logo);
   if (clear_logo) set.Set("logo_url", store::Null(), nullptr);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql = module::GuardedUpdateSql("entities", set, id, if_match);
+    store::Sql sql = module::GuardedUpdateSql(tx, "entities", set, id, if_match);
     sql.Append(std::string(" RETURNING ") + kEntityColumns);
     auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
@@ -548,7 +548,7 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(int64_t id,
                           auth::AuthService::CreateAccount(tx, *login, hash, kind == NewAccount::kTemporaryPassword));
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto n = tx.Exec(
         "INSERT INTO members (id, name_ar, name_en, title_ar, title_en, email, created_at, updated_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -605,7 +605,7 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
     } else {
       SAWT_TRY_STATUS(AuthorizeAdministration(tx, caller, id));
     }
-    auto n = store::Exec(tx, module::GuardedUpdateSql("members", set, id, if_match));
+    auto n = store::Exec(tx, module::GuardedUpdateSql(tx, "members", set, id, if_match));
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "members", id, "network.member_not_found").error();
     Json changed = set.changed;
@@ -684,7 +684,7 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
     auto rows = tx.Query(std::string("INSERT INTO memberships (member_id, entity_id, role, created_at, status) "
                                      "VALUES ($1, $2, $3, $4, $5) RETURNING ") +
                              kMembershipColumns,
-                         {*member_id, *entity_id, *role_name, core::NowIsoUtc(), std::string(invite ? "invited" : "active")});
+                         {*member_id, *entity_id, *role_name, store_.clock().NowIsoUtc(), std::string(invite ? "invited" : "active")});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("network.membership_exists");
       return std::move(rows).error();
@@ -777,7 +777,7 @@ Result<Json> NetworkService::CreateResponsibility(const auth::Caller& caller, co
     if (!entity) return Error::InvalidInput("network.entity_not_found", "entity_id", {std::to_string(*entity_id)});
     auto member = LoadMember(tx, *member_id);
     if (!member) return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
-    const std::string now = core::NowIsoUtc();
+    const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO responsibilities (entity_id, axis, task_ar, task_en, member_id, raci, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ") +
                              kResponsibilityColumns,
@@ -815,7 +815,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
     if (member_id && !LoadMember(tx, *member_id)) {
       return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
     }
-    store::Sql sql = module::GuardedUpdateSql("responsibilities", set, id, if_match);
+    store::Sql sql = module::GuardedUpdateSql(tx, "responsibilities", set, id, if_match);
     sql.Append(std::string(" RETURNING ") + kResponsibilityColumns);
     auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();

@@ -82,7 +82,7 @@ Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
       }
       SAWT_TRY_STATUS(tx.Exec(
           "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES ($1, $2, $3, $4)",
-          {m.module, static_cast<int64_t>(m.version), m.name, core::NowIsoUtc()}));
+          {m.module, static_cast<int64_t>(m.version), m.name, tx.clock().NowIsoUtc()}));
       return core::Ok();
     }));
   }
@@ -96,7 +96,7 @@ Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head, const Audi
   if (head.empty()) return core::Error::Internal("events_head row missing (run Migrate first)");
 
   Event e;
-  e.at = core::NowIsoUtc();
+  e.at = tx.clock().NowIsoUtc();
   e.actor = ne.actor;
   e.action = ne.action;
   e.entity_id = ne.entity_id;

@@ -19,6 +19,8 @@ namespace sawt::store::detail {
 /// A backend's write transaction as seen by the migration runner.
 class ScriptTx : public Tx {
  public:
+  explicit ScriptTx(const core::Clock& clock) : clock_(clock) {}
+  const core::Clock& clock() const override { return clock_; }
   /// Runs a script of one or more statements without parameters.
   virtual Status ExecScript(std::string_view sql) = 0;
   /// Serialises concurrent Migrate calls (PostgreSQL: transaction advisory lock; SQLite: no-op,
@@ -51,6 +53,7 @@ class ScriptTx : public Tx {
   std::optional<core::Error> failed_;
   int64_t last_event_id_ = 0;
   const AuditKey* audit_key_ = nullptr;
+  const core::Clock& clock_;
 };
 
 /// Runs `fn` in one write transaction of the backend (commit on Ok, rollback otherwise).
@@ -62,7 +65,7 @@ Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
                      const ScriptWriteRunner& run_write);
 
 /// Appends one event through `tx`: reads events_head (`lock_head` adds FOR UPDATE), inserts the
-/// row with at = core::NowIsoUtc(), sets its hash and advances the head.
+/// row with at = the transaction's clock, sets its hash and advances the head.
 /// With `key`, the row's hash is keyed (HMAC-SHA256).
 Result<Event> AppendEvent(Tx& tx, const NewEvent& event, bool lock_head, const AuditKey* key);
 

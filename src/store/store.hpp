@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
 
@@ -87,6 +88,9 @@ class Tx {
   virtual Result<Event> Append(const NewEvent& event) = 0;
   /// Whether this transaction came from Store::Write (and may hold uncommitted changes).
   virtual bool writable() const = 0;
+  /// The store's clock (StoreOptions::clock): the time every row and event of this transaction
+  /// is stamped with.
+  virtual const core::Clock& clock() const = 0;
   /// The newest event id this transaction sees (0 for an empty log). Every change appends an
   /// event, so in a read transaction it names the snapshot: a cache keyed by it is exact.
   Result<int64_t> VisibleEventId();
@@ -127,6 +131,9 @@ struct StoreOptions {
   std::chrono::milliseconds busy_timeout{10000};       ///< SQLite busy wait
   int max_retries = 5;                                 ///< transient conflicts retried by Write
   std::optional<AuditKey> audit_key;                   ///< keys new events and VerifyAudit; none = SHA-256
+  /// The application's time: event timestamps and, through Store::clock, every service's "now".
+  /// nullptr = the system clock; tests pass a core::ManualClock. Must outlive the store.
+  const core::Clock* clock = nullptr;
 };
 
 /// An OnCommit registration. Destroying (or resetting) it ends the registration: once that
@@ -171,6 +178,9 @@ class Store {
   virtual Backend backend() const = 0;
   /// A short description for logs, without passwords.
   virtual std::string Describe() const = 0;
+  /// What time it is for everything stored here (StoreOptions::clock). Services read "now" from
+  /// it, never from the system clock.
+  virtual const core::Clock& clock() const = 0;
 
   /// Creates the store's own tables (events, schema_migrations) and applies every migration not
   /// yet applied, in the order given (the registry's module order: a module's tables may refer to

@@ -281,8 +281,6 @@ TEST_P(AuthApiTest, DemoAccountsAreNotForcedToChangeTheirPassword) {
 TEST_P(AuthApiTest, FailuresThrottleOnlyTheirAddressAndAnswerLikeAnUnknownLogin) {
   TestAppOptions options = BehindProxy();
   options.auth.throttle.failures_before_delay = 3;
-  std::atomic<int64_t> skew{0};
-  options.auth.clock = [&skew] { return core::NowMicros() + skew.load(); };
   auto own = OwnApp(std::move(options));
   if (!own) GTEST_SKIP() << "store unavailable";
   const int64_t id = AddAccount(*own, "victim", "victim-pass-123");
@@ -305,7 +303,7 @@ TEST_P(AuthApiTest, FailuresThrottleOnlyTheirAddressAndAnswerLikeAnUnknownLogin)
   EXPECT_EQ(Throttle(*own, id, attacker)->at("failures"), 3);
   // After the first delay (60 s) one more failure doubles it; the stored delay only grows.
   const std::string first_until = Throttle(*own, id, attacker)->at("locked_until");
-  skew += 61 * 1000000LL;
+  own->clock().Advance(std::chrono::microseconds(61 * 1000000LL));
   EXPECT_EQ(SignIn(*own, "victim", "guess-again", attacker).status, 401);
   auto after = *Throttle(*own, id, attacker);
   EXPECT_EQ(after["failures"], 4);
@@ -314,7 +312,7 @@ TEST_P(AuthApiTest, FailuresThrottleOnlyTheirAddressAndAnswerLikeAnUnknownLogin)
   ASSERT_TRUE(core::ParseIsoUtc(after["locked_until"].get<std::string>(), &second));
   EXPECT_NEAR(static_cast<double>(second - first), (61 + 120 - 60) * 1e6, 5e6);
   // Once the delay is over the right password works and the pair starts afresh.
-  skew += 121 * 1000000LL;
+  own->clock().Advance(std::chrono::microseconds(121 * 1000000LL));
   EXPECT_EQ(SignIn(*own, "victim", "victim-pass-123", attacker).status, 201);
   EXPECT_FALSE(Throttle(*own, id, attacker).has_value());
 }
@@ -392,8 +390,6 @@ TEST_P(AuthApiTest, AdminsUnlockMembersOfTheirEntities) {
 
 TEST_P(AuthApiTest, IdleSessionsEndAndUseIsRecordedAtMostOncePerInterval) {
   TestAppOptions options;
-  std::atomic<int64_t> skew{0};
-  options.auth.clock = [&skew] { return core::NowMicros() + skew.load(); };
   options.auth.session_idle = std::chrono::minutes(30);
   auto own = OwnApp(std::move(options));
   if (!own) GTEST_SKIP() << "store unavailable";
@@ -407,16 +403,16 @@ TEST_P(AuthApiTest, IdleSessionsEndAndUseIsRecordedAtMostOncePerInterval) {
   };
   const std::string at_sign_in = last_seen();
   constexpr int64_t kMinute = 60 * 1000000LL;
-  skew += 20 * kMinute;
+  own->clock().Advance(std::chrono::microseconds(20 * kMinute));
   EXPECT_EQ(own->Call("GET", "/api/v1/me", session).status, 200);
   const std::string touched = last_seen();
   EXPECT_GT(touched, at_sign_in);
-  skew += 10 * 1000000LL;  // ten seconds later: no second write
+  own->clock().Advance(std::chrono::microseconds(10 * 1000000LL));  // ten seconds later: no second write
   EXPECT_EQ(own->Call("GET", "/api/v1/me", session).status, 200);
   EXPECT_EQ(last_seen(), touched);
-  skew += 29 * kMinute;  // 29 min after the last recorded use: still alive
+  own->clock().Advance(std::chrono::microseconds(29 * kMinute));  // 29 min after the last recorded use: still alive
   EXPECT_EQ(own->Call("GET", "/api/v1/me", session).status, 200);
-  skew += 31 * kMinute;  // now idle for 31 minutes
+  own->clock().Advance(std::chrono::microseconds(31 * kMinute));  // now idle for 31 minutes
   Reply idle = own->Call("GET", "/api/v1/me", session);
   EXPECT_EQ(idle.status, 401);
   EXPECT_EQ(idle.json()["code"], "auth.session_expired");

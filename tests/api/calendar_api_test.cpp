@@ -40,8 +40,8 @@ class CalendarApiTest : public ApiTest {
 SAWT_INSTANTIATE_BOTH_STORES(CalendarApiTest);
 
 TEST_P(CalendarApiTest, DemoWeekShowsTheTwoRoadAnnouncementsInConflict) {
-  // The demo plans the week starting the Monday after it was loaded.
-  const int64_t day = 86'400'000'000, today = core::NowMicros() / day;
+  // The demo plans the week starting the Monday after it was loaded (on the tests' fixed day).
+  const int64_t day = 86'400'000'000, today = kTestStartMicros / day;
   const int64_t monday = (today + (7 - (today + 3) % 7)) * day;
   const std::string from = core::FormatIsoUtc(monday).substr(0, 10), to = core::FormatIsoUtc(monday + 6 * day).substr(0, 10);
   Json view = View("from=" + from + "&to=" + to, Demo("health.editor"));

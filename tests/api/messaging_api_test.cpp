@@ -243,7 +243,7 @@ Json ContentBody(int64_t owner, const std::string& title_ar) {
           {"themes", {"road-safety"}},
           {"channels", {"website", "x"}},
           // Well after the test: the scheduler publishes items whose planned time has passed.
-          {"planned_at", core::FormatIsoUtc(core::NowMicros() + kDayMicros * 60).substr(0, 10)}};
+          {"planned_at", core::FormatIsoUtc(kTestStartMicros + kDayMicros * 60).substr(0, 10)}};
 }
 }  // namespace
 

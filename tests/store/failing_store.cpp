@@ -7,6 +7,7 @@ class FailingTx final : public Tx {
   FailingTx(Tx& base, FailingStore& store) : base_(base), store_(store) {}
   Backend backend() const override { return base_.backend(); }
   bool writable() const override { return base_.writable(); }
+  const core::Clock& clock() const override { return base_.clock(); }
   Result<std::vector<Row>> Query(std::string_view sql, const std::vector<Value>& params) override {
     return base_.Query(sql, params);
   }

@@ -24,6 +24,7 @@ class FailingStore final : public Store {
 
   Backend backend() const override { return base_.backend(); }
   std::string Describe() const override { return "failing(" + base_.Describe() + ")"; }
+  const core::Clock& clock() const override { return base_.clock(); }
   Status Migrate(const std::vector<Migration>& migrations) override { return base_.Migrate(migrations); }
   Status Write(const std::function<Status(Tx&)>& fn) override;
   Status Read(const std::function<Status(Tx&)>& fn) override { return base_.Read(fn); }

@@ -63,7 +63,11 @@ module::DemoContext ContextFrom(const Json& j) {
 
 /// Opens `url`, runs every demo seeder and closes it again (no server, no workers).
 core::Result<module::DemoContext> LoadDemo(const std::string& url) {
-  auto opened = app::OpenApp(url);
+  // Seeded at the tests' fixed instant (as TestApp seeds), so the template never goes stale.
+  core::ManualClock clock(kDemoSeededAtMicros);
+  app::AppOptions options;
+  options.store.clock = &clock;
+  auto opened = app::OpenApp(url, std::move(options));
   if (!opened) return std::move(opened).error();
   module::DemoContext demo;
   for (const auto& seeder : opened->registry->demo_seeders()) {
@@ -72,19 +76,14 @@ core::Result<module::DemoContext> LoadDemo(const std::string& url) {
   return demo;
 }
 
-/// This binary (by path) and its build (size and modification time), plus today's UTC date.
+/// This binary (by path) and its build (size and modification time).
 std::pair<std::string, std::string> Identity() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   struct stat st = {};
   ::stat("/proc/self/exe", &st);
-  const std::time_t now = std::time(nullptr);
-  std::tm utc = {};
-  ::gmtime_r(&now, &utc);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y%m%d", &utc);
   const std::string build = std::to_string(st.st_size) + "/" + std::to_string(st.st_mtim.tv_sec) + "." +
-                            std::to_string(st.st_mtim.tv_nsec) + "/" + day;
+                            std::to_string(st.st_mtim.tv_nsec);
   return {Hex(std::hash<std::string>{}(exe.string())), Hex(std::hash<std::string>{}(build))};
 }
 

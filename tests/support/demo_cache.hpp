@@ -22,8 +22,8 @@ struct DemoTemplate {
 ///
 /// Enabled by SAWT_TEST_DEMO_CACHE=<directory> (CTest sets it); nullopt without it, or when
 /// PostgreSQL is not configured. A template belongs to one binary (by path) and is remade when
-/// the binary or the date changes (the demo plans relative to today); older ones of the same
-/// binary are removed then. Fails the running test when it cannot be made.
+/// the binary changes (it is seeded at kDemoSeededAtMicros, so not when the date does); older
+/// ones of the same binary are removed then. Fails the running test when it cannot be made.
 std::optional<DemoTemplate> DemoTemplateFor(BackendKind kind);
 
 }  // namespace sawt::testing

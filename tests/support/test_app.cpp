@@ -133,6 +133,7 @@ TestApp::TestApp(const std::string& db_url, bool demo, TestAppOptions test_optio
   // The webhook receivers of the tests listen on 127.0.0.1, which the default policy refuses:
   // allowed explicitly, exactly that address (127.0.0.2 stays refused, see channels_api_test).
   app::AppOptions app_options;
+  app_options.store.clock = &clock_;
   app_options.auth = std::move(test_options.auth);
   app_options.extra_modules = std::move(test_options.extra_modules);
   if (auto st = app_options.settings.webhook_addresses.AllowList("127.0.0.1/32"); !st) {

@@ -15,6 +15,12 @@
 
 namespace sawt::testing {
 
+/// The instant every test application starts at (TestApp::clock): Monday 2026-11-02 07:00 UTC,
+/// fixed so that no test depends on today's date. The demo network is seeded an hour earlier
+/// (kDemoSeededAtMicros), so what a test writes is always newer than the demo.
+inline constexpr int64_t kTestStartMicros = 1'793'602'800'000'000;
+inline constexpr int64_t kDemoSeededAtMicros = kTestStartMicros - 3'600'000'000;
+
 /// Which store a test runs against. PostgreSQL needs SAWT_TEST_PG_URL (a role with CREATEDB);
 /// without it the test skips, unless SAWT_REQUIRE_PG=1, when it fails.
 enum class BackendKind { kSqlite, kPostgres };
@@ -89,6 +95,9 @@ class TestApp {
   const std::string& error() const { return error_; }
   uint16_t port() const { return server_->port(); }
   app::App& app() { return app_; }
+  /// The application's clock: it starts at kTestStartMicros and moves only when a test moves it
+  /// (or one microsecond per reading); workers waiting for a due time wake when it jumps.
+  core::ManualClock& clock() { return clock_; }
   const module::DemoContext& demo() const { return demo_; }
 
   /// Sends one request on a new connection. `headers` are added as given. The answer is checked
@@ -112,6 +121,7 @@ class TestApp {
  private:
   std::string error_;
   std::string cookie_name_ = "sawt_session";
+  core::ManualClock clock_{kTestStartMicros};  // before app_: outlives the store
   app::App app_;
   module::DemoContext demo_;
   std::unique_ptr<http::Server> server_;

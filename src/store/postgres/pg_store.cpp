@@ -114,7 +114,7 @@ std::string FormatDouble(double d) {
 
 class PgTx final : public detail::ScriptTx {
  public:
-  PgTx(pqxx::dbtransaction& txn, bool write) : txn_(txn), write_(write) {}
+  PgTx(pqxx::dbtransaction& txn, bool write, const core::Clock& clock) : ScriptTx(clock), txn_(txn), write_(write) {}
 
   Backend backend() const override { return Backend::kPostgres; }
   bool writable() const override { return write_; }
@@ -232,6 +232,7 @@ class PgStore final : public Store {
   Status Init() { return Ping(); }
 
   Backend backend() const override { return Backend::kPostgres; }
+  const core::Clock& clock() const override { return options_.clock ? *options_.clock : core::SystemClock(); }
   std::string Describe() const override { return RedactPostgresUrl(url_); }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
@@ -253,7 +254,7 @@ class PgStore final : public Store {
       Status st = core::Ok();
       try {
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> txn(lease->conn());
-        PgTx tx(txn, /*write=*/false);
+        PgTx tx(txn, /*write=*/false, clock());
         st = fn(tx);
         if (st && tx.failure()) st = *tx.failure();
         if (st) txn.commit();
@@ -311,7 +312,7 @@ class PgStore final : public Store {
       int64_t last_event_id = 0;
       try {
         pqxx::work txn(lease->conn());
-        PgTx tx(txn, /*write=*/true);
+        PgTx tx(txn, /*write=*/true, clock());
         tx.set_audit_key(options_.audit_key ? &*options_.audit_key : nullptr);
         st = fn(tx);
         if (st && tx.failure()) st = *tx.failure();

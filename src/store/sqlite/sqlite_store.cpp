@@ -168,7 +168,7 @@ class StmtReset {
 
 class SqliteTx final : public detail::ScriptTx {
  public:
-  SqliteTx(Conn& conn, bool write) : conn_(conn), write_(write) {}
+  SqliteTx(Conn& conn, bool write, const core::Clock& clock) : ScriptTx(clock), conn_(conn), write_(write) {}
 
   Backend backend() const override { return Backend::kSqlite; }
   bool writable() const override { return write_; }
@@ -280,6 +280,7 @@ class SqliteStore final : public Store {
   }
 
   Backend backend() const override { return Backend::kSqlite; }
+  const core::Clock& clock() const override { return options_.clock ? *options_.clock : core::SystemClock(); }
   std::string Describe() const override { return "sqlite:" + path_; }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
@@ -306,7 +307,7 @@ class SqliteStore final : public Store {
     conn->ApplyHooks();
     if (sqlite3_get_autocommit(conn->db()) == 0) (void)conn->ExecScript("ROLLBACK");  // after a throwing fn
     SAWT_TRY_STATUS(conn->ExecOne("BEGIN"));
-    SqliteTx tx(*conn, /*write=*/false);
+    SqliteTx tx(*conn, /*write=*/false, clock());
     Status st = fn(tx);
     if (st && tx.failure()) st = *tx.failure();
     Status end = conn->ExecOne("ROLLBACK");
@@ -351,7 +352,7 @@ class SqliteStore final : public Store {
           if (begin.error().code == core::ErrorCode::kUnavailable && attempt < options_.max_retries) continue;
           return begin;
         }
-        SqliteTx tx(*writer_, /*write=*/true);
+        SqliteTx tx(*writer_, /*write=*/true, clock());
         tx.set_audit_key(options_.audit_key ? &*options_.audit_key : nullptr);
         Status st = fn(tx);
         if (st && tx.failure()) st = *tx.failure();

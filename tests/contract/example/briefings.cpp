@@ -61,7 +61,7 @@ CREATE TABLE example_briefings (
           "INSERT INTO example_briefings (entity_id, format, title_ar, title_en, on_date, channels, created_at) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
           {*entity, *format, *title_ar, *title_en, *on_date, channels.value_or(Json::array()).dump(),
-           core::NowIsoUtc()});
+           tx.clock().NowIsoUtc()});
       if (!rows) return std::move(rows).error();
       const int64_t id = (*rows)[0].Int(0);
       Json out = {{"id", id},         {"entity_id", *entity}, {"format", *format},
