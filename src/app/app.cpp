@@ -77,6 +77,11 @@ void PrintError(const core::Error& error) {
     http::AddMessages({
         {"cli.unknown_flag", "خيار غير معروف: ‎--{0}", "unknown flag --{0} (see --help)"},
         {"cli.flag_needs_value", "الخيار ‎--{0} يحتاج إلى قيمة", "flag --{0} needs a value"},
+        {"cli.bad_port", "المنفذ «{0}» غير صالح: عدد صحيح من 0 إلى 65535", "--port \"{0}\" is not a port: a whole number from 0 to 65535"},
+        {"cli.bad_threads", "عدد الخيوط «{0}» غير صالح: عدد صحيح من 0 (تلقائي) إلى 1024",
+         "--threads \"{0}\" is not valid: a whole number from 0 (automatic) to 1024"},
+        {"cli.bad_metrics_address", "عنوان المقاييس «{0}» غير صالح: المضيف:المنفذ، مثل 127.0.0.1:9090",
+         "--metrics-address \"{0}\" is not valid: host:port, e.g. 127.0.0.1:9090"},
         {"cli.audit_key_create_failed", "تعذر إنشاء ملف مفتاح التدقيق {0}: {1}", "cannot create the audit key file {0}: {1}"},
         {"cli.audit_key_unreadable", "تعذرت قراءة ملف مفتاح التدقيق {0}: {1}", "cannot read the audit key file {0}: {1}"},
         {"cli.audit_key_permissions", "ملف مفتاح التدقيق {0} يقرؤه أو يكتبه غير مالكه، أو يملكه حساب آخر؛ اجعله 0600",

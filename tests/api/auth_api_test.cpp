@@ -513,7 +513,12 @@ TEST_P(AuthApiTest, ServeRefusesBadTransportFlagsWithExitCode2) {
            {"--trusted-proxy", db},                      // missing value
            {"--secure-cookie", "maybe", db},
            {"--session-idle-minutes", "0", db},
-           {"--session-idle-minutes", "30m", db}}) {
+           {"--session-idle-minutes", "30m", db},
+           {"--port", "abc", db},
+           {"--port", "70000", db},
+           {"--port", "08080", db},                      // one spelling per number
+           {"--threads", "-1", db},
+           {"--metrics-address", "9090", db}}) {
     EXPECT_EQ(app::RunServe(args), 2) << args[0] << " " << args[1];
   }
 }
