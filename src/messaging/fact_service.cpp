@@ -220,10 +220,8 @@ Result<Json> FactService::ApproveFact(const auth::Caller& caller, int64_t id, st
     Assignments set;
     set.Set("state", std::string("approved"), "approved");
     set.Set("approved_by", caller.login, caller.login);
-    {
-      const std::string now = tx.clock().NowIsoUtc();
-      set.Set("approved_at", now, now);
-    }
+    const std::string approved_at = tx.clock().NowIsoUtc();
+    set.Set("approved_at", approved_at, approved_at);
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));

@@ -233,10 +233,8 @@ Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t
     set.Set("state", to, to);
     if (to == "approved") {
       set.Set("approved_by", caller.login, caller.login);
-      {
-      const std::string now = tx.clock().NowIsoUtc();
-      set.Set("approved_at", now, now);
-    }
+      const std::string approved_at = tx.clock().NowIsoUtc();
+      set.Set("approved_at", approved_at, approved_at);
     }
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", set, id, old.Int(12)));
     if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();

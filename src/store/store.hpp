@@ -134,6 +134,7 @@ struct StoreOptions {
   /// The application's time: event timestamps and, through Store::clock, every service's "now".
   /// nullptr = the system clock; tests pass a core::ManualClock. Must outlive the store.
   const core::Clock* clock = nullptr;
+  const core::Clock& clock_or_system() const { return clock ? *clock : core::SystemClock(); }
 };
 
 /// An OnCommit registration. Destroying (or resetting) it ends the registration: once that

@@ -232,7 +232,7 @@ class PgStore final : public Store {
   Status Init() { return Ping(); }
 
   Backend backend() const override { return Backend::kPostgres; }
-  const core::Clock& clock() const override { return options_.clock ? *options_.clock : core::SystemClock(); }
+  const core::Clock& clock() const override { return options_.clock_or_system(); }
   std::string Describe() const override { return RedactPostgresUrl(url_); }
 
   Status Migrate(const std::vector<Migration>& migrations) override {

@@ -280,7 +280,7 @@ class SqliteStore final : public Store {
   }
 
   Backend backend() const override { return Backend::kSqlite; }
-  const core::Clock& clock() const override { return options_.clock ? *options_.clock : core::SystemClock(); }
+  const core::Clock& clock() const override { return options_.clock_or_system(); }
   std::string Describe() const override { return "sqlite:" + path_; }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
