@@ -23,6 +23,7 @@ const std::vector<PermissionRule> kRules = {
     {"network.memberships.write", {R::kEntityAdmin}, false, true},
     {"network.responsibilities.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false},
     {"network.responsibilities.write", {R::kEntityAdmin}, false, true},
+    {"network.settings.write", {}, false, true},  // the network's time zone: network admins only
     // messaging: the library (themes, key messages, facts, terms, aliases) is read by every member;
     // editors draft in their entity; approval belongs to the entity admins of the theme's / fact's
     // owner entity; strategic themes and the network term list belong to the network admins.

@@ -65,6 +65,11 @@ bool ParseWhen(const std::string& s, int64_t* us, bool* all_day) {
 
 std::string DateOf(int64_t us) { return core::FormatIsoUtc(us).substr(0, 10); }
 
+/// All-day rows store their bounds "floating": 00:00Z of the first day and of the day after the
+/// last, the same whatever the network's time zone. What instants they cover is decided when read,
+/// in the zone of the moment, so changing the zone moves every all-day item and blackout with it.
+int64_t InZone(const core::TimeZone& zone, int64_t floating_us) { return zone.WallToUtc(floating_us); }
+
 // ---- rows → JSON ----
 
 Json Codes(const std::string& stored) {
@@ -116,8 +121,8 @@ Json BlackoutJson(const Row& r) {
           {"created_by", r.Text(8)},  {"created_at", r.Text(9)},           {"version", r.Int(10)}};
 }
 
-Blackout BlackoutOf(const Row& r) {
-  return {r.Int(0), r.OptInt(1), r.Int(4), r.Int(5), r.Text(6), r.Text(7)};
+Blackout BlackoutOf(const Row& r, const core::TimeZone& zone) {
+  return {r.Int(0), r.OptInt(1), InZone(zone, r.Int(4)), InZone(zone, r.Int(5)), r.Text(6), r.Text(7)};
 }
 
 /// One thing shown on the calendar, from either source.
@@ -129,11 +134,13 @@ struct Item {
   int64_t modified_us = 0;
 };
 
-Item ItemFromEntry(const Row& r) {
+Item ItemFromEntry(const Row& r, const core::TimeZone& zone) {
   Item it;
   it.json = EntryJson(r);
-  it.slot = {it.json["uid"], r.Text(2), r.OptInt(1), r.Text(3), r.Text(4), r.Int(21), r.Int(22), r.Int(9) != 0,
-             r.Text(10), r.Text(11)};
+  const bool all_day = r.Int(9) != 0;
+  const int64_t starts = all_day ? InZone(zone, r.Int(21)) : r.Int(21);
+  const int64_t ends = all_day ? InZone(zone, r.Int(22)) : r.Int(22);
+  it.slot = {it.json["uid"], r.Text(2), r.OptInt(1), r.Text(3), r.Text(4), starts, ends, all_day, r.Text(10), r.Text(11)};
   it.active = r.Text(16) != "cancelled";
   it.version = r.Int(17);
   core::ParseIsoUtc(r.Text(20), &it.modified_us);
@@ -141,7 +148,7 @@ Item ItemFromEntry(const Row& r) {
 }
 
 /// A dated thing of another module (a CalendarSource's item), with its owner's code and names.
-std::optional<Item> ItemFromSource(const module::CalendarItem& c) {
+std::optional<Item> ItemFromSource(const module::CalendarItem& c, const core::TimeZone& zone) {
   Item it;
   int64_t starts = 0, last_day = 0;
   bool all_day = false;
@@ -152,6 +159,10 @@ std::optional<Item> ItemFromSource(const module::CalendarItem& c) {
     if (!ParseWhen(*c.ends_at, &last_day, &last_all_day) || !last_all_day) return std::nullopt;
     ends = last_day + kDayUs;
     all_day = true;
+  }
+  if (all_day) {
+    starts = InZone(zone, starts);
+    ends = InZone(zone, ends);
   }
   const std::string uid = (c.source == "content_item" ? "content-" : c.source + "-") + std::to_string(c.id);
   it.slot = {uid, c.kind, c.entity_id, c.title_ar, c.title_en, starts, ends, all_day, c.importance, c.audience};
@@ -205,41 +216,44 @@ struct Computed {
 Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry) {
   Computed out;
   SAWT_ASSIGN_OR_RETURN(out.window_hours, WindowHours(tx));
-  int64_t from_us = 0, to_us = 0;
-  core::ParseIsoUtc(f.from, &from_us);
-  core::ParseIsoUtc(f.to, &to_us);
-  to_us += kDayUs;  // `to` is inclusive
+  SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry.network_time().Zone(tx));
+  // The range names calendar days of the network's time zone; `to` is inclusive.
+  const int64_t from_us = zone.DayStart(f.from).value_or(0);
+  const int64_t to_us = zone.DayStart(f.to).value_or(0) + kDayUs;
   // Load a margin of one window on each side: a conflict with an item just outside the range still
-  // concerns the item inside it.
+  // concerns the item inside it. Rows are selected a day wider still: all-day bounds are stored
+  // floating (InZone), up to 14 hours from the instants they stand for.
   const int64_t margin = int64_t{out.window_hours} * kHourUs;
   const int64_t lo = from_us - margin, hi = to_us + margin;
+  auto overlaps = [&](const Slot& s) { return s.starts_us < hi && s.ends_us > lo; };
 
   std::vector<Item> all;
   auto entries = tx.Query(std::string("SELECT ") + kEntryColumns + kEntryFrom +
                               "WHERE e.starts_us < $1 AND e.ends_us > $2 ORDER BY e.starts_us, e.id",
-                          {hi, lo});
+                          {hi + kDayUs, lo - kDayUs});
   if (!entries) return std::move(entries).error();
-  for (const auto& r : *entries) all.push_back(ItemFromEntry(r));
+  for (const auto& r : *entries) {
+    if (Item it = ItemFromEntry(r, zone); overlaps(it.slot)) all.push_back(std::move(it));
+  }
   for (const auto& source : registry.calendar_sources()) {
-    // A day of margin each way: a time late on one day (UTC) is the next day somewhere.
     SAWT_ASSIGN_OR_RETURN(auto items, source->Items(tx, DateOf(lo - kDayUs), DateOf(hi + kDayUs)));
     for (const auto& c : items) {
-      if (auto it = ItemFromSource(c); it && it->slot.starts_us < hi && it->slot.ends_us > lo) {
-        all.push_back(*it);
-      }
+      if (auto it = ItemFromSource(c, zone); it && overlaps(it->slot)) all.push_back(*it);
     }
   }
 
   auto blackout_rows = tx.Query(std::string("SELECT ") + kBlackoutColumns +
                                     " FROM calendar_blackouts WHERE starts_us < $1 AND ends_us > $2 ORDER BY starts_us, id",
-                                {hi, lo});
+                                {hi + kDayUs, lo - kDayUs});
   if (!blackout_rows) return std::move(blackout_rows).error();
   std::vector<Blackout> blackouts;
   std::map<int64_t, Blackout> blackout_by_id;
   for (const auto& r : *blackout_rows) {
-    blackouts.push_back(BlackoutOf(r));
-    blackout_by_id[r.Int(0)] = blackouts.back();
-    if (r.Int(4) < to_us && r.Int(5) > from_us) out.blackouts.push_back(BlackoutJson(r));
+    const Blackout b = BlackoutOf(r, zone);
+    if (b.starts_us >= hi || b.ends_us <= lo) continue;
+    blackouts.push_back(b);
+    blackout_by_id[b.id] = b;
+    if (b.starts_us < to_us && b.ends_us > from_us) out.blackouts.push_back(BlackoutJson(r));
   }
 
   std::optional<std::set<int64_t>> subtree;
@@ -368,9 +382,11 @@ Result<Row> LoadEntry(Tx& tx, int64_t id) {
 
 /// The conflicts an entry takes part in, over the days around it.
 Result<Json> ConflictsOf(Tx& tx, const module::ModuleRegistry& registry, const Row& entry) {
+  SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry.network_time().Zone(tx));
+  const bool all_day = entry.Int(9) != 0;
   CalendarFilter around;
-  around.from = DateOf(entry.Int(21));
-  around.to = DateOf(entry.Int(22) - 1);
+  around.from = all_day ? DateOf(entry.Int(21)) : zone.DateOf(entry.Int(21));
+  around.to = all_day ? DateOf(entry.Int(22) - 1) : zone.DateOf(entry.Int(22) - 1);
   SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, around, registry));
   const std::string uid = "entry-" + std::to_string(entry.Int(0));
   Json out = Json::array();
@@ -443,7 +459,8 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
                                                    std::optional<std::string> channel,
                                                    std::optional<std::string> kind) const {
   CalendarFilter f;
-  const std::string today = DateOf(store_.clock().NowMicros());
+  SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry_.CurrentTimeZone());
+  const std::string today = zone.DateOf(store_.clock().NowMicros());
   f.from = from.value_or(today.substr(0, 8) + "01");
   int64_t from_us = 0, to_us = 0;
   bool all_day = false;
@@ -486,6 +503,7 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
   return store::ReadValue<std::string>(store_, [&](Tx& tx) -> Result<std::string> {
     SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), filter.entity_id));
     SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_));
+    SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry_.network_time().Zone(tx));
     const bool ar = lang == "ar";
     std::string name = ar ? "تقويم الاتصال الحكومي" : "Government communication calendar";
     std::vector<IcsEvent> events;
@@ -493,6 +511,10 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
       const Json& j = it.json;
       IcsEvent e;
       e.slot = it.slot;
+      if (e.slot.all_day) {  // an all-day VEVENT names dates (VALUE=DATE), not the zone's instants
+        e.slot.starts_us += zone.OffsetMicros(e.slot.starts_us);
+        e.slot.ends_us += zone.OffsetMicros(e.slot.ends_us);
+      }
       const std::string entity = j["entity_name_" + lang].is_string() ? j["entity_name_" + lang].get<std::string>() : "";
       e.entity_name = entity;
       if (filter.entity_id && it.slot.entity_id == filter.entity_id) name = (ar ? "تقويم " : "Calendar: ") + entity;

@@ -135,8 +135,10 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);
-  reg.AddDemoSeeder(
-      [service](store::Store& store, module::DemoContext& ctx) { return SeedDemo(*service, store.clock(), ctx); });
+  reg.AddDemoSeeder([service, registry = &reg](store::Store& store, module::DemoContext& ctx) -> core::Status {
+    SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry->CurrentTimeZone());
+    return SeedDemo(*service, store.clock(), zone, ctx);
+  });
 }
 
 }  // namespace sawt::calendar

@@ -17,7 +17,7 @@ struct Slot {
   std::string kind;            // announcement, event, campaign, national_day, press_release, ...
   std::optional<int64_t> entity_id;  // empty: the whole network (national days)
   std::string title_ar, title_en;
-  int64_t starts_us = 0;       // UTC microseconds; all-day items start at 00:00Z of their first day
+  int64_t starts_us = 0;       // UTC microseconds; all-day items start when their first day begins in the network's zone
   int64_t ends_us = 0;         // exclusive; > starts_us
   bool all_day = false;
   std::string importance;      // high, normal, low
@@ -28,8 +28,8 @@ struct Slot {
 struct Blackout {
   int64_t id = 0;
   std::optional<int64_t> entity_id;  // empty: applies to every entity
-  int64_t starts_us = 0;             // 00:00Z of the first day
-  int64_t ends_us = 0;               // 00:00Z of the day after the last day
+  int64_t starts_us = 0;             // when the first day begins (network time zone)
+  int64_t ends_us = 0;               // when the day after the last day begins
   std::string reason_ar, reason_en;
 };
 

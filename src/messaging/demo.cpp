@@ -201,7 +201,8 @@ const DemoItem kItems[] = {
 
 }  // namespace
 
-core::Status SeedDemo(const Services& services, const core::Clock& clock, module::DemoContext& ctx) {
+core::Status SeedDemo(const Services& services, const core::Clock& clock, const core::TimeZone& zone,
+                      module::DemoContext& ctx) {
   LibraryService& library = *services.library;
   KeyMessageService& messages = *services.key_messages;
   FactService& facts = *services.facts;
@@ -255,13 +256,16 @@ core::Status SeedDemo(const Services& services, const core::Clock& clock, module
                                                       {"Memo: review statements before release", -1},
                                                       {"Director General's speech at the safety forum", 15},
                                                       {"The winter events season", 16}};
-  const int64_t today_us = clock.NowMicros() / 86'400'000'000 * 86'400'000'000;
+  constexpr int64_t kDayUs = 86'400'000'000;
+  int64_t today_us = 0;  // 00:00 of today in the network's zone, written as if UTC (a wall time)
+  core::ParseIsoUtc(zone.DateOf(clock.NowMicros()), &today_us);
   for (const auto& it : kItems) {
     Json body = {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)}, {"title_ar", it.title_ar},
                  {"title_en", it.title_en}, {"body_ar", it.body_ar}, {"body_en", it.body_en},
                  {"themes", {it.theme}}, {"channels", {"website", "x"}}};
     if (auto day = planned_in_days.find(it.title_en); day != planned_in_days.end()) {
-      body["planned_at"] = core::FormatIsoUtc(today_us + int64_t{day->second} * 86'400'000'000).substr(0, 10) + "T06:00:00Z";
+      const int64_t ten_oclock = today_us + int64_t{day->second} * kDayUs + 10 * int64_t{3'600'000'000};
+      body["planned_at"] = core::FormatIsoUtc(zone.WallToUtc(ten_oclock)).substr(0, 19) + "Z";
     }
     auto made = content.CreateContentItem(system, body);
     if (!made) return std::move(made).error();

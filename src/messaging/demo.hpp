@@ -10,8 +10,9 @@ namespace sawt::messaging {
 /// and known short forms of entity names, then content items in every workflow state. Loaded through
 /// the services' own commands (validated and audited like real data). REQUIRES: the network demo ran
 /// first (entity codes in ctx).
-/// Dates are relative to `clock`'s today (the store's clock).
-core::Status SeedDemo(const Services& services, const core::Clock& clock, module::DemoContext& ctx);
+/// Dates are relative to `clock`'s today, planned times are 10:00 in the network's `zone`.
+core::Status SeedDemo(const Services& services, const core::Clock& clock, const core::TimeZone& zone,
+                      module::DemoContext& ctx);
 /// Maker-checker on for the tourism authority (its director cannot approve what they drafted).
 core::Status SeedReviewSettings(ReviewSettingsService& service, module::DemoContext& ctx);
 

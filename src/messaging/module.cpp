@@ -340,7 +340,9 @@ void Register(module::ModuleRegistry& reg) {
   PublicationOptions delivery;
   delivery.addresses = reg.services().settings.webhook_addresses;
   services.publications = std::make_shared<PublicationService>(store, delivery);
-  auto worker = std::make_shared<PublicationWorker>(store, *services.content, std::move(delivery));
+  auto worker = std::make_shared<PublicationWorker>(
+      store, *services.content, [registry = &reg]() -> const module::NetworkTime& { return registry->network_time(); },
+      std::move(delivery));
   services.review = std::make_shared<ReviewSettingsService>(store, entities);
   reg.Keep(services.library);
   reg.Keep(services.key_messages);
@@ -370,8 +372,9 @@ void Register(module::ModuleRegistry& reg) {
   RegisterReviewSettingsRoutes(reg, services.review);
   // Delivers the publication outbox and publishes scheduled items when their time comes.
   reg.AddWorker("publication_dispatcher", [worker](std::stop_token stop) { worker->Run(stop); });
-  reg.AddDemoSeeder([services](store::Store& store, module::DemoContext& ctx) -> core::Status {
-    SAWT_TRY_STATUS(SeedDemo(services, store.clock(), ctx));
+  reg.AddDemoSeeder([services, registry = &reg](store::Store& store, module::DemoContext& ctx) -> core::Status {
+    SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry->CurrentTimeZone());
+    SAWT_TRY_STATUS(SeedDemo(services, store.clock(), zone, ctx));
     return SeedReviewSettings(*services.review, ctx);
   });
 }

@@ -43,8 +43,9 @@ std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::str
           {"X-Sawt-Signature", "sha256=" + auth::HmacSha256Hex(secret, timestamp + "." + body)}};
 }
 
-PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options)
-    : store_(store), content_(content), options_(std::move(options)) {
+PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, NetworkTimeSource network_time,
+                                     PublicationOptions options)
+    : store_(store), content_(content), network_time_(std::move(network_time)), options_(std::move(options)) {
   // A commit (new work) or a jump of the clock (a test moving time past a due row) ends the wait.
   std::weak_ptr<Wake> weak = wake_;
   auto wake_up = [weak] {
@@ -200,14 +201,18 @@ void PublicationWorker::DeliverOne(const Row& row) {
 }
 
 void PublicationWorker::PublishDueItems() {
-  // planned_at is stored as given, "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ": compare with now in
-  // that form (with microseconds, "…:00.5Z" would sort before "…:00Z" and miss its second).
-  const std::string now_in_planned_form = store_.clock().NowIsoUtc().substr(0, 19) + "Z";
+  // planned_at is stored as given, "YYYY-MM-DDTHH:MM:SSZ" or a date "YYYY-MM-DD". A time is due
+  // once now (in that form: with microseconds "…:00.5Z" would sort before "…:00Z" and miss its
+  // second) has reached it; a date once that day has begun in the network's time zone.
+  const int64_t now = store_.clock().NowMicros();
+  const std::string now_in_planned_form = core::FormatIsoUtc(now).substr(0, 19) + "Z";
   auto due = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) -> Result<std::vector<Row>> {
+    SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, network_time_().Zone(tx));
     return tx.Query(
-        "SELECT id, version FROM content_items WHERE state = 'scheduled' AND planned_at IS NOT NULL AND planned_at <= $1 "
+        "SELECT id, version FROM content_items WHERE state = 'scheduled' AND planned_at IS NOT NULL AND "
+        "((length(planned_at) = 20 AND planned_at <= $1) OR (length(planned_at) = 10 AND planned_at <= $2)) "
         "ORDER BY id LIMIT 20",
-        {now_in_planned_form});
+        {now_in_planned_form, zone.DateOf(now)});
   });
   if (!due) return;
   const auth::Caller system = SystemCaller();

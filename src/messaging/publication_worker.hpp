@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "messaging/content_service.hpp"
 #include "messaging/publication_service.hpp"
+#include "module/network_time.hpp"
 #include "store/store.hpp"
 
 namespace sawt::messaging {
@@ -29,8 +31,12 @@ std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::str
 /// called from one thread.
 class PublicationWorker {
  public:
+  /// Where the worker finds the network's time zone (a date-only planned_at is due when that day
+  /// begins there), looked up at each pass.
+  using NetworkTimeSource = std::function<const module::NetworkTime&()>;
   /// REQUIRES: `content` outlives the worker.
-  PublicationWorker(store::Store& store, ContentService& content, PublicationOptions options = {});
+  PublicationWorker(store::Store& store, ContentService& content, NetworkTimeSource network_time,
+                    PublicationOptions options = {});
   ~PublicationWorker();
 
   /// The dispatcher's loop: delivers due rows, publishes scheduled items whose planned_at has
@@ -45,6 +51,7 @@ class PublicationWorker {
 
   store::Store& store_;
   ContentService& content_;
+  NetworkTimeSource network_time_;
   PublicationOptions options_;
   struct Wake {
     std::mutex mu;

@@ -19,7 +19,7 @@ struct CalendarItem {
   std::optional<int64_t> entity_id;    ///< the owner entity
   std::string kind;                    ///< a code of the module's kinds vocabulary
   std::string title_ar, title_en;
-  std::string starts_at;               ///< "YYYY-MM-DD" (all day) or "YYYY-MM-DDTHH:MM:SSZ"
+  std::string starts_at;               ///< "YYYY-MM-DD" (all day, a day of the network's time zone) or "YYYY-MM-DDTHH:MM:SSZ"
   std::optional<std::string> ends_at;  ///< for spans: the last day ("YYYY-MM-DD"), inclusive
   std::string importance = "normal";   ///< a code of the "importance" vocabulary
   std::string audience = "public";     ///< a code of the "audiences" vocabulary
@@ -39,7 +39,8 @@ class CalendarSource {
   virtual ~CalendarSource() = default;
   /// The kinds its items carry (the calendar's kind filter accepts them).
   virtual std::vector<std::string> Kinds() const = 0;
-  /// Items whose time overlaps [from_date, to_date) (dates "YYYY-MM-DD", UTC), read in `tx`.
+  /// Items whose time overlaps [from_date, to_date) (dates "YYYY-MM-DD"; the calendar asks a day
+  /// wider than it shows, so reading the bounds as UTC or as the network's zone both do), read in `tx`.
   /// Withdrawn or cancelled things are left out.
   virtual core::Result<std::vector<CalendarItem>> Items(store::Tx& tx, const std::string& from_date,
                                                         const std::string& to_date) const = 0;

@@ -92,6 +92,15 @@ const EntityDirectory& ModuleRegistry::entity_directory() const {
   return *entity_directory_;
 }
 
+const NetworkTime& ModuleRegistry::network_time() const {
+  SAWT_ASSERT(network_time_ != nullptr, "the network module registers the network time first");
+  return *network_time_;
+}
+
+core::Result<core::TimeZone> ModuleRegistry::CurrentTimeZone() const {
+  return store::ReadValue<core::TimeZone>(services_.store, [this](store::Tx& tx) { return network_time().Zone(tx); });
+}
+
 const ThemeCatalog& ModuleRegistry::theme_catalog() const {
   SAWT_ASSERT(theme_catalog_ != nullptr, "the messaging module registers the theme catalog first");
   return *theme_catalog_;

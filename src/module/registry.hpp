@@ -18,6 +18,7 @@
 #include "http/router.hpp"
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
+#include "module/network_time.hpp"
 #include "module/theme_catalog.hpp"
 #include "module/vocabulary.hpp"
 #include "store/store.hpp"
@@ -152,6 +153,11 @@ class ModuleRegistry {
   const EntityDirectory& entity_directory() const;
   void SetThemeCatalog(std::shared_ptr<const ThemeCatalog> catalog) { theme_catalog_ = std::move(catalog); }
   const ThemeCatalog& theme_catalog() const;
+  /// The network's time zone, registered by the network module (same rule as the directory).
+  void SetNetworkTime(std::shared_ptr<const NetworkTime> time) { network_time_ = std::move(time); }
+  const NetworkTime& network_time() const;
+  /// The network's time zone read in a transaction of its own (outside one, e.g. in a demo seeder).
+  core::Result<core::TimeZone> CurrentTimeZone() const;
   /// A module with dated things shows them on the shared calendar through a source; the vector
   /// lives as long as the registry (the calendar keeps a pointer and sees later registrations).
   void AddCalendarSource(std::shared_ptr<const CalendarSource> source) { calendar_sources_.push_back(std::move(source)); }
@@ -180,6 +186,7 @@ class ModuleRegistry {
   std::deque<std::pair<std::string, Vocabulary>> vocabularies_;  // deque: references stay valid
   std::shared_ptr<const EntityDirectory> entity_directory_;
   std::shared_ptr<const ThemeCatalog> theme_catalog_;
+  std::shared_ptr<const NetworkTime> network_time_;
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };

@@ -14,6 +14,8 @@ namespace {
 using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 const std::vector<http::Message> kMessages = {
+    {"network.bad_time_zone", "المنطقة الزمنية «{0}» غير معروفة؛ استخدم معرّفًا مثل Asia/Dubai.",
+     "Unknown time zone \"{0}\"; use an IANA id such as Asia/Dubai."},
     {"network.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
     {"network.member_not_found", "العضو رقم {0} غير موجود.", "Member {0} does not exist."},
     {"network.membership_not_found", "العضوية رقم {0} غير موجودة.", "Membership {0} does not exist."},
@@ -53,6 +55,9 @@ const std::vector<http::Message> kMessages = {
 
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
+  reg.AddSchema("NetworkSettings", Obj({{"time_zone", Str(64)}, {"version", Int()}, {"updated_at", Str(40)}},
+                                       {"time_zone", "version", "updated_at"}));
+  reg.AddSchema("NetworkSettingsUpdate", Obj({{"time_zone", Str(64)}}, {"time_zone"}));
   reg.AddSchema("Axis", {{"type", "object"},
                          {"properties", {{"key", {{"type", "string"}}}, {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}}}}});
   reg.AddSchema("AxisList", {{"type", "object"},
@@ -148,12 +153,16 @@ void Register(module::ModuleRegistry& reg) {
   reg.SetEntityDirectory(std::make_shared<NetworkEntityDirectory>());
   auto service = std::make_shared<NetworkService>(reg.services().store, &reg.entity_references());
   reg.Keep(service);
+  auto settings = std::make_shared<NetworkSettingsService>(reg.services().store);
+  reg.SetNetworkTime(settings);
   reg.AddMigrations(NetworkService::Migrations());
+  reg.AddMigrations(NetworkSettingsService::Migrations());
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
   NetworkService::RegisterSearchTypes();
   RegisterRoutes(reg, service);
+  RegisterSettingsRoutes(reg, settings);
   reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
 }
 

@@ -143,4 +143,19 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                });
 }
 
+void RegisterSettingsRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkSettingsService> settings) {
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/network/settings",
+                                 {"Network settings (the time zone)", {}, {}, "", "NetworkSettings", 200, true}),
+               [settings](Request& req, const auth::Caller& caller) { return ReplyWithEtag(req, settings->Get(caller)); });
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/network/settings",
+                                 {"Change the network's time zone", {}, {}, "NetworkSettingsUpdate", "NetworkSettings", 200, true}),
+               [settings](Request& req, const auth::Caller& caller) {
+                 auto match = module::IfMatch(req);
+                 if (!match) return Response::Problem(match.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, settings->Update(caller, *match, *body));
+               });
+}
+
 }  // namespace sawt::network

@@ -4,9 +4,11 @@
 
 #include "module/registry.hpp"
 #include "network/network_service.hpp"
+#include "network/settings_service.hpp"
 
 namespace sawt::network {
 
 void RegisterRoutes(module::ModuleRegistry& registry, std::shared_ptr<NetworkService> service);
+void RegisterSettingsRoutes(module::ModuleRegistry& registry, std::shared_ptr<NetworkSettingsService> settings);
 
 }  // namespace sawt::network

@@ -96,6 +96,7 @@ TEST_P(BadInputTest, EveryWriteRouteDocumentsItsBody) {
 // every route that takes a body. A route that read its fields loosely would accept it.
 TEST_P(BadInputTest, EveryWriteRouteRefusesAnUnknownFieldInAValidBody) {
   SettingsGuard calendar(app(), Admin(), "/api/v1/calendar/settings", {"conflict_window_hours"});
+  SettingsGuard network(app(), Admin(), "/api/v1/network/settings", {"time_zone"});
   EndpointsGuard endpoints(app(), Admin());
   const auto cases = RouteCases();
   int probed = 0;

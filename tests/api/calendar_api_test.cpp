@@ -103,6 +103,55 @@ TEST_P(CalendarApiTest, TheConflictWindowIsConfigurable) {
   EXPECT_EQ(app().Call("PUT", "/api/v1/calendar/settings", Demo("police.editor"), {{"conflict_window_hours", 24}}).status, 403);
 }
 
+// Dates name days of the network's time zone: 21:00Z on 9 February is already the 10th in Dubai
+// (UTC+4) but still the 9th in UTC. Changing the zone moves every all-day item and blackout with it.
+TEST_P(CalendarApiTest, TheNetworkTimeZoneDecidesWhichDayATimeFallsOn) {
+  Credentials admin = Admin();
+  SettingsGuard restore(app(), admin, "/api/v1/network/settings", {"time_zone"});
+  Reply settings = app().Call("GET", "/api/v1/network/settings", Demo("police.editor"));
+  ASSERT_EQ(settings.status, 200) << settings.body;
+  EXPECT_EQ(settings.json()["time_zone"], "Asia/Dubai");
+  Reply blackout = app().Call("POST", "/api/v1/calendar/blackouts", admin,
+                              {{"starts_on", "2035-02-10"}, {"reason_ar", "صمت إعلامي"}, {"reason_en", "Media silence"}});
+  ASSERT_EQ(blackout.status, 201) << blackout.body;
+  Json late = Create(admin, Entry(EntityId("police"), "2035-02-09T21:00:00Z", "normal"));
+  ASSERT_EQ(late["conflicts"].size(), 1u) << late.dump();
+  EXPECT_EQ(late["conflicts"][0]["rule"], "blackout");
+  auto shown_on = [&](const std::string& day) {
+    return ItemOf(View("from=" + day + "&to=" + day, admin), late["uid"]) != nullptr;
+  };
+  EXPECT_TRUE(shown_on("2035-02-10"));
+  EXPECT_FALSE(shown_on("2035-02-09"));
+  // An all-day entry stays on its date in the ICS file (VALUE=DATE), whatever the zone.
+  Json all_day = Create(admin, Entry(EntityId("police"), "2035-02-12", "normal"));
+  Reply ics = app().Call("GET", "/api/v1/calendar.ics?from=2035-02-01&to=2035-02-28&lang=en", admin);
+  ASSERT_EQ(ics.status, 200);
+  EXPECT_NE(ics.body.find("DTSTART;VALUE=DATE:20350212"), std::string::npos) << ics.body;
+  EXPECT_NE(ics.body.find("DTSTART:20350209T210000Z"), std::string::npos) << ics.body;
+
+  Reply utc = app().Call("PUT", "/api/v1/network/settings", admin, {{"time_zone", "UTC"}},
+                         {{"If-Match", settings.headers["etag"]}});
+  ASSERT_EQ(utc.status, 200) << utc.body;
+  EXPECT_EQ(utc.json()["time_zone"], "UTC");
+  const std::string entry = "/api/v1/calendar/entries/" + std::to_string(late["id"].get<int64_t>());
+  EXPECT_TRUE(app().Call("GET", entry, admin).json()["conflicts"].empty());
+  EXPECT_TRUE(shown_on("2035-02-09"));
+  EXPECT_FALSE(shown_on("2035-02-10"));
+
+  // A stale version, a zone that does not exist (or hides a bidi mark) and an editor are refused,
+  // and the setting stays as it was.
+  EXPECT_EQ(app().Call("PUT", "/api/v1/network/settings", admin, {{"time_zone", "Asia/Riyadh"}},
+                       {{"If-Match", settings.headers["etag"]}}).status, 412);
+  EXPECT_EQ(app().Call("PUT", "/api/v1/network/settings", admin, {{"time_zone", ""}}).json()["code"], "common.field_empty");
+  for (const char* zone : {"Mars/Olympus_Mons", "Asia/Dubai\u200f", "../../etc/localtime", "EST5EDT,M3.2.0,M11.1.0"}) {
+    Reply bad = app().Call("PUT", "/api/v1/network/settings", admin, {{"time_zone", zone}});
+    EXPECT_EQ(bad.status, 400) << zone;
+    EXPECT_EQ(bad.json()["code"], "network.bad_time_zone") << bad.body;
+  }
+  EXPECT_EQ(app().Call("PUT", "/api/v1/network/settings", Demo("police.director"), {{"time_zone", "Asia/Riyadh"}}).status, 403);
+  EXPECT_EQ(app().Call("GET", "/api/v1/network/settings", admin).json()["time_zone"], "UTC");
+}
+
 TEST_P(CalendarApiTest, BlackoutsApplyToTheirEntityOrToEveryone) {
   Credentials director = Demo("police.director");
   Reply own = app().Call("POST", "/api/v1/calendar/blackouts", director,

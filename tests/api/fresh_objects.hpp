@@ -316,6 +316,9 @@ class FreshObjectsTest : public ApiTest {
         {"POST /api/v1/calendar/blackouts", {201, [&](int64_t e) { return RouteRequest{"/api/v1/calendar/blackouts", BlackoutBody(e)}; }}},
         {"DELETE /api/v1/calendar/blackouts/{id}",
          {204, [&](int64_t e) { return RouteRequest{At("/api/v1/calendar/blackouts/{id}", NewBlackout(e))}; }}},
+        {"GET /api/v1/network/settings", {200, fixed("/api/v1/network/settings")}},
+        // A network setting: a test that changes it restores it (SettingsGuard).
+        {"PUT /api/v1/network/settings", {200, fixed("/api/v1/network/settings", {{"time_zone", "Asia/Dubai"}})}},
         {"GET /api/v1/calendar/settings", {200, fixed("/api/v1/calendar/settings")}},
         // A network setting: a test that changes it restores it (SettingsGuard).
         {"PUT /api/v1/calendar/settings", {200, fixed("/api/v1/calendar/settings", {{"conflict_window_hours", 48}})}},

@@ -101,6 +101,8 @@ const std::vector<Row> kRows = {
     {"GET /api/v1/channel-endpoints", kNetworkAdmin, kNetworkAdmin},
     {"PUT /api/v1/channel-endpoints/{channel}", kNetworkAdmin, kNetworkAdmin},
     {"DELETE /api/v1/channel-endpoints/{channel}", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/network/settings", kEveryone, kEveryone},
+    {"PUT /api/v1/network/settings", kNetworkAdmin, kNetworkAdmin},
     // calendar
     {"GET /api/v1/calendar", kEveryone, kEveryone},
     {"GET /api/v1/calendar.ics", kEveryone, kEveryone},
@@ -183,6 +185,7 @@ TEST_P(AuthzMatrixTest, EveryRouteHasAnAuthorizationRow) {
 // one: an allowed caller gets exactly the row's success status, any other caller exactly 403.
 TEST_P(AuthzMatrixTest, EndpointTimesRoleTimesEntity) {
   SettingsGuard calendar(app(), Admin(), "/api/v1/calendar/settings", {"conflict_window_hours"});
+  SettingsGuard network(app(), Admin(), "/api/v1/network/settings", {"time_zone"});
   EndpointsGuard endpoints(app(), Admin());
   const auto cases = RouteCases();
   for (const auto& row : kRows) {

@@ -481,3 +481,23 @@ test('saving an entry another page has deleted says so, and the chip goes away',
   assert.deepEqual(first.problems, []);
   assert.deepEqual(second.problems.filter((p) => !/status of 404/.test(p)), []);
 });
+
+test('on a device in Los Angeles the calendar keeps the network\'s days and hours (Asia/Dubai)', async () => {
+  const page = await newPage(browser, { timezoneId: 'America/Los_Angeles' });
+  await login(page, 'police.editor', PASSWORD, server.url);
+  const monday = await openDemoWeek(page);
+  const { police, view } = await demoItems(page, monday);
+  // 09:00 on Thursday in Dubai is 21:00 on Wednesday in Los Angeles: the chip stays on Thursday.
+  const inspection = view.items.find((i) => i.title_en === 'Annual school inspection results');
+  assert.ok(inspection, 'the demo week holds the school inspection results');
+  assert.equal(await dayOfChip(page, inspection.uid), addDays(monday, 3));
+  assert.equal(await dayOfChip(page, police.uid), addDays(monday, 1));
+  assert.match(await page.getByTestId('calendar-status').textContent(), /الخليج/);
+  // The form shows and saves the network's day and hour.
+  await openEntry(page, police.uid);
+  await page.getByTestId('calendar-edit').click();
+  await page.getByTestId('calendar-form').waitFor();
+  assert.equal(await page.getByTestId('calendar-form-start-date').inputValue(), addDays(monday, 1));
+  assert.equal(await page.getByTestId('calendar-form-start-time').inputValue(), '12:00');
+  assert.deepEqual(page.problems, []);
+});

@@ -46,12 +46,23 @@ export async function launchBrowser(options = {}) {
   });
 }
 
+/** The demo network's time zone (the default of GET /api/v1/network/settings). */
+export const NETWORK_ZONE = 'Asia/Dubai';
+
+/**
+ * Tomorrow as YYYY-MM-DD in the network's time zone: a content item planned for that day is not due
+ * yet (the server publishes a day's items when that day begins in the network's zone).
+ */
+export function networkTomorrow() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: NETWORK_ZONE }).format(new Date(Date.now() + 86_400_000));
+}
+
 /**
  * A new page in a fresh context (own cookies and localStorage). Console errors, page errors
  * and CSP violations are collected in page.problems so a test can assert there were none.
  */
-export async function newPage(browser, { locale = 'ar', viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function newPage(browser, { locale = 'ar', viewport = { width: 1280, height: 800 }, timezoneId } = {}) {
+  const context = await browser.newContext({ locale, viewport, timezoneId });
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));

@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -17,14 +17,9 @@ useServerAndBrowser((s, b) => {
   browser = b;
 });
 
-/** Today as YYYY-MM-DD in the browser's time zone (the editor's date input). */
-// Planned for tomorrow: a scheduled item whose planned time has passed is published by the server's
-// worker at once (docs/messaging.md), and this test publishes it by hand.
-function tomorrow() {
-  const d = new Date(Date.now() + 86_400_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+// Planned for tomorrow (the network's): a scheduled item whose planned time has passed is published
+// by the server's worker at once (docs/messaging.md), and this test publishes it by hand.
+const tomorrow = networkTomorrow;
 
 /**
  * Signs two RTA members in (two browser contexts) and opens the same demo item, the first RTA item

@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -38,11 +38,7 @@ async function step(page, id, to) {
   assert.equal(moved.status, 200, `${to}: ${JSON.stringify(moved.body)}`);
 }
 
-function tomorrow() {
-  const d = new Date(Date.now() + 86_400_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const tomorrow = networkTomorrow;
 
 // Chromium logs refused requests (422 on purpose here) as console errors; nothing else may be.
 const unexpected = (problems) => problems.filter((p) => !/status of 422/.test(p));

@@ -14,6 +14,7 @@ import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigit
 import { h, replace, labelTableCells } from './dom.js';
 import { renderLogin } from './login.js';
 import { session, setSession, clearSession, needsMemberRecord } from './session.js';
+import { setNetworkZone } from './time.js';
 
 const ROUTES = {
   home: { load: () => import('./home/home.js'), nav: 'common.nav.home' },
@@ -87,8 +88,9 @@ function showLogin() {
   document.title = `${t('common.login.title')} — ${t('common.app.name')}`;
   renderLogin(app, {
     langButton: () => langButton('lang-switch'),
-    onSignedIn: (answer) => {
+    onSignedIn: async (answer) => {
       startSession(answer);
+      await loadNetworkZone();
       // Coming from #/login (or nowhere), go to the default page without a history entry.
       if (!(parseHash().name in ROUTES)) history.replaceState(null, '', `#/${DEFAULT_ROUTE}`);
       route({ focus: true });
@@ -107,6 +109,17 @@ function startSession(answer) {
         paintShell();
       }
     }).catch(() => {});
+  }
+}
+
+/** The network's time zone, before any page shows a day or a time (the default stays on failure). */
+async function loadNetworkZone() {
+  if (session.mustChangePassword) return;
+  try {
+    const settings = await api('/api/v1/network/settings');
+    if (settings?.time_zone) setNetworkZone(settings.time_zone);
+  } catch (err) {
+    console.warn('GET /api/v1/network/settings', err);
   }
 }
 
@@ -311,8 +324,9 @@ async function boot() {
   // A page changed the caller's roles (an accepted invitation): take the new session and repaint
   // the navigation, staying on the page.
   document.addEventListener('sawt:session-changed', () => {
-    api('/api/v1/me').then((me) => {
+    api('/api/v1/me').then(async (me) => {
       startSession(me);
+      await loadNetworkZone();
       paintShell();
     }).catch(notify);
   });
@@ -322,6 +336,7 @@ async function boot() {
   });
   try {
     startSession(await api('/api/v1/me'));
+    await loadNetworkZone();
   } catch (err) {
     if (err.status !== 401) console.warn('GET /api/v1/me', err);
   }

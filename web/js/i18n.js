@@ -4,6 +4,8 @@
 // Catalogues are flat objects whose keys carry their module prefix
 // ("network.entities.title"), so a key names its file: t("network.x") reads network.json.
 
+import { networkZone } from './time.js';
+
 export const LANGS = Object.freeze({
   ar: { dir: 'rtl', name: 'العربية' },
   en: { dir: 'ltr', name: 'English' },
@@ -131,9 +133,9 @@ export function formatNumber(n) {
 }
 
 /**
- * A server time (ISO 8601, UTC) as a date and time in the browser's time zone, in the current
- * language with the digit preference (Gregorian calendar). Empty for null; the input itself
- * when it does not parse.
+ * A server time (ISO 8601, UTC) as a date and time in the network's time zone (time.js), in the
+ * current language with the digit preference (Gregorian calendar). Empty for null; the input
+ * itself when it does not parse.
  */
 export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short' } = {}) {
   if (!iso) return '';
@@ -144,10 +146,15 @@ export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short' 
 
 /**
  * An Intl.DateTimeFormat in the current language with the digit preference (Gregorian calendar,
- * the browser's time zone unless options.timeZone says otherwise), e.g. for weekday or month names.
+ * the network's time zone unless options.timeZone says otherwise), e.g. for times of instants.
  */
 export function dateTimeFormat(options) {
-  return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, options);
+  return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, { timeZone: networkZone(), ...options });
+}
+
+/** A format for calendar days held as Dates at 00:00 UTC (calendar/dates.js parseDay): weekday and month names. */
+export function dayFormat(options) {
+  return dateTimeFormat({ ...options, timeZone: 'UTC' });
 }
 
 /** Picks the field of a bilingual record in the current language: pick(e, 'name') -> e.name_ar. */

@@ -1,12 +1,13 @@
 // Blackouts and the conflict window (shown to network admins and entity admins): the list of
 // blackout dates with their scope and reason, lifting one (with confirmation), declaring new ones
 // (network-wide: network admins; an entity's own: its entity admins) and, for network admins, the
-// conflict window in hours (PUT with If-Match; 412 offers a reload).
+// conflict window in hours and the network's time zone (PUT with If-Match; 412 offers a reload).
 
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, pick, compare, formatNumber } from '../i18n.js';
+import { t, pick, compare, formatNumber, currentLang } from '../i18n.js';
 import { session } from '../session.js';
+import { setNetworkZone } from '../time.js';
 import { entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, entityName } from '../messaging/common.js';
 import { confirmDialog } from './panel.js';
 
@@ -102,7 +103,7 @@ export async function adminSection(ref, { notify, onChanged }) {
   });
 
   section.append(h('h3', {}, t('calendar.blackouts.heading')), listSlot, status, options.length ? form : null);
-  if (session.networkAdmin) section.append(await windowForm(notify, onChanged));
+  if (session.networkAdmin) section.append(await windowForm(notify, onChanged), await zoneForm(notify, onChanged));
   await paintList();
   return section;
 }
@@ -136,6 +137,58 @@ async function windowForm(notify, onChanged) {
         onChanged();
       } catch (err) {
         if (err.status === 412) replace(stale, conflictNotice('calendar-window-stale', () => paint().catch(notify)));
+        else error.textContent = err.message;
+      }
+    });
+    replace(box, form);
+  };
+  await paint();
+  return box;
+}
+
+/** The IANA zones this browser knows, each with its name in the current language. */
+function zoneOptions(current) {
+  const ids = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  if (!ids.includes(current)) ids.push(current);
+  const lang = currentLang();
+  return ids.map((id) => {
+    let name = '';
+    try {
+      name = new Intl.DateTimeFormat(lang, { timeZone: id, timeZoneName: 'longGeneric' }).formatToParts(0).find((p) => p.type === 'timeZoneName')?.value || '';
+    } catch { /* a zone without a name in this language */ }
+    return { value: id, label: name ? `${id} — ${name}` : id };
+  });
+}
+
+/** The network's time zone (network admins). */
+async function zoneForm(notify, onChanged) {
+  const box = h('div', { class: 'cal-window' });
+  const paint = async () => {
+    const settings = await api('/api/v1/network/settings');
+    const zone = selectField('network-zone', t('calendar.zone.label'), zoneOptions(settings.time_zone), settings.time_zone,
+      { dataset: { testid: 'network-zone' } });
+    const hint = h('p', { class: 'hint', id: 'network-zone-hint' }, t('calendar.zone.hint'));
+    zone.select.setAttribute('aria-describedby', 'network-zone-hint');
+    const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'network-zone-error' } });
+    const status = h('div', { class: 'form-status', role: 'status', dataset: { testid: 'network-zone-status' } });
+    const stale = h('div', { class: 'conflict-slot' });
+    const form = h('form', { class: 'cal-window-form', novalidate: true, 'aria-labelledby': 'network-zone-heading' },
+      h('h3', { id: 'network-zone-heading' }, t('calendar.zone.heading')),
+      zone.field, hint, error, status, stale,
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'network-zone-save' } }, t('calendar.zone.save')));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      error.textContent = '';
+      try {
+        const saved = await api('/api/v1/network/settings', {
+          method: 'PUT', body: { time_zone: zone.select.value }, headers: { 'If-Match': etag(settings.version) },
+        });
+        settings.version = saved.version;
+        setNetworkZone(saved.time_zone);
+        status.textContent = t('calendar.zone.saved', { zone: saved.time_zone });
+        onChanged();
+      } catch (err) {
+        if (err.status === 412) replace(stale, conflictNotice('network-zone-stale', () => paint().catch(notify)));
         else error.textContent = err.message;
       }
     });

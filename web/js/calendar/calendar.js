@@ -10,10 +10,11 @@
 
 import { api } from '../api.js';
 import { h, replace, swatch } from '../dom.js';
-import { t, pick, compare, formatNumber, dateTimeFormat, currentLang } from '../i18n.js';
+import { t, pick, compare, formatNumber, dayFormat, currentLang } from '../i18n.js';
 import { loadReference, entitiesWhere, formatDay, selectField } from '../messaging/common.js';
 import { KINDS as CONTENT_KINDS, CHANNELS } from '../messaging/editor.js';
-import { today, parseDay, addDays, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
+import { zoneName } from '../time.js';
+import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
 import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel, ENTRY_KINDS } from './panel.js';
 import { adminSection, mayAdminister } from './admin.js';
 
@@ -180,7 +181,7 @@ function syncControls() {
 }
 
 function periodTitle(days) {
-  if (state.view === 'month') return dateTimeFormat({ month: 'long', year: 'numeric' }).format(parseDay(state.date));
+  if (state.view === 'month') return dayFormat({ month: 'long', year: 'numeric' }).format(parseDay(state.date));
   return t('calendar.week_of', { from: formatDay(days[0]), to: formatDay(days[6]) });
 }
 
@@ -208,6 +209,7 @@ export async function load() {
       t('calendar.count', { count: data.items.length }),
       t('calendar.conflict_count', { count: data.conflicts.length }),
       t('calendar.window', { hours: data.window_hours }),
+      t('calendar.zone.note', { zone: zoneName(currentLang()) }),
     ].join(t('calendar.separator'));
   } finally {
     if (seq === loadSeq) view.grid.removeAttribute('aria-busy');
@@ -218,9 +220,9 @@ export async function load() {
 
 function paintGrid(days) {
   const { items, blackouts } = state.data;
-  const weekday = dateTimeFormat({ weekday: 'long' });
-  const weekdayShort = dateTimeFormat({ weekday: 'short' });
-  const month = parseDay(state.date).getMonth();
+  const weekday = dayFormat({ weekday: 'long' });
+  const weekdayShort = dayFormat({ weekday: 'short' });
+  const month = parseDay(state.date).getUTCMonth();
   view.grid.className = `cal-grid view-${state.view}`;
   const head = h('div', { class: 'cal-weekdays', 'aria-hidden': 'true' }, days.slice(0, 7).map((d) => h('div', { class: 'cal-weekday' },
     h('abbr', { title: weekday.format(parseDay(d)) }, (state.view === 'week' ? weekday : weekdayShort).format(parseDay(d))))));
@@ -234,9 +236,9 @@ function paintGrid(days) {
 
 function paintAgenda(days) {
   const { items, blackouts } = state.data;
-  const month = parseDay(state.date).getMonth();
-  const shown = state.view === 'month' ? days.filter((d) => parseDay(d).getMonth() === month) : days;
-  const dayLabel = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+  const month = parseDay(state.date).getUTCMonth();
+  const shown = state.view === 'month' ? days.filter((d) => parseDay(d).getUTCMonth() === month) : days;
+  const dayLabel = dayFormat({ weekday: 'long', day: 'numeric', month: 'long' });
   const todayDay = today();
   const sections = [];
   const agendaChip = (it) => {
@@ -269,11 +271,11 @@ function weekRow(week, layout, blackouts, month) {
   row.style.setProperty('grid-template-rows', ['auto', ...Array(layout.lanes).fill('auto'), '1fr'].join(' '));
   const bodyRow = layout.lanes + 2;
   const todayDay = today();
-  const dayLabel = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const dayLabel = dayFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   week.forEach((day, i) => {
     const closed = blackoutsOn(day, blackouts);
     const count = state.data.items.filter((it) => { const s = itemDays(it); return s.first <= day && s.last >= day; }).length;
-    const cls = ['cal-day', parseDay(day).getMonth() !== month && state.view === 'month' ? 'outside' : '', day === todayDay ? 'today' : '', closed.length ? 'blackout' : ''].filter(Boolean).join(' ');
+    const cls = ['cal-day', parseDay(day).getUTCMonth() !== month && state.view === 'month' ? 'outside' : '', day === todayDay ? 'today' : '', closed.length ? 'blackout' : ''].filter(Boolean).join(' ');
     const bg = h('div', { class: `${cls} cal-day-bg`, 'aria-hidden': 'true', dataset: { date: day } });
     place(bg, i + 1, 1, '1 / -1');
     const labelParts = [dayLabel.format(parseDay(day)), t('calendar.day_count', { count })];
@@ -287,8 +289,8 @@ function weekRow(week, layout, blackouts, month) {
       ondblclick: () => newOn(day),
     },
     h('span', { class: 'cal-date', 'aria-hidden': 'true' },
-      state.view === 'week' ? dateTimeFormat({ weekday: 'short', day: 'numeric' }).format(parseDay(day))
-        : parseDay(day).getDate() === 1 ? dateTimeFormat({ day: 'numeric', month: 'short' }).format(parseDay(day)) : formatNumber(parseDay(day).getDate())),
+      state.view === 'week' ? dayFormat({ weekday: 'short', day: 'numeric' }).format(parseDay(day))
+        : parseDay(day).getUTCDate() === 1 ? dayFormat({ day: 'numeric', month: 'short' }).format(parseDay(day)) : formatNumber(parseDay(day).getUTCDate())),
     closed.map((b) => h('span', {
       class: 'cal-blackout-note', title: pick(b, 'reason'), 'aria-hidden': 'true',
       dataset: { testid: 'calendar-blackout', id: String(b.id), scope: b.entity_id == null ? 'network' : 'entity' },
@@ -355,8 +357,8 @@ function onDayKey(e, day) {
   if (e.key in steps) target = addDays(day, steps[e.key]);
   else if (e.key === 'PageDown') target = shift(state.view, day, 1);
   else if (e.key === 'PageUp') target = shift(state.view, day, -1);
-  else if (e.key === 'Home') target = addDays(day, -((parseDay(day).getDay() + 6) % 7));
-  else if (e.key === 'End') target = addDays(day, 6 - ((parseDay(day).getDay() + 6) % 7));
+  else if (e.key === 'Home') target = addDays(day, -weekdayIndex(day));
+  else if (e.key === 'End') target = addDays(day, 6 - weekdayIndex(day));
   else if (e.key === 'Enter' || e.key === ' ') {
     e.preventDefault();
     newOn(day);

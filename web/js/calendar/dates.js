@@ -1,36 +1,49 @@
-// Calendar days and the grid's layout, without the DOM. A day is "YYYY-MM-DD" in the browser's
-// time zone; all-day items name calendar days (no time zone), timed items are UTC instants shown
-// on the local day they fall on. Weeks start on Monday.
+// Calendar days and the grid's layout, without the DOM. A day is "YYYY-MM-DD" of the network's time
+// zone (time.js): all-day items name such days, timed items are UTC instants shown on the network's
+// day they fall on, "today" is the network's today. Day arithmetic uses Dates at 00:00 UTC (read
+// with getUTC*, formatted with dayFormat), so the device's own zone never shifts a day. Weeks start
+// on Monday.
+
+import { zonedDay } from '../time.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 
-/** A local Date as YYYY-MM-DD. */
-export function dayOf(date) {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** A Date at 00:00 UTC as YYYY-MM-DD. */
+function utcDay(date) {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
-/** YYYY-MM-DD as a local Date at midnight (null when it does not parse). */
+/** The network's day an instant (Date or ISO string) falls on. */
+export function dayOf(instant) {
+  return zonedDay(instant);
+}
+
+/** YYYY-MM-DD as a Date at 00:00 UTC (null when it does not parse); read it with getUTC*. */
 export function parseDay(day) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
   if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return dayOf(d) === day ? d : null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return utcDay(d) === day ? d : null;
 }
 
 export function today() {
-  return dayOf(new Date());
+  return zonedDay(new Date());
 }
 
 export function addDays(day, n) {
   const d = parseDay(day);
-  d.setDate(d.getDate() + n);
-  return dayOf(d);
+  d.setUTCDate(d.getUTCDate() + n);
+  return utcDay(d);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(day) {
+  return (parseDay(day).getUTCDay() + 6) % 7;
 }
 
 /** The Monday on or before day. */
 export function weekStart(day) {
-  const d = parseDay(day);
-  return addDays(day, -((d.getDay() + 6) % 7));
+  return addDays(day, -weekdayIndex(day));
 }
 
 /** The days shown for a view: 'week' = Monday to Sunday; 'month' = whole weeks around the month. */
@@ -42,8 +55,8 @@ export function gridDays(view, day) {
     count = 7;
   } else {
     const d = parseDay(day);
-    const monthFirst = dayOf(new Date(d.getFullYear(), d.getMonth(), 1));
-    const monthLast = dayOf(new Date(d.getFullYear(), d.getMonth() + 1, 0));
+    const monthFirst = utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+    const monthLast = utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
     first = weekStart(monthFirst);
     count = Math.round((parseDay(addDays(weekStart(monthLast), 7)) - parseDay(first)) / 86_400_000);
   }
@@ -54,12 +67,12 @@ export function gridDays(view, day) {
 export function shift(view, day, step) {
   if (view === 'week') return addDays(weekStart(day), 7 * step);
   const d = parseDay(day);
-  return dayOf(new Date(d.getFullYear(), d.getMonth() + step, 1));
+  return utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1)));
 }
 
 /**
- * The local days an item covers: {first, last, timed}. All day: starts_at to ends_at (inclusive,
- * or the same day). Timed: the local day of starts_at to the local day just before ends_at.
+ * The days an item covers: {first, last, timed}. All day: starts_at to ends_at (inclusive, or the
+ * same day). Timed: the network's day of starts_at to its day just before ends_at.
  */
 export function itemDays(item) {
   if (item.all_day) {

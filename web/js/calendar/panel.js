@@ -8,7 +8,8 @@ import { h, replace } from '../dom.js';
 import { t, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
 import { may, entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, themeName } from '../messaging/common.js';
 import { CHANNELS } from '../messaging/editor.js';
-import { itemDays, dayOf } from './dates.js';
+import { itemDays } from './dates.js';
+import { zonedParts, zonedToIso } from '../time.js';
 
 export const ENTRY_KINDS = ['announcement', 'event', 'campaign', 'national_day'];
 const AUDIENCES = ['public', 'media', 'business', 'investors', 'residents', 'visitors', 'youth', 'students', 'families', 'employees', 'partners'];
@@ -60,7 +61,7 @@ export function timeOf(iso) {
   return dateTimeFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 }
 
-/** When an item happens, in local time with the digit preference. */
+/** When an item happens, in the network's time zone with the digit preference. */
 export function whenText(item) {
   const s = itemDays(item);
   if (!s.timed) {
@@ -231,9 +232,7 @@ async function reopen(id, edit) {
 
 // ---- form -----------------------------------------------------------------------------------
 
-const pad = (n) => String(n).padStart(2, '0');
-
-/** The form's values for an entry (null: a new one on day). Times are local. */
+/** The form's values for an entry (null: a new one on day). Days and times are the network's. */
 function valuesOf(entry, day) {
   if (!entry) {
     const owners = writableEntities();
@@ -254,8 +253,8 @@ function valuesOf(entry, day) {
     v.end_date = entry.ends_at ? entry.ends_at.slice(0, 10) : '';
   } else {
     const local = (iso) => {
-      const d = new Date(iso);
-      return [dayOf(d), `${pad(d.getHours())}:${pad(d.getMinutes())}`];
+      const at = zonedParts(iso); // the network's day and time, as the form shows them
+      return [at.day, at.time];
     };
     [v.start_date, v.start_time] = local(entry.starts_at);
     if (entry.ends_at) [v.end_date, v.end_time] = local(entry.ends_at);
@@ -411,9 +410,7 @@ function bodyOf(v) {
   return body;
 }
 
-/** A local date and time as the API's UTC form (YYYY-MM-DDTHH:MM:SSZ). */
+/** A day and time of the network's time zone as the API's UTC form (YYYY-MM-DDTHH:MM:SSZ). */
 function utc(day, time) {
-  const [y, m, d] = day.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  return new Date(y, m - 1, d, hh, mm).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return zonedToIso(day, time);
 }

@@ -10,7 +10,7 @@
 
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, pick, formatNumber, dateTimeFormat } from '../i18n.js';
+import { t, pick, formatNumber, dayFormat } from '../i18n.js';
 import { session } from '../session.js';
 import { loadReference, may, stateChip, entityName } from '../messaging/common.js';
 import { today, addDays, parseDay, itemDays } from '../calendar/dates.js';
@@ -110,7 +110,7 @@ function comingUp(items, from) {
 }
 
 function calendarRow(item) {
-  const when = dateTimeFormat({ weekday: 'short', day: 'numeric', month: 'short' }).format(parseDay(itemDays(item).first));
+  const when = dayFormat({ weekday: 'short', day: 'numeric', month: 'short' }).format(parseDay(itemDays(item).first));
   const entity = item.entity_id == null ? t('calendar.network') : pick({ name_ar: item.entity_name_ar, name_en: item.entity_name_en }, 'name');
   return [
     h('a', { href: `#/calendar/week/${itemDays(item).first}` }, pick(item, 'title') || t('calendar.untitled')),
@@ -137,8 +137,8 @@ function pipelineChart(items) {
 
 function calendarChart(calendar, from) {
   const conflictDays = new Set(calendar.items.filter((it) => it.conflicts?.length).map((it) => itemDays(it).first));
-  const long = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long' });
-  const short = dateTimeFormat({ day: 'numeric' });
+  const long = dayFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+  const short = dayFormat({ day: 'numeric' });
   const days = [];
   for (let i = 0; i < 14; i++) {
     const day = addDays(from, i);

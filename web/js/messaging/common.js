@@ -5,7 +5,8 @@
 
 import { api, listAll } from '../api.js';
 import { h, replace, confirmDialog } from '../dom.js';
-import { t, pick, formatDateTime, currentDigits, currentLang, LANGS } from '../i18n.js';
+import { t, pick, formatDateTime, dayFormat, currentLang, LANGS } from '../i18n.js';
+import { zonedDay } from '../time.js';
 import { session } from '../session.js';
 
 // ---- permissions (display only) ------------------------------------------------------------
@@ -84,8 +85,7 @@ export function formatDay(day) {
   if (!day) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) return String(day);
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Intl.DateTimeFormat(`${currentLang()}-u-ca-gregory-nu-${currentDigits()}`, { dateStyle: 'medium' }).format(d);
+  return dayFormat({ dateStyle: 'medium' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
 /** planned_at ("YYYY-MM-DD" or a UTC time) for display. */
@@ -418,8 +418,8 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
 /** Whether a planned publication time (a day or a UTC time) is still ahead. */
 function plannedLater(planned) {
   if (!planned) return false;
-  const when = planned.length <= 10 ? new Date(`${planned}T23:59:59`) : new Date(planned);
-  return when.getTime() > Date.now();
+  // A day is ahead until it ends in the network's time zone.
+  return planned.length <= 10 ? planned >= zonedDay(new Date()) : new Date(planned).getTime() > Date.now();
 }
 
 /** Status text kept across a repaint of the workflow bar. */

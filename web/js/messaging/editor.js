@@ -14,6 +14,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick } from '../i18n.js';
+import { zonedParts, zonedToIso } from '../time.js';
 import {
   loadReference, may, entitiesWhere, etag, stateChip, inputField, selectField, conflictNotice, locateFindings,
   joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
@@ -94,10 +95,9 @@ function draftOf(item) {
   for (const f of TEXT_FIELDS) d[f] = item?.[f] || '';
   const p = item?.planned_at;
   if (p && p.length > 10) {
-    const at = new Date(p);
-    const pad = (n) => String(n).padStart(2, '0');
-    d.planned_date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-    d.planned_time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    const at = zonedParts(p); // the network's day and time, as the form shows them
+    d.planned_date = at.day;
+    d.planned_time = at.time;
   } else if (p) {
     d.planned_date = p;
   }
@@ -365,9 +365,7 @@ function currentTexts() {
 function plannedAt(d) {
   if (!d.planned_date) return null;
   if (!d.planned_time) return d.planned_date;
-  const [y, m, day] = d.planned_date.split('-').map(Number);
-  const [hh, mm] = d.planned_time.split(':').map(Number);
-  return new Date(y, m - 1, day, hh, mm).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return zonedToIso(d.planned_date, d.planned_time);
 }
 
 function markDirty() {
