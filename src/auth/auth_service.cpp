@@ -259,7 +259,7 @@ Status AuthService::RevokeCredentials(store::Tx& tx, int64_t account_id, const s
 }
 
 Status AuthService::LogoutEverywhere(const Caller& caller) {
-  SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
+  SAWT_TRY_STATUS(Authorize(caller, "accounts.self.write", std::nullopt));
   return store_.Write([&](store::Tx& tx) -> Status {
     SAWT_TRY_STATUS(RevokeCredentials(tx, caller.account_id, store_.clock().NowIsoUtc(), {}));
     auto ev = tx.Append({caller.login, "auth.signed_out_everywhere", std::nullopt, "account",
@@ -340,6 +340,7 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash, int
   return store::ReadValue<Caller>(store_, [&](store::Tx& tx) -> Result<Caller> {
     const std::string now = core::FormatIsoUtc(now_micros);
     Caller caller;
+    caller.policy = &policy_;
     if (bearer) {
       auto rows = tx.Query(
           "SELECT t.id, t.account_id, a.login, t.scopes, t.expires_at, a.must_change_password FROM api_tokens t "
@@ -492,7 +493,7 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListApiTokens(int64_t account_id)
 }
 
 Status AuthService::RevokeApiToken(const Caller& caller, int64_t token_id) {
-  SAWT_TRY_STATUS(Authorize(caller, "auth.self.write", std::nullopt));
+  SAWT_TRY_STATUS(Authorize(caller, "accounts.self.write", std::nullopt));
   return store_.Write([&](store::Tx& tx) -> Status {
     auto n = tx.Exec("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
                      {store_.clock().NowIsoUtc(), token_id, caller.account_id});

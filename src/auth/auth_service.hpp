@@ -15,6 +15,7 @@
 
 #include "auth/caller.hpp"
 #include "auth/login_throttle.hpp"
+#include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "store/commit_watermark.hpp"
@@ -57,6 +58,10 @@ class AuthService {
 
   static std::vector<store::Migration> Migrations();
   void SetRoleResolver(RoleResolver resolver) { resolver_ = std::move(resolver); }
+  /// The permission rules modules contribute (module::ModuleRegistry::AddPermissions) and every
+  /// caller this service authenticates is judged by.
+  Policy& policy() { return policy_; }
+  const Policy& policy() const { return policy_; }
 
   /// Password rules for a new password of account `login`: 10..256 bytes, not only spaces
   /// ("auth.weak_password"), not containing the login, case-insensitively
@@ -156,6 +161,7 @@ class AuthService {
   store::Store& store_;
   AuthOptions options_;
   RoleResolver resolver_;
+  Policy policy_;
   std::string dummy_hash_;  // verified against for unknown logins, so timing does not reveal them
   LoginThrottle throttle_;
 };

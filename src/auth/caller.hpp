@@ -21,6 +21,8 @@ inline constexpr Role kAllRoles[] = {Role::kNetworkAdmin, Role::kEntityAdmin, Ro
 const char* RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 
+class Policy;
+
 /// How the caller proved who they are.
 enum class Credential { kSession, kApiToken };
 
@@ -41,6 +43,8 @@ struct Caller {
   bool must_change_password = false;
   /// Sessions only: when the session was last recorded as used (microseconds since the epoch).
   int64_t last_seen_micros = 0;
+  /// The permission rules the caller is judged by (AuthService's); null for a caller built in code.
+  const Policy* policy = nullptr;
 
   bool HasRole(int64_t entity_id, Role role) const;
   /// True when the caller holds any role in the entity (directly or through an ancestor).

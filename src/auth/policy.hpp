@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "auth/caller.hpp"
@@ -11,8 +13,9 @@
 
 namespace sawt::auth {
 
-/// Permission names are "<module>.<resource>.<verb>"; the full table lives in policy.cpp, the one
-/// place where sawt decides who may do what. Services call Authorize before acting.
+/// Permission names are "<module>.<resource>.<verb>". Each module contributes the rules of its own
+/// permissions at registration (module::ModuleRegistry::AddPermissions); one function, Authorize,
+/// decides them all. docs/permissions.md is the generated table.
 struct PermissionRule {
   std::string permission;
   /// Roles that grant it in the target entity (or an ancestor). network_admin always passes.
@@ -21,14 +24,35 @@ struct PermissionRule {
   bool any_member = false;
   /// Needs the "write" scope when the caller uses an API token.
   bool writes = false;
+  /// What it allows, for the generated table (English).
+  std::string summary;
 };
 
-/// Every rule, for documentation and the authorization test matrix.
-const std::vector<PermissionRule>& PermissionRules();
+/// Every module's rules. Filled while modules register (single-threaded), read-only afterwards,
+/// so reads need no lock. Owned by AuthService; every Caller it builds points at it.
+class Policy {
+ public:
+  /// Adds `module`'s rules. REQUIRES (asserted): each permission starts with "<module>." and is new.
+  void Add(const std::string& module, std::vector<PermissionRule> rules);
+  const PermissionRule* Find(std::string_view permission) const;
+  struct Entry {
+    std::string module;
+    PermissionRule rule;
+  };
+  /// Every rule with its module, in registration order.
+  const std::deque<Entry>& entries() const { return entries_; }
 
-/// The decision: Ok, or kForbidden ("auth.forbidden"). `entity_id` is the entity the action
-/// targets; nullopt means network-wide (only network admins and any_member rules pass).
-/// Unknown permissions are denied (and are a programmer error caught by tests).
+ private:
+  std::deque<Entry> entries_;  // deque: the index points into it
+  std::unordered_map<std::string_view, const PermissionRule*> index_;
+};
+
+/// The decision, by the policy the caller was authenticated under (Caller::policy): Ok, or
+/// kForbidden ("auth.forbidden"; "auth.token_scope" for a read-only token). `entity_id` is the
+/// entity the action targets; nullopt means network-wide (only network admins and any_member
+/// rules pass). Unknown permissions are denied (a programmer error caught by tests). A caller built
+/// in code without a policy (the system actor of demo seeders and workers) passes only as a
+/// network admin.
 core::Status Authorize(const Caller& caller, std::string_view permission, std::optional<int64_t> entity_id);
 
 /// Whether the caller may hand out `role` in `entity_id` (entity admins may grant every role but

@@ -76,6 +76,8 @@ Response SignedOut(const module::SessionCookie& cookie) {
 
 void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("accounts");
+  // One's own account: tokens and password are always the caller's own.
+  reg.AddPermissions({{"accounts.self.write", {}, true, true, "Change one's own password, tokens and invitations"}});
   reg.AddMigrations(AuthService::Migrations());
   reg.AddMessages(kMessages);
   AuthService* svc = &reg.services().auth;
@@ -169,7 +171,7 @@ void Register(module::ModuleRegistry& reg) {
                module::PasswordChangeGate::kAllowed);
   reg.AddRoute(module::MakeRoute("PUT", "/api/v1/me/password", {"Change the password", {}, {}, "PasswordChange", "", 204}),
                [svc](Request& req, const Caller& caller) {
-                 if (auto st = Authorize(caller, "auth.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
+                 if (auto st = Authorize(caller, "accounts.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  core::JsonReader in(*body);
@@ -189,7 +191,7 @@ void Register(module::ModuleRegistry& reg) {
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/tokens", {"Create an API token (the secret is shown once)", {}, {}, "ApiTokenCreate", "ApiToken", 201}),
                [svc](Request& req, const Caller& caller) {
-                 if (auto st = Authorize(caller, "auth.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
+                 if (auto st = Authorize(caller, "accounts.self.write", std::nullopt); !st) return Response::Problem(st.error(), req);
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  core::JsonReader in(*body);

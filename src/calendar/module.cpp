@@ -125,7 +125,16 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("calendar");
+  reg.BeginModule("calendar", {"network", "messaging"});
+  using R = auth::Role;
+  // One calendar across the network, read by every member; entries belong to their entity's editors
+  // and admins; network-wide entries and blackouts and the conflict window to network admins.
+  reg.AddPermissions({
+      {"calendar.read", {}, true, false, "See the shared calendar and export it"},
+      {"calendar.entries.write", {R::kEntityAdmin, R::kEditor}, false, true, "Plan, edit and cancel the entity's entries"},
+      {"calendar.blackouts.write", {R::kEntityAdmin}, false, true, "Declare and lift the entity's blackout dates"},
+      {"calendar.settings.write", {}, false, true, "Change the conflict window (network admins only)"},
+  });
   RegisterVocabularies(reg);
   auto service = std::make_shared<CalendarService>(reg.services().store, reg);
   reg.Keep(service);

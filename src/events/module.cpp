@@ -13,7 +13,7 @@ using http::Response;
 }  // namespace
 
 std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("events");
+  reg.BeginModule("events", {"accounts"});
   auto svc = std::make_shared<EventsService>(reg.services().store);
   reg.Keep(svc);
   reg.AddMessages({{"events.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."},

@@ -90,7 +90,15 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("initiatives");
+  reg.BeginModule("initiatives", {"network", "messaging"});
+  using R = auth::Role;
+  // The central office sees every entity's initiatives, so every member reads them all; the owner
+  // entity's editors and admins register, edit, move and record outcomes.
+  reg.AddPermissions({
+      {"initiatives.read", {}, true, false, "See every entity's initiatives"},
+      {"initiatives.write", {R::kEntityAdmin, R::kEditor}, false, true, "Register and follow up the entity's initiatives"},
+      {"initiatives.showcase", {}, false, true, "Choose the best-initiatives showcase (network admins only)"},
+  });
   RegisterVocabularies(reg);
   auto service = std::make_shared<InitiativesService>(reg.services().store, reg);
   reg.AddCalendarSource(std::make_shared<InitiativeCalendarSource>());

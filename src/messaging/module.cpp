@@ -322,7 +322,32 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("messaging");
+  reg.BeginModule("messaging", {"network"});
+  using R = auth::Role;
+  // The library is read by every member; editors draft in their entity; approval belongs to the
+  // entity admins of the owner entity; strategic themes and the network term list to network admins.
+  // Content items: every member reads them; the owner entity's editors and admins draft and submit,
+  // its reviewers and admins review (strategic themes also need a network admin), its editors,
+  // reviewers and admins schedule and publish. Delivery endpoints belong to network admins.
+  reg.AddPermissions({
+      {"messaging.library.read", {}, true, false, "Read themes, key messages, facts, terms and aliases"},
+      {"messaging.themes.write", {R::kEntityAdmin}, false, true, "Create and edit the entity's themes"},
+      {"messaging.themes.strategic", {}, false, true, "Mark a theme strategic (network admins only)"},
+      {"messaging.key_messages.write", {R::kEntityAdmin, R::kEditor}, false, true, "Draft the entity's key messages"},
+      {"messaging.key_messages.approve", {R::kEntityAdmin}, false, true, "Approve or retire the entity's key messages"},
+      {"messaging.facts.write", {R::kEntityAdmin, R::kEditor}, false, true, "Draft the entity's facts"},
+      {"messaging.facts.approve", {R::kEntityAdmin}, false, true, "Approve or retire the entity's facts"},
+      {"messaging.terms.write", {}, false, true, "Edit the network's term list (network admins only)"},
+      {"messaging.aliases.write", {R::kEntityAdmin}, false, true, "Edit the known short forms of the entity's name"},
+      {"messaging.alignment.check", {}, true, false, "Check a text against the library"},
+      {"messaging.content.read", {}, true, false, "Read content items and their versions"},
+      {"messaging.content.write", {R::kEntityAdmin, R::kEditor}, false, true, "Draft and submit the entity's content"},
+      {"messaging.content.review", {R::kEntityAdmin, R::kReviewer}, false, true, "Approve, send back or withdraw the entity's content"},
+      {"messaging.content.publish", {R::kEntityAdmin, R::kEditor, R::kReviewer}, false, true, "Schedule and publish the entity's content"},
+      {"messaging.review_settings.write", {R::kEntityAdmin}, false, true, "Set the entity's review rules (maker-checker)"},
+      {"messaging.channels.check", {}, true, false, "Check a text against a channel's limits"},
+      {"messaging.channels.admin", {}, false, true, "Manage delivery endpoints (network admins only)"},
+  });
   RegisterVocabularies(reg);
   store::Store& store = reg.services().store;
   // One service per aggregate; a service that calls another is built after it and kept after it.

@@ -1,5 +1,7 @@
 #include "module/registry.hpp"
 
+#include <algorithm>
+
 #include "auth/crypto.hpp"
 #include "core/assert.hpp"
 #include "module/shared_vocabularies.hpp"
@@ -31,9 +33,15 @@ ModuleRegistry::ModuleRegistry(Services services) : services_(services) {
   current_.clear();
 }
 
-void ModuleRegistry::BeginModule(std::string name) {
+void ModuleRegistry::BeginModule(std::string name, std::vector<std::string> depends_on) {
+  SAWT_ASSERT(std::find(modules_.begin(), modules_.end(), name) == modules_.end(), "a module registers once");
+  for (const auto& dependency : depends_on) {
+    SAWT_ASSERT(std::find(modules_.begin(), modules_.end(), dependency) != modules_.end(),
+                "a module registers after the modules it depends on (src/app/modules.cpp)");
+  }
   current_ = std::move(name);
   modules_.push_back(current_);
+  dependencies_[current_] = std::move(depends_on);
 }
 
 void ModuleRegistry::AddPublicRoute(http::Route route) {

@@ -96,8 +96,12 @@ class ModuleRegistry {
 
   Services& services() { return services_; }
 
-  /// Starts a module's registration; later Add* calls are attributed to it.
-  void BeginModule(std::string name);
+  /// Starts a module's registration; later Add* calls are attributed to it. `depends_on` names the
+  /// modules whose interfaces, vocabularies or tables (foreign keys) it uses: each must have
+  /// registered already (asserted), so their migrations run first and their interfaces exist.
+  void BeginModule(std::string name, std::vector<std::string> depends_on = {});
+  /// Each module's declared dependencies.
+  const std::map<std::string, std::vector<std::string>>& dependencies() const { return dependencies_; }
 
   /// A route anyone may call (no authentication).
   void AddPublicRoute(http::Route route);
@@ -113,6 +117,8 @@ class ModuleRegistry {
   Reauthenticate ReauthenticatorFor(const http::Request& req) const;
   const SessionCookie& session_cookie() const { return session_cookie_; }
 
+  /// The rules of the current module's permissions ("<module>.…"), decided by auth::Authorize.
+  void AddPermissions(std::vector<auth::PermissionRule> rules) { services_.auth.policy().Add(current_, std::move(rules)); }
   void AddMigrations(const std::vector<store::Migration>& migrations);
   void AddMessages(const std::vector<http::Message>& messages);
   void AddDemoSeeder(std::function<core::Status(store::Store&, DemoContext&)> seed);
@@ -176,6 +182,7 @@ class ModuleRegistry {
   SessionCookie session_cookie_;
   std::string current_;
   std::vector<std::string> modules_;
+  std::map<std::string, std::vector<std::string>> dependencies_;
   http::Router router_;
   std::vector<store::Migration> migrations_;
   std::vector<DemoSeeder> seeders_;

@@ -148,7 +148,24 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("network");
+  reg.BeginModule("network", {"accounts"});
+  using R = auth::Role;
+  // The entity directory is visible to every member of the network; another entity's internals
+  // (its members, their roles, its responsibilities) need a role in that entity.
+  reg.AddPermissions({
+      {"network.entities.read", {}, true, false, "See the entity directory"},
+      {"network.entities.create", {R::kEntityAdmin}, false, true, "Create departments under the entity"},
+      {"network.entities.update", {R::kEntityAdmin}, false, true, "Edit the entity's record"},
+      {"network.entities.delete", {}, false, true, "Delete an entity (network admins only)"},
+      {"network.members.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false, "See the entity's members"},
+      {"network.members.create", {R::kEntityAdmin}, false, true, "Add members to the entity"},
+      {"network.members.update", {R::kEntityAdmin}, false, true, "Edit or deactivate the entity's members"},
+      {"network.memberships.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false, "See who holds which role in the entity"},
+      {"network.memberships.write", {R::kEntityAdmin}, false, true, "Grant and revoke roles in the entity (never network admin)"},
+      {"network.responsibilities.read", {R::kEntityAdmin, R::kEditor, R::kReviewer, R::kSpokesperson, R::kAnalyst, R::kTrainer, R::kMember}, false, false, "See the entity's RACI responsibilities"},
+      {"network.responsibilities.write", {R::kEntityAdmin}, false, true, "Edit the entity's RACI responsibilities"},
+      {"network.settings.write", {}, false, true, "Change the network's time zone (network admins only)"},
+  });
   RegisterVocabularies(reg);
   reg.SetEntityDirectory(std::make_shared<NetworkEntityDirectory>());
   auto service = std::make_shared<NetworkService>(reg.services().store, &reg.entity_references());

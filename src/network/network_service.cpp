@@ -601,7 +601,7 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
     // password, its activation to its access) needs authority over every role it holds.
     if (active && id == caller.account_id) return Error::InvalidInput("network.cannot_deactivate_self", "active");
     if (id == caller.account_id) {
-      SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+      SAWT_TRY_STATUS(auth::Authorize(caller, "accounts.self.write", std::nullopt));
     } else {
       SAWT_TRY_STATUS(AuthorizeAdministration(tx, caller, id));
     }
@@ -707,7 +707,7 @@ Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) 
     const bool declining = m["status"] == "invited" && member_id == caller.account_id;
     auto role = auth::ParseRole(m["role"].get<std::string>());
     if (declining) {
-      SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+      SAWT_TRY_STATUS(auth::Authorize(caller, "accounts.self.write", std::nullopt));
     } else {
       SAWT_TRY_STATUS(auth::AuthorizeGrant(caller, role.value_or(auth::Role::kNetworkAdmin), m["entity_id"]));
     }
@@ -725,7 +725,7 @@ Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) 
 }
 
 Result<Json> NetworkService::AcceptMembership(const auth::Caller& caller, int64_t id) {
-  SAWT_TRY_STATUS(auth::Authorize(caller, "auth.self.write", std::nullopt));
+  SAWT_TRY_STATUS(auth::Authorize(caller, "accounts.self.write", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
     if (!rows) return std::move(rows).error();

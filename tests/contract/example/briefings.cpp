@@ -52,8 +52,8 @@ CREATE TABLE example_briefings (
     SAWT_TRY_STATUS(Formats().Check(*format, "example.bad_format", "format"));
     SAWT_ASSIGN_OR_RETURN(auto channels, module::ReadCodes(channels_raw, "channels", "example.bad_channels",
                                                            "example.bad_channels", &registry_.vocabulary("channels")));
-    // Reuses a permission the network already has: entity admins manage their entity.
-    SAWT_TRY_STATUS(auth::Authorize(caller, "network.entities.update", *entity));
+    // Its own permission (declared in Register): the entity's admins write its briefings.
+    SAWT_TRY_STATUS(auth::Authorize(caller, "briefings.write", *entity));
     return store::WriteValue<Json>(store_, [&](store::Tx& tx) -> Result<Json> {
       SAWT_TRY_STATUS(
           module::EntityMustExist(registry_.entity_directory(), tx, *entity, "entity_id", "example.entity_not_found"));
@@ -109,7 +109,9 @@ class BriefingSource final : public module::CalendarSource {
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("briefings");
+  reg.BeginModule("briefings", {"network", "messaging"});
+  // Its own permission, decided by the one policy like every other (docs/permissions.md).
+  reg.AddPermissions({{"briefings.write", {auth::Role::kEntityAdmin}, false, true, "Write the entity's briefings"}});
   reg.AddVocabulary(Formats());
   auto service = std::make_shared<Briefings>(reg.services().store, reg);
   reg.Keep(service);
