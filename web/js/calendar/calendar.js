@@ -12,10 +12,10 @@ import { api } from '../api.js';
 import { h, replace, swatch } from '../dom.js';
 import { t, pick, compare, formatNumber, dayFormat, currentLang } from '../i18n.js';
 import { loadReference, entitiesWhere, formatDay, selectField } from '../messaging/common.js';
-import { KINDS as CONTENT_KINDS, CHANNELS } from '../messaging/editor.js';
+import { vocabularyOptions, codes } from '../reference.js';
 import { zoneName } from '../time.js';
 import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
-import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel, ENTRY_KINDS } from './panel.js';
+import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel } from './panel.js';
 import { adminSection, mayAdminister } from './admin.js';
 
 export const modules = ['calendar', 'messaging'];
@@ -77,9 +77,9 @@ function build(main, ref, ctx) {
   const theme = selectField('calendar-theme', t('calendar.filter.theme'),
     [all, ...themes.map((th) => ({ value: th.code, label: pick(th, 'name') }))], '', { dataset: { testid: 'calendar-filter-theme' } });
   const channel = selectField('calendar-channel', t('calendar.filter.channel'),
-    [all, ...CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) }))], '', { dataset: { testid: 'calendar-filter-channel' } });
+    [all, ...vocabularyOptions('channels')], '', { dataset: { testid: 'calendar-filter-channel' } });
   const kind = selectField('calendar-kind', t('calendar.filter.kind'), [all,
-    ...[...ENTRY_KINDS, ...CONTENT_KINDS, 'initiative'].map((k) => ({ value: k, label: kindLabel(k) }))], '', { dataset: { testid: 'calendar-filter-kind' } });
+    ...[...codes('calendar_entry_kinds'), ...codes('content_kinds'), 'initiative'].map((k) => ({ value: k, label: kindLabel(k) }))], '', { dataset: { testid: 'calendar-filter-kind' } });
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': t('calendar.filter.label'), onsubmit: (e) => e.preventDefault() },
     entity.field, theme.field, channel.field, kind.field);
   filters.addEventListener('change', () => go({

@@ -7,14 +7,10 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
 import { may, entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, themeName } from '../messaging/common.js';
-import { CHANNELS } from '../messaging/editor.js';
+import { vocabularyOptions, codes, termLabel } from '../reference.js';
 import { itemDays } from './dates.js';
 import { zonedParts, zonedToIso } from '../time.js';
 
-export const ENTRY_KINDS = ['announcement', 'event', 'campaign', 'national_day'];
-const AUDIENCES = ['public', 'media', 'business', 'investors', 'residents', 'visitors', 'youth', 'students', 'families', 'employees', 'partners'];
-const IMPORTANCE = ['high', 'normal', 'low'];
-const STATUSES = ['tentative', 'confirmed', 'cancelled'];
 
 let ctx = null; // {slot, ref, notify, reload, data}
 let panel = null; // {kind: 'detail', item, entry, warnings, note, opener} | {kind: 'form', entry, day, values, read, opener}
@@ -87,7 +83,8 @@ export function statusLabel(item) {
 }
 
 export function kindLabel(kind) {
-  return ENTRY_KINDS.includes(kind) || kind === 'initiative' ? t(`calendar.kind.${kind}`) : t(`messaging.kind.${kind}`);
+  if (kind === 'initiative') return t('calendar.kind.initiative');
+  return codes('calendar_entry_kinds').includes(kind) ? termLabel('calendar_entry_kinds', kind) : termLabel('content_kinds', kind);
 }
 
 function conflictList(conflicts, testid, itemTestid) {
@@ -283,7 +280,7 @@ function paintForm() {
   const sel = (name, label, options, attrs = {}) => selectField(`calendar-form-${name}`, label, options, v[name], { dataset: { testid: `calendar-form-${name.replace(/_/g, '-')}` }, ...attrs });
   const owners = entry ? [{ value: v.entity_id, label: entry.entity_id == null ? t('calendar.network') : entityLabel(entry) }] : writableEntities();
   const entity = sel('entity_id', t('calendar.field.entity'), owners, { disabled: !!entry });
-  const kind = sel('kind', t('calendar.field.kind'), ENTRY_KINDS.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) })));
+  const kind = sel('kind', t('calendar.field.kind'), vocabularyOptions('calendar_entry_kinds'));
   const titleAr = f('title_ar', t('calendar.field.title_ar'), { lang: 'ar', maxlength: 500 });
   const titleEn = f('title_en', t('calendar.field.title_en'), { lang: 'en', maxlength: 500 });
   const allDay = h('input', { type: 'checkbox', id: 'calendar-form-all-day', checked: v.all_day, dataset: { testid: 'calendar-form-all-day' } });
@@ -291,9 +288,9 @@ function paintForm() {
   const startTime = f('start_time', t('calendar.field.start_time'), { type: 'time', hint: t('calendar.field.local_time') });
   const endDate = f('end_date', t('calendar.field.end_date'), { type: 'date' });
   const endTime = f('end_time', t('calendar.field.end_time'), { type: 'time' });
-  const importance = sel('importance', t('calendar.field.importance'), IMPORTANCE.map((i) => ({ value: i, label: t(`calendar.importance.${i}`) })));
-  const audience = sel('audience', t('calendar.field.audience'), AUDIENCES.map((a) => ({ value: a, label: t(`calendar.audience.${a}`) })));
-  const status = sel('status', t('calendar.field.status'), STATUSES.map((s) => ({ value: s, label: t(`calendar.status.${s}`) })));
+  const importance = sel('importance', t('calendar.field.importance'), vocabularyOptions('importance'));
+  const audience = sel('audience', t('calendar.field.audience'), vocabularyOptions('audiences'));
+  const status = sel('status', t('calendar.field.status'), vocabularyOptions('calendar_entry_statuses'));
   const locAr = f('location_ar', t('calendar.field.location_ar'), { lang: 'ar', maxlength: 500 });
   const locEn = f('location_en', t('calendar.field.location_en'), { lang: 'en', maxlength: 500 });
   const descAr = f('description_ar', t('calendar.field.description_ar'), { tag: 'textarea', rows: 3, lang: 'ar', maxlength: 5000 });
@@ -307,7 +304,7 @@ function paintForm() {
         h('label', { for: id }, o.label));
     })));
   const themes = checks('themes', t('calendar.field.themes'), ctx.ref.themes.map((th) => ({ value: th.code, label: pick(th, 'name') })), 'calendar-form-theme');
-  const channels = checks('channels', t('calendar.field.channels'), CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) })), 'calendar-form-channel');
+  const channels = checks('channels', t('calendar.field.channels'), vocabularyOptions('channels'), 'calendar-form-channel');
   const timeFields = [startTime.field, endTime.field];
   const syncAllDay = () => timeFields.forEach((el) => { el.hidden = allDay.checked; });
   allDay.addEventListener('change', syncAllDay);

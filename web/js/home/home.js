@@ -13,6 +13,7 @@ import { h, replace } from '../dom.js';
 import { t, pick, formatNumber, dayFormat } from '../i18n.js';
 import { session } from '../session.js';
 import { loadReference, may, stateChip, entityName } from '../messaging/common.js';
+import { codes } from '../reference.js';
 import { today, addDays, parseDay, itemDays } from '../calendar/dates.js';
 import { stackedBars, dayColumns } from './charts.js';
 
@@ -150,7 +151,7 @@ function calendarChart(calendar, from) {
 }
 
 function initiativesChart(initiatives) {
-  const statuses = ['planned', 'active', 'completed', 'cancelled'];
+  const statuses = codes('initiative_statuses');
   const counts = statuses.map((st) => initiatives.filter((i) => i.status === st).length);
   if (!initiatives.length) return emptyChart('chart-initiatives', t('home.initiatives.title'));
   return stackedBars('initiatives', t('home.initiatives.title'), statuses.map((st) => t(`initiatives.status.${st}`)),

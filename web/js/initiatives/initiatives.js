@@ -11,9 +11,10 @@ import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, LANGS } from '../i18n.js';
 import {
-  STATUSES, NEXT, CHANNELS, BUDGET_BANDS, loadReference, canWrite, entityName, themeName, formatDay, period,
+  NEXT, loadReference, canWrite, entityName, themeName, formatDay, period,
   statusChip, outcomesText, resultsList, chips,
 } from './shared.js';
+import { codes, termLabel } from '../reference.js';
 
 export const modules = ['initiatives'];
 export const titleKey = 'initiatives.title';
@@ -99,7 +100,7 @@ function paintList() {
   const form = h('form', { class: 'filters initiative-filters', role: 'search', dataset: { testid: 'initiative-filters' } },
     select('entity_id', entities.map((e) => [e.id, pick(e, 'name')])),
     select('theme', ref.themes.map((x) => [x.code, pick(x, 'name')])),
-    select('status', STATUSES.map((s) => [s, t(`initiatives.status.${s}`)])),
+    select('status', codes('initiative_statuses').map((s) => [s, t(`initiatives.status.${s}`)])),
     h('div', { class: 'field' }, h('label', { for: 'filter-q' }, t('initiatives.filter.q')), q),
     h('button', { type: 'submit' }, t('initiatives.filter.apply')));
   form.addEventListener('submit', (e) => {
@@ -416,7 +417,7 @@ function paintForm() {
     bind(h('input', { id: `field-${key}`, type: 'date', required: true, dataset: { testid: `field-${key}` } }), key));
   const budget = bind(h('select', { id: 'field-budget_band', dataset: { testid: 'field-budget_band' } },
     h('option', { value: '' }, t('initiatives.budget.none')),
-    BUDGET_BANDS.map((b) => h('option', { value: b }, t(`initiatives.budget.${b}`)))), 'budget_band');
+    codes('budget_bands').map((b) => h('option', { value: b }, t(`initiatives.budget.${b}`)))), 'budget_band');
   const partners = [...ref.entities.values()].filter((e) => e.kind !== 'government' && String(e.id) !== d.owner_entity_id)
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
 
@@ -431,7 +432,7 @@ function paintForm() {
     h('div', { class: 'two-col' }, date('start_date'), date('end_date')),
     h('div', { class: 'field' }, h('label', { for: 'field-budget_band' }, t('initiatives.field.budget_band')), budget),
     checks('themes', ref.themes.map((x) => x.code), (c) => themeName(ref, c)),
-    checks('channels', CHANNELS, (c) => t(`initiatives.channel.${c}`)),
+    checks('channels', codes('channels'), (c) => termLabel('channels', c)),
     checks('partner_entity_ids', partners.map((e) => e.id), (id) => entityName(ref, id)),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary', dataset: { testid: 'initiative-save' } }, t(editing ? 'initiatives.save' : 'initiatives.create')),

@@ -5,13 +5,10 @@
 import { api, listAll } from '../api.js';
 import { h } from '../dom.js';
 import { t, pick, currentLang, currentDigits, formatNumber } from '../i18n.js';
+import { loadVocabularies } from '../reference.js';
 
-export const STATUSES = ['planned', 'active', 'completed', 'cancelled'];
 /** The steps the server allows from each status (docs/initiatives.md). */
 export const NEXT = { planned: ['active', 'cancelled'], active: ['completed', 'cancelled'], completed: [], cancelled: [] };
-export const CHANNELS = ['website', 'press', 'x', 'instagram', 'facebook', 'linkedin', 'youtube', 'tiktok', 'snapchat',
-  'whatsapp', 'intranet', 'tv', 'radio', 'print', 'outdoor', 'events', 'sms', 'email'];
-export const BUDGET_BANDS = ['lt_100k', '100k_500k', '500k_1m', '1m_5m', 'gt_5m'];
 
 /**
  * Entities (by id), themes and the caller's rights, loaded once per visit to a page.
@@ -22,6 +19,7 @@ export async function loadReference() {
     listAll('/api/v1/entities'),
     api('/api/v1/themes'),
     api('/api/v1/me'),
+    loadVocabularies(),
   ]);
   return { entities: new Map(entities.map((e) => [e.id, e])), themes: themes?.items || [], me };
 }

@@ -7,6 +7,7 @@ import { api, listAll } from '../api.js';
 import { h, replace, confirmDialog } from '../dom.js';
 import { t, pick, formatDateTime, dayFormat, currentLang, LANGS } from '../i18n.js';
 import { zonedDay } from '../time.js';
+import { loadVocabularies } from '../reference.js';
 import { session } from '../session.js';
 
 // ---- permissions (display only) ------------------------------------------------------------
@@ -39,7 +40,7 @@ export function entitiesWhere(perm, entities) {
 
 // ---- cached reference data ------------------------------------------------------------------
 
-const cache = { entities: null, themes: null, vocabularies: null };
+const cache = { entities: null, themes: null };
 
 /** All entities and themes (and the server's vocabularies, once); fresh = true reloads the
  * entities and themes (a page opened anew). */
@@ -49,17 +50,10 @@ export async function loadReference(fresh = false) {
     const answer = await api('/api/v1/themes');
     cache.themes = answer?.items || [];
   }
-  if (!cache.vocabularies) {
-    const answer = await api('/api/v1/vocabularies');
-    cache.vocabularies = new Map((answer?.items || []).map((v) => [v.name, v.terms]));
-  }
+  await loadVocabularies();
   return cache;
 }
 
-/** A server vocabulary (GET /api/v1/vocabularies) as select options labelled in the page's language. */
-export function vocabularyOptions(name) {
-  return (cache.vocabularies?.get(name) || []).map((term) => ({ value: term.code, label: pick(term, 'label') }));
-}
 
 export function entityName(id) {
   const e = cache.entities?.find((x) => String(x.id) === String(id));

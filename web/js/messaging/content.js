@@ -7,12 +7,11 @@ import { h, replace } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { session } from '../session.js';
 import { loadReference, may, stateChip, entityName, formatPlanned, timeEl, selectField } from './common.js';
-import { KINDS } from './editor.js';
+import { vocabularyOptions, codes, termLabel } from '../reference.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.content.title';
 
-const STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn'];
 const filters = { kind: '', state: '', entity_id: '', mine: false };
 let seq = 0;
 
@@ -21,10 +20,10 @@ export async function render(main, args, ctx) {
   main.dataset.page = 'content';
   const entities = [...ref.entities].sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
   const kind = selectField('content-kind', t('messaging.editor.kind'),
-    [{ value: '', label: t('messaging.filter.all') }, ...KINDS.map((k) => ({ value: k, label: t(`messaging.kind.${k}`) }))],
+    [{ value: '', label: t('messaging.filter.all') }, ...vocabularyOptions('content_kinds')],
     filters.kind, { dataset: { testid: 'content-filter-kind' } });
   const stateSel = selectField('content-state', t('messaging.filter.state'),
-    [{ value: '', label: t('messaging.filter.all') }, ...STATES.map((s) => ({ value: s, label: t(`messaging.state.${s}`) }))],
+    [{ value: '', label: t('messaging.filter.all') }, ...codes('content_states').map((s) => ({ value: s, label: termLabel('content_states', s) }))],
     filters.state, { dataset: { testid: 'content-filter-state' } });
   const entity = selectField('content-entity', t('messaging.editor.owner'),
     [{ value: '', label: t('messaging.filter.all') }, ...entities.map((e) => ({ value: String(e.id), label: pick(e, 'name') }))],

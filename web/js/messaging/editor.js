@@ -15,18 +15,17 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { zonedParts, zonedToIso } from '../time.js';
+import { vocabularyOptions } from '../reference.js';
 import {
   loadReference, may, entitiesWhere, etag, stateChip, inputField, selectField, conflictNotice, locateFindings,
   joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
-  entityName, vocabularyOptions,
+  entityName,
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.editor.title';
 
-export const KINDS = ['press_release', 'social_post', 'speech', 'web_article', 'internal_memo'];
-export const CHANNELS = ['website', 'press', 'x', 'instagram', 'facebook', 'linkedin', 'youtube', 'tiktok', 'snapchat', 'whatsapp', 'intranet'];
 const TEXT_FIELDS = ['title_ar', 'body_ar', 'title_en', 'body_en'];
 const CHECK_DELAY_MS = 500;
 
@@ -132,7 +131,7 @@ function build(main) {
     ? reference().entities.filter((e) => String(e.id) === String(state.item.owner_entity_id))
     : entitiesWhere('messaging.content.write', reference().entities);
   const kind = selectField('editor-kind', t('messaging.editor.kind'),
-    KINDS.map((k) => ({ value: k, label: t(`messaging.kind.${k}`) })), d.kind, { dataset: { testid: 'editor-kind' }, disabled: !canEdit });
+    vocabularyOptions('content_kinds'), d.kind, { dataset: { testid: 'editor-kind' }, disabled: !canEdit });
   const owner = selectField('editor-owner', t('messaging.editor.owner'),
     writable.map((e) => ({ value: String(e.id), label: pick(e, 'name') })), d.owner_entity_id,
     { dataset: { testid: 'editor-owner' }, disabled: !canEdit || !!state.item });
@@ -147,7 +146,7 @@ function build(main) {
   const themes = checkGroup('editor-themes', t('messaging.editor.themes'),
     reference().themes.map((th) => ({ value: th.code, label: pick(th, 'name'), strategic: th.strategic })), d.themes, !canEdit, 'editor-theme');
   const channels = checkGroup('editor-channels', t('messaging.editor.channels'),
-    CHANNELS.map((c) => ({ value: c, label: t(`messaging.channel.${c}`) })), d.channels, !canEdit, 'editor-channel');
+    vocabularyOptions('channels', (term) => term.publishable), d.channels, !canEdit, 'editor-channel');
 
   const pane = (lang) => {
     const title = inputField(`editor-title-${lang}`, t(`messaging.field.title_${lang}`), {

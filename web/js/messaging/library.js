@@ -11,11 +11,11 @@ import {
   loadReference, may, entitiesWhere, etag, stateChip, formatDay, timeEl, selectField, inputField, langBlock,
   conflictNotice, entityName,
 } from './common.js';
+import { vocabularyOptions } from '../reference.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.library.title';
 
-const STATES = ['draft', 'approved', 'retired'];
 const filters = { theme_id: '', state: '' };
 let ref = null;
 let ctxRef = null;
@@ -30,7 +30,7 @@ export async function render(main, args, ctx) {
     [{ value: '', label: t('messaging.filter.all') }, ...themes.map((th) => ({ value: String(th.id), label: pick(th, 'name') }))],
     filters.theme_id, { dataset: { testid: 'library-filter-theme' } });
   const state = selectField('library-state', t('messaging.filter.state'),
-    [{ value: '', label: t('messaging.filter.all') }, ...STATES.map((s) => ({ value: s, label: t(`messaging.state.${s}`) }))],
+    [{ value: '', label: t('messaging.filter.all') }, ...vocabularyOptions('library_states')],
     filters.state, { dataset: { testid: 'library-filter-state' } });
   const bar = h('form', { class: 'filters', role: 'search', 'aria-label': t('messaging.filter.label'), onsubmit: (e) => e.preventDefault() },
     theme.field, state.field);
