@@ -78,29 +78,29 @@ Json Codes(const std::string& stored) {
 }
 
 Json EntryJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"uid", "entry-" + std::to_string(r.Int(0))},
+  return {{"id", r.Int("id")},
+          {"uid", "entry-" + std::to_string(r.Int("id"))},
           {"source", "entry"},
-          {"entity_id", OptJson(r.OptInt(1))},
-          {"kind", r.Text(2)},
-          {"title_ar", r.Text(3)},
-          {"title_en", r.Text(4)},
-          {"description_ar", r.Text(5)},
-          {"description_en", r.Text(6)},
-          {"starts_at", r.Text(7)},
-          {"ends_at", OptJson(r.OptText(8))},
-          {"all_day", r.Int(9) != 0},
-          {"importance", r.Text(10)},
-          {"audience", r.Text(11)},
-          {"themes", Codes(r.Text(12))},
-          {"channels", Codes(r.Text(13))},
-          {"location_ar", r.Text(14)},
-          {"location_en", r.Text(15)},
-          {"status", r.Text(16)},
-          {"version", r.Int(17)},
-          {"created_by", r.Text(18)},
-          {"created_at", r.Text(19)},
-          {"updated_at", r.Text(20)}};
+          {"entity_id", OptJson(r.OptInt("entity_id"))},
+          {"kind", r.Text("kind")},
+          {"title_ar", r.Text("title_ar")},
+          {"title_en", r.Text("title_en")},
+          {"description_ar", r.Text("description_ar")},
+          {"description_en", r.Text("description_en")},
+          {"starts_at", r.Text("starts_at")},
+          {"ends_at", OptJson(r.OptText("ends_at"))},
+          {"all_day", r.Int("all_day") != 0},
+          {"importance", r.Text("importance")},
+          {"audience", r.Text("audience")},
+          {"themes", Codes(r.Text("themes"))},
+          {"channels", Codes(r.Text("channels"))},
+          {"location_ar", r.Text("location_ar")},
+          {"location_en", r.Text("location_en")},
+          {"status", r.Text("status")},
+          {"version", r.Int("version")},
+          {"created_by", r.Text("created_by")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 /// Adds the owner entity's code and names (null for network-wide items), from the directory.
@@ -116,13 +116,13 @@ void NameOwner(Json& item, const std::map<int64_t, module::EntityInfo>& entities
 }
 
 Json BlackoutJson(const Row& r) {
-  return {{"id", r.Int(0)},           {"entity_id", OptJson(r.OptInt(1))}, {"starts_on", r.Text(2)},
-          {"ends_on", r.Text(3)},     {"reason_ar", r.Text(6)},            {"reason_en", r.Text(7)},
-          {"created_by", r.Text(8)},  {"created_at", r.Text(9)},           {"version", r.Int(10)}};
+  return {{"id", r.Int("id")},           {"entity_id", OptJson(r.OptInt("entity_id"))}, {"starts_on", r.Text("starts_on")},
+          {"ends_on", r.Text("ends_on")},     {"reason_ar", r.Text("reason_ar")},            {"reason_en", r.Text("reason_en")},
+          {"created_by", r.Text("created_by")},  {"created_at", r.Text("created_at")},           {"version", r.Int("version")}};
 }
 
 Blackout BlackoutOf(const Row& r, const core::TimeZone& zone) {
-  return {r.Int(0), r.OptInt(1), InZone(zone, r.Int(4)), InZone(zone, r.Int(5)), r.Text(6), r.Text(7)};
+  return {r.Int("id"), r.OptInt("entity_id"), InZone(zone, r.Int("starts_us")), InZone(zone, r.Int("ends_us")), r.Text("reason_ar"), r.Text("reason_en")};
 }
 
 /// One thing shown on the calendar, from either source.
@@ -137,13 +137,13 @@ struct Item {
 Item ItemFromEntry(const Row& r, const core::TimeZone& zone) {
   Item it;
   it.json = EntryJson(r);
-  const bool all_day = r.Int(9) != 0;
-  const int64_t starts = all_day ? InZone(zone, r.Int(21)) : r.Int(21);
-  const int64_t ends = all_day ? InZone(zone, r.Int(22)) : r.Int(22);
-  it.slot = {it.json["uid"], r.Text(2), r.OptInt(1), r.Text(3), r.Text(4), starts, ends, all_day, r.Text(10), r.Text(11)};
-  it.active = r.Text(16) != "cancelled";
-  it.version = r.Int(17);
-  core::ParseIsoUtc(r.Text(20), &it.modified_us);
+  const bool all_day = r.Int("all_day") != 0;
+  const int64_t starts = all_day ? InZone(zone, r.Int("starts_us")) : r.Int("starts_us");
+  const int64_t ends = all_day ? InZone(zone, r.Int("ends_us")) : r.Int("ends_us");
+  it.slot = {it.json["uid"], r.Text("kind"), r.OptInt("entity_id"), r.Text("title_ar"), r.Text("title_en"), starts, ends, all_day, r.Text("importance"), r.Text("audience")};
+  it.active = r.Text("status") != "cancelled";
+  it.version = r.Int("version");
+  core::ParseIsoUtc(r.Text("updated_at"), &it.modified_us);
   return it;
 }
 
@@ -195,7 +195,7 @@ bool Contains(const Json& codes, const std::string& code) {
 Result<int> WindowHours(Tx& tx) {
   auto rows = tx.Query("SELECT conflict_window_hours FROM calendar_settings WHERE id = 1");
   if (!rows) return std::move(rows).error();
-  return rows->empty() ? 48 : static_cast<int>((*rows)[0].Int(0));
+  return rows->empty() ? 48 : static_cast<int>((*rows)[0].Int("conflict_window_hours"));
 }
 
 std::string Hours(int64_t minutes) {
@@ -383,12 +383,12 @@ Result<Row> LoadEntry(Tx& tx, int64_t id) {
 /// The conflicts an entry takes part in, over the days around it.
 Result<Json> ConflictsOf(Tx& tx, const module::ModuleRegistry& registry, const Row& entry) {
   SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry.network_time().Zone(tx));
-  const bool all_day = entry.Int(9) != 0;
+  const bool all_day = entry.Int("all_day") != 0;
   CalendarFilter around;
-  around.from = all_day ? DateOf(entry.Int(21)) : zone.DateOf(entry.Int(21));
-  around.to = all_day ? DateOf(entry.Int(22) - 1) : zone.DateOf(entry.Int(22) - 1);
+  around.from = all_day ? DateOf(entry.Int("starts_us")) : zone.DateOf(entry.Int("starts_us"));
+  around.to = all_day ? DateOf(entry.Int("ends_us") - 1) : zone.DateOf(entry.Int("ends_us") - 1);
   SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, around, registry));
-  const std::string uid = "entry-" + std::to_string(entry.Int(0));
+  const std::string uid = "entry-" + std::to_string(entry.Int("id"));
   Json out = Json::array();
   for (const Json& conflict : c.conflicts) {
     if (Contains(conflict["uids"], uid)) out.push_back(conflict);
@@ -606,7 +606,7 @@ Result<Json> CalendarService::CreateEntry(const auth::Caller& caller, const Json
          importance.value_or("normal"), audience.value_or("public"), themes.value_or("[]"), channels.value_or("[]"),
          location_ar.value_or(""), location_en.value_or(""), status.value_or("confirmed"), caller.login, now});
     if (!rows) return std::move(rows).error();
-    const int64_t id = (*rows)[0].Int(0);
+    const int64_t id = (*rows)[0].Int("id");
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
     SAWT_ASSIGN_OR_RETURN(Json entry, EntryWithOwner(tx, registry_.entity_directory(), row));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "calendar.entry_created", entity, "calendar_entry", id, entry));
@@ -660,12 +660,12 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
   set.SetIf("status", status);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
-    const std::optional<int64_t> entity = row.OptInt(1);
+    const std::optional<int64_t> entity = row.OptInt("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
-    if (if_match && *if_match != row.Int(17)) return Error::PreconditionFailed();
+    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
     if (starts_at || ends_at || clear_end) {
-      const std::string starts = starts_at.value_or(row.Text(7));
-      const std::optional<std::string> ends = clear_end ? std::nullopt : (ends_at ? ends_at : row.OptText(8));
+      const std::string starts = starts_at.value_or(row.Text("starts_at"));
+      const std::optional<std::string> ends = clear_end ? std::nullopt : (ends_at ? ends_at : row.OptText("ends_at"));
       SAWT_ASSIGN_OR_RETURN(When when, ReadWhen(starts, ends));
       set.Set("starts_at", starts, starts);
       set.Set("ends_at", store::OrNull(ends), OptJson(ends));
@@ -673,10 +673,10 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
       set.Set("starts_us", when.starts_us, nullptr);
       set.Set("ends_us", when.ends_us, nullptr);
     }
-    const std::string title_ar_now = title_ar.value_or(row.Text(3)), title_en_now = title_en.value_or(row.Text(4));
+    const std::string title_ar_now = title_ar.value_or(row.Text("title_ar")), title_en_now = title_en.value_or(row.Text("title_en"));
     if (title_ar_now.empty() && title_en_now.empty()) return Error::InvalidInput("calendar.title_required", "title_ar");
     SAWT_TRY_STATUS(ThemesExist(tx, registry_.theme_catalog(), themes));
-    SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "calendar_entries", set, id, row.Int(17)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "calendar_entries", set, id, row.Int("version")));
     if (!updated) return MissOrStale(tx, "calendar_entries", id, "calendar.entry_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row now, LoadEntry(tx, id));
     Json changed = set.changed;
@@ -692,14 +692,14 @@ Result<Json> CalendarService::UpdateEntry(const auth::Caller& caller, int64_t id
 Status CalendarService::DeleteEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match) {
   return store_.Write([&](Tx& tx) -> Status {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadEntry(tx, id));
-    const std::optional<int64_t> entity = row.OptInt(1);
+    const std::optional<int64_t> entity = row.OptInt("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.entries.write", entity));
-    if (if_match && *if_match != row.Int(17)) return Error::PreconditionFailed();
-    auto n = tx.Exec("DELETE FROM calendar_entries WHERE id = $1 AND version = $2", {id, row.Int(17)});
+    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
+    auto n = tx.Exec("DELETE FROM calendar_entries WHERE id = $1 AND version = $2", {id, row.Int("version")});
     if (!n) return std::move(n).error();
     if (*n == 0) return MissOrStale(tx, "calendar_entries", id, "calendar.entry_not_found");
     return AppendEvent(tx, caller, "calendar.entry_deleted", entity, "calendar_entry", id,
-                       {{"title_ar", row.Text(3)}, {"title_en", row.Text(4)}, {"starts_at", row.Text(7)}});
+                       {{"title_ar", row.Text("title_ar")}, {"title_en", row.Text("title_en")}, {"starts_at", row.Text("starts_at")}});
   });
 }
 
@@ -758,7 +758,7 @@ Status CalendarService::DeleteBlackout(const auth::Caller& caller, int64_t id) {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kBlackoutColumns +
                                                    " FROM calendar_blackouts WHERE id = $1",
                                            id, "calendar.blackout_not_found"));
-    const std::optional<int64_t> entity = row.OptInt(1);
+    const std::optional<int64_t> entity = row.OptInt("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
     auto n = tx.Exec("DELETE FROM calendar_blackouts WHERE id = $1", {id});
     if (!n) return std::move(n).error();
@@ -775,7 +775,7 @@ Result<Json> CalendarService::GetSettings(const auth::Caller& caller) {
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::Internal("calendar settings row missing");
     const Row& r = (*rows)[0];
-    return Json{{"conflict_window_hours", r.Int(0)}, {"version", r.Int(1)}, {"updated_at", r.Text(2)}};
+    return Json{{"conflict_window_hours", r.Int("conflict_window_hours")}, {"version", r.Int("version")}, {"updated_at", r.Text("updated_at")}};
   });
 }
 
@@ -790,7 +790,7 @@ Result<Json> CalendarService::UpdateSettings(const auth::Caller& caller, std::op
     auto rows = tx.Query("SELECT version FROM calendar_settings WHERE id = 1");
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::Internal("calendar settings row missing");
-    const int64_t version = (*rows)[0].Int(0);
+    const int64_t version = (*rows)[0].Int("version");
     if (if_match && *if_match != version) return Error::PreconditionFailed();
     Assignments set;
     set.Set("conflict_window_hours", *hours, *hours);

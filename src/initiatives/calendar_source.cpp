@@ -20,18 +20,18 @@ core::Result<std::vector<module::CalendarItem>> InitiativeCalendarSource::Items(
   for (const auto& r : *rows) {
     module::CalendarItem item;
     item.source = "initiative";
-    item.id = r.Int(0);
-    item.entity_id = r.Int(1);
+    item.id = r.Int("id");
+    item.entity_id = r.Int("owner_entity_id");
     item.kind = "initiative";
-    item.title_ar = r.Text(2);
-    item.title_en = r.Text(3);
-    item.starts_at = r.Text(4);
-    item.ends_at = r.Text(5);
-    item.themes = module::StoredCodes(r.Text(7));
-    item.channels = module::StoredCodes(r.Text(8));
-    item.status = r.Text(6);
-    item.version = r.Int(9);
-    item.updated_at = r.Text(10);
+    item.title_ar = r.Text("title_ar");
+    item.title_en = r.Text("title_en");
+    item.starts_at = r.Text("start_date");
+    item.ends_at = r.Text("end_date");
+    item.themes = module::StoredCodes(r.Text("themes"));
+    item.channels = module::StoredCodes(r.Text("channels"));
+    item.status = r.Text("status");
+    item.version = r.Int("version");
+    item.updated_at = r.Text("updated_at");
     item.in_conflicts = false;
     out.push_back(std::move(item));
   }

@@ -32,22 +32,22 @@ core::Result<std::vector<module::CalendarItem>> ContentCalendarSource::Items(sto
   std::vector<module::CalendarItem> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) {
-    const std::string kind = r.Text(1);
+    const std::string kind = r.Text("kind");
     module::CalendarItem item;
     item.source = "content_item";
-    item.id = r.Int(0);
-    item.entity_id = r.Int(2);
+    item.id = r.Int("id");
+    item.entity_id = r.Int("owner_entity_id");
     item.kind = kind;
-    item.title_ar = r.Text(3);
-    item.title_en = r.Text(4);
-    item.starts_at = r.Text(5);
-    item.importance = r.Text(11);
-    item.audience = r.Text(12);
-    item.themes = module::StoredCodes(r.Text(7));
-    item.channels = module::StoredCodes(r.Text(8));
-    item.status = r.Text(6);
-    item.version = r.Int(9);
-    item.updated_at = r.Text(10);
+    item.title_ar = r.Text("title_ar");
+    item.title_en = r.Text("title_en");
+    item.starts_at = r.Text("planned_at");
+    item.importance = r.Text("importance");
+    item.audience = r.Text("audience");
+    item.themes = module::StoredCodes(r.Text("themes"));
+    item.channels = module::StoredCodes(r.Text("channels"));
+    item.status = r.Text("state");
+    item.version = r.Int("version");
+    item.updated_at = r.Text("updated_at");
     out.push_back(std::move(item));
   }
   return out;

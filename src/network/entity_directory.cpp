@@ -24,7 +24,7 @@ core::Result<std::shared_ptr<const std::map<int64_t, module::EntityInfo>>> Netwo
   if (!rows) return std::move(rows).error();
   auto all = std::make_shared<std::map<int64_t, module::EntityInfo>>();
   for (const auto& r : *rows) {
-    (*all)[r.Int(0)] = {r.Int(0), r.OptInt(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
+    (*all)[r.Int("id")] = {r.Int("id"), r.OptInt("parent_id"), r.Text("kind"), r.Text("code"), r.Text("name_ar"), r.Text("name_en"), r.Text("color")};
   }
   if (snapshot) {
     std::lock_guard<std::mutex> lock(mu_);

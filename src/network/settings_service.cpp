@@ -36,7 +36,7 @@ INSERT INTO network_settings (id, time_zone, version, updated_at) VALUES (1, ')S
 
 Result<core::TimeZone> NetworkSettingsService::Zone(store::Tx& tx) const {
   SAWT_ASSIGN_OR_RETURN(store::Row row, SettingsRow(tx));
-  auto zone = core::TimeZone::Named(row.Text(0));
+  auto zone = core::TimeZone::Named(row.Text("time_zone"));
   // Only valid zones are stored; a zone this ICU no longer knows falls back to the default.
   if (!zone) zone = core::TimeZone::Named(kDefaultZone);
   return *zone;
@@ -46,7 +46,7 @@ Result<Json> NetworkSettingsService::Get(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.entities.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](store::Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(store::Row row, SettingsRow(tx));
-    return Json{{"time_zone", row.Text(0)}, {"version", row.Int(1)}, {"updated_at", row.Text(2)}};
+    return Json{{"time_zone", row.Text("time_zone")}, {"version", row.Int("version")}, {"updated_at", row.Text("updated_at")}};
   });
 }
 
@@ -61,14 +61,14 @@ Result<Json> NetworkSettingsService::Update(const auth::Caller& caller, std::opt
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.settings.write", std::nullopt));
   SAWT_TRY_STATUS(store_.Write([&](store::Tx& tx) -> Status {
     SAWT_ASSIGN_OR_RETURN(store::Row row, SettingsRow(tx));
-    const int64_t version = row.Int(1);
+    const int64_t version = row.Int("version");
     if (if_match && *if_match != version) return Error::PreconditionFailed();
     module::Assignments set;
     set.Set("time_zone", *zone_id, *zone_id);
     SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "network_settings", set, 1, version));
     if (!updated) return Error::PreconditionFailed();
     return module::AppendEvent(tx, caller, "network.settings_updated", std::nullopt, "network_settings", 1,
-                               {{"time_zone", {{"from", row.Text(0)}, {"to", *zone_id}}}});
+                               {{"time_zone", {{"from", row.Text("time_zone")}, {"to", *zone_id}}}});
   }));
   return Get(caller);
 }

@@ -9,6 +9,15 @@ const Value& Row::at(size_t i) const {
   return values_[i];
 }
 
+size_t Row::Index(std::string_view column) const {
+  SAWT_ASSERT(names_ != nullptr, "Row read by name without column names");
+  for (size_t i = 0; i < names_->size(); ++i) {
+    if ((*names_)[i] == column) return i;
+  }
+  SAWT_ASSERT(false, "Row read by a name the SELECT does not have");
+  return 0;
+}
+
 bool Row::IsNull(size_t i) const { return std::holds_alternative<std::monostate>(at(i)); }
 
 int64_t Row::Int(size_t i) const {

@@ -29,9 +29,17 @@ inline Value OrNull(const std::optional<std::string>& v) { return v ? Value(*v) 
 
 /// One result row. Accessors REQUIRE the column to exist and hold that type (programmer error
 /// otherwise); integers read as Text() are not converted.
+/// The names of a result's columns, shared by its rows: what the SELECT calls each column (its
+/// own name or its AS alias; "e.id" is "id").
+using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+
+/// One result row. Module code reads columns by name (`r.Text("title_ar")`), so a SELECT list can
+/// change without silently shifting what every position means; reading a column the SELECT does
+/// not name, or as the wrong type, is a programmer error (asserted).
 class Row {
  public:
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  explicit Row(std::vector<Value> values, ColumnNames names = nullptr)
+      : values_(std::move(values)), names_(std::move(names)) {}
   size_t size() const { return values_.size(); }
   bool IsNull(size_t i) const;
   int64_t Int(size_t i) const;
@@ -41,8 +49,19 @@ class Row {
   std::optional<std::string> OptText(size_t i) const;
   const Value& at(size_t i) const;
 
+  bool IsNull(std::string_view column) const { return IsNull(Index(column)); }
+  int64_t Int(std::string_view column) const { return Int(Index(column)); }
+  double Double(std::string_view column) const { return Double(Index(column)); }
+  const std::string& Text(std::string_view column) const { return Text(Index(column)); }
+  std::optional<int64_t> OptInt(std::string_view column) const { return OptInt(Index(column)); }
+  std::optional<std::string> OptText(std::string_view column) const { return OptText(Index(column)); }
+  const Value& at(std::string_view column) const { return at(Index(column)); }
+  /// The position of `column`. REQUIRES: the SELECT names it.
+  size_t Index(std::string_view column) const;
+
  private:
   std::vector<Value> values_;
+  ColumnNames names_;
 };
 
 enum class Backend { kSqlite, kPostgres };

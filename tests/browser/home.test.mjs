@@ -97,7 +97,13 @@ test('the charts draw from the reading edge: in Arabic the first day of the cale
   const ar = await xs();
   assert.ok(ar[0] > ar[ar.length - 1], `Arabic: ${ar}`);
   await switchLanguage(page, 'en');
-  await page.getByTestId('home-tiles').waitFor();
+  // The page re-renders in place: wait for the English chart to replace the Arabic one (a check
+  // right after the switch could still read the Arabic chart), then read it.
+  await page.waitForFunction(() => {
+    const labels = [...document.querySelectorAll('[data-testid="calendar-load"] svg text.chart-label')];
+    return document.documentElement.lang === 'en' && labels.length > 1
+      && Number(labels[0].getAttribute('x')) < Number(labels[labels.length - 1].getAttribute('x'));
+  }, null, { timeout: 10_000 }).catch(() => {});
   const en = await xs();
   assert.ok(en[0] < en[en.length - 1], `English: ${en}`);
   assert.deepEqual(page.problems, []);

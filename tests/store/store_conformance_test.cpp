@@ -191,6 +191,21 @@ TYPED_TEST(StoreTest, AppendEventChainsHash) {
   EXPECT_EQ(this->store_->backend(), TypeParam::kBackend);
 }
 
+TYPED_TEST(StoreTest, RowsAreReadByTheNamesTheSelectGives) {
+  ASSERT_TRUE(AddParent(*this->store_, "tourism"));
+  auto rows = ReadValue<std::vector<Row>>(*this->store_, [&](Tx& tx) {
+    return tx.Query("SELECT p.id, p.name AS title, NULL AS missing FROM parents p WHERE p.name = $1", {std::string("tourism")});
+  });
+  ASSERT_TRUE(rows) << rows.error().detail;
+  ASSERT_EQ(rows->size(), 1u);
+  const Row& r = rows->at(0);
+  EXPECT_EQ(r.Int("id"), r.Int(0));
+  EXPECT_EQ(r.Text("title"), "tourism");
+  EXPECT_EQ(r.Index("title"), 1u);
+  EXPECT_TRUE(r.IsNull("missing"));
+  EXPECT_EQ(r.OptText("missing"), std::nullopt);
+}
+
 TYPED_TEST(StoreTest, MigrationsAreIdempotentAndOrdered) {
   // Given out of order: alpha/2 needs alpha/1's table, so it only works if applied after it.
   std::vector<Migration> ms = {

@@ -127,12 +127,17 @@ class PgTx final : public detail::ScriptTx {
     rows.reserve(r->size());
     const auto columns = static_cast<size_t>(r->columns());
     std::vector<pqxx::oid> types(columns);
-    for (size_t c = 0; c < columns; ++c) types[c] = r->column_type(static_cast<pqxx::row::size_type>(c));
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (size_t c = 0; c < columns; ++c) {
+      types[c] = r->column_type(static_cast<pqxx::row::size_type>(c));
+      names->emplace_back(r->column_name(static_cast<pqxx::row::size_type>(c)));
+    }
+    const ColumnNames shared_names = std::move(names);
     for (const pqxx::row& pr : *r) {
       std::vector<Value> values;
       values.reserve(columns);
       for (size_t c = 0; c < columns; ++c) values.push_back(DecodeField(pr[static_cast<pqxx::row::size_type>(c)], types[c]));
-      rows.emplace_back(std::move(values));
+      rows.emplace_back(std::move(values), shared_names);
     }
     return rows;
   }

@@ -234,12 +234,18 @@ class SqliteTx final : public detail::ScriptTx {
       }
       if (rc != SQLITE_OK) return Fail(SqliteError(conn_.db(), rc, "bind: " + std::string(sql)));
     }
+    ColumnNames names;
     for (;;) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) return Fail(SqliteError(conn_.db(), rc, std::string(sql)));
       if (rows == nullptr) continue;
       const int n = sqlite3_column_count(stmt);
+      if (!names) {
+        auto list = std::make_shared<std::vector<std::string>>();
+        for (int c = 0; c < n; ++c) list->emplace_back(sqlite3_column_name(stmt, c));
+        names = std::move(list);
+      }
       std::vector<Value> values;
       values.reserve(static_cast<size_t>(n));
       for (int c = 0; c < n; ++c) {
@@ -260,7 +266,7 @@ class SqliteTx final : public detail::ScriptTx {
           default: values.emplace_back(std::monostate{}); break;
         }
       }
-      rows->emplace_back(std::move(values));
+      rows->emplace_back(std::move(values), names);
     }
     return core::Ok();
   }
