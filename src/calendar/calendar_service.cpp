@@ -116,13 +116,20 @@ void NameOwner(Json& item, const std::map<int64_t, module::EntityInfo>& entities
 }
 
 Json BlackoutJson(const Row& r) {
-  return {{"id", r.Int("id")},           {"entity_id", OptJson(r.OptInt("entity_id"))}, {"starts_on", r.Text("starts_on")},
-          {"ends_on", r.Text("ends_on")},     {"reason_ar", r.Text("reason_ar")},            {"reason_en", r.Text("reason_en")},
-          {"created_by", r.Text("created_by")},  {"created_at", r.Text("created_at")},           {"version", r.Int("version")}};
+  return {{"id", r.Int("id")},
+          {"entity_id", OptJson(r.OptInt("entity_id"))},
+          {"starts_on", r.Text("starts_on")},
+          {"ends_on", r.Text("ends_on")},
+          {"reason_ar", r.Text("reason_ar")},
+          {"reason_en", r.Text("reason_en")},
+          {"created_by", r.Text("created_by")},
+          {"created_at", r.Text("created_at")},
+          {"version", r.Int("version")}};
 }
 
 Blackout BlackoutOf(const Row& r, const core::TimeZone& zone) {
-  return {r.Int("id"), r.OptInt("entity_id"), InZone(zone, r.Int("starts_us")), InZone(zone, r.Int("ends_us")), r.Text("reason_ar"), r.Text("reason_en")};
+  return {r.Int("id"),          r.OptInt("entity_id"), InZone(zone, r.Int("starts_us")),
+          InZone(zone, r.Int("ends_us")), r.Text("reason_ar"), r.Text("reason_en")};
 }
 
 /// One thing shown on the calendar, from either source.
@@ -140,7 +147,8 @@ Item ItemFromEntry(const Row& r, const core::TimeZone& zone) {
   const bool all_day = r.Int("all_day") != 0;
   const int64_t starts = all_day ? InZone(zone, r.Int("starts_us")) : r.Int("starts_us");
   const int64_t ends = all_day ? InZone(zone, r.Int("ends_us")) : r.Int("ends_us");
-  it.slot = {it.json["uid"], r.Text("kind"), r.OptInt("entity_id"), r.Text("title_ar"), r.Text("title_en"), starts, ends, all_day, r.Text("importance"), r.Text("audience")};
+  it.slot = {it.json["uid"], r.Text("kind"),       r.OptInt("entity_id"), r.Text("title_ar"), r.Text("title_en"),
+             starts,         ends,                all_day,               r.Text("importance"), r.Text("audience")};
   it.active = r.Text("status") != "cancelled";
   it.version = r.Int("version");
   core::ParseIsoUtc(r.Text("updated_at"), &it.modified_us);
@@ -211,15 +219,21 @@ struct Computed {
   Json conflicts = Json::array();
   Json blackouts = Json::array();
   int window_hours = 48;
+  core::TimeZone zone = core::TimeZone::Utc();  // the network's, as the computation read it
 };
 
 Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry) {
   Computed out;
   SAWT_ASSIGN_OR_RETURN(out.window_hours, WindowHours(tx));
-  SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry.network_time().Zone(tx));
-  // The range names calendar days of the network's time zone; `to` is inclusive.
-  const int64_t from_us = zone.DayStart(f.from).value_or(0);
-  const int64_t to_us = zone.DayStart(f.to).value_or(0) + kDayUs;
+  SAWT_ASSIGN_OR_RETURN(out.zone, registry.network_time().Zone(tx));
+  const core::TimeZone& zone = out.zone;
+  // The range names calendar days of the network's time zone; `to` is inclusive (its end is when
+  // the next day begins: a day is 23 or 25 hours long where clocks change).
+  int64_t from_day = 0, to_day = 0;
+  core::ParseIsoUtc(f.from, &from_day);
+  core::ParseIsoUtc(f.to, &to_day);
+  const int64_t from_us = InZone(zone, from_day);
+  const int64_t to_us = InZone(zone, to_day + kDayUs);
   // Load a margin of one window on each side: a conflict with an item just outside the range still
   // concerns the item inside it. Rows are selected a day wider still: all-day bounds are stored
   // floating (InZone), up to 14 hours from the instants they stand for.
@@ -503,7 +517,7 @@ Result<std::string> CalendarService::Ics(const auth::Caller& caller, const Calen
   return store::ReadValue<std::string>(store_, [&](Tx& tx) -> Result<std::string> {
     SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), filter.entity_id));
     SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_));
-    SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry_.network_time().Zone(tx));
+    const core::TimeZone& zone = c.zone;
     const bool ar = lang == "ar";
     std::string name = ar ? "تقويم الاتصال الحكومي" : "Government communication calendar";
     std::vector<IcsEvent> events;
