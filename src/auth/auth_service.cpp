@@ -129,7 +129,7 @@ Result<int64_t> AuthService::CreateAccount(store::Tx& tx, const std::string& log
       {login, password_hash, now, int64_t{must_change_password ? 1 : 0}});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return Error::Conflict("auth.login_taken", {login}, "login");
-  return (*rows)[0].Int(0);
+  return (*rows)[0].Int("id");
 }
 
 Status AuthService::SetActive(store::Tx& tx, int64_t account_id, bool active) {
@@ -143,7 +143,7 @@ Result<std::optional<int64_t>> AuthService::FindAccount(store::Tx& tx, const std
   auto rows = tx.Query("SELECT id FROM accounts WHERE login = $1", {login});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return std::optional<int64_t>{};
-  return std::optional<int64_t>{(*rows)[0].Int(0)};
+  return std::optional<int64_t>{(*rows)[0].Int("id")};
 }
 
 Result<std::map<int64_t, AuthService::AccountView>> AuthService::Accounts(store::Tx& tx,
@@ -155,7 +155,7 @@ Result<std::map<int64_t, AuthService::AccountView>> AuthService::Accounts(store:
       .Append(")");
   auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
-  for (const auto& r : *rows) out[r.Int(0)] = {r.Text(1), r.Int(2) != 0};
+  for (const auto& r : *rows) out[r.Int("id")] = {r.Text("login"), r.Int("active") != 0};
   return out;
 }
 
@@ -187,8 +187,9 @@ Result<SessionGrant> AuthService::Login(const std::string& login, const std::str
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return std::optional<AccountRow>{};
     const auto& r = (*rows)[0];
-    SAWT_ASSIGN_OR_RETURN(bool throttled, LoginThrottle::Throttled(tx, r.Int(0), remote, now));
-    return std::optional<AccountRow>{AccountRow{r.Int(0), r.Text(1), r.Int(2) != 0, throttled}};
+    SAWT_ASSIGN_OR_RETURN(bool throttled, LoginThrottle::Throttled(tx, r.Int("id"), remote, now));
+    return std::optional<AccountRow>{
+        AccountRow{r.Int("id"), r.Text("password_hash"), r.Int("active") != 0, throttled}};
   });
   if (!found) return std::move(found).error();
   if (!found->has_value() || (*found)->throttled) {
@@ -225,7 +226,8 @@ Result<SessionGrant> AuthService::OpenSession(int64_t account_id, const std::str
         "VALUES ($1, $2, $3, $4, $5, $4) RETURNING id",
         {account_id, Sha256Hex(grant.token), grant.csrf_token, now_iso, grant.expires_at});
     if (!rows) return std::move(rows).error();
-    auto ev = tx.Append({login, "auth.session_started", std::nullopt, "session", std::to_string((*rows)[0].Int(0)),
+    const int64_t session_id = (*rows)[0].Int("id");
+    auto ev = tx.Append({login, "auth.session_started", std::nullopt, "session", std::to_string(session_id),
                          core::Json{{"remote", remote}}});
     if (!ev) return std::move(ev).error();
     return Ok();
@@ -352,17 +354,18 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash, int
       if (rows->empty()) return Error::Unauthenticated("auth.bad_token");
       const auto& r = (*rows)[0];
       caller.credential = Credential::kApiToken;
-      caller.session_or_token_id = r.Int(0);
-      caller.account_id = r.Int(1);
-      caller.login = r.Text(2);
-      for (auto& s : SplitScopes(r.Text(3))) caller.scopes.insert(s);
-      caller.expires_at = r.OptText(4).value_or("");
-      caller.must_change_password = r.Int(5) != 0;
+      caller.session_or_token_id = r.Int("id");
+      caller.account_id = r.Int("account_id");
+      caller.login = r.Text("login");
+      for (auto& s : SplitScopes(r.Text("scopes"))) caller.scopes.insert(s);
+      caller.expires_at = r.OptText("expires_at").value_or("");
+      caller.must_change_password = r.Int("must_change_password") != 0;
     } else {
       const std::string idle_since = core::FormatIsoUtc(now_micros - Micros(options_.session_idle));
       auto rows = tx.Query(
           "SELECT s.id, s.account_id, a.login, s.csrf_token, s.expires_at, a.must_change_password, "
-          "COALESCE(s.last_seen_at, s.created_at) FROM sessions s JOIN accounts a ON a.id = s.account_id "
+          "COALESCE(s.last_seen_at, s.created_at) AS last_seen_at "
+          "FROM sessions s JOIN accounts a ON a.id = s.account_id "
           "WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.active = 1 "
           "AND COALESCE(s.last_seen_at, s.created_at) > $3",
           {hash, now, idle_since});
@@ -370,13 +373,13 @@ Result<Caller> AuthService::LoadCaller(bool bearer, const std::string& hash, int
       if (rows->empty()) return Error::Unauthenticated("auth.session_expired");
       const auto& r = (*rows)[0];
       caller.credential = Credential::kSession;
-      caller.session_or_token_id = r.Int(0);
-      caller.account_id = r.Int(1);
-      caller.login = r.Text(2);
-      caller.csrf_token = r.Text(3);
-      caller.expires_at = r.Text(4);
-      caller.must_change_password = r.Int(5) != 0;
-      if (!core::ParseIsoUtc(r.Text(6), &caller.last_seen_micros)) caller.last_seen_micros = 0;
+      caller.session_or_token_id = r.Int("id");
+      caller.account_id = r.Int("account_id");
+      caller.login = r.Text("login");
+      caller.csrf_token = r.Text("csrf_token");
+      caller.expires_at = r.Text("expires_at");
+      caller.must_change_password = r.Int("must_change_password") != 0;
+      if (!core::ParseIsoUtc(r.Text("last_seen_at"), &caller.last_seen_micros)) caller.last_seen_micros = 0;
     }
     SAWT_TRY_STATUS(FillRoles(tx, caller));
     return caller;
@@ -389,7 +392,7 @@ Status AuthService::ChangePassword(const Caller& caller, const std::string& curr
     auto rows = tx.Query("SELECT password_hash FROM accounts WHERE id = $1", {caller.account_id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::Unauthenticated();
-    return (*rows)[0].Text(0);
+    return (*rows)[0].Text("password_hash");
   });
   if (!hash) return std::move(hash).error();
   if (!VerifyPassword(current, *hash)) return Error::InvalidInput("auth.wrong_password", "current_password");
@@ -468,7 +471,7 @@ Result<std::pair<ApiTokenInfo, std::string>> AuthService::CreateApiToken(int64_t
         "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         {account_id, name, Sha256Hex(secret), JoinScopes(scopes), info.created_at, store::OrNull(expires_at)});
     if (!rows) return std::move(rows).error();
-    info.id = (*rows)[0].Int(0);
+    info.id = (*rows)[0].Int("id");
     auto ev = tx.Append({actor, "auth.token_created", std::nullopt, "api_token", std::to_string(info.id),
                          core::Json{{"name", name}, {"account_id", account_id}, {"scopes", scopes}}});
     if (!ev) return std::move(ev).error();
@@ -486,7 +489,8 @@ Result<std::vector<ApiTokenInfo>> AuthService::ListApiTokens(int64_t account_id)
     if (!rows) return std::move(rows).error();
     std::vector<ApiTokenInfo> out;
     for (const auto& r : *rows) {
-      out.push_back({r.Int(0), r.Text(1), SplitScopes(r.Text(2)), r.Text(3), r.OptText(4), r.OptText(5)});
+      out.push_back({r.Int("id"), r.Text("name"), SplitScopes(r.Text("scopes")), r.Text("created_at"),
+                     r.OptText("expires_at"), r.OptText("revoked_at")});
     }
     return out;
   });

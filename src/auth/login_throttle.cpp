@@ -44,7 +44,7 @@ core::Status LoginThrottle::RecordFailure(store::Tx& tx, int64_t account_id, con
       "last_failure_at = $3 RETURNING failures",
       {account_id, remote, now_iso, forget_before});
   if (!rows) return std::move(rows).error();
-  const int64_t failures = (*rows)[0].Int(0);
+  const int64_t failures = (*rows)[0].Int("failures");
   if (failures < options_.failures_before_delay) {
     auto ev = tx.Append({login, "auth.login_failed", std::nullopt, "account", std::to_string(account_id),
                          core::Json{{"remote", remote}, {"failures", failures}}});
@@ -81,10 +81,11 @@ core::Status LoginThrottle::Forget(store::Tx& tx, int64_t account_id, const std:
 }
 
 core::Result<int64_t> LoginThrottle::Unlock(store::Tx& tx, int64_t account_id, const std::string& actor) {
-  auto waiting = tx.Query("SELECT COUNT(*) FROM login_throttles WHERE account_id = $1 AND locked_until IS NOT NULL",
-                          {account_id});
+  auto waiting = tx.Query(
+      "SELECT COUNT(*) AS throttled FROM login_throttles WHERE account_id = $1 AND locked_until IS NOT NULL",
+      {account_id});
   if (!waiting) return std::move(waiting).error();
-  const int64_t n = (*waiting)[0].Int(0);
+  const int64_t n = (*waiting)[0].Int("throttled");
   SAWT_TRY_STATUS(Forget(tx, account_id, std::nullopt));
   auto ev = tx.Append({actor, "auth.login_unlocked", std::nullopt, "account", std::to_string(account_id),
                        core::Json{{"throttled_addresses", n}}});

@@ -8,15 +8,15 @@ namespace {
 using core::Json;
 
 Json EventJson(const store::Row& r) {
-  Json payload = Json::parse(r.Text(7), nullptr, false);
+  Json payload = Json::parse(r.Text("payload"), nullptr, false);
   if (payload.is_discarded()) payload = Json::object();
-  return {{"id", r.Int(0)},
-          {"at", r.Text(1)},
-          {"actor", r.Text(2)},
-          {"action", r.Text(3)},
-          {"entity_id", r.IsNull(4) ? Json(nullptr) : Json(r.Int(4))},
-          {"object_type", r.Text(5)},
-          {"object_id", r.Text(6)},
+  return {{"id", r.Int("id")},
+          {"at", r.Text("at")},
+          {"actor", r.Text("actor")},
+          {"action", r.Text("action")},
+          {"entity_id", r.IsNull("entity_id") ? Json(nullptr) : Json(r.Int("entity_id"))},
+          {"object_type", r.Text("object_type")},
+          {"object_id", r.Text("object_id")},
           {"payload", std::move(payload)}};
 }
 
@@ -81,9 +81,9 @@ class CallerStream final : public http::EventStream {
 
 EventsService::EventsService(store::Store& store) : store_(store), latest_(store) {
   auto newest = store::ReadValue<int64_t>(store_, [](store::Tx& tx) -> core::Result<int64_t> {
-    auto rows = tx.Query("SELECT COALESCE(MAX(id), 0) FROM events");
+    auto rows = tx.Query("SELECT COALESCE(MAX(id), 0) AS last_id FROM events");
     if (!rows) return std::move(rows).error();
-    return (*rows)[0].Int(0);
+    return (*rows)[0].Int("last_id");
   });
   if (newest) latest_.Raise(*newest);
 }

@@ -1,6 +1,7 @@
 #include "module/write_helpers.hpp"
 
 #include <map>
+#include <string_view>
 
 #include "core/clock.hpp"
 
@@ -27,13 +28,17 @@ core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t 
 core::Result<core::Json> QueryPage(store::Tx& tx, store::Sql sql, const char* order_column, const Page& page,
                                    core::Json (*to_json)(const store::Row&)) {
   sql.Append(std::string(" ORDER BY ") + order_column).Bind(" LIMIT ", int64_t{page.limit});
+  // The result names the column without its table ("k.id" comes back as "id").
+  const std::string_view order(order_column);
+  const size_t dot = order.rfind('.');
+  const std::string cursor_column(dot == std::string_view::npos ? order : order.substr(dot + 1));
   auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
   core::Json items = core::Json::array();
   int64_t last = 0;
   for (const auto& r : *rows) {
     items.push_back(to_json(r));
-    last = r.Int(0);
+    last = r.Int(cursor_column);
   }
   return PageJson(std::move(items), page, last);
 }

@@ -28,7 +28,7 @@ core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* 
 /// The single row `sql` (with `id` as $1) selects, or kNotFound `not_found_key`.
 core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key);
 
-/// Runs a list query: `sql` selects the id as its first column and keeps only ids after
+/// Runs a list query: `sql` selects the id (the column `order_column` names) and keeps only ids after
 /// `page.after_id` (e.g. Sql("SELECT … WHERE id > ", page.after_id) plus filters); this appends
 /// "ORDER BY <order_column> LIMIT <page.limit>", maps rows with `to_json` and returns
 /// {"items", "next_cursor"}.

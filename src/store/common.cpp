@@ -17,19 +17,19 @@ constexpr int kAuditPage = 1000;
 
 Result<Event> DecodeEvent(const Row& r) {
   Event e;
-  e.id = r.Int(0);
-  e.at = r.Text(1);
-  e.actor = r.Text(2);
-  e.action = r.Text(3);
-  e.entity_id = r.OptInt(4);
-  e.object_type = r.Text(5);
-  e.object_id = r.Text(6);
-  e.payload = core::Json::parse(r.Text(7), nullptr, /*allow_exceptions=*/false);
+  e.id = r.Int("id");
+  e.at = r.Text("at");
+  e.actor = r.Text("actor");
+  e.action = r.Text("action");
+  e.entity_id = r.OptInt("entity_id");
+  e.object_type = r.Text("object_type");
+  e.object_id = r.Text("object_id");
+  e.payload = core::Json::parse(r.Text("payload"), nullptr, /*allow_exceptions=*/false);
   if (e.payload.is_discarded()) {
     return core::Error::Internal("events row " + std::to_string(e.id) + " has an unparsable payload");
   }
-  e.prev_hash = r.Text(8);
-  e.hash = r.Text(9);
+  e.prev_hash = r.Text("prev_hash");
+  e.hash = r.Text("hash");
   return e;
 }
 
@@ -61,7 +61,7 @@ Status RunMigrations(Backend backend, const std::vector<Migration>& migrations,
   std::set<std::pair<std::string, int64_t>> applied;
   SAWT_TRY_STATUS(run_write([&](ScriptTx& tx) -> Status {
     SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT module, version FROM schema_migrations"));
-    for (const Row& r : rows) applied.emplace(r.Text(0), r.Int(1));
+    for (const Row& r : rows) applied.emplace(r.Text("module"), r.Int("version"));
     return core::Ok();
   }));
 
@@ -103,7 +103,7 @@ Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head, const Audi
   e.object_type = ne.object_type;
   e.object_id = ne.object_id;
   e.payload = ne.payload;
-  e.prev_hash = head[0].Text(1);
+  e.prev_hash = head[0].Text("last_hash");
   std::string payload_text = CanonicalPayload(ne.payload);
 
   SAWT_ASSIGN_OR_RETURN(
@@ -113,7 +113,7 @@ Result<Event> AppendEvent(Tx& tx, const NewEvent& ne, bool lock_head, const Audi
                {e.at, e.actor, e.action, OrNull(e.entity_id), e.object_type, e.object_id, payload_text,
                 e.prev_hash}));
   if (inserted.size() != 1) return core::Error::Internal("INSERT INTO events returned no id");
-  e.id = inserted[0].Int(0);
+  e.id = inserted[0].Int("id");
   e.hash = ComputeEventHash(e.prev_hash,
                             EventContent{e.id, e.at, e.actor, e.action, e.entity_id, e.object_type, e.object_id,
                                          payload_text},
@@ -148,23 +148,23 @@ Result<AuditReport> VerifyChain(Tx& tx, const AuditKey* key) {
                           " FROM events WHERE id > $1 ORDER BY id LIMIT " + std::to_string(kAuditPage);
   SAWT_ASSIGN_OR_RETURN(auto head, tx.Query("SELECT last_id, last_hash FROM events_head WHERE id = 1"));
   if (head.empty()) return Bad(0, std::nullopt, "events_head row is missing");
-  const int64_t head_id = head[0].Int(0);
-  const std::string head_hash = head[0].Text(1);
+  const int64_t head_id = head[0].Int("last_id");
+  const std::string head_hash = head[0].Text("last_hash");
   std::optional<int64_t> first_after_head;
 
   for (;;) {
     SAWT_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, {last_id}));
     for (const Row& r : rows) {
-      const int64_t id = r.Int(0);
-      if (r.Text(8) != prev) {
+      const int64_t id = r.Int("id");
+      if (r.Text("prev_hash") != prev) {
         return Bad(rows_checked, id,
                    "row " + std::to_string(id) +
                        ": prev_hash differs from the previous row's hash (a row before it was deleted "
                        "or inserted)");
       }
-      EventContent c{id,        r.Text(1), r.Text(2), r.Text(3), r.OptInt(4),
-                     r.Text(5), r.Text(6), r.Text(7)};
-      if (ComputeEventHash(r.Text(8), c, key) != r.Text(9)) {
+      EventContent c{id, r.Text("at"), r.Text("actor"), r.Text("action"), r.OptInt("entity_id"),
+                     r.Text("object_type"), r.Text("object_id"), r.Text("payload")};
+      if (ComputeEventHash(r.Text("prev_hash"), c, key) != r.Text("hash")) {
         return Bad(rows_checked, id,
                    "row " + std::to_string(id) + ": hash differs from its content (edited" +
                        (key != nullptr ? ", or hashed without the audit key)"
@@ -172,7 +172,7 @@ Result<AuditReport> VerifyChain(Tx& tx, const AuditKey* key) {
       }
       ++rows_checked;
       if (id > head_id && !first_after_head) first_after_head = id;
-      prev = r.Text(9);
+      prev = r.Text("hash");
       last_id = id;
     }
     if (static_cast<int>(rows.size()) < kAuditPage) break;

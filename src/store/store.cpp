@@ -51,9 +51,9 @@ std::optional<std::string> Row::OptText(size_t i) const {
 }
 
 Result<int64_t> Tx::VisibleEventId() {
-  auto rows = Query("SELECT COALESCE(MAX(id), 0) FROM events");
+  auto rows = Query("SELECT COALESCE(MAX(id), 0) AS last_id FROM events");
   if (!rows) return std::move(rows).error();
-  return rows->empty() ? 0 : (*rows)[0].Int(0);
+  return rows->empty() ? 0 : (*rows)[0].Int("last_id");
 }
 
 Result<bool> Tx::AnyEventBetween(int64_t after, int64_t upto, const std::vector<std::string>& object_types) {

@@ -233,7 +233,8 @@ int AuditAnchor(App& app, const store::StoreOptions& options, std::FILE* out) {
     return 1;
   }
   const auto& row = head->front();
-  std::fprintf(out, "%s\n", AnchorLine(*options.audit_key, row.Int(0), row.Text(1), row.Text(2)).c_str());
+  const std::string line = AnchorLine(*options.audit_key, row.Int("id"), row.Text("hash"), row.Text("at"));
+  std::fprintf(out, "%s\n", line.c_str());
   return 0;
 }
 
