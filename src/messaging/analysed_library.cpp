@@ -40,14 +40,16 @@ Result<std::shared_ptr<const AlignmentLibrary>> AnalysedLibrary::Get() {
     LibrarySnapshot s;
     auto themes = tx.Query("SELECT code, name_ar, name_en FROM message_themes");
     if (!themes) return std::move(themes).error();
-    for (const auto& r : *themes) s.theme_names[r.Text(0)] = {r.Text(1), r.Text(2)};
+    for (const auto& r : *themes) s.theme_names[r.Text("code")] = {r.Text("name_ar"), r.Text("name_en")};
     auto messages = tx.Query(
         "SELECT k.id, t.code, k.text_ar, k.text_en FROM key_messages k JOIN message_themes t ON t.id = k.theme_id "
         "WHERE k.state = 'approved' AND (k.valid_from IS NULL OR k.valid_from <= $1) AND (k.valid_until IS NULL OR "
         "k.valid_until >= $1) ORDER BY k.id",
         {today});
     if (!messages) return std::move(messages).error();
-    for (const auto& r : *messages) s.messages.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+    for (const auto& r : *messages) {
+      s.messages.push_back({r.Int("id"), r.Text("code"), r.Text("text_ar"), r.Text("text_en")});
+    }
     auto facts = tx.Query(
         "SELECT id, fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, as_of FROM facts "
         "WHERE state = 'approved' AND (valid_until IS NULL OR valid_until >= $1) ORDER BY id",
@@ -55,32 +57,34 @@ Result<std::shared_ptr<const AlignmentLibrary>> AnalysedLibrary::Get() {
     if (!facts) return std::move(facts).error();
     for (const auto& r : *facts) {
       FactEntry f;
-      f.id = r.Int(0);
-      f.key = r.Text(1);
-      f.kind = r.Text(2);
-      f.label_ar = r.Text(3);
-      f.label_en = r.Text(4);
-      f.value_ar = r.Text(5);
-      f.value_en = r.Text(6);
-      f.numeric_value = r.IsNull(7) ? 0 : r.Double(7);
-      f.date_value = r.OptText(8).value_or("");
-      f.as_of = r.Text(9);
+      f.id = r.Int("id");
+      f.key = r.Text("fact_key");
+      f.kind = r.Text("kind");
+      f.label_ar = r.Text("label_ar");
+      f.label_en = r.Text("label_en");
+      f.value_ar = r.Text("value_ar");
+      f.value_en = r.Text("value_en");
+      f.numeric_value = r.IsNull("numeric_value") ? 0 : r.Double("numeric_value");
+      f.date_value = r.OptText("date_value").value_or("");
+      f.as_of = r.Text("as_of");
       s.facts.push_back(std::move(f));
     }
     auto terms = tx.Query("SELECT id, term, lang, status, replacement FROM message_terms ORDER BY id");
     if (!terms) return std::move(terms).error();
-    for (const auto& r : *terms) s.terms.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)});
+    for (const auto& r : *terms) {
+      s.terms.push_back({r.Int("id"), r.Text("term"), r.Text("lang"), r.Text("status"), r.Text("replacement")});
+    }
     // Official names come from the network module's entity directory.
     SAWT_ASSIGN_OR_RETURN(auto entities, entities_().All(tx));
     auto aliases = tx.Query("SELECT entity_id, alias, lang FROM entity_aliases ORDER BY entity_id, id");
     if (!aliases) return std::move(aliases).error();
     for (const auto& r : *aliases) {
-      const auto entity = entities->find(r.Int(0));
+      const auto entity = entities->find(r.Int("entity_id"));
       if (entity == entities->end()) continue;
-      if (s.entities.empty() || s.entities.back().entity_id != r.Int(0)) {
-        s.entities.push_back({r.Int(0), entity->second.name_ar, entity->second.name_en, {}});
+      if (s.entities.empty() || s.entities.back().entity_id != r.Int("entity_id")) {
+        s.entities.push_back({r.Int("entity_id"), entity->second.name_ar, entity->second.name_en, {}});
       }
-      s.entities.back().aliases.push_back({r.Text(1), r.Text(2)});
+      s.entities.back().aliases.push_back({r.Text("alias"), r.Text("lang")});
     }
     return s;
   });

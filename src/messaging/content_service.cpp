@@ -56,26 +56,28 @@ const std::set<std::string> kItemStates = {"draft",     "in_review", "changes_re
                                            "scheduled", "published", "withdrawn"};
 
 Json ItemJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"kind", r.Text(1)},
-          {"owner_entity_id", r.Int(2)},
-          {"title_ar", r.Text(3)},
-          {"title_en", r.Text(4)},
-          {"body_ar", r.Text(5)},
-          {"body_en", r.Text(6)},
-          {"themes", Json::parse(r.Text(7))},
-          {"channels", Json::parse(r.Text(8))},
-          {"planned_at", OptJson(r.OptText(9))},
-          {"state", r.Text(10)},
-          {"strategic", r.Int(11) != 0},
-          {"approvals", {{"reviewer", OptJson(r.OptText(12))}, {"network", OptJson(r.OptText(13))}}},
-          {"published_at", OptJson(r.OptText(14))},
-          {"version", r.Int(15)},
-          {"created_by", r.Text(16)},
-          {"created_at", r.Text(17)},
-          {"updated_at", r.Text(18)},
-          {"importance", r.Text(19)},
-          {"audience", r.Text(20)}};
+  return {{"id", r.Int("id")},
+          {"kind", r.Text("kind")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"title_ar", r.Text("title_ar")},
+          {"title_en", r.Text("title_en")},
+          {"body_ar", r.Text("body_ar")},
+          {"body_en", r.Text("body_en")},
+          {"themes", Json::parse(r.Text("themes"))},
+          {"channels", Json::parse(r.Text("channels"))},
+          {"planned_at", OptJson(r.OptText("planned_at"))},
+          {"state", r.Text("state")},
+          {"strategic", r.Int("strategic") != 0},
+          {"approvals",
+           {{"reviewer", OptJson(r.OptText("reviewer_approved_by"))},
+            {"network", OptJson(r.OptText("network_approved_by"))}}},
+          {"published_at", OptJson(r.OptText("published_at"))},
+          {"version", r.Int("version")},
+          {"created_by", r.Text("created_by")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")},
+          {"importance", r.Text("importance")},
+          {"audience", r.Text("audience")}};
 }
 
 /// What an item is for when its author does not say: press releases and speeches are high
@@ -132,7 +134,7 @@ Result<bool> ThemesStrategic(Tx& tx, const std::string& themes_json) {
     auto rows = tx.Query("SELECT strategic FROM message_themes WHERE code = $1", {t.get<std::string>()});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::InvalidInput("messaging.unknown_theme", "themes", {t.get<std::string>()});
-    strategic = strategic || (*rows)[0].Int(0) != 0;
+    strategic = strategic || (*rows)[0].Int("strategic") != 0;
   }
   return strategic;
 }
@@ -142,8 +144,9 @@ Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by) {
   auto n = tx.Exec(
       "INSERT INTO content_item_versions (item_id, version, kind, title_ar, title_en, body_ar, body_en, themes, "
       "channels, planned_at, state, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-      {r.Int(0), r.Int(15), r.Text(1), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8),
-       store::OrNull(r.OptText(9)), r.Text(10), by, tx.clock().NowIsoUtc()});
+      {r.Int("id"), r.Int("version"), r.Text("kind"), r.Text("title_ar"), r.Text("title_en"),
+       r.Text("body_ar"), r.Text("body_en"), r.Text("themes"), r.Text("channels"),
+       store::OrNull(r.OptText("planned_at")), r.Text("state"), by, tx.clock().NowIsoUtc()});
   if (!n) return std::move(n).error();
   return Ok();
 }
@@ -289,7 +292,7 @@ Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const
          theme_list, channels.value_or("[]"), store::OrNull(planned.value), int64_t{strategic ? 1 : 0}, caller.login,
          now, importance.value_or(DefaultImportance(*kind)), audience.value_or(DefaultAudience(*kind))});
     if (!rows) return std::move(rows).error();
-    const int64_t id = (*rows)[0].Int(0);
+    const int64_t id = (*rows)[0].Int("id");
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
     Json item = ItemJson(row);
@@ -343,14 +346,15 @@ Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64
   if (planned.clear) set.Set("planned_at", store::Null(), nullptr);
   auto saved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
-    const int64_t owner = old.Int(2);
+    const int64_t owner = old.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.write", owner));
-    if (if_match && *if_match != old.Int(15)) return Error::PreconditionFailed();
-    const std::string state = old.Text(10);
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
+    const std::string state = old.Text("state");
     if (state != "draft" && state != "changes_requested") {
       return Error::Conflict("messaging.content_item_locked", {std::to_string(id), state});
     }
-    const std::string new_title_ar = title_ar.value_or(old.Text(3)), new_title_en = title_en.value_or(old.Text(4));
+    const std::string new_title_ar = title_ar.value_or(old.Text("title_ar")),
+                      new_title_en = title_en.value_or(old.Text("title_en"));
     if (new_title_ar.empty() && new_title_en.empty()) {
       return Error::InvalidInput("messaging.content_title_required", "title_ar");
     }
@@ -360,7 +364,7 @@ Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64
       all.Set("themes", *themes, Json::parse(*themes));
       all.Set("strategic", int64_t{strategic ? 1 : 0}, strategic);
     }
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", all, id, old.Int(15)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", all, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
@@ -403,12 +407,12 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
   }
   auto moved = store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadItem(tx, id));
-    const int64_t owner = old.Int(2);
-    const std::string from = old.Text(10);
+    const int64_t owner = old.Int("owner_entity_id");
+    const std::string from = old.Text("state");
     const char* permission = StepPermission(from, *to);
     // Every member may read the item, so a stale If-Match is reported first (two reviewers acting at
     // once: the loser learns the item changed, whatever the winner did).
-    if (if_match && *if_match != old.Int(15)) return Error::PreconditionFailed();
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
     if (permission) {
       SAWT_TRY_STATUS(auth::Authorize(caller, permission, owner));
     } else {
@@ -420,7 +424,7 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
     }
     if (!if_match) return Error::PreconditionFailed("messaging.if_match_required");
     if (!permission) return Error::Conflict("messaging.illegal_transition", {from, *to}, "to");
-    if (guarded && checked_version != old.Int(15)) return Error::PreconditionFailed();
+    if (guarded && checked_version != old.Int("version")) return Error::PreconditionFailed();
     if (open_errors > 0) {
       if (!override_reason) return Error::Conflict("messaging.open_errors", {std::to_string(open_errors)}, "override_reason");
       SAWT_TRY_STATUS(ReviewSettingsService::CheckErrorOverride(tx, owner));
@@ -435,8 +439,9 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
       // in review until both are there. A network admin who also reviews for the owner entity gives both.
       const bool by_network = caller.network_admin;
       const bool by_reviewer = !caller.network_admin || HoldsReviewRole(caller, owner);
-      std::optional<std::string> reviewer = old.OptText(12), network = old.OptText(13);
-      if (old.Int(11) != 0) {
+      std::optional<std::string> reviewer = old.OptText("reviewer_approved_by"),
+                                 network = old.OptText("network_approved_by");
+      if (old.Int("strategic") != 0) {
         if ((!by_reviewer || reviewer) && (!by_network || network)) {
           return Error::Conflict("messaging.approval_already_recorded", {std::to_string(id)});
         }
@@ -461,7 +466,7 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
     // A stored channel variant over its platform's limit blocks scheduling and publishing.
     if (effective == "scheduled" || effective == "published") SAWT_TRY_STATUS(VariantService::CheckStoredVariants(tx, id));
     set.Set("state", effective, effective);
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int(15)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
@@ -469,7 +474,7 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
                   {"to", effective},
                   {"requested", *to},
                   {"comment", comment ? Json(*comment) : Json(nullptr)},
-                  {"version", row.Int(15)}};
+                  {"version", row.Int("version")}};
     if (open_errors > 0) {
       event["override_reason"] = *override_reason;  // the audit trail keeps why the errors were let through
       event["open_errors"] = open_errors;
@@ -501,13 +506,13 @@ Result<Json> ContentService::ContentItemVersions(const auth::Caller& caller, int
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     for (const auto& r : *rows) {
-      items.push_back({{"version", r.Int(0)},
-                       {"state", r.Text(1)},
-                       {"title_ar", r.Text(2)},
-                       {"title_en", r.Text(3)},
-                       {"saved_by", r.Text(4)},
-                       {"saved_at", r.Text(5)},
-                       {"current", r.Int(0) == item.Int(15)}});
+      items.push_back({{"version", r.Int("version")},
+                       {"state", r.Text("state")},
+                       {"title_ar", r.Text("title_ar")},
+                       {"title_en", r.Text("title_en")},
+                       {"saved_by", r.Text("saved_by")},
+                       {"saved_at", r.Text("saved_at")},
+                       {"current", r.Int("version") == item.Int("version")}});
     }
     return Json{{"item_id", id}, {"items", items}};
   });
@@ -535,10 +540,20 @@ Result<Json> ContentService::DiffContentItem(const auth::Caller& caller, int64_t
     Json fields = Json::object();
     int64_t inserted = 0, deleted = 0;
     const char* names[] = {"title_ar", "title_en", "body_ar", "body_en"};
-    for (int i = 0; i < 4; ++i) fields[names[i]] = WordDiffJson(a.Text(i), b.Text(i), inserted, deleted);
+    for (int i = 0; i < 4; ++i) {
+      fields[names[i]] = WordDiffJson(a.Text(names[i]), b.Text(names[i]), inserted, deleted);
+    }
     return Json{{"item_id", id},
-                {"from", {{"version", *from}, {"state", a.Text(4)}, {"saved_by", a.Text(5)}, {"saved_at", a.Text(6)}}},
-                {"to", {{"version", *to}, {"state", b.Text(4)}, {"saved_by", b.Text(5)}, {"saved_at", b.Text(6)}}},
+                {"from",
+                 {{"version", *from},
+                  {"state", a.Text("state")},
+                  {"saved_by", a.Text("saved_by")},
+                  {"saved_at", a.Text("saved_at")}}},
+                {"to",
+                 {{"version", *to},
+                  {"state", b.Text("state")},
+                  {"saved_by", b.Text("saved_by")},
+                  {"saved_at", b.Text("saved_at")}}},
                 {"fields", fields},
                 {"summary", {{"inserted", inserted}, {"deleted", deleted}}}};
   });

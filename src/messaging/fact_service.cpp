@@ -35,25 +35,25 @@ constexpr const char* kFactColumns =
     "owner_entity_id, state, approved_by, approved_at, valid_until, version, created_at, updated_at";
 
 Json FactJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"key", r.Text(1)},
-          {"kind", r.Text(2)},
-          {"label_ar", r.Text(3)},
-          {"label_en", r.Text(4)},
-          {"value_ar", r.Text(5)},
-          {"value_en", r.Text(6)},
-          {"numeric_value", r.IsNull(7) ? Json(nullptr) : Json(r.Double(7))},
-          {"date_value", OptJson(r.OptText(8))},
-          {"as_of", r.Text(9)},
-          {"source", r.Text(10)},
-          {"owner_entity_id", r.Int(11)},
-          {"state", r.Text(12)},
-          {"approved_by", OptJson(r.OptText(13))},
-          {"approved_at", OptJson(r.OptText(14))},
-          {"valid_until", OptJson(r.OptText(15))},
-          {"version", r.Int(16)},
-          {"created_at", r.Text(17)},
-          {"updated_at", r.Text(18)}};
+  return {{"id", r.Int("id")},
+          {"key", r.Text("fact_key")},
+          {"kind", r.Text("kind")},
+          {"label_ar", r.Text("label_ar")},
+          {"label_en", r.Text("label_en")},
+          {"value_ar", r.Text("value_ar")},
+          {"value_en", r.Text("value_en")},
+          {"numeric_value", r.IsNull("numeric_value") ? Json(nullptr) : Json(r.Double("numeric_value"))},
+          {"date_value", OptJson(r.OptText("date_value"))},
+          {"as_of", r.Text("as_of")},
+          {"source", r.Text("source")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"state", r.Text("state")},
+          {"approved_by", OptJson(r.OptText("approved_by"))},
+          {"approved_at", OptJson(r.OptText("approved_at"))},
+          {"valid_until", OptJson(r.OptText("valid_until"))},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 Result<Row> LoadFact(Tx& tx, int64_t id) {
@@ -172,18 +172,18 @@ Result<Json> FactService::UpdateFact(const auth::Caller& caller, int64_t id, std
   if (as_of.clear) return Error::InvalidInput("common.field_required", "as_of", {"as_of"});
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadFact(tx, id));
-    const int64_t owner = old.Int(11);
+    const int64_t owner = old.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.write", owner));
-    if (if_match && *if_match != old.Int(16)) return Error::PreconditionFailed();
-    const std::string kind = old.Text(2);
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
+    const std::string kind = old.Text("kind");
     Assignments set;
     set.SetIf("label_ar", label_ar);
     set.SetIf("label_en", label_en);
     set.SetIf("value_ar", value_ar);
     set.SetIf("value_en", value_en);
     if (kind == "number" && !numeric && (value_ar || value_en)) {
-      numeric = NumberIn(value_en.value_or(old.Text(6)));
-      if (!numeric) numeric = NumberIn(value_ar.value_or(old.Text(5)));
+      numeric = NumberIn(value_en.value_or(old.Text("value_en")));
+      if (!numeric) numeric = NumberIn(value_ar.value_or(old.Text("value_ar")));
       if (!numeric) return Error::InvalidInput("messaging.fact_needs_number", "numeric_value");
     }
     set.SetIf("numeric_value", numeric);
@@ -193,12 +193,12 @@ Result<Json> FactService::UpdateFact(const auth::Caller& caller, int64_t id, std
     set.SetIf("source", source);
     if (until.value) set.Set("valid_until", *until.value, *until.value);
     if (until.clear) set.Set("valid_until", store::Null(), nullptr);
-    if (old.Text(12) == "approved" && !set.empty()) {
+    if (old.Text("state") == "approved" && !set.empty()) {
       set.Set("state", std::string("draft"), "draft");
       set.Set("approved_by", store::Null(), nullptr);
       set.Set("approved_at", store::Null(), nullptr);
     }
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.fact_updated", owner, "fact", id, set.changed));
@@ -213,16 +213,18 @@ Result<Json> FactService::ApproveFact(const auth::Caller& caller, int64_t id, st
   SAWT_TRY_STATUS(in.Finish());
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadFact(tx, id));
-    const int64_t owner = old.Int(11);
+    const int64_t owner = old.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.facts.approve", owner));
-    if (old.Text(12) == "approved") return Error::Conflict("messaging.fact_already_approved", {std::to_string(id)});
-    if (if_match && *if_match != old.Int(16)) return Error::PreconditionFailed();
+    if (old.Text("state") == "approved") {
+      return Error::Conflict("messaging.fact_already_approved", {std::to_string(id)});
+    }
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
     Assignments set;
     set.Set("state", std::string("approved"), "approved");
     set.Set("approved_by", caller.login, caller.login);
     const std::string approved_at = tx.clock().NowIsoUtc();
     set.Set("approved_at", approved_at, approved_at);
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int(16)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "facts", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "facts", id, "messaging.fact_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadFact(tx, id));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.fact_approved", owner, "fact", id,

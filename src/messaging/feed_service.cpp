@@ -54,8 +54,9 @@ Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& enti
     auto rows = tx.Query(sql + " ORDER BY c.published_at DESC, c.id DESC LIMIT 50", params);
     if (!rows) return std::move(rows).error();
     for (const auto& r : *rows) {
-      const auto owner = entities->find(r.Int(6));
-      f.entries.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4).value_or(r.Text(5)), r.Text(5),
+      const auto owner = entities->find(r.Int("owner_entity_id"));
+      f.entries.push_back({r.Int("id"), r.Text("title_ar"), r.Text("title_en"), r.Text("body_ar"),
+                           r.OptText("published_at").value_or(r.Text("updated_at")), r.Text("updated_at"),
                            owner == entities->end() ? std::string() : owner->second.name_ar});
     }
     return f;

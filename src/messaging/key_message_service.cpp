@@ -27,28 +27,29 @@ using module::OptJson;
 using store::Row;
 using store::Tx;
 
+// Both tables have an owner_entity_id: the theme's is read under its own name.
 constexpr const char* kMessageSelect =
     "SELECT k.id, k.theme_id, t.code, k.owner_entity_id, k.text_ar, k.text_en, k.points, k.state, k.valid_from, "
     "k.valid_until, k.approved_by, k.approved_at, k.version, k.created_by, k.created_at, k.updated_at, "
-    "t.owner_entity_id FROM key_messages k JOIN message_themes t ON t.id = k.theme_id ";
+    "t.owner_entity_id AS theme_owner_entity_id FROM key_messages k JOIN message_themes t ON t.id = k.theme_id ";
 
 Json MessageJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"theme_id", r.Int(1)},
-          {"theme_code", r.Text(2)},
-          {"owner_entity_id", r.Int(3)},
-          {"text_ar", r.Text(4)},
-          {"text_en", r.Text(5)},
-          {"supporting_points", Json::parse(r.Text(6))},
-          {"state", r.Text(7)},
-          {"valid_from", OptJson(r.OptText(8))},
-          {"valid_until", OptJson(r.OptText(9))},
-          {"approved_by", OptJson(r.OptText(10))},
-          {"approved_at", OptJson(r.OptText(11))},
-          {"version", r.Int(12)},
-          {"created_by", r.Text(13)},
-          {"created_at", r.Text(14)},
-          {"updated_at", r.Text(15)}};
+  return {{"id", r.Int("id")},
+          {"theme_id", r.Int("theme_id")},
+          {"theme_code", r.Text("code")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"text_ar", r.Text("text_ar")},
+          {"text_en", r.Text("text_en")},
+          {"supporting_points", Json::parse(r.Text("points"))},
+          {"state", r.Text("state")},
+          {"valid_from", OptJson(r.OptText("valid_from"))},
+          {"valid_until", OptJson(r.OptText("valid_until"))},
+          {"approved_by", OptJson(r.OptText("approved_by"))},
+          {"approved_at", OptJson(r.OptText("approved_at"))},
+          {"version", r.Int("version")},
+          {"created_by", r.Text("created_by")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 Result<Row> LoadMessage(Tx& tx, int64_t id) {
@@ -92,8 +93,9 @@ Status StoreVersion(Tx& tx, const Row& old, const std::string& by) {
   auto n = tx.Exec(
       "INSERT INTO key_message_versions (message_id, version, theme_id, text_ar, text_en, points, state, valid_from, "
       "valid_until, approved_by, superseded_by, superseded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-      {old.Int(0), old.Int(12), old.Int(1), old.Text(4), old.Text(5), old.Text(6), old.Text(7),
-       store::OrNull(old.OptText(8)), store::OrNull(old.OptText(9)), store::OrNull(old.OptText(10)), by,
+      {old.Int("id"), old.Int("version"), old.Int("theme_id"), old.Text("text_ar"), old.Text("text_en"),
+       old.Text("points"), old.Text("state"), store::OrNull(old.OptText("valid_from")),
+       store::OrNull(old.OptText("valid_until")), store::OrNull(old.OptText("approved_by")), by,
        tx.clock().NowIsoUtc()});
   if (!n) return std::move(n).error();
   return Ok();
@@ -148,7 +150,7 @@ Result<Json> KeyMessageService::CreateKeyMessage(const auth::Caller& caller, con
         {*theme_id, *owner, *text_ar, *text_en, points, store::OrNull(from.value), store::OrNull(until.value),
          caller.login, now});
     if (!rows) return std::move(rows).error();
-    const int64_t id = (*rows)[0].Int(0);
+    const int64_t id = (*rows)[0].Int("id");
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
     Json message = MessageJson(row);
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.key_message_created", *owner, "key_message", id, message));
@@ -184,24 +186,28 @@ Result<Json> KeyMessageService::UpdateKeyMessage(const auth::Caller& caller, int
   if (until.clear) set.Set("valid_until", store::Null(), nullptr);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadMessage(tx, id));
-    const int64_t owner = old.Int(3);
+    const int64_t owner = old.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.key_messages.write", owner));
-    if (if_match && *if_match != old.Int(12)) return Error::PreconditionFailed();
-    if (old.Text(7) == "retired") return Error::Conflict("messaging.key_message_retired", {std::to_string(id)});
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
+    if (old.Text("state") == "retired") {
+      return Error::Conflict("messaging.key_message_retired", {std::to_string(id)});
+    }
     if (theme_id) SAWT_TRY_STATUS(ThemeExists(tx, *theme_id));
-    const std::string new_from = from.clear ? "" : from.value.value_or(old.OptText(8).value_or(""));
-    const std::string new_until = until.clear ? "" : until.value.value_or(old.OptText(9).value_or(""));
+    const std::string new_from =
+        from.clear ? "" : from.value.value_or(old.OptText("valid_from").value_or(""));
+    const std::string new_until =
+        until.clear ? "" : until.value.value_or(old.OptText("valid_until").value_or(""));
     if (!new_from.empty() && !new_until.empty() && new_from > new_until) {
       return Error::InvalidInput("messaging.bad_validity", "valid_until");
     }
     Assignments all = set;
     // Any edit of an approved message needs a new approval.
-    if (old.Text(7) == "approved" && !set.empty()) {
+    if (old.Text("state") == "approved" && !set.empty()) {
       all.Set("state", std::string("draft"), "draft");
       all.Set("approved_by", store::Null(), nullptr);
       all.Set("approved_at", store::Null(), nullptr);
     }
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", all, id, old.Int(12)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", all, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();
     SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
@@ -221,14 +227,15 @@ Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t
   return store::WriteValue<Json>(store, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadMessage(tx, id));
     // Approval belongs to the theme's owner entity.
-    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.key_messages.approve", old.Int(16)));
-    const std::string& state = old.Text(7);
+    SAWT_TRY_STATUS(
+        auth::Authorize(caller, "messaging.key_messages.approve", old.Int("theme_owner_entity_id")));
+    const std::string& state = old.Text("state");
     if (state == to) {
       return Error::Conflict(to == "approved" ? "messaging.key_message_already_approved" : "messaging.key_message_retired",
                              {std::to_string(id)});
     }
     if (state == "retired") return Error::Conflict("messaging.key_message_retired", {std::to_string(id)});
-    if (if_match && *if_match != old.Int(12)) return Error::PreconditionFailed();
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
     Assignments set;
     set.Set("state", to, to);
     if (to == "approved") {
@@ -236,13 +243,13 @@ Result<Json> Transition(store::Store& store, const auth::Caller& caller, int64_t
       const std::string approved_at = tx.clock().NowIsoUtc();
       set.Set("approved_at", approved_at, approved_at);
     }
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", set, id, old.Int(12)));
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "key_messages", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "key_messages", id, "messaging.key_message_not_found").error();
     SAWT_TRY_STATUS(StoreVersion(tx, old, caller.login));
     SAWT_ASSIGN_OR_RETURN(Row row, LoadMessage(tx, id));
     Json payload = {{"from", state}, {"to", to}, {"comment", comment ? Json(*comment) : Json(nullptr)}};
     SAWT_TRY_STATUS(AppendEvent(tx, caller, to == "approved" ? "messaging.key_message_approved" : "messaging.key_message_retired",
-                           old.Int(3), "key_message", id, payload));
+                           old.Int("owner_entity_id"), "key_message", id, payload));
     return MessageJson(row);
   });
 }
@@ -277,12 +284,18 @@ Result<Json> KeyMessageService::KeyMessageVersions(const auth::Caller& caller, i
         {id});
     if (!rows) return std::move(rows).error();
     for (const auto& r : *rows) {
-      items.push_back({{"version", r.Int(0)},         {"theme_id", r.Int(1)},
-                       {"text_ar", r.Text(2)},        {"text_en", r.Text(3)},
-                       {"supporting_points", Json::parse(r.Text(4))}, {"state", r.Text(5)},
-                       {"valid_from", OptJson(r.OptText(6))}, {"valid_until", OptJson(r.OptText(7))},
-                       {"approved_by", OptJson(r.OptText(8))}, {"current", false},
-                       {"superseded_by", r.Text(9)},  {"superseded_at", r.Text(10)}});
+      items.push_back({{"version", r.Int("version")},
+                       {"theme_id", r.Int("theme_id")},
+                       {"text_ar", r.Text("text_ar")},
+                       {"text_en", r.Text("text_en")},
+                       {"supporting_points", Json::parse(r.Text("points"))},
+                       {"state", r.Text("state")},
+                       {"valid_from", OptJson(r.OptText("valid_from"))},
+                       {"valid_until", OptJson(r.OptText("valid_until"))},
+                       {"approved_by", OptJson(r.OptText("approved_by"))},
+                       {"current", false},
+                       {"superseded_by", r.Text("superseded_by")},
+                       {"superseded_at", r.Text("superseded_at")}});
     }
     return Json{{"message_id", id}, {"items", items}};
   });

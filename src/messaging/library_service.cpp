@@ -31,15 +31,26 @@ constexpr const char* kThemeColumns = "id, code, name_ar, name_en, owner_entity_
 constexpr const char* kTermColumns = "id, term, lang, status, replacement, version, created_at, updated_at";
 
 Json ThemeJson(const Row& r) {
-  return {{"id", r.Int(0)},          {"code", r.Text(1)},           {"name_ar", r.Text(2)},
-          {"name_en", r.Text(3)},    {"owner_entity_id", r.Int(4)}, {"strategic", r.Int(5) != 0},
-          {"version", r.Int(6)},     {"created_at", r.Text(7)},     {"updated_at", r.Text(8)}};
+  return {{"id", r.Int("id")},
+          {"code", r.Text("code")},
+          {"name_ar", r.Text("name_ar")},
+          {"name_en", r.Text("name_en")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"strategic", r.Int("strategic") != 0},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 Json TermJson(const Row& r) {
-  return {{"id", r.Int(0)},          {"term", r.Text(1)},    {"lang", r.Text(2)},
-          {"status", r.Text(3)},     {"replacement", r.Text(4)}, {"version", r.Int(5)},
-          {"created_at", r.Text(6)}, {"updated_at", r.Text(7)}};
+  return {{"id", r.Int("id")},
+          {"term", r.Text("term")},
+          {"lang", r.Text("lang")},
+          {"status", r.Text("status")},
+          {"replacement", r.Text("replacement")},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 const text::Analyzer& TheAnalyzer() {
@@ -203,13 +214,13 @@ Result<Json> LibraryService::UpdateTheme(const auth::Caller& caller, int64_t id,
   if (strategic) set.Set("strategic", int64_t{*strategic ? 1 : 0}, *strategic);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadTheme(tx, id));
-    const int64_t owner = row.Int(4);
+    const int64_t owner = row.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.write", owner));
-    if (strategic && *strategic != (row.Int(5) != 0)) {
+    if (strategic && *strategic != (row.Int("strategic") != 0)) {
       SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.themes.strategic", std::nullopt));
     }
-    if (if_match && *if_match != row.Int(6)) return Error::PreconditionFailed();
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_themes", set, id, row.Int(6)));
+    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_themes", set, id, row.Int("version")));
     if (!updated) return MissOrStale(tx, "message_themes", id, "messaging.theme_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row now, LoadTheme(tx, id));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.theme_updated", owner, "theme", id, set.changed));
@@ -269,8 +280,8 @@ Result<Json> LibraryService::UpdateTerm(const auth::Caller& caller, int64_t id, 
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
-    if (if_match && *if_match != old.Int(5)) return Error::PreconditionFailed();
-    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_terms", set, id, old.Int(5)));
+    if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
+    SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_terms", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "message_terms", id, "messaging.term_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
@@ -304,8 +315,11 @@ Result<Json> LibraryService::ListAliases(const auth::Caller& caller, std::option
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     for (const auto& r : *rows) {
-      items.push_back({{"id", r.Int(0)}, {"entity_id", r.Int(1)}, {"alias", r.Text(2)}, {"lang", r.Text(3)},
-                       {"created_at", r.Text(4)}});
+      items.push_back({{"id", r.Int("id")},
+                       {"entity_id", r.Int("entity_id")},
+                       {"alias", r.Text("alias")},
+                       {"lang", r.Text("lang")},
+                       {"created_at", r.Text("created_at")}});
     }
     return Json{{"items", items}};
   });
@@ -329,8 +343,8 @@ Result<Json> LibraryService::CreateAlias(const auth::Caller& caller, const Json&
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.alias_exists", {*alias}, "alias");
       return std::move(rows).error();
     }
-    Json a = {{"id", (*rows)[0].Int(0)}, {"entity_id", *entity_id}, {"alias", *alias}, {"lang", *lang},
-              {"created_at", (*rows)[0].Text(1)}};
+    Json a = {{"id", (*rows)[0].Int("id")}, {"entity_id", *entity_id}, {"alias", *alias}, {"lang", *lang},
+              {"created_at", (*rows)[0].Text("created_at")}};
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.alias_created", *entity_id, "entity_alias", a["id"].get<int64_t>(), a));
     return a;
   });
@@ -340,10 +354,11 @@ Status LibraryService::DeleteAlias(const auth::Caller& caller, int64_t id) {
   return store_.Write([&](Tx& tx) -> Status {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, "SELECT entity_id FROM entity_aliases WHERE id = $1", id,
                                            "messaging.alias_not_found"));
-    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.aliases.write", row.Int(0)));
+    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.aliases.write", row.Int("entity_id")));
     auto n = tx.Exec("DELETE FROM entity_aliases WHERE id = $1", {id});
     if (!n) return std::move(n).error();
-    return AppendEvent(tx, caller, "messaging.alias_deleted", row.Int(0), "entity_alias", id, Json::object());
+    return AppendEvent(tx, caller, "messaging.alias_deleted", row.Int("entity_id"), "entity_alias", id,
+                       Json::object());
   });
 }
 

@@ -30,28 +30,33 @@ constexpr const char* kOutboxColumns =
     "posted_url, posted_by, version, created_at, updated_at";
 
 Json OutboxJson(const Row& r) {
-  return {{"id", r.Int(0)},
-          {"item_id", r.Int(1)},
-          {"owner_entity_id", r.Int(2)},
-          {"channel", r.Text(3)},
-          {"lang", r.Text(4)},
-          {"payload", Json::parse(r.Text(5))},
-          {"state", r.Text(6)},
-          {"attempts", r.Int(7)},
-          {"next_attempt_at", module::OptJson(r.Text(6) == "pending" ? r.OptText(8) : std::nullopt)},
-          {"last_error", module::OptJson(r.OptText(9))},
-          {"delivered_at", module::OptJson(r.OptText(10))},
-          {"posted_url", module::OptJson(r.OptText(11))},
-          {"posted_by", module::OptJson(r.OptText(12))},
-          {"version", r.Int(13)},
-          {"created_at", r.Text(14)},
-          {"updated_at", r.Text(15)}};
+  return {{"id", r.Int("id")},
+          {"item_id", r.Int("item_id")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"channel", r.Text("channel")},
+          {"lang", r.Text("lang")},
+          {"payload", Json::parse(r.Text("payload"))},
+          {"state", r.Text("state")},
+          {"attempts", r.Int("attempts")},
+          {"next_attempt_at",
+           module::OptJson(r.Text("state") == "pending" ? r.OptText("next_attempt_at") : std::nullopt)},
+          {"last_error", module::OptJson(r.OptText("last_error"))},
+          {"delivered_at", module::OptJson(r.OptText("delivered_at"))},
+          {"posted_url", module::OptJson(r.OptText("posted_url"))},
+          {"posted_by", module::OptJson(r.OptText("posted_by"))},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 Json EndpointJson(const Row& r) {
-  return {{"channel", r.Text(0)},   {"url", r.Text(1)},        {"has_secret", !r.Text(2).empty()},
-          {"max_attempts", r.Int(3)}, {"version", r.Int(4)},   {"updated_by", r.Text(5)},
-          {"updated_at", r.Text(6)}};
+  return {{"channel", r.Text("channel")},
+          {"url", r.Text("url")},
+          {"has_secret", !r.Text("secret").empty()},
+          {"max_attempts", r.Int("max_attempts")},
+          {"version", r.Int("version")},
+          {"updated_by", r.Text("updated_by")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 }  // namespace
@@ -141,7 +146,7 @@ Result<std::vector<int64_t>> PublicationService::QueuePublications(Tx& tx, const
         "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6, $6) RETURNING id",
         {item.id, item.owner, v.channel, v.lang, payload.dump(), now});
     if (!rows) return std::move(rows).error();
-    ids.push_back((*rows)[0].Int(0));
+    ids.push_back((*rows)[0].Int("id"));
   }
   return ids;
 }
@@ -183,10 +188,10 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1",
                                            id, "messaging.publication_not_found"));
-    const int64_t owner = row.Int(2);
+    const int64_t owner = row.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
-    if (if_match && *if_match != row.Int(13)) return Error::PreconditionFailed();
-    const std::string state = row.Text(6);
+    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
+    const std::string state = row.Text("state");
     if (state != "manual" && state != "failed") {
       return Error::Conflict("messaging.publication_not_manual", {std::to_string(id), state});
     }
@@ -194,12 +199,15 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
     auto n = tx.Exec(
         "UPDATE publication_outbox SET state = 'posted', posted_url = $1, posted_by = $2, delivered_at = $3, "
         "updated_at = $3, version = version + 1 WHERE id = $4 AND version = $5",
-        {*url, caller.login, now, id, row.Int(13)});
+        {*url, caller.login, now, id, row.Int("version")});
     if (!n) return std::move(n).error();
     if (*n != 1) return Error::PreconditionFailed();
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.publication_posted", owner, "publication", id,
-                                {{"item_id", row.Int(1)}, {"channel", row.Text(3)}, {"lang", row.Text(4)},
-                                 {"from", state}, {"url", *url}}));
+                                {{"item_id", row.Int("item_id")},
+                                 {"channel", row.Text("channel")},
+                                 {"lang", row.Text("lang")},
+                                 {"from", state},
+                                 {"url", *url}}));
     SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1",
                                              id, "messaging.publication_not_found"));
     return OutboxJson(saved);
@@ -214,10 +222,10 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     const std::string select = std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1";
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, select, id, "messaging.publication_not_found"));
-    const int64_t owner = row.Int(2);
+    const int64_t owner = row.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
-    if (if_match && *if_match != row.Int(13)) return Error::PreconditionFailed();
-    const std::string state = row.Text(6);
+    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
+    const std::string state = row.Text("state");
     if (state != "failed" && state != "manual") {
       return Error::Conflict("messaging.publication_not_retryable", {std::to_string(id), state});
     }
@@ -225,13 +233,13 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
     auto n = tx.Exec(
         "UPDATE publication_outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, "
         "version = version + 1 WHERE id = $2 AND version = $3",
-        {now, id, row.Int(13)});
+        {now, id, row.Int("version")});
     if (!n) return std::move(n).error();
     if (*n != 1) return Error::PreconditionFailed();
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.publication_retried", owner, "publication", id,
-                                {{"item_id", row.Int(1)},
-                                 {"channel", row.Text(3)},
-                                 {"lang", row.Text(4)},
+                                {{"item_id", row.Int("item_id")},
+                                 {"channel", row.Text("channel")},
+                                 {"lang", row.Text("lang")},
                                  {"from", state},
                                  {"comment", module::OptJson(comment)}}));
     SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, select, id, "messaging.publication_not_found"));
@@ -288,8 +296,9 @@ Result<Json> PublicationService::SaveEndpoint(const auth::Caller& caller, const 
     if (!rows) return std::move(rows).error();
     const Row& r = (*rows)[0];
     // The secret never enters the audit log.
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.channel_endpoint_saved", std::nullopt, "channel_endpoint",
-                                r.Int(7), {{"channel", channel}, {"url", *url}, {"max_attempts", attempts}}));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.channel_endpoint_saved", std::nullopt,
+                                "channel_endpoint", r.Int("id"),
+                                {{"channel", channel}, {"url", *url}, {"max_attempts", attempts}}));
     return EndpointJson(r);
   });
 }
@@ -303,7 +312,7 @@ Status PublicationService::DeleteEndpoint(const auth::Caller& caller, const std:
     auto n = tx.Exec("DELETE FROM channel_endpoints WHERE channel = $1", {channel});
     if (!n) return std::move(n).error();
     return AppendEvent(tx, caller, "messaging.channel_endpoint_deleted", std::nullopt, "channel_endpoint",
-                       (*rows)[0].Int(0), {{"channel", channel}});
+                       (*rows)[0].Int("id"), {{"channel", channel}});
   });
 }
 

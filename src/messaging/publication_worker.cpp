@@ -103,10 +103,11 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
   }
   for (const auto& row : *due) DeliverOne(row);
   auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
-    auto rows = tx.Query("SELECT MIN(next_attempt_at) FROM publication_outbox WHERE state = 'pending'");
+    auto rows = tx.Query(
+        "SELECT MIN(next_attempt_at) AS next_attempt_at FROM publication_outbox WHERE state = 'pending'");
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return std::optional<std::string>();
-    return (*rows)[0].OptText(0);
+    return (*rows)[0].OptText("next_attempt_at");
   });
   if (!next || !*next) return std::nullopt;
   int64_t micros = 0;
@@ -115,9 +116,11 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
 }
 
 void PublicationWorker::DeliverOne(const Row& row) {
-  const int64_t id = row.Int(0), attempts = row.Int(3) + 1, version = row.Int(4), owner = row.Int(5);
-  const Json base = {{"item_id", row.Int(6)}, {"channel", row.Text(1)}, {"lang", row.Text(7)}};
-  const std::optional<std::string> url = row.OptText(8);
+  const int64_t id = row.Int("id"), attempts = row.Int("attempts") + 1, version = row.Int("version"),
+                owner = row.Int("owner_entity_id");
+  const Json base = {{"item_id", row.Int("item_id")}, {"channel", row.Text("channel")},
+                     {"lang", row.Text("lang")}};
+  const std::optional<std::string> url = row.OptText("url");
   Status st;
   if (!url) {
     // No endpoint for the channel: a person posts it and records the link.
@@ -131,8 +134,8 @@ void PublicationWorker::DeliverOne(const Row& row) {
       return AppendSystemEvent(tx, "messaging.publication_manual", owner, id, base);
     });
   } else {
-    const std::string payload = row.Text(2);
-    auto headers = SignatureHeaders(row.Text(9), payload, store_.clock().NowMicros() / 1'000'000);
+    const std::string payload = row.Text("payload");
+    auto headers = SignatureHeaders(row.Text("secret"), payload, store_.clock().NowMicros() / 1'000'000);
     headers.emplace_back("X-Sawt-Delivery", std::to_string(id));
     headers.emplace_back("X-Sawt-Event", "publication");
     std::string error;
@@ -150,7 +153,7 @@ void PublicationWorker::DeliverOne(const Row& row) {
       }
     }
     if (error.size() > kMaxErrorBytes) error.resize(kMaxErrorBytes);
-    const int64_t max_attempts = row.OptInt(10).value_or(options_.default_max_attempts);
+    const int64_t max_attempts = row.OptInt("max_attempts").value_or(options_.default_max_attempts);
     st = store_.Write([&](Tx& tx) -> Status {
       const std::string now = store_.clock().NowIsoUtc();
       Json payload_event = base;
@@ -217,15 +220,15 @@ void PublicationWorker::PublishDueItems() {
   if (!due) return;
   const auth::Caller system = SystemCaller();
   for (const auto& r : *due) {
-    const auto key = std::make_pair(r.Int(0), r.Int(1));
+    const auto key = std::make_pair(r.Int("id"), r.Int("version"));
     if (refused_.count(key)) continue;
-    auto moved = content_.TransitionContentItem(system, r.Int(0), r.Int(1),
+    auto moved = content_.TransitionContentItem(system, r.Int("id"), r.Int("version"),
                                                   Json{{"to", "published"}, {"comment", "planned_at reached"}});
     if (!moved && moved.error().code != core::ErrorCode::kPreconditionFailed) {
       // Refused (e.g. a variant over its limit): reported once per item version, not on every pass.
       refused_.insert(key);
       core::Log(core::LogLevel::kWarn, "scheduled item not published",
-                {{"item", r.Int(0)}, {"code", moved.error().key}, {"args", moved.error().args}});
+                {{"item", r.Int("id")}, {"code", moved.error().key}, {"args", moved.error().args}});
     }
   }
 }

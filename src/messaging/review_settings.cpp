@@ -31,9 +31,9 @@ Result<std::optional<Row>> LoadSettings(Tx& tx, int64_t entity_id) {
 
 Json SettingsJson(int64_t entity_id, const std::optional<Row>& row) {
   return {{"entity_id", entity_id},
-          {"maker_checker", row ? row->Int(0) != 0 : false},
-          {"forbid_error_override", row ? row->Int(2) != 0 : false},
-          {"version", row ? row->Int(1) : kDefaultsVersion}};
+          {"maker_checker", row ? row->Int("maker_checker") != 0 : false},
+          {"forbid_error_override", row ? row->Int("forbid_error_override") != 0 : false},
+          {"version", row ? row->Int("version") : kDefaultsVersion}};
 }
 
 Status EntityMustExist(const module::EntityDirectory& entities, Tx& tx, int64_t entity_id) {
@@ -82,12 +82,13 @@ Result<Json> ReviewSettingsService::Save(const auth::Caller& caller, int64_t ent
     SAWT_TRY_STATUS(EntityMustExist(entities_(), tx, entity_id));
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.review_settings.write", entity_id));
     SAWT_ASSIGN_OR_RETURN(auto row, LoadSettings(tx, entity_id));
-    const int64_t current = row ? row->Int(1) : kDefaultsVersion;
+    const int64_t current = row ? row->Int("version") : kDefaultsVersion;
     if (if_match && *if_match != current) return Error::PreconditionFailed();
     const std::string now = store_.clock().NowIsoUtc();
     const int64_t flag = *maker_checker ? 1 : 0;
     // Left out of the body, the override rule keeps its stored value.
-    const int64_t forbid = forbid_override ? (*forbid_override ? 1 : 0) : (row ? row->Int(2) : 0);
+    const int64_t forbid =
+        forbid_override ? (*forbid_override ? 1 : 0) : (row ? row->Int("forbid_error_override") : 0);
     if (row) {
       auto n = tx.Exec(
           "UPDATE messaging_review_settings SET maker_checker = $1, forbid_error_override = $2, version = version + 1, "
@@ -112,35 +113,41 @@ Result<Json> ReviewSettingsService::Save(const auth::Caller& caller, int64_t ent
 
 Status ReviewSettingsService::CheckErrorOverride(Tx& tx, int64_t owner_entity_id) {
   SAWT_ASSIGN_OR_RETURN(auto settings, LoadSettings(tx, owner_entity_id));
-  if (settings && settings->Int(2) != 0) return Error::Conflict("messaging.override_forbidden", {}, "override_reason");
+  if (settings && settings->Int("forbid_error_override") != 0) {
+    return Error::Conflict("messaging.override_forbidden", {}, "override_reason");
+  }
   return core::Ok();
 }
 
 Status ReviewSettingsService::CheckApprover(Tx& tx, int64_t owner_entity_id, int64_t item_id, const std::string& login) {
   SAWT_ASSIGN_OR_RETURN(auto settings, LoadSettings(tx, owner_entity_id));
-  if (!settings || settings->Int(0) == 0) return core::Ok();
+  if (!settings || settings->Int("maker_checker") == 0) return core::Ok();
   // Who wrote the item: its creator, whoever saved a version whose content differs from the
   // version before (a transition saves a version too, with the same content), and whoever
   // stored a channel variant.
   std::set<std::string> authors;
   auto created = tx.Query("SELECT created_by FROM content_items WHERE id = $1", {item_id});
   if (!created) return std::move(created).error();
-  for (const auto& r : *created) authors.insert(r.Text(0));
+  for (const auto& r : *created) authors.insert(r.Text("created_by"));
   auto versions = tx.Query(
-      "SELECT saved_by, kind, title_ar, title_en, body_ar, body_en, themes, channels, COALESCE(planned_at, '') "
+      "SELECT saved_by, kind, title_ar, title_en, body_ar, body_en, themes, channels, "
+      "COALESCE(planned_at, '') AS planned_at "
       "FROM content_item_versions WHERE item_id = $1 ORDER BY version",
       {item_id});
   if (!versions) return std::move(versions).error();
   std::vector<std::string> previous;
   for (const auto& r : *versions) {
     std::vector<std::string> content;
-    for (size_t i = 1; i <= 8; ++i) content.push_back(r.Text(i));
-    if (content != previous) authors.insert(r.Text(0));
+    for (const char* column :
+         {"kind", "title_ar", "title_en", "body_ar", "body_en", "themes", "channels", "planned_at"}) {
+      content.push_back(r.Text(column));
+    }
+    if (content != previous) authors.insert(r.Text("saved_by"));
     previous = std::move(content);
   }
   auto variants = tx.Query("SELECT updated_by FROM content_item_variants WHERE item_id = $1", {item_id});
   if (!variants) return std::move(variants).error();
-  for (const auto& r : *variants) authors.insert(r.Text(0));
+  for (const auto& r : *variants) authors.insert(r.Text("updated_by"));
   if (authors.count(login)) return Error::Forbidden("messaging.maker_checker");
   return core::Ok();
 }

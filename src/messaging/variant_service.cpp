@@ -140,7 +140,9 @@ Result<Json> VariantService::SaveVariant(const auth::Caller& caller, int64_t ite
     auto existing = tx.Query("SELECT id, version FROM content_item_variants WHERE item_id = $1 AND channel = $2 AND lang = $3",
                              {item_id, channel, *lang});
     if (!existing) return std::move(existing).error();
-    if (if_match && (existing->empty() || (*existing)[0].Int(1) != *if_match)) return Error::PreconditionFailed();
+    if (if_match && (existing->empty() || (*existing)[0].Int("version") != *if_match)) {
+      return Error::PreconditionFailed();
+    }
     if (!Editable(item.state)) {
       return Error::Conflict("messaging.content_item_locked", {std::to_string(item_id), item.state});
     }
@@ -166,7 +168,8 @@ Result<Json> VariantService::SaveVariant(const auth::Caller& caller, int64_t ite
       auto n = tx.Exec(
           "UPDATE content_item_variants SET title = $1, text = $2, hashtags = $3, updated_by = $4, updated_at = $5, "
           "version = version + 1 WHERE id = $6 AND version = $7",
-          {title_value, *text, tags, caller.login, now, (*existing)[0].Int(0), (*existing)[0].Int(1)});
+          {title_value, *text, tags, caller.login, now, (*existing)[0].Int("id"),
+           (*existing)[0].Int("version")});
       if (!n) return std::move(n).error();
       if (*n != 1) return Error::PreconditionFailed();
     }

@@ -33,7 +33,7 @@ Result<std::map<std::string, std::string>> ThemeNames(Tx& tx, const std::vector<
   for (const auto& code : codes) {
     auto rows = tx.Query("SELECT name_ar, name_en FROM message_themes WHERE code = $1", {code});
     if (!rows) return std::move(rows).error();
-    if (!rows->empty()) out[code] = (*rows)[0].Text(lang == "ar" ? 0 : 1);
+    if (!rows->empty()) out[code] = (*rows)[0].Text(lang == "ar" ? "name_ar" : "name_en");
   }
   return out;
 }
@@ -96,15 +96,15 @@ Result<ItemView> LoadItemView(Tx& tx, int64_t id) {
                              "c.body_ar, c.body_en, c.kind, c.version FROM content_items c WHERE c.id = $1",
                              id, "messaging.content_item_not_found"));
   ItemView item;
-  item.id = r.Int(0);
-  item.owner = r.Int(1);
-  item.state = r.Text(2);
-  for (const auto& c : Json::parse(r.Text(3))) item.channels.push_back(c.get<std::string>());
-  for (const auto& t : Json::parse(r.Text(4))) item.themes.push_back(t.get<std::string>());
-  item.title = {{"ar", r.Text(5)}, {"en", r.Text(6)}};
-  item.body = {{"ar", r.Text(7)}, {"en", r.Text(8)}};
-  item.kind = r.Text(9);
-  item.version = r.Int(10);
+  item.id = r.Int("id");
+  item.owner = r.Int("owner_entity_id");
+  item.state = r.Text("state");
+  for (const auto& c : Json::parse(r.Text("channels"))) item.channels.push_back(c.get<std::string>());
+  for (const auto& t : Json::parse(r.Text("themes"))) item.themes.push_back(t.get<std::string>());
+  item.title = {{"ar", r.Text("title_ar")}, {"en", r.Text("title_en")}};
+  item.body = {{"ar", r.Text("body_ar")}, {"en", r.Text("body_en")}};
+  item.kind = r.Text("kind");
+  item.version = r.Int("version");
   return item;
 }
 
@@ -117,15 +117,15 @@ Result<std::map<std::pair<std::string, std::string>, Variant>> StoredVariants(Tx
   std::map<std::pair<std::string, std::string>, Variant> out;
   for (const auto& r : *rows) {
     Variant v;
-    v.channel = r.Text(0);
-    v.lang = r.Text(1);
+    v.channel = r.Text("channel");
+    v.lang = r.Text("lang");
     v.derived = false;
-    v.title = r.OptText(2);
-    v.text = r.Text(3);
-    v.hashtags = TagsOf(r.Text(4));
-    v.version = r.Int(5);
-    v.updated_by = r.Text(6);
-    v.updated_at = r.Text(7);
+    v.title = r.OptText("title");
+    v.text = r.Text("text");
+    v.hashtags = TagsOf(r.Text("hashtags"));
+    v.version = r.Int("version");
+    v.updated_by = r.Text("updated_by");
+    v.updated_at = r.Text("updated_at");
     out[{v.channel, v.lang}] = std::move(v);
   }
   return out;
