@@ -35,46 +35,41 @@ constexpr const char* kColumns =
     "audience_ar, audience_en, themes, channels, start_date, end_date, status, budget_band, outcomes_ar, outcomes_en, "
     "results, showcased, showcase_note, showcased_by, showcased_at, version, created_by, created_at, updated_by, "
     "updated_at";
-enum Col {
-  kId, kOwner, kPartners, kTitleAr, kTitleEn, kSummaryAr, kSummaryEn, kObjectivesAr, kObjectivesEn, kAudienceAr,
-  kAudienceEn, kThemes, kChannels, kStart, kEnd, kStatus, kBudget, kOutcomesAr, kOutcomesEn, kResults, kShowcased,
-  kNote, kShowcasedBy, kShowcasedAt, kVersion, kCreatedBy, kCreatedAt, kUpdatedBy, kUpdatedAt
-};
 
 constexpr size_t kMaxTitle = 300;
 constexpr size_t kMaxText = 4000;
 constexpr size_t kMaxList = 20;
 
 Json InitiativeJson(const Row& r) {
-  return {{"id", r.Int(kId)},
-          {"owner_entity_id", r.Int(kOwner)},
-          {"partner_entity_ids", Json::parse(r.Text(kPartners))},
-          {"title_ar", r.Text(kTitleAr)},
-          {"title_en", r.Text(kTitleEn)},
-          {"summary_ar", r.Text(kSummaryAr)},
-          {"summary_en", r.Text(kSummaryEn)},
-          {"objectives_ar", r.Text(kObjectivesAr)},
-          {"objectives_en", r.Text(kObjectivesEn)},
-          {"audience_ar", r.Text(kAudienceAr)},
-          {"audience_en", r.Text(kAudienceEn)},
-          {"themes", Json::parse(r.Text(kThemes))},
-          {"channels", Json::parse(r.Text(kChannels))},
-          {"start_date", r.Text(kStart)},
-          {"end_date", r.Text(kEnd)},
-          {"status", r.Text(kStatus)},
-          {"budget_band", OptJson(r.OptText(kBudget))},
-          {"outcomes_ar", r.Text(kOutcomesAr)},
-          {"outcomes_en", r.Text(kOutcomesEn)},
-          {"results", Json::parse(r.Text(kResults))},
-          {"showcased", r.Int(kShowcased) != 0},
-          {"showcase_note", OptJson(r.OptText(kNote))},
-          {"showcased_by", OptJson(r.OptText(kShowcasedBy))},
-          {"showcased_at", OptJson(r.OptText(kShowcasedAt))},
-          {"version", r.Int(kVersion)},
-          {"created_by", r.Text(kCreatedBy)},
-          {"created_at", r.Text(kCreatedAt)},
-          {"updated_by", r.Text(kUpdatedBy)},
-          {"updated_at", r.Text(kUpdatedAt)}};
+  return {{"id", r.Int("id")},
+          {"owner_entity_id", r.Int("owner_entity_id")},
+          {"partner_entity_ids", Json::parse(r.Text("partners"))},
+          {"title_ar", r.Text("title_ar")},
+          {"title_en", r.Text("title_en")},
+          {"summary_ar", r.Text("summary_ar")},
+          {"summary_en", r.Text("summary_en")},
+          {"objectives_ar", r.Text("objectives_ar")},
+          {"objectives_en", r.Text("objectives_en")},
+          {"audience_ar", r.Text("audience_ar")},
+          {"audience_en", r.Text("audience_en")},
+          {"themes", Json::parse(r.Text("themes"))},
+          {"channels", Json::parse(r.Text("channels"))},
+          {"start_date", r.Text("start_date")},
+          {"end_date", r.Text("end_date")},
+          {"status", r.Text("status")},
+          {"budget_band", OptJson(r.OptText("budget_band"))},
+          {"outcomes_ar", r.Text("outcomes_ar")},
+          {"outcomes_en", r.Text("outcomes_en")},
+          {"results", Json::parse(r.Text("results"))},
+          {"showcased", r.Int("showcased") != 0},
+          {"showcase_note", OptJson(r.OptText("showcase_note"))},
+          {"showcased_by", OptJson(r.OptText("showcased_by"))},
+          {"showcased_at", OptJson(r.OptText("showcased_at"))},
+          {"version", r.Int("version")},
+          {"created_by", r.Text("created_by")},
+          {"created_at", r.Text("created_at")},
+          {"updated_by", r.Text("updated_by")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 Result<Row> Load(Tx& tx, int64_t id) {
@@ -151,17 +146,17 @@ Status CheckThemes(Tx& tx, const module::ThemeCatalog& catalog, const Json& them
 
 /// Rewrites the link rows the list filters use (partners and themes) from the saved row.
 Status SyncLinks(Tx& tx, const Row& r) {
-  const int64_t id = r.Int(kId);
+  const int64_t id = r.Int("id");
   for (const char* sql : {"DELETE FROM initiative_partners WHERE initiative_id = $1",
                           "DELETE FROM initiative_themes WHERE initiative_id = $1"}) {
     auto n = tx.Exec(sql, {id});
     if (!n) return std::move(n).error();
   }
-  for (const auto& p : Json::parse(r.Text(kPartners))) {
+  for (const auto& p : Json::parse(r.Text("partners"))) {
     auto n = tx.Exec("INSERT INTO initiative_partners (initiative_id, entity_id) VALUES ($1, $2)", {id, p.get<int64_t>()});
     if (!n) return std::move(n).error();
   }
-  for (const auto& t : Json::parse(r.Text(kThemes))) {
+  for (const auto& t : Json::parse(r.Text("themes"))) {
     auto n = tx.Exec("INSERT INTO initiative_themes (initiative_id, theme_code) VALUES ($1, $2)", {id, t.get<std::string>()});
     if (!n) return std::move(n).error();
   }
@@ -169,15 +164,17 @@ Status SyncLinks(Tx& tx, const Row& r) {
 }
 
 Status Index(Tx& tx, const Row& r) {
-  const int64_t id = r.Int(kId);
-  std::vector<int64_t> scopes = {r.Int(kOwner)};
-  for (const auto& p : Json::parse(r.Text(kPartners))) scopes.push_back(p.get<int64_t>());
+  const int64_t id = r.Int("id");
+  std::vector<int64_t> scopes = {r.Int("owner_entity_id")};
+  for (const auto& p : Json::parse(r.Text("partners"))) scopes.push_back(p.get<int64_t>());
   std::string body;
-  for (int c : {kSummaryAr, kSummaryEn, kObjectivesAr, kObjectivesEn, kOutcomesAr, kOutcomesEn}) {
+  for (const char* c :
+       {"summary_ar", "summary_en", "objectives_ar", "objectives_en", "outcomes_ar", "outcomes_en"}) {
     if (!r.Text(c).empty()) body += r.Text(c) + "\n";
   }
-  return search::SearchIndexer::Upsert(tx, {"initiative", id, r.Int(kOwner), scopes, r.Text(kTitleAr), r.Text(kTitleEn),
-                                            body, "/api/v1/initiatives/" + std::to_string(id), r.Text(kUpdatedAt)});
+  return search::SearchIndexer::Upsert(tx, {"initiative", id, r.Int("owner_entity_id"), scopes, r.Text("title_ar"),
+                                            r.Text("title_en"), body, "/api/v1/initiatives/" + std::to_string(id),
+                                            r.Text("updated_at")});
 }
 
 Result<int64_t> RebuildSearch(Tx& tx) {
@@ -188,7 +185,8 @@ Result<int64_t> RebuildSearch(Tx& tx) {
 }
 
 bool HasOutcomes(const Row& r) {
-  return !r.Text(kOutcomesAr).empty() || !r.Text(kOutcomesEn).empty() || !Json::parse(r.Text(kResults)).empty();
+  return !r.Text("outcomes_ar").empty() || !r.Text("outcomes_en").empty() ||
+         !Json::parse(r.Text("results")).empty();
 }
 
 /// Outcomes are recorded while an initiative runs and after it ends.
@@ -226,16 +224,17 @@ struct OutcomeFields {
 /// links and the index, appends the event and answers the saved initiative.
 Result<Json> Save(Tx& tx, const auth::Caller& caller, const Row& old, const Assignments& set, const char* action,
                   Json payload) {
-  const int64_t id = old.Int(kId);
+  const int64_t id = old.Int("id");
   Assignments all = set;
   all.Set("updated_by", caller.login, caller.login);
-  SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "initiatives", all, id, old.Int(kVersion)));
+  SAWT_ASSIGN_OR_RETURN(bool updated, module::GuardedUpdate(tx, "initiatives", all, id, old.Int("version")));
   if (!updated) return MissOrStale(tx, "initiatives", id, "initiatives.not_found").error();
   SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, id));
   SAWT_TRY_STATUS(SyncLinks(tx, row));
   SAWT_TRY_STATUS(Index(tx, row));
-  payload["version"] = row.Int(kVersion);
-  SAWT_TRY_STATUS(AppendEvent(tx, caller, action, row.Int(kOwner), "initiative", id, std::move(payload)));
+  payload["version"] = row.Int("version");
+  SAWT_TRY_STATUS(
+      AppendEvent(tx, caller, action, row.Int("owner_entity_id"), "initiative", id, std::move(payload)));
   return InitiativeJson(row);
 }
 
@@ -243,8 +242,8 @@ Result<Json> Save(Tx& tx, const auth::Caller& caller, const Row& old, const Assi
 Result<Row> LoadForWrite(Tx& tx, const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                          const char* permission) {
   SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, id));
-  SAWT_TRY_STATUS(auth::Authorize(caller, permission, row.Int(kOwner)));
-  if (if_match && *if_match != row.Int(kVersion)) return Error::PreconditionFailed();
+  SAWT_TRY_STATUS(auth::Authorize(caller, permission, row.Int("owner_entity_id")));
+  if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
   return row;
 }
 
@@ -408,11 +407,11 @@ Result<Json> InitiativesService::Create(const auth::Caller& caller, const Json& 
          theme_list.dump(), channels.value_or(Json::array()).dump(), *start, *end, store::OrNull(budget), caller.login,
          now});
     if (!rows) return std::move(rows).error();
-    SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, (*rows)[0].Int(0)));
+    SAWT_ASSIGN_OR_RETURN(Row row, Load(tx, (*rows)[0].Int("id")));
     SAWT_TRY_STATUS(SyncLinks(tx, row));
     SAWT_TRY_STATUS(Index(tx, row));
     Json initiative = InitiativeJson(row);
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "initiatives.created", *owner, "initiative", row.Int(kId), initiative));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "initiatives.created", *owner, "initiative", row.Int("id"), initiative));
     return initiative;
   });
 }
@@ -466,21 +465,23 @@ Result<Json> InitiativesService::Update(const auth::Caller& caller, int64_t id, 
   outcomes.AddTo(set);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
-    const std::string& status = old.Text(kStatus);
+    const std::string& status = old.Text("status");
     if (status == "cancelled") return Error::Conflict("initiatives.cancelled", {std::to_string(id)});
     if (outcomes.any() && !TakesOutcomes(status)) {
       return Error::Conflict("initiatives.outcomes_too_early", {std::to_string(id), status});
     }
-    if (start.value_or(old.Text(kStart)) > end.value_or(old.Text(kEnd))) {
+    if (start.value_or(old.Text("start_date")) > end.value_or(old.Text("end_date"))) {
       return Error::InvalidInput("initiatives.bad_period", "end_date");
     }
-    if (partners) SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), old.Int(kOwner), *partners));
+    if (partners) {
+      SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), old.Int("owner_entity_id"), *partners));
+    }
     if (themes) SAWT_TRY_STATUS(CheckThemes(tx, registry_.theme_catalog(), *themes));
     // The showcase cites the outcomes: they cannot be emptied while it does.
-    if (old.Int(kShowcased) != 0 && outcomes.any()) {
-      const bool empty = outcomes.text_ar.value_or(old.Text(kOutcomesAr)).empty() &&
-                         outcomes.text_en.value_or(old.Text(kOutcomesEn)).empty() &&
-                         outcomes.results.value_or(Json::parse(old.Text(kResults))).empty();
+    if (old.Int("showcased") != 0 && outcomes.any()) {
+      const bool empty = outcomes.text_ar.value_or(old.Text("outcomes_ar")).empty() &&
+                         outcomes.text_en.value_or(old.Text("outcomes_en")).empty() &&
+                         outcomes.results.value_or(Json::parse(old.Text("results"))).empty();
       if (empty) return Error::Conflict("initiatives.showcase_needs_outcomes", {std::to_string(id)});
     }
     return Save(tx, caller, old, set, "initiatives.updated", set.changed);
@@ -496,7 +497,7 @@ Result<Json> InitiativesService::ChangeStatus(const auth::Caller& caller, int64_
   if (!Statuses().Has(*to)) return Error::InvalidInput("initiatives.bad_status", "to", {*to});
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
-    const std::string from = old.Text(kStatus);
+    const std::string from = old.Text("status");
     if (!LegalStep(from, *to)) return Error::Conflict("initiatives.illegal_transition", {from, *to}, "to");
     Assignments set;
     set.Set("status", *to, *to);
@@ -516,10 +517,10 @@ Result<Json> InitiativesService::PutOutcomes(const auth::Caller& caller, int64_t
   outcomes.AddTo(set);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.write"));
-    if (!TakesOutcomes(old.Text(kStatus))) {
-      return Error::Conflict("initiatives.outcomes_too_early", {std::to_string(id), old.Text(kStatus)});
+    if (!TakesOutcomes(old.Text("status"))) {
+      return Error::Conflict("initiatives.outcomes_too_early", {std::to_string(id), old.Text("status")});
     }
-    if (old.Int(kShowcased) != 0 && outcomes.text_ar->empty() && outcomes.text_en->empty() && outcomes.results->empty()) {
+    if (old.Int("showcased") != 0 && outcomes.text_ar->empty() && outcomes.text_en->empty() && outcomes.results->empty()) {
       return Error::Conflict("initiatives.showcase_needs_outcomes", {std::to_string(id)});
     }
     return Save(tx, caller, old, set, "initiatives.outcomes_recorded", set.changed);
@@ -534,13 +535,13 @@ Result<Json> InitiativesService::Showcase(const auth::Caller& caller, int64_t id
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.showcase", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.showcase"));
-    if (old.Text(kStatus) != "completed" || !HasOutcomes(old)) {
+    if (old.Text("status") != "completed" || !HasOutcomes(old)) {
       return Error::Conflict("initiatives.showcase_not_eligible", {std::to_string(id)});
     }
     Assignments set;
     set.Set("showcased", int64_t{1}, true);
     set.Set("showcase_note", *note, *note);
-    if (old.Int(kShowcased) == 0) {
+    if (old.Int("showcased") == 0) {
       const std::string now = store_.clock().NowIsoUtc();
       set.Set("showcased_by", caller.login, caller.login);
       set.Set("showcased_at", now, now);
@@ -553,7 +554,7 @@ Result<Json> InitiativesService::Unshowcase(const auth::Caller& caller, int64_t 
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.showcase", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row old, LoadForWrite(tx, caller, id, if_match, "initiatives.showcase"));
-    if (old.Int(kShowcased) == 0) return Error::Conflict("initiatives.not_showcased", {std::to_string(id)});
+    if (old.Int("showcased") == 0) return Error::Conflict("initiatives.not_showcased", {std::to_string(id)});
     Assignments set;
     set.Set("showcased", int64_t{0}, false);
     set.Set("showcase_note", store::Null(), nullptr);

@@ -39,10 +39,17 @@ constexpr const char* kResponsibilityColumns =
 
 
 Json EntityJson(const Row& r) {
-  return {{"id", r.Int(0)},         {"parent_id", OptJson(r.OptInt(1))}, {"kind", r.Text(2)},
-          {"code", r.Text(3)},      {"name_ar", r.Text(4)},              {"name_en", r.Text(5)},
-          {"color", r.Text(6)},     {"logo_url", OptJson(r.OptText(7))}, {"version", r.Int(8)},
-          {"created_at", r.Text(9)}, {"updated_at", r.Text(10)}};
+  return {{"id", r.Int("id")},
+          {"parent_id", OptJson(r.OptInt("parent_id"))},
+          {"kind", r.Text("kind")},
+          {"code", r.Text("code")},
+          {"name_ar", r.Text("name_ar")},
+          {"name_en", r.Text("name_en")},
+          {"color", r.Text("color")},
+          {"logo_url", OptJson(r.OptText("logo_url"))},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 /// A member record (network's) with its account's login and active flag (the accounts module's).
@@ -76,12 +83,13 @@ Result<std::vector<Member>> QueryMembers(Tx& tx, const store::Sql& sql) {
   auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
   std::vector<int64_t> ids;
-  for (const auto& r : *rows) ids.push_back(r.Int(0));
+  for (const auto& r : *rows) ids.push_back(r.Int("id"));
   SAWT_ASSIGN_OR_RETURN(auto accounts, auth::AuthService::Accounts(tx, ids));
   std::vector<Member> out;
   for (const auto& r : *rows) {
-    Member m{r.Int(0),     "",    r.Text(1), r.Text(2), r.OptText(3), r.OptText(4),
-             r.Text(5),    false, r.Int(6),  r.Text(7), r.Text(8)};
+    Member m{r.Int("id"), "", r.Text("name_ar"), r.Text("name_en"), r.OptText("title_ar"),
+             r.OptText("title_en"), r.Text("email"), false, r.Int("version"), r.Text("created_at"),
+             r.Text("updated_at")};
     if (auto a = accounts.find(m.id); a != accounts.end()) {
       m.login = a->second.login;
       m.active = a->second.active;
@@ -94,14 +102,25 @@ Result<std::vector<Member>> QueryMembers(Tx& tx, const store::Sql& sql) {
 constexpr const char* kMembershipColumns = "id, member_id, entity_id, role, created_at, status";
 
 Json MembershipJson(const Row& r) {
-  return {{"id", r.Int(0)},          {"member_id", r.Int(1)}, {"entity_id", r.Int(2)}, {"role", r.Text(3)},
-          {"created_at", r.Text(4)}, {"status", r.Text(5)}};
+  return {{"id", r.Int("id")},
+          {"member_id", r.Int("member_id")},
+          {"entity_id", r.Int("entity_id")},
+          {"role", r.Text("role")},
+          {"created_at", r.Text("created_at")},
+          {"status", r.Text("status")}};
 }
 
 Json ResponsibilityJson(const Row& r) {
-  return {{"id", r.Int(0)},      {"entity_id", r.Int(1)}, {"axis", r.Text(2)},       {"task_ar", r.Text(3)},
-          {"task_en", r.Text(4)}, {"member_id", r.Int(5)}, {"raci", r.Text(6)},       {"version", r.Int(7)},
-          {"created_at", r.Text(8)}, {"updated_at", r.Text(9)}};
+  return {{"id", r.Int("id")},
+          {"entity_id", r.Int("entity_id")},
+          {"axis", r.Text("axis")},
+          {"task_ar", r.Text("task_ar")},
+          {"task_en", r.Text("task_en")},
+          {"member_id", r.Int("member_id")},
+          {"raci", r.Text("raci")},
+          {"version", r.Int("version")},
+          {"created_at", r.Text("created_at")},
+          {"updated_at", r.Text("updated_at")}};
 }
 
 bool IsColor(const std::string& s) {
@@ -150,7 +169,7 @@ Result<std::vector<int64_t>> MemberEntities(Tx& tx, int64_t member_id) {
                        {member_id});
   if (!rows) return std::move(rows).error();
   std::vector<int64_t> out;
-  for (const auto& r : *rows) out.push_back(r.Int(0));
+  for (const auto& r : *rows) out.push_back(r.Int("entity_id"));
   return out;
 }
 
@@ -185,8 +204,8 @@ Status AuthorizeAdministration(Tx& tx, const auth::Caller& caller, int64_t membe
   // An account with no role at all belongs to nobody but the network admins.
   if (rows->empty()) return Error::Forbidden("network.member_beyond_authority");
   for (const auto& r : *rows) {
-    const auto role = auth::ParseRole(r.Text(1)).value_or(auth::Role::kNetworkAdmin);
-    if (auto st = auth::AuthorizeGrant(caller, role, r.Int(0)); !st) {
+    const auto role = auth::ParseRole(r.Text("role")).value_or(auth::Role::kNetworkAdmin);
+    if (auto st = auth::AuthorizeGrant(caller, role, r.Int("entity_id")); !st) {
       return st.error().key == "auth.token_scope" ? st : Status(Error::Forbidden("network.member_beyond_authority"));
     }
   }
@@ -203,7 +222,7 @@ Status KeepOneNetworkAdmin(Tx& tx, int64_t member_id) {
       {member_id});
   if (!rows) return std::move(rows).error();
   std::vector<int64_t> admins;
-  for (const auto& r : *rows) admins.push_back(r.Int(0));
+  for (const auto& r : *rows) admins.push_back(r.Int("member_id"));
   SAWT_ASSIGN_OR_RETURN(auto accounts, auth::AuthService::Accounts(tx, admins));
   for (const auto& [id, account] : accounts) {
     if (account.active) return Ok();
@@ -253,7 +272,7 @@ Result<int64_t> RebuildEntitySearch(Tx& tx) {
 Result<int64_t> RebuildMemberSearch(Tx& tx) {
   auto rows = tx.Query("SELECT id FROM members ORDER BY id");
   if (!rows) return std::move(rows).error();
-  for (const auto& r : *rows) SAWT_TRY_STATUS(IndexMember(tx, r.Int(0)));
+  for (const auto& r : *rows) SAWT_TRY_STATUS(IndexMember(tx, r.Int("id")));
   return static_cast<int64_t>(rows->size());
 }
 
@@ -332,7 +351,7 @@ Result<std::map<int64_t, std::set<auth::Role>>> NetworkService::ResolveRoles(Tx&
   if (!rows) return std::move(rows).error();
   std::map<int64_t, std::set<auth::Role>> out;
   for (const auto& r : *rows) {
-    if (auto role = auth::ParseRole(r.Text(1))) out[r.Int(0)].insert(*role);
+    if (auto role = auth::ParseRole(r.Text("role"))) out[r.Int("entity_id")].insert(*role);
   }
   return out;
 }
@@ -401,7 +420,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
         }
         return std::move(parent).error();
       }
-      const std::string& pk = parent->Text(2);
+      const std::string& pk = parent->Text("kind");
       const bool fits = (*kind == "entity" && pk == "government") || (*kind == "department" && pk != "government");
       if (!fits) return Error::InvalidInput("network.bad_parent", "parent_id");
     }
@@ -465,9 +484,9 @@ Status NetworkService::DeleteEntity(const auth::Caller& caller, int64_t id, std:
         count += " + (SELECT COUNT(*) FROM " + table + " WHERE " + column + " = $1)";
       }
     }
-    auto used = tx.Query(count, {id});
+    auto used = tx.Query(count + " AS uses", {id});
     if (!used) return std::move(used).error();
-    if ((*used)[0].Int(0) > 0) return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
+    if ((*used)[0].Int("uses") > 0) return Error::Conflict("network.entity_not_empty", {std::to_string(id)});
     store::Sql sql("DELETE FROM entities WHERE id = ", id);
     if (if_match) sql.Bind(" AND version = ", *if_match);
     auto n = store::Exec(tx, sql);
@@ -655,9 +674,12 @@ Result<Json> NetworkService::ListMemberships(const auth::Caller& caller, std::op
     int64_t last = 0;
     for (const auto& r : *rows) {
       // A member's memberships in entities the caller cannot see stay hidden.
-      if (member_id && !caller.network_admin && caller.account_id != *member_id && !caller.BelongsTo(r.Int(2))) continue;
+      if (member_id && !caller.network_admin && caller.account_id != *member_id &&
+          !caller.BelongsTo(r.Int("entity_id"))) {
+        continue;
+      }
       items.push_back(MembershipJson(r));
-      last = r.Int(0);
+      last = r.Int("id");
     }
     return module::PageJson(std::move(items), page, last);
   });
@@ -730,10 +752,10 @@ Result<Json> NetworkService::AcceptMembership(const auth::Caller& caller, int64_
     auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
     if (!rows) return std::move(rows).error();
     // Only the invited member may accept; to anyone else the invitation does not exist.
-    if (rows->empty() || (*rows)[0].Int(1) != caller.account_id) {
+    if (rows->empty() || (*rows)[0].Int("member_id") != caller.account_id) {
       return Error::NotFound("network.membership_not_found", {std::to_string(id)});
     }
-    if ((*rows)[0].Text(5) != "invited") return Error::Conflict("network.membership_not_invited");
+    if ((*rows)[0].Text("status") != "invited") return Error::Conflict("network.membership_not_invited");
     auto updated = tx.Query(std::string("UPDATE memberships SET status = 'active' WHERE id = $1 AND status = 'invited' "
                                         "RETURNING ") +
                                 kMembershipColumns,
@@ -810,7 +832,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
     SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, std::string("SELECT ") + kResponsibilityColumns +
                                                        " FROM responsibilities WHERE id = $1",
                                                id, "network.responsibility_not_found"));
-    const int64_t entity_id = current.Int(1);
+    const int64_t entity_id = current.Int("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));
     if (member_id && !LoadMember(tx, *member_id)) {
       return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
@@ -830,7 +852,7 @@ Status NetworkService::DeleteResponsibility(const auth::Caller& caller, int64_t 
     SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, std::string("SELECT ") + kResponsibilityColumns +
                                                        " FROM responsibilities WHERE id = $1",
                                                id, "network.responsibility_not_found"));
-    const int64_t entity_id = current.Int(1);
+    const int64_t entity_id = current.Int("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));
     store::Sql sql("DELETE FROM responsibilities WHERE id = ", id);
     if (if_match) sql.Bind(" AND version = ", *if_match);

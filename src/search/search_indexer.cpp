@@ -172,7 +172,7 @@ Status SearchIndexer::Upsert(Tx& tx, const SearchDocument& doc) {
   auto rows = tx.Query(sql, params);
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return Error::Internal("search: upsert returned no id");
-  const int64_t id = (*rows)[0].Int(0);
+  const int64_t id = (*rows)[0].Int("id");
   if (!pg) {
     auto del = tx.Exec("DELETE FROM search_fts WHERE rowid = $1", {id});
     if (!del) return std::move(del).error();

@@ -188,7 +188,8 @@ Result<std::vector<SearchHit>> RunSearch(Tx& tx, std::string_view query, const s
   std::vector<Candidate> candidates;
   candidates.reserve(rows->size());
   for (const auto& r : *rows) {
-    candidates.push_back({r.Text(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+    candidates.push_back({r.Text("doc_type"), r.Int("doc_id"), r.OptInt("entity_id"), r.Text("title_ar"),
+                          r.Text("title_en"), r.Text("body"), r.Text("ref")});
   }
   // Ranks by the index position in (doc_type, doc_id) order: Bm25Index breaks ties by it.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
