@@ -196,7 +196,9 @@ std::string FtsQuoted(const std::string& q) {
 }
 
 std::unique_ptr<Store> Open(const std::string& url) {
-  auto store = sawt::store::Open(url);
+  sawt::store::StoreOptions options;
+  options.sqlite_connection_hooks.push_back(&sawt::search::RegisterSawtTokenizer);
+  auto store = sawt::store::Open(url, options);
   if (!store) Die("open " + url + ": " + store.error().detail);
   return std::move(store).value();
 }
@@ -226,7 +228,6 @@ int main() {
     return sawt::search::SearchIndexer::Upsert(tx, {"bench", i, std::nullopt, {}, "", "", doc(i), "", "2026-01-01"});
   };
 
-  sawt::store::RegisterConnectionHook(&sawt::search::RegisterSawtTokenizer);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::vector<Result> results;

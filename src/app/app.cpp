@@ -72,9 +72,11 @@ std::string Flags::GetOr(const std::string& name, const std::string& fallback) c
 std::string DefaultDb() { return "sqlite:var/sawt.db"; }
 
 void PrintError(const core::Error& error) {
-  // The command line's own errors, worded for the operator who typed the command.
-  static const bool registered = [] {
-    http::AddMessages({
+  // The command line's own errors, worded for the operator who typed the command (a fixed table,
+  // built once, never destroyed).
+  static const http::MessageCatalog* messages = [] {
+    auto* catalog = new http::MessageCatalog();
+    catalog->Add({
         {"cli.unknown_flag", "خيار غير معروف: ‎--{0}", "unknown flag --{0} (see --help)"},
         {"cli.flag_needs_value", "الخيار ‎--{0} يحتاج إلى قيمة", "flag --{0} needs a value"},
         {"cli.bad_port", "المنفذ «{0}» غير صالح: عدد صحيح من 0 إلى 65535", "--port \"{0}\" is not a port: a whole number from 0 to 65535"},
@@ -95,10 +97,9 @@ void PrintError(const core::Error& error) {
         {"cli.audit_anchor_mismatch", "{0}: بصمة الحدث {1} لا تطابق المرساة (أعيدت كتابة السجل)",
          "{0}: event {1} no longer has the anchored hash (the log was rewritten)"},
     });
-    return true;
+    return catalog;
   }();
-  (void)registered;
-  const std::string text = http::Translate(error.key, "en", error.args);
+  const std::string text = messages->Translate(error.key, "en", error.args);
   if (text != error.key) {
     std::fprintf(stderr, "sawt: %s", text.c_str());
   } else {
@@ -122,11 +123,7 @@ core::Result<store::StoreOptions> StoreOptionsFrom(const Flags& flags) {
 
 core::Result<App> OpenApp(const std::string& db_url, AppOptions options) {
   // The FTS5 tokenizer "sawt" on every SQLite connection, before search's migration needs it.
-  static const bool tokenizer_hooked = [] {
-    store::RegisterConnectionHook(&search::RegisterSawtTokenizer);
-    return true;
-  }();
-  (void)tokenizer_hooked;
+  options.store.sqlite_connection_hooks.push_back(&search::RegisterSawtTokenizer);
   App app;
   auto store = store::Open(db_url, options.store);
   if (!store) return std::move(store).error();
@@ -139,7 +136,7 @@ core::Result<App> OpenApp(const std::string& db_url, AppOptions options) {
   for (const auto& extra : options.extra_modules) extra(*app.registry);
   SAWT_TRY_STATUS(app.store->Migrate(app.registry->migrations()));
   // Data written before the search module existed (e.g. an older demo) gets indexed once.
-  SAWT_TRY_STATUS(search::RebuildIfEmpty(*app.store));
+  SAWT_TRY_STATUS(search::RebuildIfEmpty(*app.store, app.registry->search_types()));
   return app;
 }
 

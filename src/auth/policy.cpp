@@ -37,6 +37,28 @@ core::Status Authorize(const Caller& caller, std::string_view permission, std::o
   return core::Error::Forbidden("auth.forbidden");
 }
 
+std::vector<Grant> GrantsOf(const Caller& caller) {
+  std::vector<Grant> out;
+  if (caller.policy == nullptr) return out;
+  for (const auto& [module, rule] : caller.policy->entries()) {
+    if (rule.writes && caller.credential == Credential::kApiToken && caller.scopes.count("write") == 0) continue;
+    Grant grant{rule.permission, caller.network_admin || rule.any_member, {}};
+    if (!grant.everywhere) {
+      for (const auto& [entity, roles] : caller.roles) {  // std::map: ids come sorted
+        for (Role r : rule.roles) {
+          if (roles.count(r)) {
+            grant.entity_ids.push_back(entity);
+            break;
+          }
+        }
+      }
+      if (grant.entity_ids.empty()) continue;
+    }
+    out.push_back(std::move(grant));
+  }
+  return out;
+}
+
 core::Status AuthorizeGrant(const Caller& caller, Role role, int64_t entity_id) {
   if (caller.network_admin) return core::Ok();
   if (role == Role::kNetworkAdmin) return core::Error::Forbidden("auth.forbidden");

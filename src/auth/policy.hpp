@@ -55,6 +55,19 @@ class Policy {
 /// network admin.
 core::Status Authorize(const Caller& caller, std::string_view permission, std::optional<int64_t> entity_id);
 
+/// Where a caller holds one permission: everywhere (network admins; rules any member passes) or
+/// in the listed entities (where a granting role is held, directly or through an ancestor).
+struct Grant {
+  std::string permission;
+  bool everywhere = false;
+  std::vector<int64_t> entity_ids;  ///< sorted; empty when `everywhere`
+};
+
+/// Every permission the caller holds somewhere, in the policy's order, as Authorize would decide
+/// it (a read-only token holds no writing permission). For clients that show only what can be
+/// used; each request is still decided by Authorize.
+std::vector<Grant> GrantsOf(const Caller& caller);
+
 /// Whether the caller may hand out `role` in `entity_id` (entity admins may grant every role but
 /// network_admin, only within their entities).
 core::Status AuthorizeGrant(const Caller& caller, Role role, int64_t entity_id);

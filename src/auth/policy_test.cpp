@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sawt::auth {
 namespace {
 
@@ -91,6 +93,33 @@ TEST(PolicyTest, PermissionsAreNamedByTheirModuleAndDeclaredOnce) {
   p.Add("calendar", {{"calendar.read", {}, true, false, "Read"}});
   EXPECT_DEATH(p.Add("calendar", {{"calendar.read", {}, true, false, "Again"}}), "declared once");
   EXPECT_DEATH(p.Add("calendar", {{"network.entities.read", {}, true, false, "Not its own"}}), "start with its name");
+}
+
+// GrantsOf states exactly what Authorize decides, permission by permission and entity by entity,
+// for every kind of caller (so a client that hides what it cannot use hides nothing allowed).
+TEST(PolicyTest, GrantsAreWhatAuthorizeDecides) {
+  Caller admin;
+  admin.network_admin = true;
+  admin.policy = &TestPolicy();
+  Caller editor = WithRole(3, Role::kEditor);
+  editor.roles[4].insert(Role::kEntityAdmin);
+  Caller token = WithRole(3, Role::kEntityAdmin);
+  token.credential = Credential::kApiToken;
+  token.scopes = {"read"};
+  for (const Caller* caller : {&admin, &editor, &token}) {
+    const auto grants = GrantsOf(*caller);
+    for (const auto& entry : TestPolicy().entries()) {
+      const std::string& permission = entry.rule.permission;
+      auto grant = std::find_if(grants.begin(), grants.end(), [&](const Grant& g) { return g.permission == permission; });
+      for (int64_t entity : {2, 3, 4}) {
+        const bool allowed = static_cast<bool>(Authorize(*caller, permission, entity));
+        const bool granted = grant != grants.end() &&
+                             (grant->everywhere || std::count(grant->entity_ids.begin(), grant->entity_ids.end(), entity) == 1);
+        EXPECT_EQ(granted, allowed) << caller->login << " " << permission << " in " << entity;
+      }
+    }
+  }
+  EXPECT_EQ(GrantsOf(Caller{}).size(), 0u) << "a caller built in code without a policy holds nothing it could show";
 }
 
 }  // namespace

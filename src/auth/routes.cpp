@@ -53,8 +53,11 @@ Json MemberOfCaller(const Caller& caller) {
   for (const auto& [entity, roles] : caller.roles) {
     for (Role r : roles) memberships.push_back({{"entity_id", entity}, {"role", RoleName(r)}});
   }
+  Json permissions = Json::object();
+  for (const Grant& g : GrantsOf(caller)) permissions[g.permission] = g.everywhere ? Json(true) : Json(g.entity_ids);
   return {{"account_id", caller.account_id}, {"login", caller.login}, {"network_admin", caller.network_admin},
-          {"roles", memberships}, {"must_change_password", caller.must_change_password}};
+          {"roles", memberships}, {"must_change_password", caller.must_change_password},
+          {"permissions", permissions}};
 }
 
 Json TokenJson(const ApiTokenInfo& t) {
@@ -93,6 +96,15 @@ void Register(module::ModuleRegistry& reg) {
                             {{"type", "object"},
                              {"properties", {{"entity_id", {{"type", "integer"}}}, {"role", {{"type", "string"}}}}}}}}},
                          {"must_change_password", {{"type", "boolean"}}}, {"csrf_token", {{"type", "string"}}},
+                         {"permissions",
+                          {{"type", "object"},
+                           {"description",
+                            "Each permission the caller holds: true where it holds everywhere, else the entities "
+                            "(with their sub-entities) it holds in. For showing what can be used; every request is "
+                            "still decided by the server. docs/permissions.md lists them."},
+                           {"additionalProperties",
+                            {{"oneOf", Json::array({{{"type", "boolean"}, {"enum", {true}}},
+                                                    {{"type", "array"}, {"items", {{"type", "integer"}}}}})}}}}},
                          {"expires_at", {{"type", "string"}, {"description", "The session's end (sign-in only)"}}}}}});
   reg.AddSchema("Login", {{"type", "object"},
                           {"required", {"login", "password"}},

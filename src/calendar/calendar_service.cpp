@@ -308,14 +308,14 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRe
       j["gap_minutes"] = c.gap_minutes;
       j["audience"] = a.audience;
       j["message_ar"] =
-          http::Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, AudienceName(a.audience, true), hours, window});
+          registry.messages().Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, AudienceName(a.audience, true), hours, window});
       j["message_en"] =
-          http::Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, AudienceName(a.audience, false), hours, window});
+          registry.messages().Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, AudienceName(a.audience, false), hours, window});
     } else {
       const Blackout& b = blackout_by_id.at(*c.blackout_id);
       j["blackout_id"] = *c.blackout_id;
-      j["message_ar"] = http::Translate("calendar.conflict.blackout", "ar", {a.title_ar, b.reason_ar});
-      j["message_en"] = http::Translate("calendar.conflict.blackout", "en", {a.title_en, b.reason_en});
+      j["message_ar"] = registry.messages().Translate("calendar.conflict.blackout", "ar", {a.title_ar, b.reason_ar});
+      j["message_en"] = registry.messages().Translate("calendar.conflict.blackout", "en", {a.title_en, b.reason_en});
     }
     const size_t index = out.conflicts.size();
     for (const auto& u : c.uids) item_conflicts[u].push_back(index);

@@ -1,8 +1,5 @@
 #include "http/messages.hpp"
 
-#include <map>
-#include <mutex>
-#include <shared_mutex>
 
 namespace sawt::http {
 namespace {
@@ -87,20 +84,6 @@ std::vector<Message> CommonMessages() {
   };
 }
 
-struct Catalogue {
-  std::shared_mutex mu;
-  std::map<std::string, Message, std::less<>> by_key;
-};
-
-Catalogue& Instance() {
-  static Catalogue* catalogue = [] {
-    auto* c = new Catalogue;  // never destroyed: usable from static destructors and detached threads
-    for (auto& m : CommonMessages()) c->by_key[m.key] = m;
-    return c;
-  }();
-  return *catalogue;
-}
-
 // Replaces {N} slots with args[N]; unknown slots are left as written.
 std::string Fill(std::string_view text, const std::vector<std::string>& args) {
   std::string out;
@@ -126,28 +109,33 @@ std::string Fill(std::string_view text, const std::vector<std::string>& args) {
 
 }  // namespace
 
-void AddMessages(const std::vector<Message>& messages) {
-  Catalogue& c = Instance();
-  std::unique_lock lock(c.mu);
-  for (const auto& m : messages) c.by_key[m.key] = m;
+MessageCatalog::MessageCatalog() {
+  for (auto& m : CommonMessages()) by_key_[m.key] = std::move(m);
 }
 
-std::string Translate(std::string_view key, std::string_view lang, const std::vector<std::string>& args) {
-  Catalogue& c = Instance();
-  std::shared_lock lock(c.mu);
-  auto it = c.by_key.find(key);
-  if (it == c.by_key.end()) return std::string(key);
+void MessageCatalog::Add(const std::vector<Message>& messages) {
+  for (const auto& m : messages) by_key_[m.key] = m;
+}
+
+std::string MessageCatalog::Translate(std::string_view key, std::string_view lang,
+                                      const std::vector<std::string>& args) const {
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return std::string(key);
   const std::string& text = lang == "en" ? it->second.en : it->second.ar;
   return Fill(text, args);
 }
 
-std::vector<Message> AllMessages() {
-  Catalogue& c = Instance();
-  std::shared_lock lock(c.mu);
+std::vector<Message> MessageCatalog::All() const {
   std::vector<Message> out;
-  out.reserve(c.by_key.size());
-  for (const auto& [key, m] : c.by_key) out.push_back(m);
+  out.reserve(by_key_.size());
+  for (const auto& [key, m] : by_key_) out.push_back(m);
   return out;
+}
+
+const MessageCatalog& MessageCatalog::Common() {
+  // Never destroyed: usable from static destructors and detached threads.
+  static const MessageCatalog* common = new MessageCatalog();
+  return *common;
 }
 
 }  // namespace sawt::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,14 +14,31 @@ struct Message {
   std::string en;
 };
 
-/// Adds messages to the process-wide catalogue (modules call this from their Register()).
-/// Thread-safe. A later registration of the same key replaces the earlier one.
-void AddMessages(const std::vector<Message>& messages);
+/// The translated messages of one application: the common ones every layer uses (JSON reading,
+/// the error factories, the HTTP edge, problem titles) plus those its modules add while they
+/// register (module::ModuleRegistry::AddMessages). Filled single-threaded before the server
+/// starts and only read afterwards, so reads take no lock.
+class MessageCatalog {
+ public:
+  /// A catalogue holding the common messages.
+  MessageCatalog();
 
-/// The text for `key` in `lang` ("ar" or "en") with slots filled; the key itself if unknown.
-std::string Translate(std::string_view key, std::string_view lang, const std::vector<std::string>& args = {});
+  /// Adds messages; a later message with the same key replaces the earlier one.
+  void Add(const std::vector<Message>& messages);
 
-/// Every registered key (for the i18n completeness test).
-std::vector<Message> AllMessages();
+  /// The text for `key` in `lang` ("ar", or "en"; anything else reads Arabic) with its slots
+  /// filled from `args`; the key itself if unknown.
+  std::string Translate(std::string_view key, std::string_view lang, const std::vector<std::string>& args = {}) const;
+
+  /// Every message, by key (for the completeness tests).
+  std::vector<Message> All() const;
+
+  /// The common messages alone, for code that runs without an application (an HTTP server
+  /// without modules, the command line before the app opens). Immutable.
+  static const MessageCatalog& Common();
+
+ private:
+  std::map<std::string, Message, std::less<>> by_key_;
+};
 
 }  // namespace sawt::http

@@ -10,9 +10,10 @@ Response Build(int status, std::string_view type_name, const core::Error& error,
   std::string lang = request.Lang();
   core::Json body = core::Json::object();
   body["type"] = ProblemTypeUri(type_name);
-  body["title"] = Translate("problem." + std::string(type_name), lang);
+  const MessageCatalog& messages = request.Messages();
+  body["title"] = messages.Translate("problem." + std::string(type_name), lang);
   body["status"] = status;
-  body["detail"] = Translate(error.key, lang, error.args);
+  body["detail"] = messages.Translate(error.key, lang, error.args);
   body["code"] = error.key;
   if (!error.field.empty()) body["field"] = error.field;
   body["instance"] = request.path;

@@ -55,9 +55,9 @@ TEST(ProblemTest, MapsEveryErrorCodeInBothLanguages) {
       EXPECT_EQ(body["type"], "https://sawt.gov/problems/" + std::string(c.type));
       EXPECT_EQ(body["status"], c.status);
       EXPECT_EQ(body["code"], c.error.key);
-      EXPECT_EQ(body["title"], Translate("problem." + std::string(c.type), lang));
+      EXPECT_EQ(body["title"], MessageCatalog::Common().Translate("problem." + std::string(c.type), lang));
       EXPECT_NE(body["title"], "problem." + std::string(c.type));
-      EXPECT_EQ(body["detail"], Translate(c.error.key, lang, c.error.args));
+      EXPECT_EQ(body["detail"], MessageCatalog::Common().Translate(c.error.key, lang, c.error.args));
       EXPECT_EQ(body["instance"], "/api/v1/entities/7");
       EXPECT_EQ(body["request_id"], "req-1");
       EXPECT_EQ(body.contains("field"), !c.error.field.empty());

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "http/messages.hpp"
 
 namespace sawt::http {
 
@@ -26,6 +27,9 @@ struct Request {
   std::string remote_ip;                         ///< the client (see ServerOptions::trusted_proxies)
   bool via_https = false;                        ///< a trusted proxy received it over HTTPS
   std::string request_id;                        ///< from X-Request-Id or generated
+  /// The messages problems about this request are worded from (the server's); null: the common
+  /// messages alone.
+  const MessageCatalog* messages = nullptr;
 
   /// The header's value (first occurrence), empty if absent. `name` is matched case-insensitively.
   std::string_view Header(std::string_view name) const;
@@ -33,6 +37,8 @@ struct Request {
   std::string Cookie(std::string_view name) const;
   /// "ar" or "en" from Accept-Language (first supported language by q-order; "ar" by default).
   std::string Lang() const;
+  /// `messages`, or the common messages when none were set.
+  const MessageCatalog& Messages() const { return messages != nullptr ? *messages : MessageCatalog::Common(); }
 };
 
 /// A server-pushed stream (Server-Sent Events). The server calls Poll() after the headers are

@@ -286,6 +286,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   Request BaseRequest() {
     Request req;
+    req.messages = server_.opts_.messages;
     req.remote_ip = remote_;
     if (parser_ && parser_->is_header_done()) {
       auto& breq = parser_->get();

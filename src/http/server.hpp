@@ -9,6 +9,7 @@
 
 #include "core/result.hpp"
 #include "http/client_address.hpp"
+#include "http/messages.hpp"
 #include "http/router.hpp"
 
 namespace sawt::http {
@@ -39,6 +40,9 @@ struct ServerOptions {
   /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (see ResolveClient);
   /// from any other peer those headers are ignored. Empty = the TCP peer is the client.
   std::vector<Cidr> trusted_proxies;
+  /// The application's messages, which problems are worded from (every request points at them);
+  /// null: the common messages alone. Must outlive the server.
+  const MessageCatalog* messages = nullptr;
 };
 
 /// An HTTP/1.1 server (Boost.Beast) in front of a Router.

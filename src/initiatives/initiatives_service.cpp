@@ -259,8 +259,8 @@ std::string Contains(const std::string& text) {
 
 }  // namespace
 
-void InitiativesService::RegisterSearchTypes() {
-  search::RegisterSearchType({"initiative", "initiatives.read", &RebuildSearch});
+std::vector<module::SearchType> InitiativesService::SearchTypes() {
+  return {{"initiative", "initiatives.read", &RebuildSearch}};
 }
 
 std::vector<store::Migration> InitiativesService::Migrations() {

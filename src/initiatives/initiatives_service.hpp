@@ -38,8 +38,8 @@ class InitiativesService {
   InitiativesService(store::Store& store, const module::ModuleRegistry& registry) : store_(store), registry_(registry) {}
 
   static std::vector<store::Migration> Migrations();
-  /// Makes initiatives searchable (search module) under "initiatives.read".
-  static void RegisterSearchTypes();
+  /// Initiatives as a search type (search module), visible under "initiatives.read".
+  static std::vector<module::SearchType> SearchTypes();
 
   core::Result<core::Json> List(const auth::Caller& caller, const InitiativeFilter& filter, const module::Page& page);
   core::Result<core::Json> Get(const auth::Caller& caller, int64_t id);

@@ -108,7 +108,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddEntityReference("initiative_partners", "entity_id");
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
-  InitiativesService::RegisterSearchTypes();
+  for (auto& type : InitiativesService::SearchTypes()) reg.AddSearchType(std::move(type));
   RegisterRoutes(reg, service);
   reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
 }

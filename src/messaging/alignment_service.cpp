@@ -13,30 +13,30 @@ using core::Result;
 
 constexpr size_t kMaxDraftBytes = 200000;
 
-Json FindingJson(const Finding& f) {
+Json FindingJson(const Finding& f, const http::MessageCatalog& messages) {
   Json span = nullptr;
   if (f.span) span = {{"offset", f.span->offset}, {"length", f.span->length}, {"excerpt", f.span->excerpt}};
   return {{"kind", f.kind},
           {"severity", f.severity},
           {"reason", f.reason},
-          {"message_ar", http::Translate(f.reason, "ar", f.args_ar)},
-          {"message_en", http::Translate(f.reason, "en", f.args_en)},
+          {"message_ar", messages.Translate(f.reason, "ar", f.args_ar)},
+          {"message_en", messages.Translate(f.reason, "en", f.args_en)},
           {"lang", f.lang},
           {"span", span},
           {"details", f.details}};
 }
 
-Json AlignmentJson(const std::vector<Finding>& findings) {
+}  // namespace
+
+Json AlignmentService::AlignmentJson(const std::vector<Finding>& findings) const {
   Json items = Json::array();
   Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
   for (const auto& f : findings) {
-    items.push_back(FindingJson(f));
+    items.push_back(FindingJson(f, messages_));
     summary[f.severity] = summary[f.severity].get<int>() + 1;
   }
   return {{"findings", items}, {"summary", summary}};
 }
-
-}  // namespace
 
 Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json& body) {
   JsonReader in(body);

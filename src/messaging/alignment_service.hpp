@@ -3,6 +3,7 @@
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "http/messages.hpp"
 #include "messaging/analysed_library.hpp"
 #include "store/store.hpp"
 
@@ -12,7 +13,9 @@ namespace sawt::messaging {
 /// (AnalysedLibrary), reported as wire JSON with bilingual messages. Writes nothing. Thread-safe.
 class AlignmentService {
  public:
-  AlignmentService(store::Store& store, module::EntityDirectorySource entities) : library_(store, std::move(entities)) {}
+  /// `messages`: the application's (the findings' texts); must outlive the service.
+  AlignmentService(store::Store& store, module::EntityDirectorySource entities, const http::MessageCatalog& messages)
+      : library_(store, std::move(entities)), messages_(messages) {}
 
   /// {"text_ar"?, "text_en"?, "themes"?, "entity_id"?} → {"findings", "summary", "entity_id",
   /// "library"}: the check against the approved, currently valid library.
@@ -23,7 +26,10 @@ class AlignmentService {
   core::Result<core::Json> WithAlignment(core::Json item);
 
  private:
+  core::Json AlignmentJson(const std::vector<Finding>& findings) const;
+
   AnalysedLibrary library_;
+  const http::MessageCatalog& messages_;
 };
 
 }  // namespace sawt::messaging

@@ -358,7 +358,7 @@ void Register(module::ModuleRegistry& reg) {
   services.library = std::make_shared<LibraryService>(store, entities);
   services.key_messages = std::make_shared<KeyMessageService>(store, entities);
   services.facts = std::make_shared<FactService>(store, entities);
-  services.alignment = std::make_shared<AlignmentService>(store, entities);
+  services.alignment = std::make_shared<AlignmentService>(store, entities, reg.messages());
   services.content = std::make_shared<ContentService>(store, entities, *services.alignment);
   services.feeds = std::make_shared<FeedService>(store, entities);
   services.variants = std::make_shared<VariantService>(store, entities);

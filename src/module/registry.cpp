@@ -118,7 +118,6 @@ void ModuleRegistry::AddMigrations(const std::vector<store::Migration>& migratio
   migrations_.insert(migrations_.end(), migrations.begin(), migrations.end());
 }
 
-void ModuleRegistry::AddMessages(const std::vector<http::Message>& messages) { http::AddMessages(messages); }
 
 void ModuleRegistry::AddDemoSeeder(std::function<core::Status(store::Store&, DemoContext&)> seed) {
   seeders_.push_back({current_, std::move(seed)});

@@ -19,6 +19,7 @@
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
 #include "module/network_time.hpp"
+#include "module/search_type.hpp"
 #include "module/theme_catalog.hpp"
 #include "module/vocabulary.hpp"
 #include "store/store.hpp"
@@ -120,7 +121,10 @@ class ModuleRegistry {
   /// The rules of the current module's permissions ("<module>.…"), decided by auth::Authorize.
   void AddPermissions(std::vector<auth::PermissionRule> rules) { services_.auth.policy().Add(current_, std::move(rules)); }
   void AddMigrations(const std::vector<store::Migration>& migrations);
-  void AddMessages(const std::vector<http::Message>& messages);
+  /// Messages of the current module in both languages (problems, findings, conflicts).
+  void AddMessages(const std::vector<http::Message>& messages) { messages_.Add(messages); }
+  /// Every module's messages and the common ones; the server words problems from them.
+  const http::MessageCatalog& messages() const { return messages_; }
   void AddDemoSeeder(std::function<core::Status(store::Store&, DemoContext&)> seed);
   /// A JSON Schema for OpenAPI components/schemas.
   void AddSchema(const std::string& name, core::Json schema) { schemas_[name] = std::move(schema); }
@@ -169,6 +173,12 @@ class ModuleRegistry {
   void AddCalendarSource(std::shared_ptr<const CalendarSource> source) { calendar_sources_.push_back(std::move(source)); }
   const std::vector<std::shared_ptr<const CalendarSource>>& calendar_sources() const { return calendar_sources_; }
 
+  /// A kind of searchable object of the current module (by name; a later one replaces it).
+  void AddSearchType(SearchType type) { search_types_[type.name] = std::move(type); }
+  /// Every search type by name; the map lives as long as the registry (the search service keeps a
+  /// reference and sees later registrations).
+  const std::map<std::string, SearchType>& search_types() const { return search_types_; }
+
   /// Keeps a module's service objects alive as long as the registry.
   void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
 
@@ -195,6 +205,8 @@ class ModuleRegistry {
   std::shared_ptr<const ThemeCatalog> theme_catalog_;
   std::shared_ptr<const NetworkTime> network_time_;
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
+  std::map<std::string, SearchType> search_types_;
+  http::MessageCatalog messages_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };
 

@@ -177,7 +177,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
-  NetworkService::RegisterSearchTypes();
+  for (auto& type : NetworkService::SearchTypes()) reg.AddSearchType(std::move(type));
   RegisterRoutes(reg, service);
   RegisterSettingsRoutes(reg, settings);
   reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });

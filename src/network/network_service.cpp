@@ -278,9 +278,8 @@ Result<int64_t> RebuildMemberSearch(Tx& tx) {
 
 }  // namespace
 
-void NetworkService::RegisterSearchTypes() {
-  search::RegisterSearchType({"entity", "network.entities.read", &RebuildEntitySearch});
-  search::RegisterSearchType({"member", "network.members.read", &RebuildMemberSearch});
+std::vector<module::SearchType> NetworkService::SearchTypes() {
+  return {{"entity", "network.entities.read", &RebuildEntitySearch}, {"member", "network.members.read", &RebuildMemberSearch}};
 }
 
 std::vector<store::Migration> NetworkService::Migrations() {

@@ -5,12 +5,14 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "module/epoch_cache.hpp"
 #include "module/respond.hpp"
+#include "module/search_type.hpp"
 #include "store/store.hpp"
 
 namespace sawt::network {
@@ -34,8 +36,8 @@ class NetworkService {
   /// Effective roles of an account: its memberships, inherited down the entity tree.
   static core::Result<std::map<int64_t, std::set<auth::Role>>> ResolveRoles(store::Tx& tx, int64_t account_id);
 
-  /// Makes entities and members searchable (search module), with their visibility rules.
-  static void RegisterSearchTypes();
+  /// Entities and members as search types (search module), with their visibility rules.
+  static std::vector<module::SearchType> SearchTypes();
 
   core::Json Axes() const;
 

@@ -20,7 +20,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.BeginModule("search");
   // Anyone signed in may search; each hit is filtered by its type's own read permission.
   reg.AddPermissions({{"search.query", {}, true, false, "Search across the modules"}});
-  auto service = std::make_shared<SearchService>(reg.services().store);
+  auto service = std::make_shared<SearchService>(reg.services().store, reg.search_types());
   reg.Keep(service);
   reg.AddMigrations(Migrations(reg.services().store.backend()));
   reg.AddMessages(kMessages);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 
 namespace sawt::search {
 namespace {
@@ -14,16 +13,6 @@ using core::Status;
 using store::Backend;
 using store::Tx;
 using store::Value;
-
-std::mutex& TypesMutex() {
-  static std::mutex mu;
-  return mu;
-}
-
-std::map<std::string, SearchType>& Types() {
-  static auto* types = new std::map<std::string, SearchType>();
-  return *types;
-}
 
 // PostgreSQL keeps positions 1..16383 in a tsvector; later positions are clamped to the last.
 constexpr std::size_t kMaxPgPosition = 16383;
@@ -68,19 +57,6 @@ std::vector<int64_t> ScopesOf(const SearchDocument& doc) {
 }
 
 }  // namespace
-
-void RegisterSearchType(SearchType type) {
-  std::lock_guard<std::mutex> lock(TypesMutex());
-  std::string name = type.name;
-  Types()[name] = std::move(type);
-}
-
-std::vector<SearchType> SearchTypes() {
-  std::lock_guard<std::mutex> lock(TypesMutex());
-  std::vector<SearchType> out;
-  for (const auto& [_, t] : Types()) out.push_back(t);
-  return out;
-}
 
 text::AnalyzerOptions SearchAnalyzerOptions() {
   text::AnalyzerOptions options;
@@ -224,7 +200,7 @@ Result<int64_t> Rebuild(Tx& tx, const SearchType& type) {
   return type.rebuild(tx);
 }
 
-Result<int64_t> RebuildIfEmpty(store::Store& store) {
+Result<int64_t> RebuildIfEmpty(store::Store& store, const SearchTypes& types) {
   SAWT_ASSIGN_OR_RETURN(bool empty, store::ReadValue<bool>(store, [](Tx& tx) -> Result<bool> {
                           auto rows = tx.Query("SELECT 1 FROM search_documents LIMIT 1");
                           if (!rows) return std::move(rows).error();
@@ -240,9 +216,9 @@ Result<int64_t> RebuildIfEmpty(store::Store& store) {
     if (!rows) return std::move(rows).error();
     if (!rows->empty()) return Error::Conflict(kNothing);  // another process rebuilt meanwhile
     core::Json counts = core::Json::object();
-    for (const SearchType& type : SearchTypes()) {
+    for (const auto& [name, type] : types) {
       SAWT_ASSIGN_OR_RETURN(int64_t n, Rebuild(tx, type));
-      counts[type.name] = n;
+      counts[name] = n;
       total += n;
     }
     if (total == 0) return Error::Conflict(kNothing);

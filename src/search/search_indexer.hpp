@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
+#include "module/search_type.hpp"
 #include "store/store.hpp"
 #include "text/analyzer.hpp"
 
@@ -29,19 +31,10 @@ struct SearchDocument {
   std::string updated_at;
 };
 
-/// A kind of searchable object, registered by the module that owns it.
-struct SearchType {
-  std::string name;        ///< doc_type, e.g. "member"
-  std::string permission;  ///< auth policy permission that governs visibility, e.g. "network.members.read"
-  /// Re-indexes every object of the type (Upsert for each) inside `tx`; returns how many.
-  std::function<core::Result<int64_t>(store::Tx& tx)> rebuild;
-};
-
-/// Adds or replaces `type` (by name) in the process-wide catalogue. Thread-safe; modules call it
-/// once at start-up, before the first search.
-void RegisterSearchType(SearchType type);
-/// The catalogue, sorted by name. Thread-safe.
-std::vector<SearchType> SearchTypes();
+/// Modules declare their kinds of searchable objects with ModuleRegistry::AddSearchType.
+using SearchType = module::SearchType;
+/// The registered types by name (ModuleRegistry::search_types()).
+using SearchTypes = std::map<std::string, SearchType>;
 
 /// The options of SearchAnalyzer(): the defaults plus waw_alternatives, so an Arabic word whose
 /// first و the light stemmer strips as the conjunction is also indexed and queried with the
@@ -75,10 +68,10 @@ class SearchIndexer {
 core::Result<int64_t> Rebuild(store::Tx& tx, const SearchType& type);
 
 /// When search_documents is empty (e.g. data loaded before the search module existed), rebuilds
-/// every registered type in one write transaction that appends "search.index_rebuilt". Does
+/// every type in `types` in one write transaction that appends "search.index_rebuilt". Does
 /// nothing (and writes nothing) when the index has documents or there is nothing to index.
 /// Returns the number of documents indexed.
-core::Result<int64_t> RebuildIfEmpty(store::Store& store);
+core::Result<int64_t> RebuildIfEmpty(store::Store& store, const SearchTypes& types);
 
 /// Lexeme text for PostgreSQL's tsvector/tsquery input: quoted, with ' and \ escaped.
 std::string PgLexeme(std::string_view term);

@@ -239,7 +239,7 @@ Result<Json> SearchService::Search(const auth::Caller& caller, const std::string
   if (limit && (*limit < 1 || *limit > 100)) return Error::InvalidInput("search.bad_limit", "limit");
   std::vector<TypeVisibility> visible;
   bool type_known = type.empty();
-  for (const SearchType& t : SearchTypes()) {
+  for (const auto& [name, t] : types_) {
     if (!type.empty() && t.name != type) continue;
     type_known = true;
     TypeVisibility v{t.name, static_cast<bool>(auth::Authorize(caller, t.permission, std::nullopt)), {}};

@@ -9,6 +9,7 @@
 #include "auth/caller.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
+#include "search/search_indexer.hpp"
 #include "store/store.hpp"
 
 namespace sawt::search {
@@ -59,7 +60,9 @@ core::Result<std::vector<SearchHit>> RunSearch(store::Tx& tx, std::string_view q
 /// Thread-safe (stateless apart from the store).
 class SearchService {
  public:
-  explicit SearchService(store::Store& store, SearchOptions options = {}) : store_(store), options_(options) {}
+  /// `types`: the registry's search types (kept by reference: types registered later count).
+  SearchService(store::Store& store, const SearchTypes& types, SearchOptions options = {})
+      : store_(store), types_(types), options_(options) {}
 
   /// `type`: one registered doc_type or empty for all; `limit` 1..100 (default 20); `lang`
   /// ("ar"/"en") picks each hit's "title". Errors: search.bad_query (empty or too long query),
@@ -69,6 +72,7 @@ class SearchService {
 
  private:
   store::Store& store_;
+  const SearchTypes& types_;
   SearchOptions options_;
 };
 

@@ -14,6 +14,8 @@
 #include "core/json.hpp"
 #include "core/result.hpp"
 
+struct sqlite3;  // SQLite's connection handle (StoreOptions::sqlite_connection_hooks)
+
 namespace sawt::store {
 
 using core::Result;
@@ -154,6 +156,9 @@ struct StoreOptions {
   /// nullptr = the system clock; tests pass a core::ManualClock. Must outlive the store.
   const core::Clock* clock = nullptr;
   const core::Clock& clock_or_system() const { return clock ? *clock : core::SystemClock(); }
+  /// SQLite only: run on every connection the store opens, before its first statement (e.g. to
+  /// register the FTS5 tokenizer the search tables name). Must not throw. PostgreSQL ignores them.
+  std::vector<std::function<void(sqlite3*)>> sqlite_connection_hooks;
 };
 
 /// An OnCommit registration. Destroying (or resetting) it ends the registration: once that

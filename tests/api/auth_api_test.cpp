@@ -3,6 +3,7 @@
 // idle sessions, the session cookie, trusted proxies and HSTS, and the `sawt admin` account commands.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cstdio>
@@ -158,6 +159,33 @@ TEST_P(AuthApiTest, ReadOnlyTokenCannotRevokeOrCreateTokens) {
   EXPECT_EQ(everywhere.json()["code"], "auth.token_scope");
   EXPECT_EQ(app().Call("GET", "/api/v1/me", write_token).status, 200);  // still alive
   EXPECT_EQ(app().Call("DELETE", path, write_token).status, 204);       // a write token may
+}
+
+// What a caller may do, as /me states it, is what Authorize decides: everywhere for a network
+// admin; in the entities (sub-entities included) of an entity role; writes never on a read token.
+TEST_P(AuthApiTest, MeStatesThePermissionsTheCallerHoldsAndWhere) {
+  Json admin = app().Call("GET", "/api/v1/me", Admin()).json()["permissions"];
+  EXPECT_EQ(admin["network.entities.delete"], true);
+  EXPECT_EQ(admin["messaging.content.review"], true);
+
+  Json editor = app().Call("GET", "/api/v1/me", Demo("police.editor")).json()["permissions"];
+  const int64_t police = EntityId("police"), media = EntityId("police-media");
+  EXPECT_EQ(editor["messaging.content.read"], true) << "every member reads content";
+  ASSERT_TRUE(editor["messaging.content.write"].is_array()) << editor.dump();
+  std::vector<int64_t> where = editor["messaging.content.write"].get<std::vector<int64_t>>();
+  EXPECT_NE(std::find(where.begin(), where.end(), police), where.end());
+  EXPECT_NE(std::find(where.begin(), where.end(), media), where.end()) << "a sub-entity inherits the role";
+  EXPECT_EQ(std::find(where.begin(), where.end(), EntityId("health")), where.end());
+  EXPECT_FALSE(editor.contains("messaging.content.review")) << "an editor does not approve";
+  EXPECT_FALSE(editor.contains("network.entities.delete"));
+
+  Reply reader = app().Call("POST", "/api/v1/tokens", Demo("police.editor"), {{"name", "reader"}, {"scopes", {"read"}}});
+  ASSERT_EQ(reader.status, 201) << reader.body;
+  Credentials read_only;
+  read_only.bearer = reader.json()["token"];
+  Json read = app().Call("GET", "/api/v1/me", read_only).json()["permissions"];
+  EXPECT_TRUE(read.contains("messaging.content.read"));
+  EXPECT_FALSE(read.contains("messaging.content.write")) << "a read-only token holds no writing permission";
 }
 
 // ---- password change, sign out everywhere ----

@@ -124,7 +124,7 @@ TEST_P(OpenApiTest, EveryOperationListsTheProblemsItCanAnswer) {
 }
 
 TEST_P(OpenApiTest, EveryMessageHasArabicAndEnglish) {
-  auto messages = http::AllMessages();
+  auto messages = app().app().registry->messages().All();
   ASSERT_GE(messages.size(), 40u);
   for (const auto& m : messages) {
     EXPECT_FALSE(m.ar.empty()) << m.key;

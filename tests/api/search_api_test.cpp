@@ -263,19 +263,20 @@ TEST_P(SearchApiTest, JudgedQueriesRankTheSameOnBothStores) {
 
 TEST_P(SearchApiTest, RebuildsAnEmptiedIndex) {
   store::Store& store = *app().app().store;
-  ASSERT_TRUE(store.Write([](store::Tx& tx) -> core::Status {
-    for (const auto& t : search::SearchTypes()) SAWT_TRY_STATUS(search::SearchIndexer::RemoveType(tx, t.name));
+  const search::SearchTypes& types = app().app().registry->search_types();
+  ASSERT_TRUE(store.Write([&](store::Tx& tx) -> core::Status {
+    for (const auto& [name, t] : types) SAWT_TRY_STATUS(search::SearchIndexer::RemoveType(tx, name));
     return tx.Append({"test", "test.search_index_cleared", std::nullopt, "search_index", "all", Json::object()})
         .has_value()
         ? core::Ok()
         : core::Status(core::Error::Internal("append"));
   }));
   EXPECT_TRUE(Hits("متحدث", Admin()).empty());
-  auto rebuilt = search::RebuildIfEmpty(store);
+  auto rebuilt = search::RebuildIfEmpty(store, types);
   ASSERT_TRUE(rebuilt.has_value());
   EXPECT_GT(*rebuilt, 0);
   EXPECT_TRUE(Has(Hits("متحدث", Admin()), "srch.salem"));
-  auto again = search::RebuildIfEmpty(store);
+  auto again = search::RebuildIfEmpty(store, types);
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(*again, 0);
 }

@@ -166,6 +166,7 @@ TestApp::TestApp(const std::string& db_url, bool demo, TestAppOptions test_optio
   options.metrics = app_.metrics;
   options.public_metrics = false;  // as `sawt serve`: GET /metrics is the app's, for network admins
   options.trusted_proxies = std::move(test_options.trusted_proxies);
+  options.messages = &app_.registry->messages();
   if (test_options.check_responses) {
     contract_ = std::make_unique<ResponseContract>(app::BuildOpenApi(*app_.registry), app_.registry->router());
   }

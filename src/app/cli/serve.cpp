@@ -244,6 +244,7 @@ int RunServe(const std::vector<std::string>& args) {
   options.port = static_cast<uint16_t>(*port);
   options.threads = static_cast<int>(*threads);
   options.metrics = app->metrics;
+  options.messages = &app->registry->messages();
   options.public_metrics = false;
   options.static_root = FindWebRoot(flags->GetOr("web", ""));
   options.access_log = flags->GetOr("access-log", "stderr");

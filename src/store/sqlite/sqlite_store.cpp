@@ -22,16 +22,6 @@ namespace {
 
 using core::Error;
 
-// Process-wide connection hooks; a connection runs the ones it has not run yet before each use.
-std::mutex& HookMutex() {
-  static std::mutex mu;
-  return mu;
-}
-std::vector<std::function<void(sqlite3*)>>& Hooks() {
-  static std::vector<std::function<void(sqlite3*)>> hooks;
-  return hooks;
-}
-
 Error SqliteError(sqlite3* db, int rc, std::string_view context) {
   std::string detail = std::string(context) + ": " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) +
                        " (" + sqlite3_errstr(rc) + ", code " + std::to_string(rc) + ")";
@@ -78,16 +68,12 @@ class Conn {
     std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=";
     pragmas += sopt.synchronous_full ? "FULL;" : "NORMAL;";
     if (!writer) pragmas += " PRAGMA query_only=ON;";
-    return ExecScript(pragmas);
+    SAWT_TRY_STATUS(ExecScript(pragmas));
+    for (const auto& hook : opt.sqlite_connection_hooks) hook(db_);
+    return core::Ok();
   }
 
   sqlite3* db() const { return db_; }
-
-  void ApplyHooks() {
-    std::lock_guard<std::mutex> lock(HookMutex());
-    auto& hooks = Hooks();
-    for (; hooks_applied_ < hooks.size(); ++hooks_applied_) hooks[hooks_applied_](db_);
-  }
 
   Status ExecScript(std::string_view sql) {
     std::string text(sql);
@@ -148,7 +134,6 @@ class Conn {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> stmts_;
-  size_t hooks_applied_ = 0;
 };
 
 // Resets a statement (and clears bindings) when a step loop ends, whatever the outcome.
@@ -310,7 +295,6 @@ class SqliteStore final : public Store {
       ~Release() { store->ReleaseReader(std::move(conn)); }
     } release{this, conn};
 
-    conn->ApplyHooks();
     if (sqlite3_get_autocommit(conn->db()) == 0) (void)conn->ExecScript("ROLLBACK");  // after a throwing fn
     SAWT_TRY_STATUS(conn->ExecOne("BEGIN"));
     SqliteTx tx(*conn, /*write=*/false, clock());
@@ -349,7 +333,6 @@ class SqliteStore final : public Store {
     int64_t last_event_id = 0;
     {
       std::lock_guard<std::mutex> lock(write_mu_);
-      writer_->ApplyHooks();
       Rollback();  // a previous fn that threw may have left its transaction open
       for (int attempt = 0;; ++attempt) {
         Status begin = writer_->ExecOne("BEGIN IMMEDIATE");
@@ -426,15 +409,6 @@ class SqliteStore final : public Store {
   int open_readers_ = 0;
   detail::CommitNotifier notifier_;
 };
-
-}  // namespace
-
-void RegisterConnectionHook(std::function<void(sqlite3*)> hook) {
-  std::lock_guard<std::mutex> lock(HookMutex());
-  Hooks().push_back(std::move(hook));
-}
-
-namespace {
 
 // The database holds password hashes, session tokens and drafts: only its owner may read it.
 // SQLite creates the -wal and -shm files with the main file's permissions, so creating that one

@@ -10,12 +10,6 @@ struct sqlite3;
 
 namespace sawt::store {
 
-/// Registers `hook`, run once on every SQLite connection any SqliteStore uses (e.g. to register
-/// the FTS5 tokenizer). Connections opened earlier run it before their next transaction.
-/// Thread-safe. Hooks live for the whole process, must not throw and must not call
-/// RegisterConnectionHook themselves.
-void RegisterConnectionHook(std::function<void(sqlite3*)> hook);
-
 /// SQLite-specific knobs beyond StoreOptions (tests and benchmarks; production keeps defaults).
 struct SqliteOptions {
   /// PRAGMA synchronous: FULL (true) fsyncs the WAL on every commit, so acknowledged writes
