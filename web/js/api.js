@@ -12,6 +12,9 @@ export function setCsrfToken(token) {
   csrfToken = token || null;
 }
 
+/** The ETag value for a record's version, for If-Match: etag(3) = '"3"'. */
+export const etag = (version) => `"${version}"`;
+
 export class ApiError extends Error {
   /** problem: the parsed application/problem+json body (or a stand-in), status: the HTTP status. */
   constructor(problem, status) {

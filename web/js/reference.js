@@ -1,9 +1,10 @@
 // Reference data every capability's pages share: the server's vocabularies (GET /api/v1/vocabularies:
 // channels, kinds, states, statuses, audiences, … each declared once by its module, with Arabic and
-// English labels). Pages never keep their own copy of a list of codes. Vocabularies are fixed in
-// code, so they are loaded once per visit.
+// English labels; fixed in code, so loaded once per visit) and the network's entities and themes
+// (GET /api/v1/entities, GET /api/v1/themes; cached, reloaded when a page is opened anew). Pages
+// never keep their own copy of a list of codes.
 
-import { api } from './api.js';
+import { api, listAll } from './api.js';
 import { pick } from './i18n.js';
 
 let vocabularies = null; // name -> terms
@@ -31,4 +32,35 @@ export function termLabel(name, code) {
 /** A vocabulary as select options labelled in the page's language. */
 export function vocabularyOptions(name, where) {
   return codes(name, where).map((code) => ({ value: code, label: termLabel(name, code) }));
+}
+
+// ---- entities and themes ----------------------------------------------------------------------
+
+const cache = { entities: null, themes: null };
+
+/** All entities and themes (and the vocabularies, once); fresh = true reloads the entities and
+ * themes (a page opened anew). Resolves to { entities, themes }. */
+export async function loadReference(fresh = false) {
+  if (fresh || !cache.entities) cache.entities = await listAll('/api/v1/entities');
+  if (fresh || !cache.themes) {
+    const answer = await api('/api/v1/themes');
+    cache.themes = answer?.items || [];
+  }
+  await loadVocabularies();
+  return cache;
+}
+
+/** The cached entities and themes ({ entities, themes }; null before loadReference). */
+export function reference() {
+  return cache;
+}
+
+export function entityName(id) {
+  const e = cache.entities?.find((x) => String(x.id) === String(id));
+  return e ? pick(e, 'name') : String(id ?? '');
+}
+
+export function themeName(code) {
+  const th = cache.themes?.find((x) => x.code === code || String(x.id) === String(code));
+  return th ? pick(th, 'name') : String(code ?? '');
 }

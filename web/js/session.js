@@ -1,5 +1,8 @@
-// The signed-in member and their memberships, as answered by POST /api/v1/sessions or
-// GET /api/v1/me. One shared object so every page reads the same state.
+// The signed-in member, their memberships and permissions, as answered by POST /api/v1/sessions or
+// GET /api/v1/me. One shared object so every page reads the same state; what the caller may do is
+// asked of permissions.js (can(permission, entityId)), filled here from the answer's `permissions`.
+
+import { setPermissions } from './permissions.js';
 
 export const session = { member: null, memberships: [], networkAdmin: false, mustChangePassword: false };
 
@@ -16,6 +19,7 @@ export function setSession(answer) {
   // An administrator gave this account its password: it must be replaced before anything else
   // (the server answers 403 auth.password_change_required meanwhile).
   session.mustChangePassword = answer?.must_change_password === true;
+  setPermissions(answer?.permissions);
 }
 
 /** True when the session's member record lacks display names (so the caller may fetch it). */
@@ -29,9 +33,5 @@ export function clearSession() {
   session.memberships = [];
   session.networkAdmin = false;
   session.mustChangePassword = false;
-}
-
-/** True when the member holds role in entityId (or anywhere, when entityId is omitted). */
-export function hasRole(role, entityId) {
-  return session.memberships.some((m) => m.role === role && (entityId === undefined || m.entity_id === entityId));
+  setPermissions(null);
 }

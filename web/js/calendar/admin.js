@@ -3,29 +3,30 @@
 // (network-wide: network admins; an entity's own: its entity admins) and, for network admins, the
 // conflict window in hours and the network's time zone (PUT with If-Match; 412 offers a reload).
 
-import { api } from '../api.js';
+import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, formatNumber, currentLang } from '../i18n.js';
-import { session } from '../session.js';
 import { setNetworkZone } from '../time.js';
-import { entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, entityName } from '../messaging/common.js';
+import { formatDay } from '../days.js';
+import { entityName } from '../reference.js';
+import { can, canEverywhere, entitiesWhere } from '../permissions.js';
+import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
 import { confirmDialog } from './panel.js';
 
 /** True when the caller may manage some blackouts (or the window). */
-export function mayAdminister(ref) {
-  return session.networkAdmin || entitiesWhere('calendar.blackouts.write', ref.entities).length > 0;
+export function mayAdminister() {
+  return can('calendar.blackouts.write') || can('calendar.settings.write') || can('network.settings.write');
 }
 
 function scopes(ref) {
   const own = entitiesWhere('calendar.blackouts.write', ref.entities)
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')))
     .map((e) => ({ value: String(e.id), label: pick(e, 'name') }));
-  return session.networkAdmin ? [{ value: '', label: t('calendar.network') }, ...own] : own;
+  return canEverywhere('calendar.blackouts.write') ? [{ value: '', label: t('calendar.network') }, ...own] : own;
 }
 
 function mayLift(b, ref) {
-  if (b.entity_id == null) return session.networkAdmin;
-  return session.networkAdmin || entitiesWhere('calendar.blackouts.write', ref.entities).some((e) => String(e.id) === String(b.entity_id));
+  return can('calendar.blackouts.write', b.entity_id ?? null);
 }
 
 /** The admin section; onChanged() reloads the calendar after a change. */
@@ -103,7 +104,8 @@ export async function adminSection(ref, { notify, onChanged }) {
   });
 
   section.append(h('h3', {}, t('calendar.blackouts.heading')), listSlot, status, options.length ? form : null);
-  if (session.networkAdmin) section.append(await windowForm(notify, onChanged), await zoneForm(notify, onChanged));
+  if (can('calendar.settings.write')) section.append(await windowForm(notify, onChanged));
+  if (can('network.settings.write')) section.append(await zoneForm(notify, onChanged));
   await paintList();
   return section;
 }

@@ -11,8 +11,10 @@
 import { api } from '../api.js';
 import { h, replace, swatch } from '../dom.js';
 import { t, pick, compare, formatNumber, dayFormat, currentLang } from '../i18n.js';
-import { loadReference, entitiesWhere, formatDay, selectField } from '../messaging/common.js';
-import { vocabularyOptions, codes } from '../reference.js';
+import { loadReference, vocabularyOptions, codes } from '../reference.js';
+import { can } from '../permissions.js';
+import { selectField } from '../fields.js';
+import { formatDay } from '../days.js';
 import { zoneName } from '../time.js';
 import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
 import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel } from './panel.js';
@@ -116,7 +118,7 @@ function build(main, ref, ctx) {
   const conflicts = h('section', { class: 'card cal-conflicts', 'aria-labelledby': 'calendar-conflicts-heading', dataset: { testid: 'calendar-conflicts' } });
   const panel = h('div', { class: 'cal-panel-slot' });
   const admin = h('div', { class: 'cal-admin-slot' });
-  const canWrite = session().networkAdmin || entitiesWhere('calendar.entries.write', ref.entities).length > 0;
+  const canWrite = can('calendar.entries.write');
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('calendar.title')),
@@ -124,7 +126,7 @@ function build(main, ref, ctx) {
         type: 'button', class: 'primary', dataset: { testid: 'calendar-new' },
         onclick: (e) => showForm(null, { day: state.focusDay || state.date, opener: e.currentTarget }),
       }, t('calendar.new')) : null,
-      mayAdminister(ref) ? h('button', {
+      mayAdminister() ? h('button', {
         type: 'button', 'aria-expanded': 'false', 'aria-controls': 'calendar-admin', dataset: { testid: 'calendar-admin-toggle' },
         onclick: (e) => toggleAdmin(e.currentTarget),
       }, t('calendar.admin.open')) : null),
@@ -134,14 +136,10 @@ function build(main, ref, ctx) {
       h('aside', { class: 'cal-side', 'aria-label': t('calendar.side_label') }, conflicts, panel)),
     admin);
   initPanel({
-    slot: panel, ref, notify: ctx.notify, reload: () => load(), data: () => state.data, session: () => ctx.session,
+    slot: panel, ref, notify: ctx.notify, reload: () => load(), data: () => state.data,
     announce: (text) => { announce.textContent = text; },
   }, ctx.relang);
   view = { main, ref, entity: entity.select, theme: theme.select, channel: channel.select, kind: kind.select, period, monthBtn, weekBtn, exportLink, status, grid, agenda, conflicts, panel, admin };
-}
-
-function session() {
-  return ctxRef.session;
 }
 
 function legend() {

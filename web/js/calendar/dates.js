@@ -1,40 +1,11 @@
-// Calendar days and the grid's layout, without the DOM. A day is "YYYY-MM-DD" of the network's time
-// zone (time.js): all-day items name such days, timed items are UTC instants shown on the network's
-// day they fall on, "today" is the network's today. Day arithmetic uses Dates at 00:00 UTC (read
-// with getUTC*, formatted with dayFormat), so the device's own zone never shifts a day. Weeks start
-// on Monday.
+// The calendar grid's layout, without the DOM: weeks (starting on Monday), the days a view shows,
+// items laid out in lanes, blackouts per day. Days are "YYYY-MM-DD" of the network's time zone
+// (js/days.js holds the day arithmetic).
 
-import { zonedDay } from '../time.js';
+import { utcDay, parseDay, addDays, itemDays } from '../days.js';
 
-const pad = (n) => String(n).padStart(2, '0');
-
-/** A Date at 00:00 UTC as YYYY-MM-DD. */
-function utcDay(date) {
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
-
-/** The network's day an instant (Date or ISO string) falls on. */
-export function dayOf(instant) {
-  return zonedDay(instant);
-}
-
-/** YYYY-MM-DD as a Date at 00:00 UTC (null when it does not parse); read it with getUTC*. */
-export function parseDay(day) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return utcDay(d) === day ? d : null;
-}
-
-export function today() {
-  return zonedDay(new Date());
-}
-
-export function addDays(day, n) {
-  const d = parseDay(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return utcDay(d);
-}
+// The day arithmetic lives in js/days.js (the home page uses it too); re-exported for the calendar.
+export { dayOf, parseDay, today, addDays, itemDays } from '../days.js';
 
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayIndex(day) {
@@ -68,26 +39,6 @@ export function shift(view, day, step) {
   if (view === 'week') return addDays(weekStart(day), 7 * step);
   const d = parseDay(day);
   return utcDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1)));
-}
-
-/**
- * The days an item covers: {first, last, timed}. All day: starts_at to ends_at (inclusive, or the
- * same day). Timed: the network's day of starts_at to its day just before ends_at.
- */
-export function itemDays(item) {
-  if (item.all_day) {
-    const first = String(item.starts_at).slice(0, 10);
-    const last = item.ends_at ? String(item.ends_at).slice(0, 10) : first;
-    return { first, last: last < first ? first : last, timed: false };
-  }
-  const start = new Date(item.starts_at);
-  const first = dayOf(start);
-  let last = first;
-  if (item.ends_at) {
-    const end = new Date(new Date(item.ends_at).getTime() - 1);
-    if (end > start) last = dayOf(end);
-  }
-  return { first, last, timed: true };
 }
 
 /**

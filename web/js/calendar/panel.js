@@ -3,11 +3,13 @@
 // confirmation). After a save the conflicts the server found are shown at once: they are warnings,
 // the entry is saved. A stale save or delete (412) offers a reload, as on the messaging pages.
 
-import { api } from '../api.js';
+import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
-import { may, entitiesWhere, etag, formatDay, inputField, selectField, conflictNotice, langBlock, themeName } from '../messaging/common.js';
-import { vocabularyOptions, codes, termLabel } from '../reference.js';
+import { themeName, vocabularyOptions, codes, termLabel } from '../reference.js';
+import { can, canEverywhere, entitiesWhere } from '../permissions.js';
+import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
+import { formatDay } from '../days.js';
 import { itemDays } from './dates.js';
 import { zonedParts, zonedToIso } from '../time.js';
 
@@ -124,7 +126,7 @@ function paintDetail() {
   const row = (key, value) => (value ? [h('dt', {}, t(`calendar.field.${key}`)), h('dd', {}, value)] : null);
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'calendar-detail-error' } });
   const stale = h('div', { class: 'conflict-slot' });
-  const canWrite = shown.source === 'entry' && (shown.entity_id == null ? ctx.session().networkAdmin : may('calendar.entries.write', shown.entity_id));
+  const canWrite = shown.source === 'entry' && can('calendar.entries.write', shown.entity_id ?? null);
   const section = h('section', {
     class: 'card cal-detail', 'aria-labelledby': 'calendar-detail-title', dataset: { testid: 'calendar-detail', uid: shown.uid },
     onkeydown: (e) => { if (e.key === 'Escape') closePanel(); },
@@ -264,7 +266,7 @@ function writableEntities() {
   const list = entitiesWhere('calendar.entries.write', ctx.ref.entities)
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')))
     .map((e) => ({ value: String(e.id), label: pick(e, 'name') }));
-  return ctx.session().networkAdmin ? [{ value: '', label: t('calendar.network') }, ...list] : list;
+  return canEverywhere('calendar.entries.write') ? [{ value: '', label: t('calendar.network') }, ...list] : list;
 }
 
 /** Opens the form: entry = null for a new entry on day. */

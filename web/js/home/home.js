@@ -12,9 +12,9 @@ import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, formatNumber, dayFormat } from '../i18n.js';
 import { session } from '../session.js';
-import { loadReference, may, stateChip, entityName } from '../messaging/common.js';
-import { codes } from '../reference.js';
-import { today, addDays, parseDay, itemDays } from '../calendar/dates.js';
+import { can } from '../permissions.js';
+import { loadReference, entityName, codes, termLabel } from '../reference.js';
+import { today, addDays, parseDay, itemDays } from '../days.js';
 import { stackedBars, dayColumns } from './charts.js';
 
 export const modules = ['home', 'messaging', 'calendar', 'initiatives'];
@@ -40,8 +40,8 @@ export async function render(main, args, ctx) {
     quiet(listAll('/api/v1/initiatives'), []),
   ]);
   const me = session.member?.login;
-  const writer = may('messaging.content.write');
-  const reviewer = session.networkAdmin || session.memberships.some((m) => ['reviewer', 'entity_admin'].includes(m.role));
+  const writer = can('messaging.content.write');
+  const reviewer = can('messaging.content.review');
 
   const mine = items.filter((i) => i.created_by === me && ['draft', 'changes_requested'].includes(i.state))
     .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
@@ -89,6 +89,11 @@ function listCard(testid, title, rows, row, empty) {
     rows.length ? h('ul', { class: 'home-list' }, rows.map((r) => h('li', {}, row(r)))) : h('p', { class: 'muted' }, empty));
 }
 
+/** A content item's state as a chip (labelled from the server's content_states vocabulary). */
+function stateChip(state) {
+  return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, termLabel('content_states', state));
+}
+
 function itemRow(item, note) {
   return [
     h('a', { href: `#/editor/${item.id}` }, pick(item, 'title') || t('messaging.editor.untitled')),
@@ -131,7 +136,7 @@ function pipelineChart(items) {
     .map(([id, values]) => ({ label: entityName(id), values }))
     .sort((a, b) => b.values.reduce((x, y) => x + y, 0) - a.values.reduce((x, y) => x + y, 0))
     .slice(0, 10);
-  const series = [t('home.pipeline.drafting'), t('messaging.state.in_review'), t('home.pipeline.approved'), t('messaging.state.published')];
+  const series = [t('home.pipeline.drafting'), termLabel('content_states', 'in_review'), t('home.pipeline.approved'), termLabel('content_states', 'published')];
   if (!rows.length) return emptyChart('chart-pipeline', t('home.pipeline.title'));
   return stackedBars('pipeline', t('home.pipeline.title'), series, rows);
 }

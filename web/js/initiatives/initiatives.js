@@ -11,10 +11,12 @@ import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, LANGS } from '../i18n.js';
 import {
-  NEXT, loadReference, canWrite, entityName, themeName, formatDay, period,
+  NEXT, loadReference, entityName, themeName, formatDay, period,
   statusChip, outcomesText, resultsList, chips,
 } from './shared.js';
 import { codes, termLabel } from '../reference.js';
+import { can } from '../permissions.js';
+import { field } from '../fields.js';
 
 export const modules = ['initiatives'];
 export const titleKey = 'initiatives.title';
@@ -78,7 +80,7 @@ async function loadList() {
 }
 
 function writableEntities() {
-  return [...state.ref.entities.values()].filter((e) => canWrite(state.ref, e.id))
+  return [...state.ref.entities.values()].filter((e) => can('initiatives.write', e.id))
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
 }
 
@@ -92,7 +94,7 @@ function paintList() {
       options.map(([value, label]) => h('option', { value: String(value) }, label)));
     el.value = state.filters[name];
     el.addEventListener('change', () => applyFilter(name, el.value));
-    return h('div', { class: 'field' }, h('label', { for: `filter-${name}` }, t(`initiatives.filter.${name.replace('_id', '')}`)), el);
+    return field(el, t(`initiatives.filter.${name.replace('_id', '')}`)).field;
   };
   const entities = [...ref.entities.values()].sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
   const q = h('input', { id: 'filter-q', type: 'search', dir: 'auto', autocomplete: 'off', dataset: { testid: 'filter-q' } });
@@ -101,7 +103,7 @@ function paintList() {
     select('entity_id', entities.map((e) => [e.id, pick(e, 'name')])),
     select('theme', ref.themes.map((x) => [x.code, pick(x, 'name')])),
     select('status', codes('initiative_statuses').map((s) => [s, t(`initiatives.status.${s}`)])),
-    h('div', { class: 'field' }, h('label', { for: 'filter-q' }, t('initiatives.filter.q')), q),
+    field(q, t('initiatives.filter.q')).field,
     h('button', { type: 'submit' }, t('initiatives.filter.apply')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -152,9 +154,9 @@ function listTable() {
 function paintDetail() {
   const ref = state.ref;
   const item = state.item;
-  const writable = canWrite(ref, item.owner_entity_id) && item.status !== 'cancelled';
+  const writable = can('initiatives.write', item.owner_entity_id) && item.status !== 'cancelled';
   const other = item.title_ar && item.title_en ? (pick(item, 'title') === item.title_ar ? 'en' : 'ar') : null;
-  const field = (key, value) => value ? [h('dt', {}, t(`initiatives.field.${key}`)), h('dd', {}, value)] : null;
+  const detail = (key, value) => value ? [h('dt', {}, t(`initiatives.field.${key}`)), h('dd', {}, value)] : null;
   replace(mainEl,
     h('p', {}, h('a', { href: '#/initiatives' }, t('initiatives.back'))),
     h('article', { class: 'card initiative', dataset: { testid: 'initiative-detail', id: String(item.id) } },
@@ -165,16 +167,16 @@ function paintDetail() {
         writable ? h('a', { class: 'button', href: `#/initiatives/${item.id}/edit`, dataset: { testid: 'initiative-edit' } }, t('initiatives.edit')) : null),
       other ? h('p', { class: 'muted', lang: other, dir: LANGS[other].dir }, item[`title_${other}`]) : null,
       h('dl', { class: 'facts' },
-        field('owner', entityName(ref, item.owner_entity_id)),
-        field('partners', item.partner_entity_ids.length ? chips(item.partner_entity_ids, (id) => entityName(ref, id)) : null),
-        field('period', period(item)),
-        field('summary', pick(item, 'summary')),
-        field('objectives', pick(item, 'objectives')),
-        field('audience', pick(item, 'audience')),
-        field('themes', chips(item.themes, (c) => themeName(ref, c))),
-        field('channels', chips(item.channels, (c) => t(`initiatives.channel.${c}`))),
-        field('budget_band', item.budget_band ? t(`initiatives.budget.${item.budget_band}`) : null),
-        field('updated', t('initiatives.updated_by', { who: item.updated_by, when: formatDay(item.updated_at.slice(0, 10)) }))),
+        detail('owner', entityName(ref, item.owner_entity_id)),
+        detail('partners', item.partner_entity_ids.length ? chips(item.partner_entity_ids, (id) => entityName(ref, id)) : null),
+        detail('period', period(item)),
+        detail('summary', pick(item, 'summary')),
+        detail('objectives', pick(item, 'objectives')),
+        detail('audience', pick(item, 'audience')),
+        detail('themes', chips(item.themes, (c) => themeName(ref, c))),
+        detail('channels', chips(item.channels, (c) => t(`initiatives.channel.${c}`))),
+        detail('budget_band', item.budget_band ? t(`initiatives.budget.${item.budget_band}`) : null),
+        detail('updated', t('initiatives.updated_by', { who: item.updated_by, when: formatDay(item.updated_at.slice(0, 10)) }))),
       h('div', { class: 'form-status', role: 'status', dataset: { testid: 'initiative-message' } }, state.message ? state.message() : ''),
       h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'initiative-error' } }, state.error || ''),
       outcomesSection(writable),
@@ -200,7 +202,7 @@ function outcomesForm() {
     const el = h('textarea', { id: `outcomes-${lang}`, rows: 3, lang, dir: LANGS[lang].dir, maxlength: 4000, dataset: { testid: `outcomes-${lang}` } });
     el.value = o[`outcomes_${lang}`];
     el.addEventListener('input', () => { o[`outcomes_${lang}`] = el.value; });
-    return h('div', { class: 'field' }, h('label', { for: `outcomes-${lang}` }, t(`initiatives.outcomes.text_${lang}`)), el);
+    return field(el, t(`initiatives.outcomes.text_${lang}`)).field;
   };
   const rows = h('tbody', {}, o.results.map((r, index) => resultRow(r, index)));
   const form = h('form', { class: 'outcomes-form', novalidate: true, dataset: { testid: 'outcomes-form' } },
@@ -280,7 +282,7 @@ function statusSection() {
   comment.addEventListener('input', () => { state.statusComment = comment.value; });
   return h('section', { class: 'detail-section', 'aria-labelledby': 'status-heading', dataset: { testid: 'status-section' } },
     h('h2', { id: 'status-heading' }, t('initiatives.status.heading')),
-    h('div', { class: 'field' }, h('label', { for: 'status-comment' }, t('initiatives.status.comment')), comment),
+    field(comment, t('initiatives.status.comment')).field,
     h('div', { class: 'form-actions' }, NEXT[state.item.status].map((to) => h('button', {
       type: 'button',
       class: to === 'cancelled' ? 'danger-outline' : 'primary',
@@ -295,7 +297,7 @@ function statusSection() {
 
 function showcaseSection() {
   const item = state.item;
-  const admin = !!state.ref.me?.network_admin;
+  const admin = can('initiatives.showcase');
   const citation = item.showcased
     ? h('blockquote', { class: 'citation', dataset: { testid: 'showcase-citation' } }, item.showcase_note) : null;
   if (!admin) {
@@ -319,7 +321,7 @@ function showcaseSection() {
             () => t('initiatives.showcase.added')).catch(ctxRef.notify);
         },
       },
-      h('div', { class: 'field' }, h('label', { for: 'showcase-note' }, t('initiatives.showcase.note')), note),
+      field(note, t('initiatives.showcase.note')).field,
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'primary', dataset: { testid: 'showcase-submit' } },
           t(item.showcased ? 'initiatives.showcase.update' : 'initiatives.showcase.add')),
@@ -395,7 +397,7 @@ function paintForm() {
     const id = `field-${f}_${lang}`;
     const attrs = { id, lang, dir: LANGS[lang].dir, maxlength: f === 'title' ? 300 : 4000, dataset: { testid: id }, required: f === 'title' };
     const el = multiline ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
-    return h('div', { class: 'field' }, h('label', { for: id }, t(`initiatives.field.${f}_${lang}`)), bind(el, `${f}_${lang}`));
+    return field(bind(el, `${f}_${lang}`), t(`initiatives.field.${f}_${lang}`)).field;
   };
   const checks = (key, values, label) => h('fieldset', { class: 'choice-group checks', dataset: { testid: `field-${key}` } },
     h('legend', {}, t(`initiatives.field.${key}`)),
@@ -413,8 +415,8 @@ function paintForm() {
   const owners = editing ? [] : writableEntities();
   const ownerSelect = editing ? null : bind(h('select', { id: 'field-owner', required: true, dataset: { testid: 'field-owner' } },
     owners.map((e) => h('option', { value: String(e.id) }, pick(e, 'name')))), 'owner_entity_id');
-  const date = (key) => h('div', { class: 'field' }, h('label', { for: `field-${key}` }, t(`initiatives.field.${key}`)),
-    bind(h('input', { id: `field-${key}`, type: 'date', required: true, dataset: { testid: `field-${key}` } }), key));
+  const date = (key) => field(bind(h('input', { id: `field-${key}`, type: 'date', required: true, dataset: { testid: `field-${key}` } }), key),
+    t(`initiatives.field.${key}`)).field;
   const budget = bind(h('select', { id: 'field-budget_band', dataset: { testid: 'field-budget_band' } },
     h('option', { value: '' }, t('initiatives.budget.none')),
     codes('budget_bands').map((b) => h('option', { value: b }, t(`initiatives.budget.${b}`)))), 'budget_band');
@@ -424,13 +426,13 @@ function paintForm() {
   const form = h('form', { class: 'card initiative-form', novalidate: true, dataset: { testid: 'initiative-form' } },
     h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'initiative-error' } }, state.error || ''),
     editing ? h('p', {}, t('initiatives.field.owner'), ': ', entityName(ref, state.item.owner_entity_id))
-      : h('div', { class: 'field' }, h('label', { for: 'field-owner' }, t('initiatives.field.owner')), ownerSelect),
+      : field(ownerSelect, t('initiatives.field.owner')).field,
     h('div', { class: 'two-col' }, text('title', 'ar'), text('title', 'en')),
     h('div', { class: 'two-col' }, text('summary', 'ar', true), text('summary', 'en', true)),
     h('div', { class: 'two-col' }, text('objectives', 'ar', true), text('objectives', 'en', true)),
     h('div', { class: 'two-col' }, text('audience', 'ar'), text('audience', 'en')),
     h('div', { class: 'two-col' }, date('start_date'), date('end_date')),
-    h('div', { class: 'field' }, h('label', { for: 'field-budget_band' }, t('initiatives.field.budget_band')), budget),
+    field(budget, t('initiatives.field.budget_band')).field,
     checks('themes', ref.themes.map((x) => x.code), (c) => themeName(ref, c)),
     checks('channels', codes('channels'), (c) => termLabel('channels', c)),
     checks('partner_entity_ids', partners.map((e) => e.id), (id) => entityName(ref, id)),

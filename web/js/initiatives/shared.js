@@ -1,33 +1,26 @@
-// Pieces both initiative pages (#/initiatives and #/showcase) use: the reference data (entities,
-// themes, the caller's rights), dates and figures in the current language and digits, the status
-// chip and the measured-results list.
+// Pieces both initiative pages (#/initiatives and #/showcase) use: the reference data (entities
+// and themes), dates and figures in the current language and digits, the status chip and the
+// measured-results list. What the caller may do comes from js/permissions.js.
 
 import { api, listAll } from '../api.js';
 import { h } from '../dom.js';
-import { t, pick, currentLang, currentDigits, formatNumber } from '../i18n.js';
+import { t, pick, formatNumber } from '../i18n.js';
 import { loadVocabularies } from '../reference.js';
+import { formatDay } from '../days.js';
+
+export { formatDay };
 
 /** The steps the server allows from each status (docs/initiatives.md). */
 export const NEXT = { planned: ['active', 'cancelled'], active: ['completed', 'cancelled'], completed: [], cancelled: [] };
 
-/**
- * Entities (by id), themes and the caller's rights, loaded once per visit to a page.
- * me: GET /api/v1/me (network_admin and the effective roles, inherited down the tree).
- */
+/** Entities (by id) and themes, loaded once per visit to a page. */
 export async function loadReference() {
-  const [entities, themes, me] = await Promise.all([
+  const [entities, themes] = await Promise.all([
     listAll('/api/v1/entities'),
     api('/api/v1/themes'),
-    api('/api/v1/me'),
     loadVocabularies(),
   ]);
-  return { entities: new Map(entities.map((e) => [e.id, e])), themes: themes?.items || [], me };
-}
-
-/** True when the caller may register or edit initiatives of `entityId`. */
-export function canWrite(ref, entityId) {
-  if (ref.me?.network_admin) return true;
-  return (ref.me?.roles || []).some((r) => r.entity_id === entityId && (r.role === 'editor' || r.role === 'entity_admin'));
+  return { entities: new Map(entities.map((e) => [e.id, e])), themes: themes?.items || [] };
 }
 
 export function entityName(ref, id) {
@@ -38,15 +31,6 @@ export function entityName(ref, id) {
 export function themeName(ref, code) {
   const theme = ref.themes.find((x) => x.code === code);
   return theme ? pick(theme, 'name') : code;
-}
-
-/** "YYYY-MM-DD" as a Gregorian date in the current language and digits (no time-zone shift). */
-export function formatDay(day) {
-  if (!day) return '';
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(`${currentLang()}-u-ca-gregory-nu-${currentDigits()}`, { dateStyle: 'medium', timeZone: 'UTC' })
-    .format(date);
 }
 
 export function period(item) {

@@ -11,10 +11,11 @@
 // posted" form for those who may publish. While a row is pending the list is re-read, since the
 // server's dispatcher moves it on shortly after a commit.
 
-import { api } from '../api.js';
+import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, currentLang, LANGS } from '../i18n.js';
-import { may, etag, timeEl, byLine } from './common.js';
+import { can } from '../permissions.js';
+import { timeEl, byLine } from './common.js';
 
 const CHECK_DELAY_MS = 400;
 const POLL_MS = 1000;
@@ -47,7 +48,7 @@ export function variantsPanel(item, { notify, readOnly = false } = {}) {
   async function load() {
     try {
       const answer = await api(`/api/v1/content-items/${encodeURIComponent(item.id)}/variants`);
-      const canEdit = !readOnly && !!answer.editable && may('messaging.content.write', item.owner_entity_id);
+      const canEdit = !readOnly && !!answer.editable && can('messaging.content.write', item.owner_entity_id);
       const items = answer.items || [];
       if (items.length === 0) {
         replace(body, h('p', { class: 'muted', dataset: { testid: 'variants-empty' } }, t('messaging.variants.empty')));
@@ -265,7 +266,7 @@ export function publicationsPanel(item, { notify } = {}) {
     h('div', { class: 'section-head' }, h('h2', { id: 'publications-heading' }, t('messaging.publications.heading')), refresh),
     h('p', { class: 'hint' }, t('messaging.publications.hint')),
     list);
-  const canPost = may('messaging.content.publish', item.owner_entity_id);
+  const canPost = can('messaging.content.publish', item.owner_entity_id);
   let polls = 0;
   let timer = 0;
   load();

@@ -1,85 +1,20 @@
-// Shared pieces of the messaging ("one voice") pages and the calendar: what the caller may do (a mirror of
-// src/auth/policy.cpp used only to show or hide buttons; the server decides), cached entities and
-// themes, state chips, alignment findings (byte spans → text ranges, highlighted text, the list),
-// the word diff view and the workflow bar of a content item.
+// Shared pieces of the messaging ("one voice") pages: state chips, planned times, alignment findings
+// (byte spans → text ranges, highlighted text, the list), the word diff view and the workflow bar of
+// a content item. What every capability shares lives in js/*.js: reference data (reference.js),
+// permissions (permissions.js), form fields (fields.js), days (days.js).
 
-import { api, listAll } from '../api.js';
+import { api, etag } from '../api.js';
 import { h, replace, confirmDialog } from '../dom.js';
-import { t, pick, formatDateTime, dayFormat, currentLang, LANGS } from '../i18n.js';
+import { t, formatDateTime, currentLang, LANGS } from '../i18n.js';
 import { zonedDay } from '../time.js';
-import { loadVocabularies } from '../reference.js';
-import { session } from '../session.js';
-
-// ---- permissions (display only) ------------------------------------------------------------
-
-const ROLES = {
-  'messaging.key_messages.write': ['entity_admin', 'editor'],
-  'messaging.key_messages.approve': ['entity_admin'],
-  'messaging.facts.write': ['entity_admin', 'editor'],
-  'messaging.facts.approve': ['entity_admin'],
-  'messaging.content.write': ['entity_admin', 'editor'],
-  'messaging.content.review': ['entity_admin', 'reviewer'],
-  // Also marks a manual or failed publication as posted (POST /publications/{id}/posted).
-  'messaging.content.publish': ['entity_admin', 'editor', 'reviewer'],
-  'calendar.entries.write': ['entity_admin', 'editor'],
-  'calendar.blackouts.write': ['entity_admin'],
-};
-
-/** True when the caller's roles suggest perm in entityId (any entity when entityId is omitted). */
-export function may(perm, entityId) {
-  if (session.networkAdmin) return true;
-  const roles = ROLES[perm] || [];
-  return session.memberships.some((m) => roles.includes(m.role)
-    && (entityId === undefined || String(m.entity_id) === String(entityId)));
-}
-
-/** The entities (from the cached list) in which the caller may use perm. */
-export function entitiesWhere(perm, entities) {
-  return entities.filter((e) => e.kind !== 'government' || session.networkAdmin).filter((e) => may(perm, e.id));
-}
-
-// ---- cached reference data ------------------------------------------------------------------
-
-const cache = { entities: null, themes: null };
-
-/** All entities and themes (and the server's vocabularies, once); fresh = true reloads the
- * entities and themes (a page opened anew). */
-export async function loadReference(fresh = false) {
-  if (fresh || !cache.entities) cache.entities = await listAll('/api/v1/entities');
-  if (fresh || !cache.themes) {
-    const answer = await api('/api/v1/themes');
-    cache.themes = answer?.items || [];
-  }
-  await loadVocabularies();
-  return cache;
-}
-
-
-export function entityName(id) {
-  const e = cache.entities?.find((x) => String(x.id) === String(id));
-  return e ? pick(e, 'name') : String(id ?? '');
-}
-
-export function themeName(code) {
-  const th = cache.themes?.find((x) => x.code === code || String(x.id) === String(code));
-  return th ? pick(th, 'name') : String(code ?? '');
-}
+import { formatDay } from '../days.js';
+import { can } from '../permissions.js';
+import { inputField, selectField, conflictNotice } from '../fields.js';
 
 // ---- small pieces ---------------------------------------------------------------------------
 
-/** The ETag value for a version: If-Match: "3". */
-export const etag = (version) => `"${version}"`;
-
 export function stateChip(state) {
   return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, t(`messaging.state.${state}`));
-}
-
-/** A YYYY-MM-DD day (no time zone: it names a calendar day) in the current language and digits. */
-export function formatDay(day) {
-  if (!day) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!m) return String(day);
-  return dayFormat({ dateStyle: 'medium' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
 /** planned_at ("YYYY-MM-DD" or a UTC time) for display. */
@@ -90,38 +25,6 @@ export function formatPlanned(planned) {
 
 export function timeEl(iso) {
   return iso ? h('time', { datetime: iso }, formatDateTime(iso)) : '';
-}
-
-/** A block of text in its own language and direction (Arabic right to left, English left to right). */
-export function langBlock(tag, lang, text, attrs = {}) {
-  return h(tag, { lang, dir: LANGS[lang].dir, ...attrs }, text);
-}
-
-/** A select of options [{value, label}] with a label; returns {field, select}. */
-export function selectField(id, labelText, options, value, attrs = {}) {
-  const select = h('select', { id, ...attrs }, options.map((o) => h('option', { value: o.value }, o.label)));
-  select.value = value ?? '';
-  return { field: h('div', { class: 'field' }, h('label', { for: id }, labelText), select), select };
-}
-
-/** A labelled input or textarea; returns {field, input}. */
-export function inputField(id, labelText, { tag = 'input', value = '', lang, hint, ...attrs } = {}) {
-  const input = h(tag, {
-    id, name: id, type: tag === 'input' && !attrs.type ? 'text' : undefined, lang, dir: lang ? LANGS[lang].dir : attrs.dir, 'aria-describedby': hint ? `${id}-hint` : null, ...attrs,
-  });
-  input.value = value ?? '';
-  return {
-    field: h('div', { class: 'field' }, h('label', { for: id }, labelText), input,
-      hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null),
-    input,
-  };
-}
-
-/** The "changed by someone else" notice with a reload button (a 412 answer). */
-export function conflictNotice(testid, onReload) {
-  return h('div', { class: 'conflict-notice', role: 'alert', dataset: { testid } },
-    h('p', {}, t('messaging.conflict.text')),
-    h('button', { type: 'button', class: 'primary', dataset: { testid: `${testid}-reload` }, onclick: onReload }, t('messaging.conflict.reload')));
 }
 
 // ---- alignment findings ---------------------------------------------------------------------
@@ -296,7 +199,7 @@ const STEPS = [
 
 /** The steps the caller may take from the item's state. */
 export function allowedSteps(item) {
-  return STEPS.filter((s) => s.from.includes(item.state) && may(s.perm, item.owner_entity_id)).map((s) => s.to);
+  return STEPS.filter((s) => s.from.includes(item.state) && can(s.perm, item.owner_entity_id)).map((s) => s.to);
 }
 
 /**

@@ -6,8 +6,10 @@ import { listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { session } from '../session.js';
-import { loadReference, may, stateChip, entityName, formatPlanned, timeEl, selectField } from './common.js';
-import { vocabularyOptions, codes, termLabel } from '../reference.js';
+import { can } from '../permissions.js';
+import { selectField } from '../fields.js';
+import { loadReference, entityName, vocabularyOptions, codes, termLabel } from '../reference.js';
+import { stateChip, formatPlanned, timeEl } from './common.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.content.title';
@@ -44,7 +46,7 @@ export async function render(main, args, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.content.title')),
-      may('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, t('messaging.content.new')) : null),
+      can('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, t('messaging.content.new')) : null),
     bar, status, list);
   await load(list, status);
 }

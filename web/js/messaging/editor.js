@@ -11,15 +11,16 @@
 // turns them into ranges of the title or body field. The body's highlights are a backdrop behind
 // a transparent, auto-growing textarea, laid out with the same box and font.
 
-import { api } from '../api.js';
+import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { zonedParts, zonedToIso } from '../time.js';
-import { vocabularyOptions } from '../reference.js';
+import { loadReference, reference, entityName, vocabularyOptions } from '../reference.js';
+import { can, entitiesWhere } from '../permissions.js';
+import { inputField, selectField, conflictNotice } from '../fields.js';
 import {
-  loadReference, may, entitiesWhere, etag, stateChip, inputField, selectField, conflictNotice, locateFindings,
-  joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
-  entityName,
+  stateChip, locateFindings, joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus,
+  loadVersions, historyPanel,
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
 
@@ -51,7 +52,7 @@ export async function render(main, args, ctx) {
   const wanted = args[0] && args[0] !== 'new' ? String(args[0]) : null;
   // The hash moved to #/editor/<id> right after the first save: the page is already showing it.
   if (view && view.main === main && main.dataset.page === 'editor' && !ctx.relang && wanted && wanted === state.id) return;
-  refCache = await loadReference(ctx.changedPage);
+  await loadReference(ctx.changedPage);
   if (ctx.relang && view) {
     state.draft = readForm();
   } else {
@@ -108,14 +109,9 @@ function draftOf(item) {
 const defaultImportance = (kind) => (kind === 'press_release' || kind === 'speech' ? 'high' : 'normal');
 const defaultAudience = (kind) => (kind === 'internal_memo' ? 'employees' : 'public');
 
-let refCache = null;
-function reference() {
-  return refCache;
-}
-
 function editable() {
   if (!state.item) return entitiesWhere('messaging.content.write', reference().entities).length > 0;
-  return ['draft', 'changes_requested'].includes(state.item.state) && may('messaging.content.write', state.item.owner_entity_id);
+  return ['draft', 'changes_requested'].includes(state.item.state) && can('messaging.content.write', state.item.owner_entity_id);
 }
 
 // ---- layout ---------------------------------------------------------------------------------

@@ -3,13 +3,14 @@
 // approved fact sends it back to draft), entity admins approve. Server refusals are shown with
 // the server's own words; a stale edit (412) offers a reload.
 
-import { api, listAll } from '../api.js';
+import { api, listAll, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
-import {
-  loadReference, may, entitiesWhere, etag, stateChip, formatDay, timeEl, selectField, inputField, langBlock,
-  conflictNotice, entityName,
-} from './common.js';
+import { loadReference, entityName } from '../reference.js';
+import { can, entitiesWhere } from '../permissions.js';
+import { selectField, inputField, langBlock, conflictNotice } from '../fields.js';
+import { formatDay } from '../days.js';
+import { stateChip, timeEl } from './common.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.facts.title';
@@ -37,7 +38,7 @@ export async function render(main, args, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.facts.title')),
-      may('messaging.facts.write') ? h('button', {
+      can('messaging.facts.write') ? h('button', {
         type: 'button', class: 'primary', dataset: { testid: 'fact-new' },
         onclick: () => openForm(null),
       }, t('messaging.facts.new')) : null),
@@ -63,8 +64,8 @@ async function paintTable() {
 }
 
 function factRow(f) {
-  const canWrite = may('messaging.facts.write', f.owner_entity_id);
-  const canApprove = f.state === 'draft' && may('messaging.facts.approve', f.owner_entity_id);
+  const canWrite = can('messaging.facts.write', f.owner_entity_id);
+  const canApprove = f.state === 'draft' && can('messaging.facts.approve', f.owner_entity_id);
   return h('tr', { dataset: { testid: 'fact-row', id: String(f.id), key: f.key, state: f.state } },
     h('th', { scope: 'row' }, pick(f, 'label'), h('div', { class: 'hint' }, h('bdi', { class: 'code', dir: 'ltr' }, f.key), ' · ', entityName(f.owner_entity_id))),
     h('td', {}, langBlock('span', 'ar', f.value_ar, { dataset: { testid: 'fact-value-ar' } })),

@@ -4,14 +4,14 @@
 // draft); entity admins of the theme's owner and network admins approve and retire. What the
 // server refuses (403, 409, 412) is shown on the message's card with the server's own words.
 
-import { api, listAll } from '../api.js';
+import { api, listAll, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
-import {
-  loadReference, may, entitiesWhere, etag, stateChip, formatDay, timeEl, selectField, inputField, langBlock,
-  conflictNotice, entityName,
-} from './common.js';
-import { vocabularyOptions } from '../reference.js';
+import { loadReference, entityName, vocabularyOptions } from '../reference.js';
+import { can, entitiesWhere } from '../permissions.js';
+import { selectField, inputField, langBlock, conflictNotice } from '../fields.js';
+import { formatDay } from '../days.js';
+import { stateChip, timeEl } from './common.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.library.title';
@@ -44,7 +44,7 @@ export async function render(main, args, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.library.title')),
-      may('messaging.key_messages.write') ? h('button', {
+      can('messaging.key_messages.write') ? h('button', {
         type: 'button', class: 'primary', dataset: { testid: 'km-new' },
         onclick: () => {
           replace(newSlot, messageForm(null, () => replace(newSlot)));
@@ -91,8 +91,8 @@ function messageCard(m) {
 function paintCard(card, m, note) {
   card.dataset.state = m.state;
   const theme = themeOf(m);
-  const canWrite = m.state !== 'retired' && may('messaging.key_messages.write', m.owner_entity_id);
-  const canApprove = may('messaging.key_messages.approve', theme?.owner_entity_id);
+  const canWrite = m.state !== 'retired' && can('messaging.key_messages.write', m.owner_entity_id);
+  const canApprove = can('messaging.key_messages.approve', theme?.owner_entity_id);
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'km-error' } });
   const status = h('div', { class: 'form-status', role: 'status', dataset: { testid: 'km-status' } }, note || '');
   const history = h('div', { class: 'km-history' });

@@ -8,10 +8,11 @@
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick } from '../i18n.js';
-import { session } from '../session.js';
+import { loadReference, entityName, themeName } from '../reference.js';
+import { can, canEverywhere } from '../permissions.js';
 import {
-  loadReference, may, stateChip, entityName, themeName, timeEl, formatPlanned, locateFindings, markedText,
-  findingsList, findingsSummary, workflowBar, showWorkflowStatus, loadVersions, historyPanel,
+  stateChip, timeEl, formatPlanned, locateFindings, markedText, findingsList, findingsSummary, workflowBar,
+  showWorkflowStatus, loadVersions, historyPanel,
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
 
@@ -32,7 +33,7 @@ export async function render(main, args, ctx) {
 
 async function renderQueue(main) {
   const all = await listAll('/api/v1/content-items', { state: 'in_review' });
-  const mine = all.filter((i) => may('messaging.content.review', i.owner_entity_id))
+  const mine = all.filter((i) => can('messaging.content.review', i.owner_entity_id))
     .sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)) || a.id - b.id);
   const table = mine.length === 0
     ? h('p', { class: 'empty-state', dataset: { testid: 'review-empty' } }, t('messaging.review.empty'))
@@ -51,7 +52,7 @@ async function renderQueue(main) {
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.review.title')),
       h('p', { class: 'muted', role: 'status' }, t('messaging.review.count', { count: mine.length }))),
-    h('p', { class: 'hint' }, t(session.networkAdmin ? 'messaging.review.hint_admin' : 'messaging.review.hint')),
+    h('p', { class: 'hint' }, t(canEverywhere('messaging.content.review') ? 'messaging.review.hint_admin' : 'messaging.review.hint')),
     table);
 }
 
