@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser, apiGet } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, apiGet, openNav } from './harness.mjs';
 
 const USER = 'police.editor';
 const OLD_PASSWORD = 'sawt-demo-2026';
@@ -241,7 +241,7 @@ test('account page in English: revoking is announced and the dialog can be dismi
   assert.equal(await page.getByTestId('token-secret').inputValue(), secret);
 
   // Leaving the page forgets it.
-  await page.getByTestId('nav-members').click();
+  await (await openNav(page, 'members')).click();
   await page.getByTestId('member-list').waitFor();
   await page.getByTestId('nav-account').click();
   await page.getByTestId('token-item').first().waitFor();
@@ -285,7 +285,7 @@ test('a member created by an administrator changes the temporary password first'
   assert.equal(await page.getByTestId('tokens-section').count(), 0);
   assert.equal(await page.getByTestId('everywhere-section').count(), 0);
   // Another page leads back here.
-  await page.getByTestId('nav-entities').click();
+  await (await openNav(page, 'entities')).click();
   await page.waitForFunction(() => location.hash === '#/account');
   await screenshot(page, 'account-forced-change-ar');
 

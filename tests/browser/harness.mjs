@@ -198,6 +198,26 @@ export async function switchLanguage(page, lang) {
 }
 
 /**
+ * Makes the navigation link of a page (`nav-<route>`) visible and resolves to it: opens the menu
+ * on narrow screens, and on wide screens the capability's group (`nav-group-<capability>`) that
+ * holds the link, unless it is already shown. `await (await openNav(page, 'members')).click()`.
+ */
+export async function openNav(page, route) {
+  const link = page.getByTestId(`nav-${route}`);
+  await link.waitFor({ state: 'attached' });
+  if (await link.isVisible()) return link;
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+    if (await link.isVisible()) return link;
+  }
+  const group = page.locator('li.nav-group', { has: link }).locator('[data-testid^="nav-group-"]');
+  if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+  await link.waitFor({ state: 'visible' });
+  return link;
+}
+
+/**
  * The usual file-level setup: one server and one browser for all tests of the file, started before
  * the first test and stopped after the last. `onReady(server, browser)` hands them to the file.
  */

@@ -55,7 +55,8 @@ test('every literal key used in web/js exists in both languages', () => {
         if (!(key in all[lang]) && !(`${key}.other` in all[lang])) missing.push(`${lang}:${key} (${path.relative(ROOT, file)})`);
       }
     }
-    for (const [, key] of src.matchAll(/\bnav: '([a-z_]+\.[\w.]+)'/g)) {
+    // Navigation labels of the capabilities (web/js/<capability>/capability.js).
+    for (const [, key] of src.matchAll(/\bnavKey: '([a-z_]+\.[\w.]+)'/g)) {
       for (const lang of ['ar', 'en']) if (!(key in all[lang])) missing.push(`${lang}:${key}`);
     }
   }

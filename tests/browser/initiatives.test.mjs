@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, openNav } from './harness.mjs';
 
 let server;
 let browser;
@@ -30,7 +30,7 @@ async function openDetail(page, title) {
 test('an editor registers an initiative; it is completed with an outcome and showcased', async () => {
   const editor = await newPage(browser);
   await login(editor, 'municipality.editor', 'sawt-demo-2026', server.url);
-  await editor.getByTestId('nav-initiatives').click();
+  await (await openNav(editor, 'initiatives')).click();
   await editor.getByTestId('initiative-list').waitFor();
   assert.ok(await editor.getByTestId('initiative-item').count() >= 12, 'the demo registry is listed');
 
@@ -54,7 +54,7 @@ test('an editor registers an initiative; it is completed with an outcome and sho
   // The central office sees it in the registry.
   const admin = await newPage(browser);
   await login(admin, 'admin', 'admin-demo', server.url);
-  await admin.getByTestId('nav-initiatives').click();
+  await (await openNav(admin, 'initiatives')).click();
   await admin.getByTestId('initiative-list').waitFor();
   await screenshot(admin, 'initiatives-list-ar');
   await openDetail(admin, TITLE_AR);
@@ -84,7 +84,7 @@ test('an editor registers an initiative; it is completed with an outcome and sho
   await admin.getByTestId('showcase-citation').waitFor();
   await screenshot(admin, 'initiative-detail-ar');
 
-  await admin.getByTestId('nav-showcase').click();
+  await (await openNav(admin, 'showcase')).click();
   const card = admin.getByTestId('showcase-card').filter({ hasText: TITLE_AR });
   await card.waitFor();
   assert.match(await card.textContent(), /مشاركة مجتمعية واسعة/);

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, openNav } from './harness.mjs';
 
 let server;
 let browser;
@@ -26,7 +26,7 @@ test('admin sees the entity tree in Arabic, then in English', async () => {
   // Signing in lands on the home page; the entity tree is one click away.
   await page.getByTestId('home-tiles').waitFor();
   assert.equal(await page.evaluate(() => location.hash), '#/home');
-  await page.getByTestId('nav-entities').click();
+  await (await openNav(page, 'entities')).click();
   const tree = page.getByTestId('entity-tree');
   await tree.waitFor();
   assert.equal(await tree.getAttribute('role'), 'tree');

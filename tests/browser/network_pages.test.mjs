@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, openNav } from './harness.mjs';
 
 let server;
 let browser;
@@ -76,7 +76,7 @@ test('the entity tree is usable from the keyboard, mirrored in RTL', async () =>
 test('the members list is searchable', async () => {
   const page = await newPage(browser);
   await login(page, 'admin', 'admin-demo', server.url);
-  await page.getByTestId('nav-members').click();
+  await (await openNav(page, 'members')).click();
   const list = page.getByTestId('member-list');
   await list.locator('[data-testid="member-item"]').first().waitFor();
   const total = await list.locator('[data-testid="member-item"]').count();

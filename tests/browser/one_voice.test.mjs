@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow, openNav } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -60,7 +60,7 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   const wrongBody = 'بلغ عدد الزوار 23 مليون زائر خلال العام الماضي، وتواصل الإمارة تطوير وجهاتها.';
   const rightBody = `بلغ عدد الزوار ${visitors.value_ar} زائر خلال العام الماضي، وتواصل الإمارة تطوير وجهاتها.`;
 
-  await editor.getByTestId('nav-content').click();
+  await (await openNav(editor, 'content')).click();
   await editor.getByTestId('content-new').click();
   await editor.getByTestId('editor').waitFor();
   assert.equal(await editor.getByTestId('editor-owner').inputValue(), String(tourism.id));
@@ -126,7 +126,7 @@ test('an editor fixes a contradicted fact, a reviewer approves, the release is p
   // A reviewer of the same entity finds it in the queue, oldest first, and approves it.
   const reviewer = await newPage(browser, { locale: 'en' });
   await login(reviewer, 'tourism.reviewer', PASSWORD, server.url);
-  await reviewer.getByTestId('nav-review').click();
+  await (await openNav(reviewer, 'review')).click();
   const row = reviewer.locator(`[data-testid="review-item"][data-id="${id}"]`);
   await row.waitFor();
   await screenshot(reviewer, 'review-queue-ar');

@@ -1,36 +1,42 @@
 // sawt web UI entry point: boots i18n, restores the session (GET /api/v1/me), shows the login
-// page or the shell, and routes location.hash ("#/entities/42") to page modules.
+// page or the shell, and routes location.hash ("#/<page>/<arg>…?<query>") to the pages of the capabilities.
+//
+// The UI is composed of capabilities (js/capabilities.js lists them, one line each): each folder's
+// capability.js exports { id, navKey, modules, pages }, its pages by hash route name with how to
+// load them, their navigation label and the permission that makes them useful. This file names no
+// page: it builds the routes and the navigation from that list. The navigation has one entry per
+// capability: a link when it shows one page, else a disclosure button opening the list of its pages
+// (on phones, behind the menu button, headed sections). A page is listed only when the caller holds
+// its permission somewhere (permissions.js, from the session answer); the server still decides.
 //
 // A page module exports `modules` (the i18n catalogues it needs), `titleKey`, and
 // `render(main, args, ctx)`; it may keep its own state between renders (language switches
-// re-render the current page in place).
-// Routes: #/home (each role's work and the network's pulse, the default), #/entities[/<id>], #/members, #/library, #/facts, #/content, #/editor/new|<id>,
-// #/review[/<id>] (messaging, js/messaging/), #/calendar[/<view>/<date>][?filters] (js/calendar/),
-// #/initiatives[/new|/<id>[/edit]], #/showcase (js/initiatives/), #/account (password, API
-// tokens, sign out everywhere; the only page while a temporary password must be changed). A "?a=b" part after the path reaches the page as ctx.query.
+// re-render the current page in place). A "?a=b" part after the path reaches the page as
+// ctx.query. The page marked `start` is the default one (after signing in); the page marked
+// `passwordChange` is the only one while a temporary password must be changed.
 
 import { api, setCsrfToken } from './api.js';
 import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
 import { h, replace, labelTableCells } from './dom.js';
 import { renderLogin } from './login.js';
 import { session, setSession, clearSession, needsMemberRecord } from './session.js';
+import { can } from './permissions.js';
 import { setNetworkZone } from './time.js';
+import { CAPABILITIES } from './capabilities.js';
 
-const ROUTES = {
-  home: { load: () => import('./home/home.js'), nav: 'common.nav.home' },
-  entities: { load: () => import('./network/entities.js'), nav: 'common.nav.entities' },
-  members: { load: () => import('./network/members.js'), nav: 'common.nav.members' },
-  library: { load: () => import('./messaging/library.js'), nav: 'common.nav.library' },
-  facts: { load: () => import('./messaging/facts.js'), nav: 'common.nav.facts' },
-  content: { load: () => import('./messaging/content.js'), nav: 'common.nav.content' },
-  editor: { load: () => import('./messaging/editor.js'), navAs: 'content' }, // no entry of its own
-  review: { load: () => import('./messaging/review.js'), nav: 'common.nav.review' },
-  calendar: { load: () => import('./calendar/calendar.js'), nav: 'common.nav.calendar' },
-  initiatives: { load: () => import('./initiatives/initiatives.js'), nav: 'common.nav.initiatives' },
-  showcase: { load: () => import('./initiatives/showcase.js'), nav: 'common.nav.showcase' },
-  account: { load: () => import('./account/account.js'), nav: 'common.nav.account' },
-};
-const DEFAULT_ROUTE = 'home';
+/** Hash route name -> the capability's page ({ load, navKey, navAs, permission, … }, capability). */
+const ROUTES = {};
+for (const capability of CAPABILITIES) {
+  for (const [name, page] of Object.entries(capability.pages)) {
+    if (name in ROUTES) console.error(`capabilities ${ROUTES[name].capability.id} and ${capability.id} both declare #/${name}`);
+    else ROUTES[name] = { ...page, capability };
+  }
+}
+const routeWhere = (flag) => Object.keys(ROUTES).find((name) => ROUTES[name][flag]);
+const DEFAULT_ROUTE = routeWhere('start') || Object.keys(ROUTES)[0];
+const PASSWORD_ROUTE = routeWhere('passwordChange');
+/** The catalogues of the navigation's labels, loaded with the shell. */
+const NAV_MODULES = [...new Set(CAPABILITIES.flatMap((c) => c.modules || []))];
 
 const app = document.getElementById('app');
 let shell = null; // elements of the signed-in shell, null on the login page
@@ -158,11 +164,11 @@ function buildShell() {
     onclick: () => setMenuOpen(menuButton.getAttribute('aria-expanded') !== 'true'),
   }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), h('span', { class: 'menu-label' }));
   const nav = h('nav', { class: 'nav', dataset: { testid: 'nav' } }, menuButton, navList);
-  nav.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && menuButton.getAttribute('aria-expanded') === 'true') {
-      setMenuOpen(false);
-      menuButton.focus();
-    }
+  nav.addEventListener('keydown', onNavKey);
+  // A group's list closes when focus goes elsewhere (and on a click elsewhere: onOutsideClick).
+  nav.addEventListener('focusout', (e) => {
+    const group = openGroup && shell?.groups.get(openGroup);
+    if (group && e.relatedTarget && !group.item.contains(e.relatedTarget)) setGroupOpen(null);
   });
   const userName = h('span', { class: 'user-name', dataset: { testid: 'user-name' } });
   const tools = h('div', { class: 'tools' });
@@ -171,7 +177,7 @@ function buildShell() {
   const main = h('main', { id: 'main', class: 'page', tabindex: '-1' });
   const progress = h('div', { class: 'route-progress', 'aria-hidden': 'true' });
   replace(app, skip, progress, header, notice, main);
-  shell = { skip, brand, nav, navList, menuButton, userName, tools, notice, main, progress };
+  shell = { skip, brand, nav, navList, menuButton, userName, tools, notice, main, progress, groups: new Map() };
   // Every table a page draws, now or later, gets its cells named for the phone card layout.
   let labelling = false;
   new MutationObserver(() => {
@@ -191,6 +197,104 @@ function setMenuOpen(open) {
   shell.nav.classList.toggle('open', open);
 }
 
+// ---- navigation ------------------------------------------------------------------------------
+
+let openGroup = null; // id of the capability whose page list is open (wide screens)
+
+/** Opens one capability's page list (closing any other); null closes them all. */
+function setGroupOpen(id) {
+  openGroup = id;
+  for (const [groupId, group] of shell?.groups || []) {
+    const open = groupId === id;
+    group.item.classList.toggle('open', open);
+    group.button.setAttribute('aria-expanded', String(open));
+  }
+}
+
+/** The pages of a capability the navigation lists: those with a label whose permission the caller holds somewhere. */
+function navPages(capability) {
+  return Object.entries(capability.pages).filter(([, page]) => page.navKey && (!page.permission || can(page.permission)));
+}
+
+function navLink([name, page], here) {
+  return h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(page.navKey));
+}
+
+/** The navigation's entries: a link per capability showing one page, a disclosure per capability showing several. */
+function paintNav() {
+  const here = ROUTES[current?.name]?.navAs || current?.name;
+  shell.groups = new Map();
+  const items = [];
+  for (const capability of CAPABILITIES) {
+    const pages = navPages(capability);
+    if (pages.length === 0) continue;
+    if (pages.length === 1) {
+      items.push(h('li', { class: 'nav-item' }, navLink(pages[0], here)));
+      continue;
+    }
+    const listId = `nav-group-${capability.id}`;
+    const open = openGroup === capability.id;
+    const button = h('button', {
+      type: 'button', class: 'nav-group-button', 'aria-expanded': String(open), 'aria-controls': listId,
+      dataset: { testid: `nav-group-${capability.id}` },
+      onclick: () => setGroupOpen(openGroup === capability.id ? null : capability.id),
+    }, h('span', {}, t(capability.navKey)), h('span', { class: 'nav-caret', 'aria-hidden': 'true' }));
+    // Phones show the group as a headed section of the menu (CSS hides the button there, and the
+    // heading on wide screens); the list is named by the heading either way.
+    const heading = h('span', { class: 'nav-group-heading', id: `${listId}-heading` }, t(capability.navKey));
+    const list = h('ul', { class: 'nav-sub', id: listId, 'aria-labelledby': `${listId}-heading` },
+      pages.map((page) => h('li', {}, navLink(page, here))));
+    const current = pages.some(([name]) => name === here);
+    const item = h('li', { class: `nav-item nav-group${current ? ' current' : ''}${open ? ' open' : ''}`, dataset: { capability: capability.id } },
+      button, heading, list);
+    shell.groups.set(capability.id, { item, button, list });
+    items.push(item);
+  }
+  if (openGroup && !shell.groups.has(openGroup)) openGroup = null;
+  replace(shell.navList, items);
+}
+
+/** A click outside the open list (or the open phone menu) closes it. */
+function onOutsideClick(e) {
+  if (!shell) return;
+  const group = openGroup && shell.groups.get(openGroup);
+  if (group && !group.item.contains(e.target)) setGroupOpen(null);
+  if (shell.nav.classList.contains('open') && !shell.nav.contains(e.target)) setMenuOpen(false);
+}
+
+/** Escape closes the open list (or the phone menu) and returns focus to its button; arrow keys move through a list. */
+function onNavKey(e) {
+  const group = openGroup && shell.groups.get(openGroup);
+  if (e.key === 'Escape') {
+    if (group) {
+      setGroupOpen(null);
+      group.button.focus();
+    } else if (shell.menuButton.getAttribute('aria-expanded') === 'true') {
+      setMenuOpen(false);
+      shell.menuButton.focus();
+    }
+    return;
+  }
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const button = e.target.closest('.nav-group-button');
+  const owner = button ? [...shell.groups.values()].find((g) => g.button === button) : group;
+  if (!owner || (!button && !owner.list.contains(e.target))) return;
+  const links = [...owner.list.querySelectorAll('a')];
+  if (!links.length) return;
+  e.preventDefault();
+  if (button) {
+    // From the button: open the list at its first (Down/Home) or last (Up/End) page.
+    const id = [...shell.groups].find(([, g]) => g === owner)[0];
+    setGroupOpen(id);
+    (e.key === 'ArrowUp' || e.key === 'End' ? links[links.length - 1] : links[0]).focus();
+    return;
+  }
+  const at = links.indexOf(e.target);
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1
+    : (at + (e.key === 'ArrowDown' ? 1 : -1) + links.length) % links.length;
+  links[next].focus();
+}
+
 /** (Re)writes the shell's texts in the current language. */
 function paintShell() {
   if (!shell) return;
@@ -199,9 +303,7 @@ function paintShell() {
   shell.brand.querySelector('.brand-name').textContent = t('common.app.name');
   shell.nav.setAttribute('aria-label', t('common.nav.label'));
   shell.menuButton.querySelector('.menu-label').textContent = t('common.nav.menu');
-  const here = ROUTES[current?.name]?.navAs || current?.name;
-  replace(shell.navList, Object.entries(ROUTES).filter(([, r]) => r.nav).map(([name, r]) => h('li', {},
-    h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(r.nav)))));
+  paintNav();
   shell.userName.textContent = pick(session.member, 'name') || session.member?.login || '';
   const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
   replace(shell.tools,
@@ -224,12 +326,12 @@ async function route({ focus = false } = {}) {
     return;
   }
   let { name, args, query } = parseHash();
-  if (session.mustChangePassword && name !== 'account') {
-    // The temporary password comes first: the account page shows the change form.
-    name = 'account';
+  if (session.mustChangePassword && PASSWORD_ROUTE && name !== PASSWORD_ROUTE) {
+    // The temporary password comes first: that page shows the change form.
+    name = PASSWORD_ROUTE;
     args = [];
     query = new URLSearchParams();
-    history.replaceState(null, '', '#/account');
+    history.replaceState(null, '', `#/${PASSWORD_ROUTE}`);
   }
   if (!name || name === 'login') {
     name = DEFAULT_ROUTE;
@@ -237,7 +339,12 @@ async function route({ focus = false } = {}) {
     query = new URLSearchParams();
     history.replaceState(null, '', `#/${name}`);
   }
-  if (!shell) buildShell();
+  if (!shell) {
+    // The navigation's labels first (one batch; a missing catalogue shows keys, not a failure).
+    await loadModules(...NAV_MODULES).catch((err) => console.warn('i18n', err));
+    if (!session.member) return;
+    if (!shell) buildShell();
+  }
   if (!(name in ROUTES)) {
     showNotFound();
     return;
@@ -246,6 +353,7 @@ async function route({ focus = false } = {}) {
   const changedPage = current?.name !== name;
   notify(null);
   setMenuOpen(false);
+  setGroupOpen(null);
   shell.main.setAttribute('aria-busy', 'true');
   // The loading bar appears only when a page takes long enough to notice (CSS delay).
   shell.progress.classList.add('active');
@@ -284,6 +392,7 @@ function showNotFound() {
   notFoundSeq = ++routeSeq;
   current = { name: '', args: [], query: new URLSearchParams(), page: { titleKey: 'common.not_found.title', render: showNotFound } };
   setMenuOpen(false);
+  setGroupOpen(null);
   paintShell();
   document.title = `${t('common.not_found.title')} — ${t('common.app.name')}`;
   shell.main.setAttribute('aria-busy', 'false');
@@ -330,6 +439,7 @@ async function boot() {
       paintShell();
     }).catch(notify);
   });
+  document.addEventListener('click', onOutsideClick);
   window.addEventListener('hashchange', () => {
     const prev = current?.name;
     route({ focus: parseHash().name !== prev });

@@ -1,0 +1,11 @@
+// The account capability: one's password, API tokens and invitations (#/account; the only page
+// while a temporary password must be changed). See js/home/capability.js for the shape.
+
+export default {
+  id: 'account',
+  navKey: 'common.nav.account',
+  modules: [], // the label is the shell's own (common.json)
+  pages: {
+    account: { load: () => import('./account.js'), navKey: 'common.nav.account', passwordChange: true },
+  },
+};
