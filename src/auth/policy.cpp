@@ -18,6 +18,39 @@ const PermissionRule* Policy::Find(std::string_view permission) const {
   return it == index_.end() ? nullptr : it->second;
 }
 
+void Policy::AddApprovals(const std::string& module, std::vector<ApprovalRule> rules) {
+  for (auto& rule : rules) {
+    SAWT_ASSERT(rule.approval.rfind(module + ".", 0) == 0, "a module's approvals start with its name");
+    SAWT_ASSERT(FindApproval(rule.approval) == nullptr, "an approval is declared once");
+    approvals_.emplace_back(module, std::move(rule));
+  }
+}
+
+const ApprovalRule* Policy::FindApproval(std::string_view approval) const {
+  for (const auto& [module, rule] : approvals_) {
+    if (rule.approval == approval) return &rule;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> SignOffsOf(const Caller& caller, std::string_view approval, int64_t entity_id) {
+  std::vector<std::string> out;
+  const ApprovalRule* rule = caller.policy != nullptr ? caller.policy->FindApproval(approval) : nullptr;
+  if (rule == nullptr) return out;
+  auto held = caller.roles.find(entity_id);  // effective roles: inherited from the entities above
+  for (const SignOff& sign_off : rule->sign_offs) {
+    for (Role r : sign_off.roles) {
+      const bool holds = r == Role::kNetworkAdmin ? caller.network_admin
+                                                  : held != caller.roles.end() && held->second.count(r) > 0;
+      if (holds) {
+        out.push_back(sign_off.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 core::Status Authorize(const Caller& caller, std::string_view permission, std::optional<int64_t> entity_id) {
   if (caller.policy == nullptr) {
     return caller.network_admin ? core::Ok() : core::Status(core::Error::Forbidden("auth.forbidden"));

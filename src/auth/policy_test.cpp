@@ -122,5 +122,29 @@ TEST(PolicyTest, GrantsAreWhatAuthorizeDecides) {
   EXPECT_EQ(GrantsOf(Caller{}).size(), 0u) << "a caller built in code without a policy holds nothing it could show";
 }
 
+// Dual control: each sign-off needs its own role; network admin rights do not stand in for the
+// entity's reviewer, and a reviewer above the entity signs for it (roles are inherited).
+TEST(PolicyTest, SignOffsNeedTheirOwnRoles) {
+  static Policy* policy = [] {
+    auto* p = new Policy();
+    p->AddApprovals("messaging", {{"messaging.content.strategic",
+                                   {{"reviewer", {R::kEntityAdmin, R::kReviewer}}, {"network", {R::kNetworkAdmin}}},
+                                   "Strategic items"}});
+    return p;
+  }();
+  Caller reviewer = WithRole(3, Role::kReviewer);
+  reviewer.policy = policy;
+  EXPECT_EQ(SignOffsOf(reviewer, "messaging.content.strategic", 3), std::vector<std::string>{"reviewer"});
+  EXPECT_TRUE(SignOffsOf(reviewer, "messaging.content.strategic", 4).empty());
+  Caller admin;
+  admin.network_admin = true;
+  admin.policy = policy;
+  EXPECT_EQ(SignOffsOf(admin, "messaging.content.strategic", 3), std::vector<std::string>{"network"});
+  admin.roles[3].insert(Role::kEntityAdmin);
+  EXPECT_EQ(SignOffsOf(admin, "messaging.content.strategic", 3), (std::vector<std::string>{"reviewer", "network"}));
+  EXPECT_TRUE(SignOffsOf(admin, "messaging.content.unknown", 3).empty());
+  EXPECT_TRUE(SignOffsOf(Caller{}, "messaging.content.strategic", 3).empty());
+}
+
 }  // namespace
 }  // namespace sawt::auth

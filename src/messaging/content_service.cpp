@@ -1,5 +1,6 @@
 #include "messaging/content_service.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "auth/policy.hpp"
@@ -160,12 +161,6 @@ const char* StepPermission(const std::string& from, const std::string& to) {
   }
   if (from == "published" && to == "withdrawn") return "messaging.content.review";
   return nullptr;
-}
-
-bool HoldsReviewRole(const auth::Caller& caller, int64_t entity) {
-  auto it = caller.roles.find(entity);
-  if (it == caller.roles.end()) return false;
-  return it->second.count(auth::Role::kReviewer) > 0 || it->second.count(auth::Role::kEntityAdmin) > 0;
 }
 
 /// One field's word diff (text::WordDiff) as [{"op", "text"}], counting inserted and deleted words.
@@ -434,11 +429,15 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
     if (*to == "approved") {
       // Maker-checker (per entity): nobody approves what they wrote.
       SAWT_TRY_STATUS(ReviewSettingsService::CheckApprover(tx, owner, id, caller.login));
-      // Approval of an item with a strategic theme needs a reviewer of the owner entity and a network
-      // admin; each approval is recorded (approvals.reviewer / approvals.network) and the item stays
-      // in review until both are there. A network admin who also reviews for the owner entity gives both.
-      const bool by_network = caller.network_admin;
-      const bool by_reviewer = !caller.network_admin || HoldsReviewRole(caller, owner);
+      // Approval of an item with a strategic theme needs the sign-offs of the policy's
+      // "messaging.content.strategic" rule (a reviewer of the owner entity and a network admin);
+      // each is recorded (approvals.reviewer / approvals.network) and the item stays in review
+      // until both are there. Who may sign what is the policy's to say; one person gives both only
+      // by holding both. Other items are approved by the one reviewer (Authorize above).
+      const auto sign_offs = auth::SignOffsOf(caller, "messaging.content.strategic", owner);
+      auto signs = [&](const char* name) { return std::find(sign_offs.begin(), sign_offs.end(), name) != sign_offs.end(); };
+      const bool by_network = signs("network");
+      const bool by_reviewer = signs("reviewer");
       std::optional<std::string> reviewer = old.OptText("reviewer_approved_by"),
                                  network = old.OptText("network_approved_by");
       if (old.Int("strategic") != 0) {

@@ -329,6 +329,11 @@ void Register(module::ModuleRegistry& reg) {
   // Content items: every member reads them; the owner entity's editors and admins draft and submit,
   // its reviewers and admins review (strategic themes also need a network admin), its editors,
   // reviewers and admins schedule and publish. Delivery endpoints belong to network admins.
+  // Dual control of the government's strategic messages: an item with a strategic theme stays in
+  // review until both sign-offs are recorded.
+  reg.AddApprovals({{"messaging.content.strategic",
+                     {{"reviewer", {R::kEntityAdmin, R::kReviewer}}, {"network", {R::kNetworkAdmin}}},
+                     "Approving a content item with a strategic theme"}});
   reg.AddPermissions({
       {"messaging.library.read", {}, true, false, "Read themes, key messages, facts, terms and aliases"},
       {"messaging.themes.write", {R::kEntityAdmin}, false, true, "Create and edit the entity's themes"},

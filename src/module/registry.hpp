@@ -120,6 +120,8 @@ class ModuleRegistry {
 
   /// The rules of the current module's permissions ("<module>.…"), decided by auth::Authorize.
   void AddPermissions(std::vector<auth::PermissionRule> rules) { services_.auth.policy().Add(current_, std::move(rules)); }
+  /// Approvals of the current module that need more than one person (auth::SignOffsOf decides who signs).
+  void AddApprovals(std::vector<auth::ApprovalRule> rules) { services_.auth.policy().AddApprovals(current_, std::move(rules)); }
   void AddMigrations(const std::vector<store::Migration>& migrations);
   /// Messages of the current module in both languages (problems, findings, conflicts).
   void AddMessages(const std::vector<http::Message>& messages) { messages_.Add(messages); }

@@ -19,16 +19,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Who(const auth::PermissionRule& rule) {
-  if (rule.any_member) return "every member";
-  if (rule.roles.empty()) return "network admins";
+std::string RoleNames(const std::vector<auth::Role>& roles) {
   std::string out;
-  for (auth::Role role : rule.roles) {
+  for (auth::Role role : roles) {
     std::string name = auth::RoleName(role);
     for (char& c : name) c = c == '_' ? ' ' : c;
     out += (out.empty() ? "" : ", ") + name;
   }
-  return out + " of the entity";
+  return out;
+}
+
+std::string Who(const auth::PermissionRule& rule) {
+  if (rule.any_member) return "every member";
+  if (rule.roles.empty()) return "network admins";
+  return RoleNames(rule.roles) + " of the entity";
 }
 
 std::string Render(const auth::Policy& policy) {
@@ -52,6 +56,18 @@ std::string Render(const auth::Policy& policy) {
     const auto& r = entry.rule;
     md << "| `" << r.permission << "` | " << r.summary << " | " << Who(r) << " | " << (r.writes ? "write" : "read")
        << " |\n";
+  }
+  md << "\n## Approvals that need more than one person\n\n"
+        "Declared with `reg.AddApprovals`; `auth::SignOffsOf` says which sign-offs a caller gives. A network\n"
+        "admin gives only the sign-offs that name network admins or a role it holds in the entity.\n\n"
+        "| Approval | Needed for | Sign-offs |\n|---|---|---|\n";
+  for (const auto& [module, rule] : policy.approvals()) {
+    std::string sign_offs;
+    for (const auto& s : rule.sign_offs) {
+      std::string who = RoleNames(s.roles);
+      sign_offs += (sign_offs.empty() ? "" : "; ") + ("`" + s.name + "`: " + who);
+    }
+    md << "| `" << rule.approval << "` | " << rule.summary << " | " << sign_offs << " |\n";
   }
   return md.str();
 }
