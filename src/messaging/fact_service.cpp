@@ -1,5 +1,7 @@
 #include "messaging/fact_service.hpp"
 
+#include "messaging/resources.hpp"
+
 #include <cmath>
 
 #include "auth/policy.hpp"
@@ -30,34 +32,15 @@ using store::Row;
 using store::Tx;
 using store::Value;
 
-constexpr const char* kFactColumns =
-    "id, fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, as_of, source, "
-    "owner_entity_id, state, approved_by, approved_at, valid_until, version, created_at, updated_at";
-
-Json FactJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"key", r.Text("fact_key")},
-          {"kind", r.Text("kind")},
-          {"label_ar", r.Text("label_ar")},
-          {"label_en", r.Text("label_en")},
-          {"value_ar", r.Text("value_ar")},
-          {"value_en", r.Text("value_en")},
-          {"numeric_value", r.IsNull("numeric_value") ? Json(nullptr) : Json(r.Double("numeric_value"))},
-          {"date_value", OptJson(r.OptText("date_value"))},
-          {"as_of", r.Text("as_of")},
-          {"source", r.Text("source")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"state", r.Text("state")},
-          {"approved_by", OptJson(r.OptText("approved_by"))},
-          {"approved_at", OptJson(r.OptText("approved_at"))},
-          {"valid_until", OptJson(r.OptText("valid_until"))},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
+const std::string& FactColumns() {
+  static const std::string* columns = new std::string(FactResource().Columns());
+  return *columns;
 }
 
+Json FactJson(const Row& r) { return FactResource().ToJson(r); }
+
 Result<Row> LoadFact(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kFactColumns + " FROM facts WHERE id = $1", id, "messaging.fact_not_found");
+  return LoadOne(tx, std::string("SELECT ") + FactColumns() + " FROM facts WHERE id = $1", id, "messaging.fact_not_found");
 }
 
 /// An optional finite JSON number.
@@ -89,7 +72,7 @@ Result<Json> FactService::ListFacts(const auth::Caller& caller, std::optional<st
     return Error::InvalidInput("messaging.bad_state", "state", {*state});
   }
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kFactColumns + " FROM facts WHERE id > ", page.after_id);
+    store::Sql sql(std::string("SELECT ") + FactColumns() + " FROM facts WHERE id > ", page.after_id);
     if (state) sql.Bind(" AND state = ", *state);
     return module::QueryPage(tx, std::move(sql), "id", page, FactJson);
   });
@@ -138,7 +121,7 @@ Result<Json> FactService::CreateFact(const auth::Caller& caller, const Json& bod
         std::string("INSERT INTO facts (fact_key, kind, label_ar, label_en, value_ar, value_en, numeric_value, date_value, "
                     "as_of, source, owner_entity_id, state, valid_until, created_at, updated_at) VALUES ($1, $2, $3, $4, "
                     "$5, $6, $7, $8, $9, $10, $11, 'draft', $12, $13, $13) RETURNING ") +
-            kFactColumns,
+            FactColumns(),
         {*key, k, *label_ar, *label_en, *value_ar, *value_en, numeric ? Value(*numeric) : store::Null(),
          store::OrNull(k == "date" ? date_value.value : std::nullopt), *as_of.value, *source, *owner,
          store::OrNull(until.value), now});

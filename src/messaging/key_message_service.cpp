@@ -1,5 +1,7 @@
 #include "messaging/key_message_service.hpp"
 
+#include "messaging/resources.hpp"
+
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/detail/fields.hpp"
@@ -33,24 +35,7 @@ constexpr const char* kMessageSelect =
     "k.valid_until, k.approved_by, k.approved_at, k.version, k.created_by, k.created_at, k.updated_at, "
     "t.owner_entity_id AS theme_owner_entity_id FROM key_messages k JOIN message_themes t ON t.id = k.theme_id ";
 
-Json MessageJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"theme_id", r.Int("theme_id")},
-          {"theme_code", r.Text("code")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"text_ar", r.Text("text_ar")},
-          {"text_en", r.Text("text_en")},
-          {"supporting_points", Json::parse(r.Text("points"))},
-          {"state", r.Text("state")},
-          {"valid_from", OptJson(r.OptText("valid_from"))},
-          {"valid_until", OptJson(r.OptText("valid_until"))},
-          {"approved_by", OptJson(r.OptText("approved_by"))},
-          {"approved_at", OptJson(r.OptText("approved_at"))},
-          {"version", r.Int("version")},
-          {"created_by", r.Text("created_by")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
-}
+Json MessageJson(const Row& r) { return KeyMessageResource().ToJson(r); }
 
 Result<Row> LoadMessage(Tx& tx, int64_t id) {
   return LoadOne(tx, std::string(kMessageSelect) + "WHERE k.id = $1", id, "messaging.key_message_not_found");

@@ -1,5 +1,7 @@
 #include "messaging/library_service.hpp"
 
+#include "messaging/resources.hpp"
+
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/detail/fields.hpp"
@@ -27,31 +29,17 @@ using store::Row;
 using store::Tx;
 using store::Value;
 
-constexpr const char* kThemeColumns = "id, code, name_ar, name_en, owner_entity_id, strategic, version, created_at, updated_at";
-constexpr const char* kTermColumns = "id, term, lang, status, replacement, version, created_at, updated_at";
-
-Json ThemeJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"code", r.Text("code")},
-          {"name_ar", r.Text("name_ar")},
-          {"name_en", r.Text("name_en")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"strategic", r.Int("strategic") != 0},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
+const std::string& ThemeColumns() {
+  static const std::string* columns = new std::string(ThemeResource().Columns());
+  return *columns;
+}
+const std::string& TermColumns() {
+  static const std::string* columns = new std::string(TermResource().Columns());
+  return *columns;
 }
 
-Json TermJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"term", r.Text("term")},
-          {"lang", r.Text("lang")},
-          {"status", r.Text("status")},
-          {"replacement", r.Text("replacement")},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
-}
+Json ThemeJson(const Row& r) { return ThemeResource().ToJson(r); }
+Json TermJson(const Row& r) { return TermResource().ToJson(r); }
 
 const text::Analyzer& TheAnalyzer() {
   static const text::Analyzer analyzer;
@@ -59,7 +47,7 @@ const text::Analyzer& TheAnalyzer() {
 }
 
 Result<Row> LoadTheme(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kThemeColumns + " FROM message_themes WHERE id = $1", id,
+  return LoadOne(tx, std::string("SELECT ") + ThemeColumns() + " FROM message_themes WHERE id = $1", id,
                  "messaging.theme_not_found");
 }
 
@@ -169,7 +157,7 @@ CREATE TABLE entity_aliases (
 Result<Json> LibraryService::ListThemes(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    return module::QueryAll(tx, std::string("SELECT ") + kThemeColumns + " FROM message_themes ORDER BY id", {}, ThemeJson);
+    return module::QueryAll(tx, std::string("SELECT ") + ThemeColumns() + " FROM message_themes ORDER BY id", {}, ThemeJson);
   });
 }
 
@@ -189,7 +177,7 @@ Result<Json> LibraryService::CreateTheme(const auth::Caller& caller, const Json&
     const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO message_themes (code, name_ar, name_en, owner_entity_id, strategic, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ") +
-                             kThemeColumns,
+                             ThemeColumns(),
                          {*code, *name_ar, *name_en, *owner, int64_t{strategic.value_or(false) ? 1 : 0}, now});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.theme_code_taken", {*code}, "code");
@@ -233,7 +221,7 @@ Result<Json> LibraryService::UpdateTheme(const auth::Caller& caller, int64_t id,
 Result<Json> LibraryService::ListTerms(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    return module::QueryAll(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms ORDER BY id", {}, TermJson);
+    return module::QueryAll(tx, std::string("SELECT ") + TermColumns() + " FROM message_terms ORDER BY id", {}, TermJson);
   });
 }
 
@@ -252,7 +240,7 @@ Result<Json> LibraryService::CreateTerm(const auth::Caller& caller, const Json& 
     const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO message_terms (term, lang, status, replacement, created_at, updated_at) "
                                      "VALUES ($1, $2, $3, $4, $5, $5) RETURNING ") +
-                             kTermColumns,
+                             TermColumns(),
                          {*term, *lang, *status, *replacement, now});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.term_exists", {*term}, "term");
@@ -278,12 +266,12 @@ Result<Json> LibraryService::UpdateTerm(const auth::Caller& caller, int64_t id, 
   set.SetIf("status", status);
   set.SetIf("replacement", replacement);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row old, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
+    SAWT_ASSIGN_OR_RETURN(Row old, LoadOne(tx, std::string("SELECT ") + TermColumns() + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
     if (if_match && *if_match != old.Int("version")) return Error::PreconditionFailed();
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "message_terms", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "message_terms", id, "messaging.term_not_found").error();
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kTermColumns + " FROM message_terms WHERE id = $1",
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + TermColumns() + " FROM message_terms WHERE id = $1",
                                            id, "messaging.term_not_found"));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.term_updated", std::nullopt, "term", id, set.changed));
     return TermJson(row);

@@ -3,6 +3,7 @@
 #include "messaging/calendar_sources.hpp"
 #include "messaging/demo.hpp"
 #include "messaging/publication_worker.hpp"
+#include "messaging/resources.hpp"
 #include "messaging/routes.hpp"
 #include "messaging/services.hpp"
 #include "messaging/vocabularies.hpp"
@@ -126,17 +127,6 @@ const std::vector<http::Message> kMessages = {
      "\"{0}\" is not the entity's official name; use \"{1}\"."},
 };
 
-Json States() { return {{"enum", {"draft", "approved", "retired"}}}; }
-Json Points() {
-  return {{"type", "array"},
-          {"maxItems", 20},
-          {"items",
-           {{"type", "object"},
-            {"required", {"ar", "en"}},
-            {"additionalProperties", false},
-            {"properties", {{"ar", Str(1000)}, {"en", Str(1000)}}}}}};
-}
-
 void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
   const Json measure = {{"type", "object"},
                         {"properties",
@@ -196,63 +186,35 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                     {{"entity_id", Int()}, {"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}, {"version", Int()}}}});
   reg.AddSchema("ReviewSettingsSave", Obj({{"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}},
                                           {"maker_checker"}));
-  reg.AddSchema("Theme", {{"type", "object"},
-                          {"properties",
-                           {{"id", Int()}, {"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
-                            {"owner_entity_id", Int()}, {"strategic", {{"type", "boolean"}}}, {"version", Int()},
-                            {"created_at", Str()}, {"updated_at", Str()}}}});
+  reg.AddSchema("Theme", ThemeResource().Schema());
   reg.AddSchema("ThemeList", ListOf("Theme"));
-  reg.AddSchema("ThemeCreate", Obj({{"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
-                                    {"owner_entity_id", Int()}, {"strategic", {{"type", "boolean"}}}},
-                                   {"code", "name_ar", "name_en", "owner_entity_id"}));
-  reg.AddSchema("ThemeUpdate", Obj({{"name_ar", Str()}, {"name_en", Str()}, {"strategic", {{"type", "boolean"}}}}));
-  reg.AddSchema("KeyMessage",
-                {{"type", "object"},
-                 {"properties",
-                  {{"id", Int()}, {"theme_id", Int()}, {"theme_code", Str(64)}, {"owner_entity_id", Int()},
-                   {"text_ar", Str(4000)}, {"text_en", Str(4000)}, {"supporting_points", Points()}, {"state", States()},
-                   {"valid_from", NullableDate()}, {"valid_until", NullableDate()}, {"approved_by", NullableStr()},
-                   {"approved_at", NullableStr()}, {"version", Int()}, {"created_by", Str()}, {"created_at", Str()},
-                   {"updated_at", Str()}}}});
-  reg.AddSchema("KeyMessageCreate", Obj({{"theme_id", Int()}, {"owner_entity_id", Int()}, {"text_ar", Str(4000)},
-                                         {"text_en", Str(4000)}, {"supporting_points", Points()},
-                                         {"valid_from", NullableDate()}, {"valid_until", NullableDate()}},
-                                        {"theme_id", "owner_entity_id", "text_ar", "text_en"}));
-  reg.AddSchema("KeyMessageUpdate", Obj({{"theme_id", Int()}, {"text_ar", Str(4000)}, {"text_en", Str(4000)},
-                                         {"supporting_points", Points()}, {"valid_from", NullableDate()},
-                                         {"valid_until", NullableDate()}}));
+  reg.AddSchema("ThemeCreate", ThemeResource().Input({"code", "name_ar", "name_en", "owner_entity_id", "strategic"},
+                                                     {"code", "name_ar", "name_en", "owner_entity_id"}));
+  reg.AddSchema("ThemeUpdate", ThemeResource().Input({"name_ar", "name_en", "strategic"}));
+  reg.AddSchema("KeyMessage", KeyMessageResource().Schema());
+  reg.AddSchema("KeyMessageCreate",
+                KeyMessageResource().Input({"theme_id", "owner_entity_id", "text_ar", "text_en", "supporting_points",
+                                            "valid_from", "valid_until"},
+                                           {"theme_id", "owner_entity_id", "text_ar", "text_en"}));
+  reg.AddSchema("KeyMessageUpdate", KeyMessageResource().Input({"theme_id", "text_ar", "text_en", "supporting_points",
+                                                                "valid_from", "valid_until"}));
   reg.AddSchema("KeyMessageVersions",
                 {{"type", "object"},
                  {"properties", {{"message_id", Int()}, {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});
   reg.AddSchema("Transition", Obj({{"comment", Str(2000)}}));
-  reg.AddSchema("Fact", {{"type", "object"},
-                         {"properties",
-                          {{"id", Int()}, {"key", Str(64)}, {"kind", {{"enum", {"number", "date", "text"}}}},
-                           {"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
-                           {"numeric_value", {{"type", {"number", "null"}}}}, {"date_value", NullableDate()},
-                           {"as_of", Date()}, {"source", Str(1000)}, {"owner_entity_id", Int()}, {"state", States()},
-                           {"approved_by", NullableStr()}, {"approved_at", NullableStr()},
-                           {"valid_until", NullableDate()}, {"created_at", Timestamp()}, {"updated_at", Timestamp()},
-                           {"version", Int()}}}});
-  reg.AddSchema("FactCreate", Obj({{"key", Str(64)}, {"kind", {{"enum", {"number", "date", "text"}}}},
-                                   {"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
-                                   {"numeric_value", {{"type", "number"}}}, {"date_value", Date()}, {"as_of", Date()},
-                                   {"source", Str(1000)}, {"owner_entity_id", Int()}, {"valid_until", NullableDate()}},
-                                  {"key", "label_ar", "label_en", "value_ar", "value_en", "as_of", "source",
-                                   "owner_entity_id"}));
-  reg.AddSchema("FactUpdate", Obj({{"label_ar", Str()}, {"label_en", Str()}, {"value_ar", Str()}, {"value_en", Str()},
-                                   {"numeric_value", {{"type", "number"}}}, {"date_value", Date()}, {"as_of", Date()},
-                                   {"source", Str(1000)}, {"valid_until", NullableDate()}}));
-  reg.AddSchema("Term", {{"type", "object"},
-                         {"properties",
-                          {{"id", Int()}, {"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
-                           {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()},
-                           {"created_at", Timestamp()}, {"updated_at", Timestamp()}, {"version", Int()}}}});
+  reg.AddSchema("Fact", FactResource().Schema());
+  reg.AddSchema("FactCreate",
+                FactResource().Input({"key", "kind", "label_ar", "label_en", "value_ar", "value_en", "numeric_value",
+                                      "date_value", "as_of", "source", "owner_entity_id", "valid_until"},
+                                     {"key", "label_ar", "label_en", "value_ar", "value_en", "as_of", "source",
+                                      "owner_entity_id"}));
+  reg.AddSchema("FactUpdate", FactResource().Input({"label_ar", "label_en", "value_ar", "value_en", "numeric_value",
+                                                    "date_value", "as_of", "source", "valid_until"}));
+  reg.AddSchema("Term", TermResource().Schema());
   reg.AddSchema("TermList", ListOf("Term"));
-  reg.AddSchema("TermCreate", Obj({{"term", Str(200)}, {"lang", {{"enum", {"ar", "en"}}}},
-                                   {"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}},
-                                  {"term", "lang", "status", "replacement"}));
-  reg.AddSchema("TermUpdate", Obj({{"status", {{"enum", {"banned", "deprecated"}}}}, {"replacement", Str()}}));
+  reg.AddSchema("TermCreate", TermResource().Input({"term", "lang", "status", "replacement"},
+                                                   {"term", "lang", "status", "replacement"}));
+  reg.AddSchema("TermUpdate", TermResource().Input({"status", "replacement"}));
   reg.AddSchema("Alias", {{"type", "object"},
                           {"properties", {{"id", Int()}, {"entity_id", Int()}, {"alias", Str()},
                                           {"lang", {{"enum", {"ar", "en"}}}}, {"created_at", Str()}}}});

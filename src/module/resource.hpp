@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json.hpp"
+#include "store/store.hpp"
+
+namespace sawt::module {
+
+/// One member of a resource: its JSON name, its JSON Schema (module::schema), and the column it
+/// is stored in. The schema's type says how the column is read: "integer" → Int, "number" →
+/// Double, "boolean" → Int ≠ 0, "array" → JSON text parsed, "string" or an enum → Text; a type
+/// that admits null reads a NULL column as null.
+struct Field {
+  std::string name;
+  core::Json schema;
+  std::string column = {};  ///< empty: the same as `name`
+  /// An update may send null to clear it (its input schema keeps "null"); otherwise input schemas
+  /// drop "null" from the type (null is what the server answers, not what a client sends).
+  bool null_clears = false;
+};
+
+/// The one description of a resource: the columns a SELECT names, the wire JSON of a row, the
+/// OpenAPI response schema and the request schemas, all from one list of fields, so they cannot
+/// drift apart. Immutable once built.
+class Resource {
+ public:
+  explicit Resource(std::vector<Field> fields);
+
+  /// "id, fact_key, …" for a SELECT (each column once, in field order), prefixed with
+  /// `table_alias` + "." when given.
+  std::string Columns(std::string_view table_alias = {}) const;
+  /// The row's wire JSON: every field, by its column. REQUIRES: the SELECT named Columns().
+  core::Json ToJson(const store::Row& row) const;
+  /// The response schema: an object with every field, all required.
+  core::Json Schema() const;
+  /// A request body's schema: exactly `names` (additionalProperties false), `required` among
+  /// them. REQUIRES (asserted): every name is a field.
+  core::Json Input(const std::vector<std::string>& names, const std::vector<std::string>& required = {}) const;
+  /// The field named `name`. REQUIRES (asserted): it exists.
+  const Field& field(std::string_view name) const;
+  const std::vector<Field>& fields() const { return fields_; }
+
+ private:
+  std::vector<Field> fields_;
+};
+
+}  // namespace sawt::module
