@@ -1,6 +1,7 @@
 #include "module/resource.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/assert.hpp"
 #include "module/schema.hpp"
@@ -53,17 +54,20 @@ Json WithoutNull(Json schema) {
 
 }  // namespace
 
-Resource::Resource(std::vector<Field> fields) : fields_(std::move(fields)) {
+Resource::Resource(std::vector<Field> fields, std::vector<Field> added)
+    : fields_(std::move(fields)), stored_(fields_.size()) {
   for (const Field& f : fields_) {
     const auto types = Types(f.schema);
     SAWT_ASSERT(!types.empty(), "a field's schema names its type (or is an enum)");
   }
+  fields_.insert(fields_.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
 }
 
 std::string Resource::Columns(std::string_view table_alias) const {
   std::string out;
   std::vector<std::string_view> seen;
-  for (const Field& f : fields_) {
+  for (size_t i = 0; i < stored_; ++i) {
+    const Field& f = fields_[i];
     const std::string& column = ColumnOf(f);
     if (std::find(seen.begin(), seen.end(), column) != seen.end()) continue;
     seen.push_back(column);
@@ -76,7 +80,8 @@ std::string Resource::Columns(std::string_view table_alias) const {
 
 Json Resource::ToJson(const store::Row& row) const {
   Json out = Json::object();
-  for (const Field& f : fields_) {
+  for (size_t i = 0; i < stored_; ++i) {
+    const Field& f = fields_[i];
     const std::string& column = ColumnOf(f);
     const auto types = Types(f.schema);
     if (Has(types, "null") && row.IsNull(column)) {

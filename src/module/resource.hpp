@@ -27,12 +27,16 @@ struct Field {
 /// drift apart. Immutable once built.
 class Resource {
  public:
-  explicit Resource(std::vector<Field> fields);
+  /// `fields` are read from the row. `added` are members the service sets on ToJson's object
+  /// itself (another module's data, a value worked out): Schema() and Input() describe them like
+  /// the others, Columns() and ToJson() leave them out.
+  explicit Resource(std::vector<Field> fields, std::vector<Field> added = {});
 
   /// "id, fact_key, …" for a SELECT (each column once, in field order), prefixed with
   /// `table_alias` + "." when given.
   std::string Columns(std::string_view table_alias = {}) const;
-  /// The row's wire JSON: every field, by its column. REQUIRES: the SELECT named Columns().
+  /// The row's wire JSON: every field read from the row, by its column (not the added ones).
+  /// REQUIRES: the SELECT named Columns().
   core::Json ToJson(const store::Row& row) const;
   /// The response schema: an object with every field, all required.
   core::Json Schema() const;
@@ -41,10 +45,12 @@ class Resource {
   core::Json Input(const std::vector<std::string>& names, const std::vector<std::string>& required = {}) const;
   /// The field named `name`. REQUIRES (asserted): it exists.
   const Field& field(std::string_view name) const;
+  /// Every field: those read from the row, then the added ones.
   const std::vector<Field>& fields() const { return fields_; }
 
  private:
   std::vector<Field> fields_;
+  size_t stored_;  ///< the first `stored_` fields are read from the row
 };
 
 }  // namespace sawt::module

@@ -56,5 +56,17 @@ TEST(ResourceTest, TheResponseSchemaRequiresEveryFieldAndInputsDropNullUnlessItC
   EXPECT_FALSE(input["properties"].contains("id"));
 }
 
+TEST(ResourceTest, AddedMembersAreDescribedButNotReadFromTheRow) {
+  const Resource r({{"id", schema::Int()}, {"key", schema::Str(64), "fact_key"}},
+                   {{"login", schema::Str(64)}, {"active", schema::Bool()}});
+  EXPECT_EQ(r.Columns(), "id, fact_key");
+  auto names = std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"id", "fact_key"});
+  EXPECT_EQ(r.ToJson(Row({Value(int64_t{3}), Value(std::string("k"))}, names)), Json::parse(R"({"id":3,"key":"k"})"));
+  Json schema = r.Schema();
+  EXPECT_EQ(schema["required"], Json::array({"id", "key", "login", "active"}));
+  EXPECT_EQ(schema["properties"]["active"], schema::Bool());
+  EXPECT_EQ(r.Input({"key", "active"})["properties"]["active"], schema::Bool());
+}
+
 }  // namespace
 }  // namespace sawt::module
