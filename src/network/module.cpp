@@ -2,8 +2,8 @@
 
 #include "network/demo.hpp"
 #include "network/entity_directory.hpp"
-#include "network/model.hpp"
 #include "network/network_service.hpp"
+#include "network/resources.hpp"
 #include "network/routes.hpp"
 #include "network/vocabularies.hpp"
 #include "module/schema.hpp"
@@ -12,6 +12,7 @@ namespace sawt::network {
 namespace {
 
 using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
+using core::Json;
 
 const std::vector<http::Message> kMessages = {
     {"network.bad_time_zone", "المنطقة الزمنية «{0}» غير معروفة؛ استخدم معرّفًا مثل Asia/Dubai.",
@@ -55,94 +56,36 @@ const std::vector<http::Message> kMessages = {
 
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  reg.AddSchema("NetworkSettings", Obj({{"time_zone", Str(64)}, {"version", Int()}, {"updated_at", Str(40)}},
-                                       {"time_zone", "version", "updated_at"}));
-  reg.AddSchema("NetworkSettingsUpdate", Obj({{"time_zone", Str(64)}}, {"time_zone"}));
+  reg.AddSchema("NetworkSettings", NetworkSettingsResource().Schema());
+  reg.AddSchema("NetworkSettingsUpdate", NetworkSettingsResource().Input({"time_zone"}, {"time_zone"}));
   reg.AddSchema("Axis", {{"type", "object"},
                          {"properties", {{"key", {{"type", "string"}}}, {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}}}}});
   reg.AddSchema("AxisList", {{"type", "object"},
                              {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Axis"}}}}}}}});
-  reg.AddSchema("Entity", {{"type", "object"},
-                           {"properties",
-                            {{"id", {{"type", "integer"}}}, {"parent_id", {{"type", {"integer", "null"}}}},
-                             {"kind", {{"enum", {"government", "entity", "department"}}}}, {"code", {{"type", "string"}}},
-                             {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
-                             {"color", {{"type", "string"}}}, {"logo_url", NullableStr()},
-                             {"version", {{"type", "integer"}}}, {"created_at", {{"type", "string"}}},
-                             {"updated_at", {{"type", "string"}}}}}});
-  reg.AddSchema("EntityCreate", {{"type", "object"},
-                                 {"required", {"kind", "code", "name_ar", "name_en"}},
-                                 {"additionalProperties", false},
-                                 {"properties",
-                                  {{"kind", {{"enum", {"government", "entity", "department"}}}},
-                                   {"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()},
-                                   {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
-                                   {"logo_url", Str(500)}, {"parent_id", {{"type", "integer"}}}}}});
-  reg.AddSchema("EntityUpdate", {{"type", "object"},
-                                 {"additionalProperties", false},
-                                 {"properties",
-                                  {{"name_ar", Str()}, {"name_en", Str()},
-                                   {"color", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"}}},
-                                   {"logo_url", NullableStr()}}}});
-  reg.AddSchema("Member", {{"type", "object"},
-                           {"properties",
-                            {{"id", {{"type", "integer"}}}, {"login", {{"type", "string"}}},
-                             {"name_ar", {{"type", "string"}}}, {"name_en", {{"type", "string"}}},
-                             {"title_ar", NullableStr()}, {"title_en", NullableStr()},
-                             {"email", {{"type", "string"}}}, {"active", {{"type", "boolean"}}},
-                             {"created_at", Timestamp()}, {"updated_at", Timestamp()},
-                             {"version", {{"type", "integer"}}}}}});
-  reg.AddSchema("MemberCreate", {{"type", "object"},
-                                 {"required", {"login", "password", "name_ar", "name_en", "email"}},
-                                 {"additionalProperties", false},
-                                 {"properties",
-                                  {{"login", Str(64)}, {"password", {{"type", "string"}, {"minLength", 10}}},
-                                   {"name_ar", Str()}, {"name_en", Str()}, {"title_ar", Str()},
-                                   {"title_en", Str()}, {"email", Str(254)},
-                                   {"entity_id", {{"type", "integer"}}}, {"role", {{"type", "string"}}}}}});
-  reg.AddSchema("MemberUpdate", {{"type", "object"},
-                                 {"additionalProperties", false},
-                                 {"properties",
-                                  {{"name_ar", Str()}, {"name_en", Str()}, {"title_ar", NullableStr()},
-                                   {"title_en", NullableStr()}, {"email", Str(254)},
-                                   {"active", {{"type", "boolean"}}}}}});
-  const core::Json roles = {"network_admin", "entity_admin", "editor", "reviewer", "spokesperson", "analyst", "trainer", "member"};
-  reg.AddSchema("Membership", {{"type", "object"},
-                               {"properties",
-                                {{"id", {{"type", "integer"}}}, {"member_id", {{"type", "integer"}}},
-                                 {"entity_id", {{"type", "integer"}}}, {"role", {{"enum", roles}}},
-                                 {"created_at", {{"type", "string"}}},
-                                 // invited: offered by someone without authority over the member's other
-                                 // roles; grants nothing until the member accepts it.
-                                 {"status", {{"enum", {"active", "invited"}}}}}}});
-  reg.AddSchema("MembershipCreate", {{"type", "object"},
-                                     {"required", {"member_id", "entity_id", "role"}},
-                                     {"additionalProperties", false},
-                                     {"properties",
-                                      {{"member_id", {{"type", "integer"}}}, {"entity_id", {{"type", "integer"}}},
-                                       {"role", {{"enum", roles}}}}}});
-  core::Json axes = core::Json::array();
-  for (const auto& a : kAxes) axes.push_back(a.key);
-  reg.AddSchema("Responsibility", {{"type", "object"},
-                                   {"properties",
-                                    {{"id", {{"type", "integer"}}}, {"entity_id", {{"type", "integer"}}},
-                                     {"axis", {{"enum", axes}}}, {"task_ar", {{"type", "string"}}},
-                                     {"task_en", {{"type", "string"}}}, {"member_id", {{"type", "integer"}}},
-                                     {"raci", {{"enum", {"R", "A", "C", "I"}}}}, {"created_at", Timestamp()},
-                                     {"updated_at", Timestamp()}, {"version", {{"type", "integer"}}}}}});
-  reg.AddSchema("ResponsibilityCreate", {{"type", "object"},
-                                         {"required", {"entity_id", "axis", "task_ar", "task_en", "member_id", "raci"}},
-                                         {"additionalProperties", false},
-                                         {"properties",
-                                          {{"entity_id", {{"type", "integer"}}}, {"axis", {{"enum", axes}}},
-                                           {"task_ar", Str(1000)}, {"task_en", Str(1000)},
-                                           {"member_id", {{"type", "integer"}}}, {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
-  reg.AddSchema("ResponsibilityUpdate", {{"type", "object"},
-                                         {"additionalProperties", false},
-                                         {"properties",
-                                          {{"axis", {{"enum", axes}}}, {"task_ar", Str(1000)},
-                                           {"task_en", Str(1000)}, {"member_id", {{"type", "integer"}}},
-                                           {"raci", {{"enum", {"R", "A", "C", "I"}}}}}}});
+  reg.AddSchema("Entity", EntityResource().Schema());
+  reg.AddSchema("EntityCreate", EntityResource().Input({"kind", "code", "name_ar", "name_en", "color", "logo_url", "parent_id"},
+                                                       {"kind", "code", "name_ar", "name_en"}));
+  reg.AddSchema("EntityUpdate", EntityResource().Input({"name_ar", "name_en", "color", "logo_url"}));
+  reg.AddSchema("Member", MemberResource().Schema());
+  // Creating an account also sets its first password and may grant a first role: members of the
+  // request only.
+  Json member_create = MemberResource().Input({"login", "name_ar", "name_en", "title_ar", "title_en", "email"},
+                                              {"login", "name_ar", "name_en", "email"});
+  member_create["properties"].update({{"password", {{"type", "string"}, {"minLength", 10}, {"maxLength", 256}}},
+                                      {"entity_id", Int()},
+                                      {"role", Enum(Roles())}});
+  member_create["required"].push_back("password");
+  reg.AddSchema("MemberCreate", std::move(member_create));
+  reg.AddSchema("MemberUpdate", MemberResource().Input({"name_ar", "name_en", "title_ar", "title_en", "email", "active"}));
+  reg.AddSchema("Membership", MembershipResource().Schema());
+  reg.AddSchema("MembershipCreate", MembershipResource().Input({"member_id", "entity_id", "role"},
+                                                               {"member_id", "entity_id", "role"}));
+  const auto& responsibility = ResponsibilityResource();
+  reg.AddSchema("Responsibility", responsibility.Schema());
+  reg.AddSchema("ResponsibilityCreate",
+                responsibility.Input({"entity_id", "axis", "task_ar", "task_en", "member_id", "raci"},
+                                     {"entity_id", "axis", "task_ar", "task_en", "member_id", "raci"}));
+  reg.AddSchema("ResponsibilityUpdate", responsibility.Input({"axis", "task_ar", "task_en", "member_id", "raci"}));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "module/write_helpers.hpp"
 #include "network/model.hpp"
+#include "network/resources.hpp"
 #include "network/vocabularies.hpp"
 #include "search/search_indexer.hpp"
 
@@ -27,100 +28,33 @@ using module::AppendEvent;
 using module::Assignments;
 using module::LoadOne;
 using module::MissOrStale;
-using module::OptJson;
 
-constexpr const char* kEntityColumns =
-    "id, parent_id, kind, code, name_ar, name_en, color, logo_url, version, created_at, updated_at";
-constexpr const char* kMemberColumns =
-    "m.id, m.name_ar, m.name_en, m.title_ar, m.title_en, m.email, m.version, m.created_at, m.updated_at";
-constexpr const char* kMemberFrom = " FROM members m ";
-constexpr const char* kResponsibilityColumns =
-    "id, entity_id, axis, task_ar, task_en, member_id, raci, version, created_at, updated_at";
+Json EntityJson(const Row& r) { return EntityResource().ToJson(r); }
+Json MembershipJson(const Row& r) { return MembershipResource().ToJson(r); }
+Json ResponsibilityJson(const Row& r) { return ResponsibilityResource().ToJson(r); }
 
+std::string SelectEntities() { return "SELECT " + EntityResource().Columns() + " FROM entities "; }
+std::string SelectMembers() { return "SELECT " + MemberResource().Columns("m") + " FROM members m "; }
+std::string SelectMemberships() { return "SELECT " + MembershipResource().Columns() + " FROM memberships "; }
+std::string SelectResponsibilities() { return "SELECT " + ResponsibilityResource().Columns() + " FROM responsibilities "; }
 
-Json EntityJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"parent_id", OptJson(r.OptInt("parent_id"))},
-          {"kind", r.Text("kind")},
-          {"code", r.Text("code")},
-          {"name_ar", r.Text("name_ar")},
-          {"name_en", r.Text("name_en")},
-          {"color", r.Text("color")},
-          {"logo_url", OptJson(r.OptText("logo_url"))},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
-}
-
-/// A member record (network's) with its account's login and active flag (the accounts module's).
-struct Member {
-  int64_t id = 0;
-  std::string login;
-  std::string name_ar, name_en;
-  std::optional<std::string> title_ar, title_en;
-  std::string email;
-  bool active = false;
-  int64_t version = 1;
-  std::string created_at, updated_at;
-};
-
-Json MemberJson(const Member& m) {
-  return {{"id", m.id},
-          {"login", m.login},
-          {"name_ar", m.name_ar},
-          {"name_en", m.name_en},
-          {"title_ar", OptJson(m.title_ar)},
-          {"title_en", OptJson(m.title_en)},
-          {"email", m.email},
-          {"active", m.active},
-          {"version", m.version},
-          {"created_at", m.created_at},
-          {"updated_at", m.updated_at}};
-}
-
-/// Runs `sql` (selecting kMemberColumns) and adds each member's account view.
-Result<std::vector<Member>> QueryMembers(Tx& tx, const store::Sql& sql) {
+/// Runs `sql` (a SelectMembers()) and adds each member's login and active flag, which are its
+/// account's (the accounts module's).
+Result<std::vector<Json>> QueryMembers(Tx& tx, const store::Sql& sql) {
   auto rows = store::Query(tx, sql);
   if (!rows) return std::move(rows).error();
   std::vector<int64_t> ids;
   for (const auto& r : *rows) ids.push_back(r.Int("id"));
   SAWT_ASSIGN_OR_RETURN(auto accounts, auth::AuthService::Accounts(tx, ids));
-  std::vector<Member> out;
+  std::vector<Json> out;
   for (const auto& r : *rows) {
-    Member m{r.Int("id"), "", r.Text("name_ar"), r.Text("name_en"), r.OptText("title_ar"),
-             r.OptText("title_en"), r.Text("email"), false, r.Int("version"), r.Text("created_at"),
-             r.Text("updated_at")};
-    if (auto a = accounts.find(m.id); a != accounts.end()) {
-      m.login = a->second.login;
-      m.active = a->second.active;
-    }
+    Json m = MemberResource().ToJson(r);
+    auto a = accounts.find(r.Int("id"));
+    m["login"] = a == accounts.end() ? std::string() : a->second.login;
+    m["active"] = a != accounts.end() && a->second.active;
     out.push_back(std::move(m));
   }
   return out;
-}
-
-constexpr const char* kMembershipColumns = "id, member_id, entity_id, role, created_at, status";
-
-Json MembershipJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"member_id", r.Int("member_id")},
-          {"entity_id", r.Int("entity_id")},
-          {"role", r.Text("role")},
-          {"created_at", r.Text("created_at")},
-          {"status", r.Text("status")}};
-}
-
-Json ResponsibilityJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"entity_id", r.Int("entity_id")},
-          {"axis", r.Text("axis")},
-          {"task_ar", r.Text("task_ar")},
-          {"task_en", r.Text("task_en")},
-          {"member_id", r.Int("member_id")},
-          {"raci", r.Text("raci")},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
 }
 
 bool IsColor(const std::string& s) {
@@ -151,14 +85,11 @@ bool IsEmail(const std::string& s) {
 
 
 Result<Row> LoadEntity(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = $1", id,
-                 "network.entity_not_found");
+  return LoadOne(tx, SelectEntities() + "WHERE id = $1", id, "network.entity_not_found");
 }
 
-Result<Member> LoadMember(Tx& tx, int64_t id) {
-  SAWT_ASSIGN_OR_RETURN(auto found, QueryMembers(tx, store::Sql(std::string("SELECT ") + kMemberColumns + kMemberFrom +
-                                                                    "WHERE m.id = ",
-                                                                id)));
+Result<Json> LoadMember(Tx& tx, int64_t id) {
+  SAWT_ASSIGN_OR_RETURN(auto found, QueryMembers(tx, store::Sql(SelectMembers() + "WHERE m.id = ", id)));
   if (found.empty()) return Error::NotFound("network.member_not_found", {std::to_string(id)});
   return std::move(found.front());
 }
@@ -248,22 +179,22 @@ Status IndexEntity(Tx& tx, const Json& e) {
 }
 
 Status IndexMember(Tx& tx, int64_t id) {
-  SAWT_ASSIGN_OR_RETURN(Member m, LoadMember(tx, id));
+  SAWT_ASSIGN_OR_RETURN(Json m, LoadMember(tx, id));
   SAWT_ASSIGN_OR_RETURN(auto entities, MemberEntities(tx, id));
   std::sort(entities.begin(), entities.end());
   std::string body;
-  for (const auto& t : {m.title_ar, m.title_en}) {
-    if (t) body += *t + "\n";
+  for (const char* title : {"title_ar", "title_en"}) {
+    if (m[title].is_string()) body += m[title].get<std::string>() + "\n";
   }
-  body += m.login;
+  body += m["login"].get<std::string>();
   std::optional<int64_t> entity;
   if (!entities.empty()) entity = entities.front();
-  return search::SearchIndexer::Upsert(tx, {"member", id, entity, entities, m.name_ar, m.name_en, body,
-                                            "/api/v1/members/" + std::to_string(id), m.updated_at});
+  return search::SearchIndexer::Upsert(tx, {"member", id, entity, entities, m["name_ar"], m["name_en"], body,
+                                            "/api/v1/members/" + std::to_string(id), m["updated_at"]});
 }
 
 Result<int64_t> RebuildEntitySearch(Tx& tx) {
-  auto rows = tx.Query(std::string("SELECT ") + kEntityColumns + " FROM entities ORDER BY id");
+  auto rows = tx.Query(SelectEntities() + "ORDER BY id");
   if (!rows) return std::move(rows).error();
   for (const auto& r : *rows) SAWT_TRY_STATUS(IndexEntity(tx, EntityJson(r)));
   return static_cast<int64_t>(rows->size());
@@ -374,7 +305,7 @@ Result<std::shared_ptr<const std::string>> NetworkService::ListEntities(const au
   if (auto hit = entity_lists_.Get(key)) return *hit;
   const int64_t epoch = entity_lists_.epoch();
   auto json = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id > ", page.after_id);
+    store::Sql sql(SelectEntities() + "WHERE id > ", page.after_id);
     if (parent_id) sql.Bind(" AND parent_id = ", *parent_id);
     return module::QueryPage(tx, std::move(sql), "id", page, EntityJson);
   });
@@ -426,7 +357,7 @@ Result<Json> NetworkService::CreateEntity(const auth::Caller& caller, const Json
     const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO entities (parent_id, kind, code, name_ar, name_en, color, logo_url, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ") +
-                             kEntityColumns,
+                             EntityResource().Columns(),
                          {store::OrNull(parent_id), *kind, *code, *name_ar, *name_en, color.value_or("#1f6f5c"),
                           store::OrNull(logo), now});
     if (!rows) {
@@ -461,7 +392,7 @@ Result<Json> NetworkService::UpdateEntity(const auth::Caller& caller, int64_t id
   if (clear_logo) set.Set("logo_url", store::Null(), nullptr);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     store::Sql sql = module::GuardedUpdateSql(tx, "entities", set, id, if_match);
-    sql.Append(std::string(" RETURNING ") + kEntityColumns);
+    sql.Append(" RETURNING " + EntityResource().Columns());
     auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "entities", id, "network.entity_not_found").error();
@@ -506,7 +437,7 @@ Result<Json> NetworkService::ListMembers(const auth::Caller& caller, std::option
                                          const module::Page& page) {
   if (entity_id) SAWT_TRY_STATUS(auth::Authorize(caller, "network.members.read", entity_id));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kMemberColumns + kMemberFrom + "WHERE m.id > ", page.after_id);
+    store::Sql sql(SelectMembers() + "WHERE m.id > ", page.after_id);
     if (entity_id) {
       sql.Bind(" AND m.id IN (SELECT member_id FROM memberships WHERE status = 'active' AND entity_id = ", *entity_id)
           .Append(")");
@@ -520,17 +451,16 @@ Result<Json> NetworkService::ListMembers(const auth::Caller& caller, std::option
     }
     sql.Bind(" ORDER BY m.id LIMIT ", int64_t{page.limit});
     SAWT_ASSIGN_OR_RETURN(auto members, QueryMembers(tx, sql));
-    Json items = Json::array();
-    for (const auto& m : members) items.push_back(MemberJson(m));
-    return module::PageJson(std::move(items), page, members.empty() ? 0 : members.back().id);
+    const int64_t last = members.empty() ? 0 : members.back()["id"].get<int64_t>();
+    return module::PageJson(Json(std::move(members)), page, last);
   });
 }
 
 Result<Json> NetworkService::GetMember(const auth::Caller& caller, int64_t id) {
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Json member, LoadMember(tx, id));
     SAWT_TRY_STATUS(AuthorizeOnMember(tx, caller, "network.members.read", id, true));
-    return MemberJson(row);
+    return member;
   });
 }
 
@@ -582,8 +512,7 @@ Result<Json> NetworkService::CreateMember(const auth::Caller& caller, const Json
         return std::move(m).error();
       }
     }
-    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
-    Json member = MemberJson(row);
+    SAWT_ASSIGN_OR_RETURN(Json member, LoadMember(tx, id));
     Json payload = member;
     if (entity_id) payload["membership"] = {{"entity_id", *entity_id}, {"role", *role_name}};
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.member_created", entity_id, "member", id, payload));
@@ -631,14 +560,14 @@ Result<Json> NetworkService::UpdateMember(const auth::Caller& caller, int64_t id
       SAWT_TRY_STATUS(auth::AuthService::SetActive(tx, id, *active));
       changed["active"] = *active;
     }
-    SAWT_ASSIGN_OR_RETURN(Member row, LoadMember(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Json member, LoadMember(tx, id));
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "network.member_updated", std::nullopt, "member", id, changed));
     if (active == false) {
       SAWT_ASSIGN_OR_RETURN(bool admin, IsNetworkAdmin(tx, id));
       if (admin) SAWT_TRY_STATUS(KeepOneNetworkAdmin(tx, id));
     }
     SAWT_TRY_STATUS(IndexMember(tx, id));
-    return MemberJson(row);
+    return member;
   });
 }
 
@@ -656,7 +585,7 @@ Status NetworkService::UnlockMember(const auth::Caller& caller, int64_t id) {
 Result<Json> NetworkService::ListMemberships(const auth::Caller& caller, std::optional<int64_t> entity_id,
                                              std::optional<int64_t> member_id, const module::Page& page) {
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id > ", page.after_id);
+    store::Sql sql(SelectMemberships() + "WHERE id > ", page.after_id);
     if (entity_id) {
       SAWT_TRY_STATUS(auth::Authorize(caller, "network.memberships.read", entity_id));
       sql.Bind(" AND entity_id = ", *entity_id);
@@ -704,7 +633,7 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
     const bool invite = !entities.empty() && !AuthorizeAdministration(tx, caller, *member_id);
     auto rows = tx.Query(std::string("INSERT INTO memberships (member_id, entity_id, role, created_at, status) "
                                      "VALUES ($1, $2, $3, $4, $5) RETURNING ") +
-                             kMembershipColumns,
+                             MembershipResource().Columns(),
                          {*member_id, *entity_id, *role_name, store_.clock().NowIsoUtc(), std::string(invite ? "invited" : "active")});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("network.membership_exists");
@@ -720,7 +649,7 @@ Result<Json> NetworkService::CreateMembership(const auth::Caller& caller, const 
 
 Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) {
   return store_.Write([&](Tx& tx) -> Status {
-    auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
+    auto rows = tx.Query(SelectMemberships() + "WHERE id = $1", {id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::NotFound("network.membership_not_found", {std::to_string(id)});
     Json m = MembershipJson((*rows)[0]);
@@ -748,7 +677,7 @@ Status NetworkService::DeleteMembership(const auth::Caller& caller, int64_t id) 
 Result<Json> NetworkService::AcceptMembership(const auth::Caller& caller, int64_t id) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "accounts.self.write", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(std::string("SELECT ") + kMembershipColumns + " FROM memberships WHERE id = $1", {id});
+    auto rows = tx.Query(SelectMemberships() + "WHERE id = $1", {id});
     if (!rows) return std::move(rows).error();
     // Only the invited member may accept; to anyone else the invitation does not exist.
     if (rows->empty() || (*rows)[0].Int("member_id") != caller.account_id) {
@@ -757,7 +686,7 @@ Result<Json> NetworkService::AcceptMembership(const auth::Caller& caller, int64_
     if ((*rows)[0].Text("status") != "invited") return Error::Conflict("network.membership_not_invited");
     auto updated = tx.Query(std::string("UPDATE memberships SET status = 'active' WHERE id = $1 AND status = 'invited' "
                                         "RETURNING ") +
-                                kMembershipColumns,
+                                MembershipResource().Columns(),
                             {id});
     if (!updated) return std::move(updated).error();
     if (updated->empty()) return Error::Conflict("network.membership_not_invited");
@@ -775,7 +704,7 @@ Result<Json> NetworkService::ListResponsibilities(const auth::Caller& caller, st
                                                   const module::Page& page) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.read", entity_id));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kResponsibilityColumns + " FROM responsibilities WHERE id > ", page.after_id);
+    store::Sql sql(SelectResponsibilities() + "WHERE id > ", page.after_id);
     if (entity_id) sql.Bind(" AND entity_id = ", *entity_id);
     return module::QueryPage(tx, std::move(sql), "id", page, ResponsibilityJson);
   });
@@ -801,7 +730,7 @@ Result<Json> NetworkService::CreateResponsibility(const auth::Caller& caller, co
     const std::string now = store_.clock().NowIsoUtc();
     auto rows = tx.Query(std::string("INSERT INTO responsibilities (entity_id, axis, task_ar, task_en, member_id, raci, "
                                      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ") +
-                             kResponsibilityColumns,
+                             ResponsibilityResource().Columns(),
                          {*entity_id, *axis, *task_ar, *task_en, *member_id, *raci, now});
     if (!rows) return std::move(rows).error();
     Json r = ResponsibilityJson((*rows)[0]);
@@ -828,8 +757,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
   set.SetIf("member_id", member_id);
   set.SetIf("raci", raci);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, std::string("SELECT ") + kResponsibilityColumns +
-                                                       " FROM responsibilities WHERE id = $1",
+    SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, SelectResponsibilities() + "WHERE id = $1",
                                                id, "network.responsibility_not_found"));
     const int64_t entity_id = current.Int("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));
@@ -837,7 +765,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
       return Error::InvalidInput("network.member_not_found", "member_id", {std::to_string(*member_id)});
     }
     store::Sql sql = module::GuardedUpdateSql(tx, "responsibilities", set, id, if_match);
-    sql.Append(std::string(" RETURNING ") + kResponsibilityColumns);
+    sql.Append(" RETURNING " + ResponsibilityResource().Columns());
     auto rows = store::Query(tx, sql);
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return MissOrStale(tx, "responsibilities", id, "network.responsibility_not_found").error();
@@ -848,8 +776,7 @@ Result<Json> NetworkService::UpdateResponsibility(const auth::Caller& caller, in
 
 Status NetworkService::DeleteResponsibility(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match) {
   return store_.Write([&](Tx& tx) -> Status {
-    SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, std::string("SELECT ") + kResponsibilityColumns +
-                                                       " FROM responsibilities WHERE id = $1",
+    SAWT_ASSIGN_OR_RETURN(Row current, LoadOne(tx, SelectResponsibilities() + "WHERE id = $1",
                                                id, "network.responsibility_not_found"));
     const int64_t entity_id = current.Int("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "network.responsibilities.write", entity_id));

@@ -2,6 +2,7 @@
 
 #include "auth/policy.hpp"
 #include "module/write_helpers.hpp"
+#include "network/resources.hpp"
 
 namespace sawt::network {
 namespace {
@@ -14,7 +15,7 @@ using core::Status;
 constexpr const char* kDefaultZone = "Asia/Dubai";
 
 Result<store::Row> SettingsRow(store::Tx& tx) {
-  auto rows = tx.Query("SELECT time_zone, version, updated_at FROM network_settings WHERE id = 1");
+  auto rows = tx.Query("SELECT " + NetworkSettingsResource().Columns() + " FROM network_settings WHERE id = 1");
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return Error::Internal("network settings row missing");
   return (*rows)[0];
@@ -46,7 +47,7 @@ Result<Json> NetworkSettingsService::Get(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "network.entities.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](store::Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(store::Row row, SettingsRow(tx));
-    return Json{{"time_zone", row.Text("time_zone")}, {"version", row.Int("version")}, {"updated_at", row.Text("updated_at")}};
+    return NetworkSettingsResource().ToJson(row);
   });
 }
 
