@@ -1,5 +1,6 @@
 #include "initiatives/initiatives_service.hpp"
 
+#include "initiatives/resources.hpp"
 #include "initiatives/vocabularies.hpp"
 
 #include <algorithm>
@@ -30,51 +31,16 @@ using store::Row;
 using store::Tx;
 using store::Value;
 
-constexpr const char* kColumns =
-    "id, owner_entity_id, partners, title_ar, title_en, summary_ar, summary_en, objectives_ar, objectives_en, "
-    "audience_ar, audience_en, themes, channels, start_date, end_date, status, budget_band, outcomes_ar, outcomes_en, "
-    "results, showcased, showcase_note, showcased_by, showcased_at, version, created_by, created_at, updated_by, "
-    "updated_at";
+std::string SelectInitiatives() { return "SELECT " + InitiativeResource().Columns() + " FROM initiatives "; }
 
 constexpr size_t kMaxTitle = 300;
 constexpr size_t kMaxText = 4000;
 constexpr size_t kMaxList = 20;
 
-Json InitiativeJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"partner_entity_ids", Json::parse(r.Text("partners"))},
-          {"title_ar", r.Text("title_ar")},
-          {"title_en", r.Text("title_en")},
-          {"summary_ar", r.Text("summary_ar")},
-          {"summary_en", r.Text("summary_en")},
-          {"objectives_ar", r.Text("objectives_ar")},
-          {"objectives_en", r.Text("objectives_en")},
-          {"audience_ar", r.Text("audience_ar")},
-          {"audience_en", r.Text("audience_en")},
-          {"themes", Json::parse(r.Text("themes"))},
-          {"channels", Json::parse(r.Text("channels"))},
-          {"start_date", r.Text("start_date")},
-          {"end_date", r.Text("end_date")},
-          {"status", r.Text("status")},
-          {"budget_band", OptJson(r.OptText("budget_band"))},
-          {"outcomes_ar", r.Text("outcomes_ar")},
-          {"outcomes_en", r.Text("outcomes_en")},
-          {"results", Json::parse(r.Text("results"))},
-          {"showcased", r.Int("showcased") != 0},
-          {"showcase_note", OptJson(r.OptText("showcase_note"))},
-          {"showcased_by", OptJson(r.OptText("showcased_by"))},
-          {"showcased_at", OptJson(r.OptText("showcased_at"))},
-          {"version", r.Int("version")},
-          {"created_by", r.Text("created_by")},
-          {"created_at", r.Text("created_at")},
-          {"updated_by", r.Text("updated_by")},
-          {"updated_at", r.Text("updated_at")}};
-}
+Json InitiativeJson(const Row& r) { return InitiativeResource().ToJson(r); }
 
 Result<Row> Load(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kColumns + " FROM initiatives WHERE id = $1", id,
-                 "initiatives.not_found");
+  return LoadOne(tx, SelectInitiatives() + "WHERE id = $1", id, "initiatives.not_found");
 }
 
 /// "YYYY-MM-DD" naming a real calendar day (the round trip rejects 2025-02-30).
@@ -178,7 +144,7 @@ Status Index(Tx& tx, const Row& r) {
 }
 
 Result<int64_t> RebuildSearch(Tx& tx) {
-  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM initiatives ORDER BY id");
+  auto rows = tx.Query(SelectInitiatives() + "ORDER BY id");
   if (!rows) return std::move(rows).error();
   for (const auto& r : *rows) SAWT_TRY_STATUS(Index(tx, r));
   return static_cast<int64_t>(rows->size());
@@ -326,7 +292,7 @@ Result<Json> InitiativesService::List(const auth::Caller& caller, const Initiati
   SAWT_TRY_STATUS(CheckDate(filter.from, "from"));
   SAWT_TRY_STATUS(CheckDate(filter.to, "to"));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kColumns + " FROM initiatives i WHERE id > ", page.after_id);
+    store::Sql sql("SELECT " + InitiativeResource().Columns() + " FROM initiatives i WHERE id > ", page.after_id);
     if (filter.entity_id) {
       SAWT_ASSIGN_OR_RETURN(auto ids, registry_.entity_directory().Subtree(tx, *filter.entity_id));
       const std::vector<Value> in(ids.begin(), ids.end());
@@ -567,8 +533,7 @@ Result<Json> InitiativesService::Unshowcase(const auth::Caller& caller, int64_t 
 Result<Json> InitiativesService::ListShowcase(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(std::string("SELECT ") + kColumns +
-                         " FROM initiatives WHERE showcased = 1 ORDER BY showcased_at DESC, id DESC LIMIT 200");
+    auto rows = tx.Query(SelectInitiatives() + "WHERE showcased = 1 ORDER BY showcased_at DESC, id DESC LIMIT 200");
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     for (const auto& r : *rows) items.push_back(InitiativeJson(r));

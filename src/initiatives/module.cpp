@@ -3,6 +3,7 @@
 #include "initiatives/calendar_source.hpp"
 #include "initiatives/demo.hpp"
 #include "initiatives/initiatives_service.hpp"
+#include "initiatives/resources.hpp"
 #include "initiatives/routes.hpp"
 #include "initiatives/vocabularies.hpp"
 #include "module/schema.hpp"
@@ -11,8 +12,6 @@ namespace sawt::initiatives {
 namespace {
 
 using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
-
-using core::Json;
 
 const std::vector<http::Message> kMessages = {
     {"initiatives.not_found", "المبادرة رقم {0} غير موجودة.", "Initiative {0} does not exist."},
@@ -49,41 +48,24 @@ const std::vector<http::Message> kMessages = {
 
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  const Json statuses = {{"enum", {"planned", "active", "completed", "cancelled"}}};
-  const Json bands = {{"enum", {"lt_100k", "100k_500k", "500k_1m", "1m_5m", "gt_5m", nullptr}}};
-  const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
-  const Json ids = {{"type", "array"}, {"maxItems", 20}, {"items", Int()}};
-  const Json results = {{"type", "array"},
-                        {"maxItems", 20},
-                        {"items", Obj({{"label_ar", Str()}, {"label_en", Str()}, {"value", {{"type", "number"}}},
-                                       {"unit", Str(32)}},
-                                      {"label_ar", "label_en", "value"})}};
-  // Fields a writer sets (create and update share them; update also takes the outcomes).
-  Json fields = {{"partner_entity_ids", ids}, {"title_ar", Str()},        {"title_en", Str()},
-                 {"summary_ar", Str(4000)},   {"summary_en", Str(4000)},  {"objectives_ar", Str(4000)},
-                 {"objectives_en", Str(4000)}, {"audience_ar", Str(4000)}, {"audience_en", Str(4000)},
-                 {"themes", codes},           {"channels", codes},        {"start_date", Date()},
-                 {"end_date", Date()},        {"budget_band", bands}};
-  Json outcome_fields = {{"outcomes_ar", Str(4000)}, {"outcomes_en", Str(4000)}, {"results", results}};
-
-  Json initiative = fields;
-  initiative.update(outcome_fields);
-  initiative.update({{"id", Int()}, {"owner_entity_id", Int()}, {"status", statuses},
-                     {"showcased", {{"type", "boolean"}}}, {"showcase_note", NullableStr()},
-                     {"showcased_by", NullableStr()}, {"showcased_at", NullableStr()}, {"version", Int()},
-                     {"created_by", Str()}, {"created_at", Str()}, {"updated_by", Str()}, {"updated_at", Str()}});
-  reg.AddSchema("Initiative", {{"type", "object"}, {"properties", initiative}});
-  reg.AddSchema("InitiativeList",
-                {{"type", "object"},
-                 {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Initiative"}}}}}}}});
-  Json create = fields;
-  create["owner_entity_id"] = Int();
-  reg.AddSchema("InitiativeCreate", Obj(create, {"owner_entity_id", "title_ar", "title_en", "start_date", "end_date"}));
-  Json update = fields;
-  update.update(outcome_fields);
-  reg.AddSchema("InitiativeUpdate", Obj(update));
-  reg.AddSchema("InitiativeStatusChange", Obj({{"to", statuses}, {"comment", Str(2000)}}, {"to"}));
-  reg.AddSchema("InitiativeOutcomes", Obj(outcome_fields, {"outcomes_ar", "outcomes_en", "results"}));
+  const module::Resource& initiative = InitiativeResource();
+  // What a writer sets (create and update share them; update also takes the outcomes).
+  const std::vector<std::string> fields = {"partner_entity_ids", "title_ar",    "title_en",   "summary_ar",
+                                           "summary_en",         "objectives_ar", "objectives_en", "audience_ar",
+                                           "audience_en",        "themes",      "channels",   "start_date",
+                                           "end_date",           "budget_band"};
+  const std::vector<std::string> outcomes = {"outcomes_ar", "outcomes_en", "results"};
+  reg.AddSchema("Initiative", initiative.Schema());
+  reg.AddSchema("InitiativeList", ListOf("Initiative"));
+  std::vector<std::string> create = fields;
+  create.push_back("owner_entity_id");
+  reg.AddSchema("InitiativeCreate",
+                initiative.Input(create, {"owner_entity_id", "title_ar", "title_en", "start_date", "end_date"}));
+  std::vector<std::string> update = fields;
+  update.insert(update.end(), outcomes.begin(), outcomes.end());
+  reg.AddSchema("InitiativeUpdate", initiative.Input(update));
+  reg.AddSchema("InitiativeStatusChange", Obj({{"to", Enum(Statuses())}, {"comment", Str(2000)}}, {"to"}));
+  reg.AddSchema("InitiativeOutcomes", initiative.Input(outcomes, outcomes));
   reg.AddSchema("ShowcaseNote", Obj({{"note", Str(2000)}}, {"note"}));
 }
 
