@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "auth/policy.hpp"
+#include "calendar/resources.hpp"
 #include "calendar/schedule.hpp"
 #include "calendar/vocabularies.hpp"
 #include "module/shared_vocabularies.hpp"
@@ -44,13 +45,14 @@ std::string AudienceName(const std::string& code, bool arabic) {
   return term->attributes.value(arabic ? "phrase_ar" : "phrase_en", code);
 }
 
-constexpr const char* kEntryColumns =
-    "e.id, e.entity_id, e.kind, e.title_ar, e.title_en, e.description_ar, e.description_en, e.starts_at, e.ends_at, "
-    "e.all_day, e.importance, e.audience, e.themes, e.channels, e.location_ar, e.location_en, e.status, e.version, "
-    "e.created_by, e.created_at, e.updated_at, e.starts_us, e.ends_us";
-constexpr const char* kEntryFrom = " FROM calendar_entries e ";
-constexpr const char* kBlackoutColumns =
-    "id, entity_id, starts_on, ends_on, starts_us, ends_us, reason_ar, reason_en, created_by, created_at, version";
+// starts_us and ends_us, the bounds as instants, are for the service alone: the API shows starts_at,
+// ends_at and all_day.
+std::string SelectEntries() {
+  return "SELECT " + EntryResource().Columns("e") + ", e.starts_us, e.ends_us FROM calendar_entries e ";
+}
+std::string SelectBlackouts() {
+  return "SELECT " + BlackoutResource().Columns() + ", starts_us, ends_us FROM calendar_blackouts ";
+}
 
 // ---- time ----
 
@@ -72,35 +74,11 @@ int64_t InZone(const core::TimeZone& zone, int64_t floating_us) { return zone.Wa
 
 // ---- rows → JSON ----
 
-Json Codes(const std::string& stored) {
-  Json j = Json::parse(stored, nullptr, false);
-  return j.is_array() ? j : Json::array();
-}
-
 Json EntryJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"uid", "entry-" + std::to_string(r.Int("id"))},
-          {"source", "entry"},
-          {"entity_id", OptJson(r.OptInt("entity_id"))},
-          {"kind", r.Text("kind")},
-          {"title_ar", r.Text("title_ar")},
-          {"title_en", r.Text("title_en")},
-          {"description_ar", r.Text("description_ar")},
-          {"description_en", r.Text("description_en")},
-          {"starts_at", r.Text("starts_at")},
-          {"ends_at", OptJson(r.OptText("ends_at"))},
-          {"all_day", r.Int("all_day") != 0},
-          {"importance", r.Text("importance")},
-          {"audience", r.Text("audience")},
-          {"themes", Codes(r.Text("themes"))},
-          {"channels", Codes(r.Text("channels"))},
-          {"location_ar", r.Text("location_ar")},
-          {"location_en", r.Text("location_en")},
-          {"status", r.Text("status")},
-          {"version", r.Int("version")},
-          {"created_by", r.Text("created_by")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
+  Json entry = EntryResource().ToJson(r);
+  entry["uid"] = "entry-" + std::to_string(r.Int("id"));
+  entry["source"] = "entry";
+  return entry;
 }
 
 /// Adds the owner entity's code and names (null for network-wide items), from the directory.
@@ -115,17 +93,7 @@ void NameOwner(Json& item, const std::map<int64_t, module::EntityInfo>& entities
   item["entity_name_en"] = owner ? Json(owner->name_en) : Json(nullptr);
 }
 
-Json BlackoutJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"entity_id", OptJson(r.OptInt("entity_id"))},
-          {"starts_on", r.Text("starts_on")},
-          {"ends_on", r.Text("ends_on")},
-          {"reason_ar", r.Text("reason_ar")},
-          {"reason_en", r.Text("reason_en")},
-          {"created_by", r.Text("created_by")},
-          {"created_at", r.Text("created_at")},
-          {"version", r.Int("version")}};
-}
+Json BlackoutJson(const Row& r) { return BlackoutResource().ToJson(r); }
 
 Blackout BlackoutOf(const Row& r, const core::TimeZone& zone) {
   return {r.Int("id"),          r.OptInt("entity_id"), InZone(zone, r.Int("starts_us")),
@@ -242,8 +210,7 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRe
   auto overlaps = [&](const Slot& s) { return s.starts_us < hi && s.ends_us > lo; };
 
   std::vector<Item> all;
-  auto entries = tx.Query(std::string("SELECT ") + kEntryColumns + kEntryFrom +
-                              "WHERE e.starts_us < $1 AND e.ends_us > $2 ORDER BY e.starts_us, e.id",
+  auto entries = tx.Query(SelectEntries() + "WHERE e.starts_us < $1 AND e.ends_us > $2 ORDER BY e.starts_us, e.id",
                           {hi + kDayUs, lo - kDayUs});
   if (!entries) return std::move(entries).error();
   for (const auto& r : *entries) {
@@ -256,8 +223,7 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRe
     }
   }
 
-  auto blackout_rows = tx.Query(std::string("SELECT ") + kBlackoutColumns +
-                                    " FROM calendar_blackouts WHERE starts_us < $1 AND ends_us > $2 ORDER BY starts_us, id",
+  auto blackout_rows = tx.Query(SelectBlackouts() + "WHERE starts_us < $1 AND ends_us > $2 ORDER BY starts_us, id",
                                 {hi + kDayUs, lo - kDayUs});
   if (!blackout_rows) return std::move(blackout_rows).error();
   std::vector<Blackout> blackouts;
@@ -390,8 +356,7 @@ Result<When> ReadWhen(const std::string& starts, const std::optional<std::string
 }
 
 Result<Row> LoadEntry(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kEntryColumns + kEntryFrom + "WHERE e.id = $1", id,
-                 "calendar.entry_not_found");
+  return LoadOne(tx, SelectEntries() + "WHERE e.id = $1", id, "calendar.entry_not_found");
 }
 
 /// The conflicts an entry takes part in, over the days around it.
@@ -722,8 +687,7 @@ Status CalendarService::DeleteEntry(const auth::Caller& caller, int64_t id, std:
 Result<Json> CalendarService::ListBlackouts(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    return module::QueryAll(tx, std::string("SELECT ") + kBlackoutColumns + " FROM calendar_blackouts ORDER BY starts_us, id",
-                            {}, BlackoutJson);
+    return module::QueryAll(tx, SelectBlackouts() + "ORDER BY starts_us, id", {}, BlackoutJson);
   });
 }
 
@@ -756,7 +720,7 @@ Result<Json> CalendarService::CreateBlackout(const auth::Caller& caller, const J
     auto rows = tx.Query(std::string("INSERT INTO calendar_blackouts (entity_id, starts_on, ends_on, starts_us, ends_us, "
                                      "reason_ar, reason_en, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
                                      "$5, $6, $7, $8, $9, $9) RETURNING ") +
-                             kBlackoutColumns,
+                             BlackoutResource().Columns(),
                          {store::OrNull(entity), *starts_on, last, starts_us, ends_us, *reason_ar, *reason_en,
                           caller.login, now});
     if (!rows) return std::move(rows).error();
@@ -769,9 +733,7 @@ Result<Json> CalendarService::CreateBlackout(const auth::Caller& caller, const J
 
 Status CalendarService::DeleteBlackout(const auth::Caller& caller, int64_t id) {
   return store_.Write([&](Tx& tx) -> Status {
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kBlackoutColumns +
-                                                   " FROM calendar_blackouts WHERE id = $1",
-                                           id, "calendar.blackout_not_found"));
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, SelectBlackouts() + "WHERE id = $1", id, "calendar.blackout_not_found"));
     const std::optional<int64_t> entity = row.OptInt("entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.blackouts.write", entity));
     auto n = tx.Exec("DELETE FROM calendar_blackouts WHERE id = $1", {id});
@@ -785,11 +747,10 @@ Status CalendarService::DeleteBlackout(const auth::Caller& caller, int64_t id) {
 Result<Json> CalendarService::GetSettings(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query("SELECT conflict_window_hours, version, updated_at FROM calendar_settings WHERE id = 1");
+    auto rows = tx.Query("SELECT " + CalendarSettingsResource().Columns() + " FROM calendar_settings WHERE id = 1");
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::Internal("calendar settings row missing");
-    const Row& r = (*rows)[0];
-    return Json{{"conflict_window_hours", r.Int("conflict_window_hours")}, {"version", r.Int("version")}, {"updated_at", r.Text("updated_at")}};
+    return CalendarSettingsResource().ToJson((*rows)[0]);
   });
 }
 

@@ -1,9 +1,9 @@
 #include "calendar/module.hpp"
 
 #include "calendar/demo.hpp"
+#include "calendar/resources.hpp"
 #include "calendar/routes.hpp"
 #include "calendar/vocabularies.hpp"
-#include "module/shared_vocabularies.hpp"
 #include "module/schema.hpp"
 
 namespace sawt::calendar {
@@ -53,40 +53,24 @@ const std::vector<http::Message> kMessages = {
 
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  const Json kinds = Enum(EntryKinds());
-  const Json importance = Enum(module::Importance());
-  const Json audience = Enum(module::Audiences());
-  const Json status = Enum(EntryStatuses());
-  const Json when = {{"type", "string"}, {"description", "YYYY-MM-DD (all day) or YYYY-MM-DDTHH:MM:SSZ"}};
-  const Json nullable_when = {{"type", {"string", "null"}}, {"description", "same form as starts_at; inclusive last day when all day"}};
-  const Json fields = {{"kind", kinds},          {"title_ar", Str(500)},        {"title_en", Str(500)},
-                       {"description_ar", Str(5000)}, {"description_en", Str(5000)}, {"starts_at", when},
-                       {"ends_at", nullable_when}, {"importance", importance}, {"audience", audience},
-                       {"themes", Codes(20)},      {"channels", Codes(20)},      {"location_ar", Str(500)},
-                       {"location_en", Str(500)},   {"status", status}};
-  Json create_props = fields;
-  create_props["entity_id"] = {{"type", {"integer", "null"}}, {"description", "null: network-wide (network admins)"}};
-  reg.AddSchema("CalendarEntryCreate", Obj(create_props, {"kind", "title_ar", "title_en", "starts_at"}));
-  reg.AddSchema("CalendarEntryUpdate", Obj(fields));
-  Json entry_props = create_props;
-  for (const char* k : {"id", "version"}) entry_props[k] = Int();
-  for (const char* k : {"uid", "source", "created_by"}) entry_props[k] = Str(500);
-  for (const char* k : {"created_at", "updated_at"}) entry_props[k] = Timestamp();
-  // The owner's code and names (from the entity directory), so that a view needs no second lookup.
-  entry_props["entity_code"] = NullableStr(64);
-  entry_props["entity_name_ar"] = NullableStr(500);
-  entry_props["entity_name_en"] = NullableStr(500);
-  entry_props["all_day"] = {{"type", "boolean"}};
-  entry_props["conflicts"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}};
-  reg.AddSchema("CalendarEntry", {{"type", "object"}, {"properties", entry_props}});
+  const module::Resource& entry = EntryResource();
+  const std::vector<std::string> fields = {"kind",        "title_ar",   "title_en",  "description_ar", "description_en",
+                                           "starts_at",   "ends_at",    "importance", "audience",      "themes",
+                                           "channels",    "location_ar", "location_en", "status"};
+  std::vector<std::string> create = fields;
+  create.push_back("entity_id");
+  reg.AddSchema("CalendarEntryCreate", entry.Input(create, {"kind", "title_ar", "title_en", "starts_at"}));
+  reg.AddSchema("CalendarEntryUpdate", entry.Input(fields));
+  reg.AddSchema("CalendarEntry", entry.Schema());
   reg.AddSchema("CalendarConflict",
                 {{"type", "object"},
                  {"properties",
                   {{"rule", {{"enum", {"window", "blackout"}}}}, {"uids", Codes(20)}, {"gap_minutes", Int()},
                    {"audience", Str(500)}, {"blackout_id", Int()}, {"message_ar", Str(2000)}, {"message_en", Str(2000)}}}});
   // A view's item: an entry, or an item a calendar source supplies (its kinds and statuses are
-  // that source's vocabulary); conflicts are indexes into the view's conflicts.
-  Json item_props = entry_props;
+  // that source's vocabulary, and it has no description, place or authorship); conflicts are
+  // indexes into the view's conflicts.
+  Json item_props = entry.Schema()["properties"];
   item_props["source"] = {{"type", "string"},
                           {"description", "\"entry\", or the source's item type (content_item, initiative, …)"}};
   item_props["kind"] = Str(64);
@@ -95,19 +79,10 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   reg.AddSchema("CalendarItem", {{"type", "object"},
                                  {"description", "a calendar entry or a dated item of another module (source)"},
                                  {"properties", item_props}});
-  reg.AddSchema("Blackout", {{"type", "object"},
-                             {"properties",
-                              {{"id", Int()}, {"entity_id", {{"type", {"integer", "null"}}}},
-                               {"starts_on", {{"type", "string"}, {"format", "date"}}},
-                               {"ends_on", {{"type", "string"}, {"format", "date"}}}, {"reason_ar", Str(500)},
-                               {"reason_en", Str(500)}, {"created_by", Str(500)}, {"created_at", Str(500)}, {"version", Int()}}}});
-  reg.AddSchema("BlackoutList", {{"type", "object"},
-                                 {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
-  reg.AddSchema("BlackoutCreate", Obj({{"entity_id", {{"type", {"integer", "null"}}}},
-                                       {"starts_on", {{"type", "string"}, {"format", "date"}}},
-                                       {"ends_on", {{"type", "string"}, {"format", "date"}}},
-                                       {"reason_ar", Str(500)}, {"reason_en", Str(500)}},
-                                      {"starts_on", "reason_ar", "reason_en"}));
+  reg.AddSchema("Blackout", BlackoutResource().Schema());
+  reg.AddSchema("BlackoutList", ListOf("Blackout"));
+  reg.AddSchema("BlackoutCreate", BlackoutResource().Input({"entity_id", "starts_on", "ends_on", "reason_ar", "reason_en"},
+                                                           {"starts_on", "reason_ar", "reason_en"}));
   reg.AddSchema("CalendarView",
                 {{"type", "object"},
                  {"properties",
@@ -115,11 +90,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                    {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarItem"}}}}},
                    {"conflicts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CalendarConflict"}}}}},
                    {"blackouts", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Blackout"}}}}}}}});
-  reg.AddSchema("CalendarSettings", {{"type", "object"},
-                                     {"properties", {{"conflict_window_hours", Int()}, {"version", Int()}, {"updated_at", Str(500)}}}});
-  reg.AddSchema("CalendarSettingsUpdate",
-                Obj({{"conflict_window_hours", {{"type", "integer"}, {"minimum", 1}, {"maximum", 336}}}},
-                    {"conflict_window_hours"}));
+  reg.AddSchema("CalendarSettings", CalendarSettingsResource().Schema());
+  reg.AddSchema("CalendarSettingsUpdate", CalendarSettingsResource().Input({"conflict_window_hours"}, {"conflict_window_hours"}));
 }
 
 }  // namespace
