@@ -111,8 +111,9 @@ Json Resource::Schema() const {
   return {{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
 }
 
-Json Resource::Input(const std::vector<std::string>& names, const std::vector<std::string>& required) const {
-  Json properties = Json::object();
+Json Resource::Input(const std::vector<std::string>& names, const std::vector<std::string>& required,
+                     Json request_only) const {
+  Json properties = std::move(request_only);
   for (const std::string& name : names) {
     const Field& f = field(name);
     properties[name] = f.null_clears ? f.schema : WithoutNull(f.schema);

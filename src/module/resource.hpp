@@ -40,9 +40,11 @@ class Resource {
   core::Json ToJson(const store::Row& row) const;
   /// The response schema: an object with every field, all required.
   core::Json Schema() const;
-  /// A request body's schema: exactly `names` (additionalProperties false), `required` among
+  /// A request body's schema: exactly `names` and the members of `request_only` (name → schema:
+  /// what only requests carry, such as a password), additionalProperties false, `required` among
   /// them. REQUIRES (asserted): every name is a field.
-  core::Json Input(const std::vector<std::string>& names, const std::vector<std::string>& required = {}) const;
+  core::Json Input(const std::vector<std::string>& names, const std::vector<std::string>& required = {},
+                   core::Json request_only = core::Json::object()) const;
   /// The field named `name`. REQUIRES (asserted): it exists.
   const Field& field(std::string_view name) const;
   /// Every field: those read from the row, then the added ones.

@@ -68,5 +68,13 @@ TEST(ResourceTest, AddedMembersAreDescribedButNotReadFromTheRow) {
   EXPECT_EQ(r.Input({"key", "active"})["properties"]["active"], schema::Bool());
 }
 
+TEST(ResourceTest, AnInputMayTakeMembersOnlyRequestsCarry) {
+  Json input = Sample().Input({"key"}, {"key", "secret"}, {{"secret", schema::Str(200)}});
+  EXPECT_EQ(input["properties"]["secret"], schema::Str(200));
+  EXPECT_EQ(input["properties"]["key"], schema::Str(64));
+  EXPECT_EQ(input["required"], Json::array({"key", "secret"}));
+  EXPECT_EQ(input["properties"].size(), 2u);
+}
+
 }  // namespace
 }  // namespace sawt::module

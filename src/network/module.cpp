@@ -12,7 +12,6 @@ namespace sawt::network {
 namespace {
 
 using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
-using core::Json;
 
 const std::vector<http::Message> kMessages = {
     {"network.bad_time_zone", "المنطقة الزمنية «{0}» غير معروفة؛ استخدم معرّفًا مثل Asia/Dubai.",
@@ -67,15 +66,13 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                                        {"kind", "code", "name_ar", "name_en"}));
   reg.AddSchema("EntityUpdate", EntityResource().Input({"name_ar", "name_en", "color", "logo_url"}));
   reg.AddSchema("Member", MemberResource().Schema());
-  // Creating an account also sets its first password and may grant a first role: members of the
-  // request only.
-  Json member_create = MemberResource().Input({"login", "name_ar", "name_en", "title_ar", "title_en", "email"},
-                                              {"login", "name_ar", "name_en", "email"});
-  member_create["properties"].update({{"password", {{"type", "string"}, {"minLength", 10}, {"maxLength", 256}}},
-                                      {"entity_id", Int()},
-                                      {"role", Enum(Roles())}});
-  member_create["required"].push_back("password");
-  reg.AddSchema("MemberCreate", std::move(member_create));
+  // Creating an account also sets its first password and may grant a first role.
+  reg.AddSchema("MemberCreate",
+                MemberResource().Input({"login", "name_ar", "name_en", "title_ar", "title_en", "email"},
+                                       {"login", "password", "name_ar", "name_en", "email"},
+                                       {{"password", {{"type", "string"}, {"minLength", 10}, {"maxLength", 256}}},
+                                        {"entity_id", Int()},
+                                        {"role", Enum(Roles())}}));
   reg.AddSchema("MemberUpdate", MemberResource().Input({"name_ar", "name_en", "title_ar", "title_en", "email", "active"}));
   reg.AddSchema("Membership", MembershipResource().Schema());
   reg.AddSchema("MembershipCreate", MembershipResource().Input({"member_id", "entity_id", "role"},
