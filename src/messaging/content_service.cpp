@@ -8,6 +8,7 @@
 #include "messaging/channels.hpp"
 #include "messaging/detail/fields.hpp"
 #include "messaging/publication_service.hpp"
+#include "messaging/resources.hpp"
 #include "messaging/review_settings.hpp"
 #include "messaging/variant_service.hpp"
 #include "module/shared_vocabularies.hpp"
@@ -36,10 +37,10 @@ using module::OptJson;
 using store::Row;
 using store::Tx;
 
-constexpr const char* kItemColumns =
-    "id, kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, planned_at, state, strategic, "
-    "reviewer_approved_by, network_approved_by, published_at, version, created_by, created_at, updated_at, importance, "
-    "audience";
+// The two sign-off columns become the item's "approvals" (ItemJson).
+std::string SelectItems() {
+  return "SELECT " + ContentItemResource().Columns() + ", reviewer_approved_by, network_approved_by FROM content_items ";
+}
 constexpr size_t kMaxTitleBytes = 1000;
 constexpr size_t kMaxBodyBytes = 100000;
 const std::set<std::string> kKinds = {"press_release", "social_post", "speech", "web_article", "internal_memo"};
@@ -57,28 +58,10 @@ const std::set<std::string> kItemStates = {"draft",     "in_review", "changes_re
                                            "scheduled", "published", "withdrawn"};
 
 Json ItemJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"kind", r.Text("kind")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"title_ar", r.Text("title_ar")},
-          {"title_en", r.Text("title_en")},
-          {"body_ar", r.Text("body_ar")},
-          {"body_en", r.Text("body_en")},
-          {"themes", Json::parse(r.Text("themes"))},
-          {"channels", Json::parse(r.Text("channels"))},
-          {"planned_at", OptJson(r.OptText("planned_at"))},
-          {"state", r.Text("state")},
-          {"strategic", r.Int("strategic") != 0},
-          {"approvals",
-           {{"reviewer", OptJson(r.OptText("reviewer_approved_by"))},
-            {"network", OptJson(r.OptText("network_approved_by"))}}},
-          {"published_at", OptJson(r.OptText("published_at"))},
-          {"version", r.Int("version")},
-          {"created_by", r.Text("created_by")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")},
-          {"importance", r.Text("importance")},
-          {"audience", r.Text("audience")}};
+  Json item = ContentItemResource().ToJson(r);
+  item["approvals"] = {{"reviewer", OptJson(r.OptText("reviewer_approved_by"))},
+                       {"network", OptJson(r.OptText("network_approved_by"))}};
+  return item;
 }
 
 /// What an item is for when its author does not say: press releases and speeches are high
@@ -95,7 +78,7 @@ Status CheckImportanceAndAudience(const std::optional<std::string>& importance, 
 }
 
 Result<Row> LoadItem(Tx& tx, int64_t id) {
-  return LoadOne(tx, std::string("SELECT ") + kItemColumns + " FROM content_items WHERE id = $1", id,
+  return LoadOne(tx, SelectItems() + "WHERE id = $1", id,
                  "messaging.content_item_not_found");
 }
 
@@ -315,7 +298,7 @@ Result<Json> ContentService::ListContentItems(const auth::Caller& caller, std::o
   if (state && !kItemStates.count(*state)) return Error::InvalidInput("messaging.bad_content_state", "state", {*state});
   if (kind && !kKinds.count(*kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {*kind});
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    store::Sql sql(std::string("SELECT ") + kItemColumns + " FROM content_items WHERE id > ", page.after_id);
+    store::Sql sql(SelectItems() + "WHERE id > ", page.after_id);
     if (state) sql.Bind(" AND state = ", *state);
     if (entity_id) sql.Bind(" AND owner_entity_id = ", *entity_id);
     if (kind) sql.Bind(" AND kind = ", *kind);

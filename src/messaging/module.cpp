@@ -8,7 +8,6 @@
 #include "messaging/services.hpp"
 #include "messaging/vocabularies.hpp"
 #include "module/schema.hpp"
-#include "module/shared_vocabularies.hpp"
 
 namespace sawt::messaging {
 namespace {
@@ -155,37 +154,23 @@ void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
   Json check_result = check_props;
   check_result["channel"] = Str(32);
   reg.AddSchema("ChannelCheckResult", {{"type", "object"}, {"properties", check_result}});
-  reg.AddSchema("Publication",
-                {{"type", "object"},
-                 {"properties",
-                  {{"id", Int()}, {"item_id", Int()}, {"owner_entity_id", Int()}, {"channel", Str(32)},
-                   {"lang", {{"enum", {"ar", "en"}}}}, {"payload", {{"type", "object"}}},
-                   {"state", {{"enum", {"pending", "delivered", "manual", "posted", "failed", "cancelled"}}}},
-                   {"attempts", Int()}, {"next_attempt_at", NullableStr()}, {"last_error", NullableStr()},
-                   {"delivered_at", NullableStr()}, {"posted_url", NullableStr()}, {"posted_by", NullableStr()},
-                   {"version", Int()}, {"created_at", Str()}, {"updated_at", Str()}}}});
+  reg.AddSchema("Publication", PublicationResource().Schema());
   reg.AddSchema("PublicationList",
                 {{"type", "object"},
                  {"properties",
                   {{"item_id", Int()},
                    {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Publication"}}}}}}}});
   reg.AddSchema("PublicationPosted", Obj({{"url", Str(2000)}}, {"url"}));
-  reg.AddSchema("ChannelEndpoint", {{"type", "object"},
-                                    {"properties",
-                                     {{"channel", Str(32)}, {"url", Str(2000)}, {"has_secret", {{"type", "boolean"}}},
-                                      {"max_attempts", Int()}, {"version", Int()}, {"updated_by", Str()},
-                                      {"updated_at", Str()}}}});
+  reg.AddSchema("ChannelEndpoint", ChannelEndpointResource().Schema());
   reg.AddSchema("ChannelEndpointList", ListOf("ChannelEndpoint"));
-  reg.AddSchema("ChannelEndpointSave", Obj({{"url", Str(2000)}, {"secret", Str(200)}, {"max_attempts", Int()}},
-                                           {"url", "secret"}));
+  reg.AddSchema("ChannelEndpointSave",
+                ChannelEndpointResource().Input({"url", "max_attempts"}, {"url", "secret"}, {{"secret", Str(200)}}));
 }
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  reg.AddSchema("ReviewSettings", {{"type", "object"},
-                                   {"properties",
-                                    {{"entity_id", Int()}, {"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}, {"version", Int()}}}});
-  reg.AddSchema("ReviewSettingsSave", Obj({{"maker_checker", {{"type", "boolean"}}}, {"forbid_error_override", {{"type", "boolean"}}}},
-                                          {"maker_checker"}));
+  reg.AddSchema("ReviewSettings", ReviewSettingsResource().Schema());
+  reg.AddSchema("ReviewSettingsSave",
+                ReviewSettingsResource().Input({"maker_checker", "forbid_error_override"}, {"maker_checker"}));
   reg.AddSchema("Theme", ThemeResource().Schema());
   reg.AddSchema("ThemeList", ListOf("Theme"));
   reg.AddSchema("ThemeCreate", ThemeResource().Input({"code", "name_ar", "name_en", "owner_entity_id", "strategic"},
@@ -236,34 +221,19 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                    {"span", {{"type", {"object", "null"}},
                              {"properties", {{"offset", Int()}, {"length", Int()}, {"excerpt", Str(400)}}}}},
                    {"details", {{"type", "object"}}}}}});
-  const Json kinds = {{"enum", {"press_release", "social_post", "speech", "web_article", "internal_memo"}}};
-  const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
-  const Json item_states = {{"enum", {"draft", "in_review", "changes_requested", "approved", "scheduled", "published", "withdrawn"}}};
-  Json importance = Enum(module::Importance());
-  importance["description"] = "default: high for press releases and speeches, else normal";
-  Json audience = Enum(module::Audiences());
-  audience["description"] = "default: employees for internal memos, else public";
-  reg.AddSchema("ContentItem",
-                {{"type", "object"},
-                 {"properties",
-                  {{"id", Int()}, {"kind", kinds}, {"owner_entity_id", Int()}, {"title_ar", Str(1000)},
-                   {"title_en", Str(1000)}, {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
-                   {"channels", codes}, {"planned_at", NullableStr()}, {"state", item_states},
-                   {"strategic", {{"type", "boolean"}}}, {"approvals", {{"type", "object"}}},
-                   {"published_at", NullableStr()}, {"version", Int()}, {"created_by", Str()}, {"created_at", Str()},
-                   {"updated_at", Str()}, {"importance", importance}, {"audience", audience},
-                   {"alignment", {{"type", "object"}}}}}});
-  reg.AddSchema("ContentItemCreate", Obj({{"kind", kinds}, {"owner_entity_id", Int()}, {"title_ar", Str(1000)},
-                                          {"title_en", Str(1000)}, {"body_ar", Str(100000)}, {"body_en", Str(100000)},
-                                          {"themes", codes}, {"channels", codes}, {"planned_at", NullableStr()},
-                                          {"importance", importance}, {"audience", audience}},
-                                         {"kind", "owner_entity_id"}));
-  reg.AddSchema("ContentItemUpdate", Obj({{"kind", kinds}, {"title_ar", Str(1000)}, {"title_en", Str(1000)},
-                                          {"body_ar", Str(100000)}, {"body_en", Str(100000)}, {"themes", codes},
-                                          {"channels", codes}, {"planned_at", NullableStr()},
-                                          {"importance", importance}, {"audience", audience}}));
+  const module::Resource& item = ContentItemResource();
+  Json item_schema = item.Schema();
+  // The alignment findings come with a single item, not on list pages: not required.
+  item_schema["properties"]["alignment"] = {{"type", "object"}};
+  reg.AddSchema("ContentItem", std::move(item_schema));
+  const std::vector<std::string> content = {"kind",  "title_ar", "title_en",   "body_ar",   "body_en",
+                                            "themes", "channels", "planned_at", "importance", "audience"};
+  std::vector<std::string> create = content;
+  create.push_back("owner_entity_id");
+  reg.AddSchema("ContentItemCreate", item.Input(create, {"kind", "owner_entity_id"}));
+  reg.AddSchema("ContentItemUpdate", item.Input(content));
   reg.AddSchema("ContentTransition",
-                Obj({{"to", item_states}, {"comment", Str(2000)}, {"override_reason", Str(2000)}}, {"to"}));
+                Obj({{"to", Enum(ContentStates())}, {"comment", Str(2000)}, {"override_reason", Str(2000)}}, {"to"}));
   reg.AddSchema("ContentItemVersions",
                 {{"type", "object"},
                  {"properties", {{"item_id", Int()}, {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}});

@@ -5,6 +5,7 @@
 #include "http/client.hpp"
 #include "messaging/channels.hpp"
 #include "messaging/detail/item_variants.hpp"
+#include "messaging/resources.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
@@ -25,38 +26,27 @@ using store::Tx;
 
 constexpr int kMaxAttemptsCap = 20;
 
-constexpr const char* kOutboxColumns =
-    "id, item_id, owner_entity_id, channel, lang, payload, state, attempts, next_attempt_at, last_error, delivered_at, "
-    "posted_url, posted_by, version, created_at, updated_at";
+std::string SelectPublications() {
+  return "SELECT " + PublicationResource().Columns() + ", next_attempt_at FROM publication_outbox ";
+}
 
 Json OutboxJson(const Row& r) {
-  return {{"id", r.Int("id")},
-          {"item_id", r.Int("item_id")},
-          {"owner_entity_id", r.Int("owner_entity_id")},
-          {"channel", r.Text("channel")},
-          {"lang", r.Text("lang")},
-          {"payload", Json::parse(r.Text("payload"))},
-          {"state", r.Text("state")},
-          {"attempts", r.Int("attempts")},
-          {"next_attempt_at",
-           module::OptJson(r.Text("state") == "pending" ? r.OptText("next_attempt_at") : std::nullopt)},
-          {"last_error", module::OptJson(r.OptText("last_error"))},
-          {"delivered_at", module::OptJson(r.OptText("delivered_at"))},
-          {"posted_url", module::OptJson(r.OptText("posted_url"))},
-          {"posted_by", module::OptJson(r.OptText("posted_by"))},
-          {"version", r.Int("version")},
-          {"created_at", r.Text("created_at")},
-          {"updated_at", r.Text("updated_at")}};
+  Json publication = PublicationResource().ToJson(r);
+  // When the next attempt is due means something only while one is to come.
+  publication["next_attempt_at"] =
+      module::OptJson(r.Text("state") == "pending" ? r.OptText("next_attempt_at") : std::nullopt);
+  return publication;
+}
+
+// The secret is selected to tell whether there is one: it is never shown.
+std::string SelectEndpoints() {
+  return "SELECT " + ChannelEndpointResource().Columns() + ", secret, id FROM channel_endpoints ";
 }
 
 Json EndpointJson(const Row& r) {
-  return {{"channel", r.Text("channel")},
-          {"url", r.Text("url")},
-          {"has_secret", !r.Text("secret").empty()},
-          {"max_attempts", r.Int("max_attempts")},
-          {"version", r.Int("version")},
-          {"updated_by", r.Text("updated_by")},
-          {"updated_at", r.Text("updated_at")}};
+  Json endpoint = ChannelEndpointResource().ToJson(r);
+  endpoint["has_secret"] = !r.Text("secret").empty();
+  return endpoint;
 }
 
 }  // namespace
@@ -162,7 +152,7 @@ Result<Json> PublicationService::ListPublications(const auth::Caller& caller, in
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(ItemView item, LoadItemView(tx, item_id));
-    auto rows = tx.Query(std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE item_id = $1 ORDER BY id",
+    auto rows = tx.Query(SelectPublications() + "WHERE item_id = $1 ORDER BY id",
                          {item.id});
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
@@ -186,8 +176,7 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
     return Error::InvalidInput("messaging.bad_posted_url", "url");
   }
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1",
-                                           id, "messaging.publication_not_found"));
+    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, SelectPublications() + "WHERE id = $1", id, "messaging.publication_not_found"));
     const int64_t owner = row.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
     if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
@@ -208,8 +197,7 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
                                  {"lang", row.Text("lang")},
                                  {"from", state},
                                  {"url", *url}}));
-    SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1",
-                                             id, "messaging.publication_not_found"));
+    SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, SelectPublications() + "WHERE id = $1", id, "messaging.publication_not_found"));
     return OutboxJson(saved);
   });
 }
@@ -220,7 +208,7 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
   auto comment = in.String("comment", false, 2000, false);
   SAWT_TRY_STATUS(in.Finish());
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    const std::string select = std::string("SELECT ") + kOutboxColumns + " FROM publication_outbox WHERE id = $1";
+    const std::string select = SelectPublications() + "WHERE id = $1";
     SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, select, id, "messaging.publication_not_found"));
     const int64_t owner = row.Int("owner_entity_id");
     SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
@@ -252,8 +240,7 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
 Result<Json> PublicationService::ListEndpoints(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.channels.admin", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(
-        "SELECT channel, url, secret, max_attempts, version, updated_by, updated_at FROM channel_endpoints ORDER BY channel");
+    auto rows = tx.Query(SelectEndpoints() + "ORDER BY channel");
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     for (const auto& r : *rows) items.push_back(EndpointJson(r));
@@ -289,10 +276,7 @@ Result<Json> PublicationService::SaveEndpoint(const auth::Caller& caller, const 
           {channel, *url, *secret, attempts, caller.login, now});
       if (!ins) return std::move(ins).error();
     }
-    auto rows = tx.Query(
-        "SELECT channel, url, secret, max_attempts, version, updated_by, updated_at, id FROM channel_endpoints "
-        "WHERE channel = $1",
-        {channel});
+    auto rows = tx.Query(SelectEndpoints() + "WHERE channel = $1", {channel});
     if (!rows) return std::move(rows).error();
     const Row& r = (*rows)[0];
     // The secret never enters the audit log.

@@ -2,6 +2,7 @@
 
 #include "messaging/vocabularies.hpp"
 #include "module/schema.hpp"
+#include "module/shared_vocabularies.hpp"
 
 namespace sawt::messaging {
 
@@ -86,6 +87,79 @@ const Resource& FactResource() {
                                            {"version", Int()},
                                            {"created_at", Timestamp()},
                                            {"updated_at", Timestamp()}});
+  return *r;
+}
+
+const Resource& ContentItemResource() {
+  static const Resource* r = [] {
+    const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};
+    Json importance = Enum(module::Importance());
+    importance["description"] = "default: high for press releases and speeches, else normal";
+    Json audience = Enum(module::Audiences());
+    audience["description"] = "default: employees for internal memos, else public";
+    // Who gave the sign-offs an approval needs (null until given).
+    const Json approvals = {{"type", "object"},
+                            {"properties", {{"reviewer", NullableStr()}, {"network", NullableStr()}}},
+                            {"required", {"reviewer", "network"}}};
+    return new Resource({{"id", Int()},
+                         {"kind", Enum(ContentKinds())},
+                         {"owner_entity_id", Int()},
+                         {"title_ar", Str(1000)},
+                         {"title_en", Str(1000)},
+                         {"body_ar", Str(100000)},
+                         {"body_en", Str(100000)},
+                         {"themes", codes},
+                         {"channels", codes},
+                         {"planned_at", NullableStr(), "", true},
+                         {"state", Enum(ContentStates())},
+                         {"strategic", Bool()},
+                         {"published_at", NullableTimestamp()},
+                         {"version", Int()},
+                         {"created_by", Str()},
+                         {"created_at", Timestamp()},
+                         {"updated_at", Timestamp()},
+                         {"importance", importance},
+                         {"audience", audience}},
+                        {{"approvals", approvals}});
+  }();
+  return *r;
+}
+
+const Resource& PublicationResource() {
+  static const Resource* r = new Resource(
+      {{"id", Int()},
+       {"item_id", Int()},
+       {"owner_entity_id", Int()},
+       {"channel", Str(32)},
+       {"lang", Enum(Languages())},
+       {"payload", {{"type", "object"}}},
+       {"state", {{"enum", {"pending", "delivered", "manual", "posted", "failed", "cancelled"}}}},
+       {"attempts", Int()},
+       {"last_error", NullableStr()},
+       {"delivered_at", NullableTimestamp()},
+       {"posted_url", NullableStr(2000)},
+       {"posted_by", NullableStr()},
+       {"version", Int()},
+       {"created_at", Timestamp()},
+       {"updated_at", Timestamp()}},
+      {{"next_attempt_at", NullableTimestamp()}});
+  return *r;
+}
+
+const Resource& ChannelEndpointResource() {
+  static const Resource* r = new Resource({{"channel", Str(32)},
+                                           {"url", Str(2000)},
+                                           {"max_attempts", Int()},
+                                           {"version", Int()},
+                                           {"updated_by", Str()},
+                                           {"updated_at", Timestamp()}},
+                                          {{"has_secret", Bool()}});
+  return *r;
+}
+
+const Resource& ReviewSettingsResource() {
+  static const Resource* r = new Resource(
+      {{"entity_id", Int()}, {"maker_checker", Bool()}, {"forbid_error_override", Bool()}, {"version", Int()}});
   return *r;
 }
 

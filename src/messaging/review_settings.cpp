@@ -4,6 +4,7 @@
 
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
+#include "messaging/resources.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
@@ -22,7 +23,7 @@ constexpr int64_t kDefaultsVersion = 1;
 
 Result<std::optional<Row>> LoadSettings(Tx& tx, int64_t entity_id) {
   auto rows = tx.Query(
-      "SELECT maker_checker, version, forbid_error_override FROM messaging_review_settings WHERE entity_id = $1",
+      "SELECT " + ReviewSettingsResource().Columns() + " FROM messaging_review_settings WHERE entity_id = $1",
       {entity_id});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return std::optional<Row>();
@@ -30,10 +31,11 @@ Result<std::optional<Row>> LoadSettings(Tx& tx, int64_t entity_id) {
 }
 
 Json SettingsJson(int64_t entity_id, const std::optional<Row>& row) {
+  if (row) return ReviewSettingsResource().ToJson(*row);
   return {{"entity_id", entity_id},
-          {"maker_checker", row ? row->Int("maker_checker") != 0 : false},
-          {"forbid_error_override", row ? row->Int("forbid_error_override") != 0 : false},
-          {"version", row ? row->Int("version") : kDefaultsVersion}};
+          {"maker_checker", false},
+          {"forbid_error_override", false},
+          {"version", kDefaultsVersion}};
 }
 
 Status EntityMustExist(const module::EntityDirectory& entities, Tx& tx, int64_t entity_id) {
