@@ -7,6 +7,7 @@
 #include "messaging/module.hpp"
 #include "network/module.hpp"
 #include "search/module.hpp"
+#include "strategy/module.hpp"
 
 namespace sawt::app {
 
@@ -18,7 +19,8 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   calendar::Register(registry);
   initiatives::Register(registry);
   search::Register(registry);
-  // Later capabilities register here: strategy, media, crisis, listening, capacity, platform.
+  strategy::Register(registry);
+  // Later capabilities register here: media, crisis, listening, capacity, platform.
   return events;
 }
 

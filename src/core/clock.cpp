@@ -83,6 +83,23 @@ std::string FormatIsoUtc(int64_t micros) {
   return buf;
 }
 
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
+}
+
 bool ParseIsoUtc(const std::string& text, int64_t* micros) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   long long frac = 0;

@@ -7,11 +7,15 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace sawt::core {
 
 /// ISO 8601 UTC with microseconds, e.g. "2026-11-23T11:36:47.123456Z". Sorts lexicographically.
 std::string FormatIsoUtc(int64_t micros);
+
+/// Whether `text` is a calendar date "YYYY-MM-DD" (a real day: no 2026-02-30).
+bool IsIsoDate(std::string_view text);
 
 /// Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[.ffffff]Z"; false on anything else.
 bool ParseIsoUtc(const std::string& text, int64_t* micros);

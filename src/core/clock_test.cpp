@@ -48,5 +48,13 @@ TEST(ClockTest, AJumpWakesSubscribersUntilTheirHandleEnds) {
   EXPECT_EQ(SystemClock().OnJump([&] { ++woken; }), nullptr);  // the real time never jumps
 }
 
+TEST(ClockTest, IsoDatesAreRealDays) {
+  for (const char* ok : {"2026-12-06", "2024-02-29", "2000-02-29", "1999-12-31"}) EXPECT_TRUE(IsIsoDate(ok)) << ok;
+  for (const char* bad : {"2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01", "2026/01/01",
+                          "2026-01-01T00:00:00Z", "", "２０２６-01-01"}) {
+    EXPECT_FALSE(IsIsoDate(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace sawt::core

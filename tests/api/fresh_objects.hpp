@@ -169,6 +169,32 @@ class FreshObjectsTest : public ApiTest {
     return id;
   }
 
+  // strategy: the demo's active umbrella strategy, a fresh draft strategy of `entity` serving it,
+  // and a fresh activity of `entity` (dated in 2031, so never overdue while tests run).
+  int64_t UmbrellaId() {
+    Reply r = app().Call("GET", "/api/v1/strategies?scope=umbrella&status=active", Admin());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["items"].at(0)["id"];
+  }
+  Json EntityStrategyBody(int64_t entity) {
+    return {{"scope", "entity"},
+            {"entity_id", entity},
+            {"umbrella_id", UmbrellaId()},
+            {"title_ar", "استراتيجية"},
+            {"title_en", "Strategy"},
+            {"period_start", 2027},
+            {"period_end", 2029},
+            {"objectives", {{{"code", "T1"}, {"title_ar", "هدف"}, {"title_en", "Objective"}, {"serves", {"O1"}}}}}};
+  }
+  int64_t NewEntityStrategy(int64_t entity) {
+    return Made(app().Call("POST", "/api/v1/strategies", Admin(), EntityStrategyBody(entity)));
+  }
+  Json ActivityBody(int64_t entity) {
+    return {{"entity_id", entity}, {"title_ar", "نشاط"}, {"title_en", "Activity"}, {"start_date", "2031-01-05"},
+            {"due_date", "2031-01-25"}};
+  }
+  int64_t NewActivity(int64_t entity) { return Made(app().Call("POST", "/api/v1/activities", Admin(), ActivityBody(entity))); }
+
   /// One successful request per route ("METHOD pattern") that deals with fresh objects; the
   /// routes every signed-in caller uses on their own account are in it too (the entity is
   /// ignored there). Callers of a request in another entity use `entity` as the owner.
@@ -343,6 +369,25 @@ class FreshObjectsTest : public ApiTest {
           }}},
         {"DELETE /api/v1/initiatives/{id}/showcase",
          {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}/showcase", ShowcasedInitiative(e))}; }}},
+        // strategy
+        {"GET /api/v1/strategies",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/strategies?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/strategies", {201, [&](int64_t e) { return RouteRequest{"/api/v1/strategies", EntityStrategyBody(e)}; }}},
+        {"GET /api/v1/strategies/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/strategies/{id}", NewEntityStrategy(e))}; }}},
+        {"PATCH /api/v1/strategies/{id}",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/strategies/{id}", NewEntityStrategy(e)), {{"title_en", "Renamed"}}, IfMatch(1)};
+          }}},
+        {"GET /api/v1/strategies/{id}/traceability",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/strategies/{id}/traceability", UmbrellaId())}; }}},
+        {"GET /api/v1/activities",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/activities?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/activities", {201, [&](int64_t e) { return RouteRequest{"/api/v1/activities", ActivityBody(e)}; }}},
+        {"GET /api/v1/activities/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/activities/{id}", NewActivity(e))}; }}},
+        {"PATCH /api/v1/activities/{id}",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/activities/{id}", NewActivity(e)), {{"progress", 50}}, IfMatch(1)};
+          }}},
         // The caller's own account (the entity is ignored).
         {"POST /api/v1/sessions", {201, fixed("/api/v1/sessions", {{"login", "police.editor"}, {"password", "sawt-demo-2026"}})}},
         {"PUT /api/v1/me/password",

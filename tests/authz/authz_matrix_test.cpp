@@ -118,6 +118,17 @@ const std::vector<Row> kRows = {
     // initiatives: every member reads every entity's initiatives; the owner entity's writers
     // register, edit, move and record outcomes; the showcase belongs to network admins.
     {"GET /api/v1/initiatives", kEveryone, kEveryone},
+    // strategy: every member reads every strategy and activity; an entity's admins write its
+    // strategy, its admins and editors its activities; the umbrella is the network admins'.
+    {"GET /api/v1/strategies", kEveryone, kEveryone},
+    {"POST /api/v1/strategies", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/strategies/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/strategies/{id}", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/strategies/{id}/traceability", kEveryone, kEveryone},
+    {"GET /api/v1/activities", kEveryone, kEveryone},
+    {"POST /api/v1/activities", kWriters, kNetworkAdmin},
+    {"GET /api/v1/activities/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/activities/{id}", kWriters, kNetworkAdmin},
     {"POST /api/v1/initiatives", kWriters, kNetworkAdmin},
     {"GET /api/v1/initiatives/showcase", kEveryone, kEveryone},
     {"GET /api/v1/initiatives/{id}", kEveryone, kEveryone},

@@ -1,0 +1,149 @@
+#include "strategy/demo.hpp"
+
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace sawt::strategy {
+namespace {
+
+using core::Json;
+
+struct DemoObjective {
+  const char* code;
+  const char* kind;
+  const char* title_ar;
+  const char* title_en;
+};
+
+const std::vector<DemoObjective> kUmbrella = {
+    {"O1", "objective", "توحيد الصوت الحكومي: رسائل متسقة ومعتمدة لجميع الجهات",
+     "One government voice: consistent, approved messages across every entity"},
+    {"O2", "objective", "تعزيز التفاعل مع الجمهور وبناء الثقة بالخدمات الحكومية",
+     "Stronger public interaction and trust in government services"},
+    {"O3", "objective", "اتصال رقمي متكامل وفعّال على جميع القنوات", "Integrated, effective digital communication on every channel"},
+    {"O4", "objective", "بناء قدرات فرق الاتصال الحكومي", "Capable government communication teams"},
+    {"O5", "objective", "الجاهزية للاتصال في الأزمات والطوارئ", "Readiness to communicate in crises and emergencies"},
+    {"P1", "national_priority", "تعزيز صورة الدولة وسمعتها محليًا وعالميًا", "The country's image and reputation at home and abroad"},
+    {"P2", "national_priority", "تعزيز حضور اللغة العربية في الاتصال الحكومي", "Arabic at the heart of government communication"},
+    {"P3", "national_priority", "منظومة اتصال حكومي متكاملة بين الجهات", "An integrated government communication system across entities"},
+};
+
+struct DemoEntityObjective {
+  const char* title_ar;
+  const char* title_en;
+  std::vector<const char*> serves;
+};
+
+struct DemoEntityStrategy {
+  const char* entity;
+  std::vector<DemoEntityObjective> objectives;
+};
+
+// Every demo entity's own strategy; P2 is served by nobody (the traceability view says so).
+const std::vector<DemoEntityStrategy> kEntities = {
+    {"gco", {{"تنسيق الرسائل الاستراتيجية بين الجهات عبر الشبكة", "Coordinate strategic messages across entities through the network", {"O1", "P3"}},
+             {"برنامج سنوي لتطوير مهارات أعضاء الشبكة", "A yearly skills programme for network members", {"O4"}}}},
+    {"executive-council", {{"إبراز إنجازات الخطة الاستراتيجية للإمارة", "Show the emirate plan's achievements", {"P1", "O1"}}}},
+    {"cabinet", {{"إعلام موحد لقرارات مجلس الوزراء", "One-voice announcement of cabinet decisions", {"O1"}}}},
+    {"police", {{"توعية مرورية وأمنية مستمرة على جميع القنوات", "Continuous road and public safety awareness on every channel", {"O2", "O3"}},
+                {"بيانات أولية خلال 30 دقيقة من أي حادث كبير", "First statement within 30 minutes of any major incident", {"O5"}}}},
+    {"health", {{"رسائل صحية موثوقة تستند إلى الحقائق المعتمدة", "Trusted health messages built on approved facts", {"O1", "O2"}},
+                {"جاهزية الاتصال في الطوارئ الصحية", "Communication readiness for health emergencies", {"O5"}}}},
+    {"rta", {{"إشراك المتعاملين في تطوير خدمات النقل", "Involve customers in improving transport services", {"O2"}},
+             {"حضور رقمي متكامل للتطبيقات والخدمات", "An integrated digital presence for apps and services", {"O3"}}}},
+    {"municipality", {{"التواصل مع السكان حول المشاريع والخدمات البلدية", "Talk with residents about municipal projects and services", {"O2"}}}},
+    {"tourism", {{"الترويج لصورة الإمارة وجهةً عالمية", "Promote the emirate as a global destination", {"P1", "O3"}}}},
+    {"economy", {{"إبراز بيئة الأعمال والاستثمار", "Show the business and investment climate", {"P1"}}}},
+    {"knowledge", {{"شراكة مع أولياء الأمور في التواصل المدرسي", "Partner with parents in school communication", {"O2"}}}},
+    {"civil-defence", {{"رسائل السلامة الموحدة في المواسم والطوارئ", "One set of safety messages in seasons and emergencies", {"O5", "O1"}}}},
+    {"electricity", {{"التوعية بترشيد الاستهلاك عبر القنوات الرقمية", "Digital awareness campaigns on saving energy and water", {"O3", "O2"}}}},
+};
+
+struct DemoActivity {
+  const char* title_ar;
+  const char* title_en;
+  int start_offset, due_offset;  // days from today
+  const char* status;
+  int progress;
+};
+
+// Each entity gets these, dated around today: in every status, one overdue.
+const std::vector<DemoActivity> kActivities = {
+    {"إعداد خطة الاتصال السنوية واعتمادها", "Prepare and approve the annual communication plan", -120, -60, "done", 100},
+    {"حملة توعوية ربع سنوية على القنوات الرقمية", "Quarterly awareness campaign on digital channels", -20, 25, "in_progress", 40},
+    {"تحديث دليل الرسائل الرئيسية للجهة", "Update the entity's key message guide", -45, -5, "in_progress", 70},
+    {"ورشة تدريبية للمتحدثين الرسميين", "Workshop for official spokespersons", 10, 40, "planned", 0},
+    {"استبيان رضا الجمهور عن قنوات التواصل", "Public satisfaction survey on communication channels", -30, 14, "blocked", 20},
+    {"مؤتمر صحفي مشترك ألغي لتعارض المواعيد", "Joint press conference (cancelled: clashing dates)", -10, 5, "cancelled", 0},
+};
+
+std::string DaysFrom(int64_t today_us, int days) {
+  return core::FormatIsoUtc(today_us + int64_t{days} * 86400 * 1000000).substr(0, 10);
+}
+
+}  // namespace
+
+core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, const module::ModuleRegistry& registry,
+                      store::Store& store, module::DemoContext& ctx) {
+  auth::Caller system;
+  system.login = "system";
+  system.network_admin = true;
+  Json objectives = Json::array();
+  for (const auto& o : kUmbrella) {
+    objectives.push_back({{"code", o.code}, {"kind", o.kind}, {"title_ar", o.title_ar}, {"title_en", o.title_en}});
+  }
+  auto umbrella = strategies.Create(
+      system, {{"scope", "umbrella"},
+               {"title_ar", "استراتيجية الاتصال الحكومي 2026–2030"},
+               {"title_en", "Government Communication Strategy 2026–2030"},
+               {"vision_ar", "اتصال حكومي موحد وفعّال يعزز ثقة المجتمع ويُبرز صورة الدولة."},
+               {"vision_en", "Unified, effective government communication that builds public trust and the country's image."},
+               {"period_start", 2026},
+               {"period_end", 2030},
+               {"status", "active"},
+               {"objectives", objectives}});
+  if (!umbrella) return std::move(umbrella).error();
+  const int64_t umbrella_id = (*umbrella)["id"];
+
+  SAWT_ASSIGN_OR_RETURN(core::TimeZone zone, registry.CurrentTimeZone());
+  int64_t today_us = 0;
+  core::ParseIsoUtc(zone.DateOf(store.clock().NowMicros()), &today_us);
+  for (const auto& e : kEntities) {
+    const int64_t entity_id = ctx.entities.at(e.entity);
+    Json list = Json::array();
+    int n = 0;
+    for (const auto& o : e.objectives) {
+      list.push_back({{"code", "E" + std::to_string(++n)}, {"title_ar", o.title_ar}, {"title_en", o.title_en},
+                      {"serves", o.serves}});
+    }
+    auto made = strategies.Create(system, {{"scope", "entity"},
+                                           {"entity_id", entity_id},
+                                           {"umbrella_id", umbrella_id},
+                                           {"title_ar", "استراتيجية الاتصال 2026–2030"},
+                                           {"title_en", "Communication strategy 2026–2030"},
+                                           {"period_start", 2026},
+                                           {"period_end", 2030},
+                                           {"status", "active"},
+                                           {"objectives", list}});
+    if (!made) return std::move(made).error();
+    const int64_t first_objective = (*made)["objectives"][0]["id"];
+    const auto editor = ctx.accounts.find(std::string(e.entity) + ".editor");
+    for (const auto& a : kActivities) {
+      Json body = {{"entity_id", entity_id},
+                   {"objective_id", first_objective},
+                   {"title_ar", a.title_ar},
+                   {"title_en", a.title_en},
+                   {"start_date", DaysFrom(today_us, a.start_offset)},
+                   {"due_date", DaysFrom(today_us, a.due_offset)},
+                   {"status", a.status},
+                   {"progress", a.progress}};
+      if (editor != ctx.accounts.end()) body["owner_login"] = editor->first;
+      auto added = activities.Create(system, body);
+      if (!added) return std::move(added).error();
+    }
+  }
+  return core::Ok();
+}
+
+}  // namespace sawt::strategy

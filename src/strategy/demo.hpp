@@ -1,0 +1,18 @@
+#pragma once
+
+#include "module/registry.hpp"
+#include "strategy/activity_service.hpp"
+#include "strategy/strategy_service.hpp"
+
+namespace sawt::strategy {
+
+/// Demo strategy: an active umbrella communication strategy 2026–2030 shaped like the federal
+/// government communication strategy 2017–2021 (strategic objectives and national priorities),
+/// an active strategy for every demo entity linked to it (one national priority left unserved, so
+/// the traceability view has something to show), and activities in every status, some overdue,
+/// dated around today in the network's time zone. Loaded through the services' own commands.
+/// REQUIRES: the network demo ran first.
+core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, const module::ModuleRegistry& registry,
+                      store::Store& store, module::DemoContext& ctx);
+
+}  // namespace sawt::strategy

@@ -1,0 +1,97 @@
+// Thin HTTP handlers of the strategy module: parse → call the service → reply.
+#include "strategy/routes.hpp"
+
+#include "module/openapi.hpp"
+#include "module/respond.hpp"
+
+namespace sawt::strategy {
+namespace {
+
+using core::Json;
+using http::Request;
+using http::Response;
+using module::Reply;
+using module::ReplyWithEtag;
+using module::WithIdMatchBody;
+
+std::optional<std::string> QueryText(const Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
+                    std::shared_ptr<ActivityService> activities) {
+  auto svc = strategies;
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/strategies",
+                                 {"List the umbrella strategy and the entities' strategies", {}, {"scope", "entity_id", "status"},
+                                  "", "StrategyList"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 StrategyFilter filter{QueryText(req, "scope"), *entity, QueryText(req, "status")};
+                 return Reply(req, svc->List(caller, filter));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/strategies",
+                                 {"Create the umbrella strategy (network admins) or an entity's strategy (its admins)", {}, {},
+                                  "StrategyCreate", "Strategy", 201, true, {409}}),
+               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/strategies/{id}", {"Get a strategy with its objectives", {"id"}, {}, "", "Strategy", 200, true}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, svc->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/strategies/{id}",
+                                 {"Edit a strategy: texts, period, status (draft → active → archived), objectives", {"id"}, {},
+                                  "StrategyUpdate", "Strategy", 200, true, {409}}),
+               WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return svc->Update(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/strategies/{id}/traceability",
+                                 {"Which entities serve each objective of the umbrella strategy, and what nobody serves", {"id"},
+                                  {}, "", "Traceability"}),
+               [svc](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, svc->Traceability(caller, *id));
+               });
+
+  auto act = activities;
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/activities",
+                                 {"List strategy activities", {}, {"entity_id", "objective_id", "status", "overdue", "cursor", "limit"},
+                                  "", "Page:Activity"}),
+               [act](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 auto objective = module::QueryId(req, "objective_id");
+                 if (!objective) return Response::Problem(objective.error(), req);
+                 const auto overdue = QueryText(req, "overdue");
+                 if (overdue && *overdue != "true" && *overdue != "false") {
+                   return Response::Problem(core::Error::InvalidInput("strategy.bad_overdue", "overdue"), req);
+                 }
+                 ActivityFilter filter{*entity, *objective, QueryText(req, "status"), overdue == "true"};
+                 return Reply(req, act->List(caller, filter, *page));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/activities",
+                                 {"Add an activity to an entity's plan", {}, {}, "ActivityCreate", "Activity", 201, true}),
+               module::CreateWithBody([act](const auth::Caller& c, const Json& b) { return act->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/activities/{id}", {"Get an activity", {"id"}, {}, "", "Activity", 200, true}),
+               [act](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, act->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/activities/{id}",
+                                 {"Follow up an activity: status, progress, dates, owner, notes", {"id"}, {}, "ActivityUpdate",
+                                  "Activity", 200, true}),
+               WithIdMatchBody([act](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return act->Update(c, id, m, b);
+               }));
+}
+
+}  // namespace sawt::strategy

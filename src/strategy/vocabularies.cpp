@@ -1,0 +1,47 @@
+#include "strategy/vocabularies.hpp"
+
+namespace sawt::strategy {
+
+const module::Vocabulary& Scopes() {
+  static const module::Vocabulary v("strategy_scopes", {
+      {"umbrella", "الاستراتيجية المظلة", "Umbrella strategy"},
+      {"entity", "استراتيجية الجهة", "Entity strategy"},
+  });
+  return v;
+}
+
+const module::Vocabulary& StrategyStatuses() {
+  static const module::Vocabulary v("strategy_statuses", {
+      {"draft", "مسودة", "Draft"},
+      {"active", "معتمدة وسارية", "Active"},
+      {"archived", "مؤرشفة", "Archived"},
+  });
+  return v;
+}
+
+const module::Vocabulary& ObjectiveKinds() {
+  static const module::Vocabulary v("objective_kinds", {
+      {"objective", "هدف استراتيجي", "Strategic objective"},
+      {"national_priority", "أولوية وطنية", "National priority"},
+  });
+  return v;
+}
+
+const module::Vocabulary& ActivityStatuses() {
+  static const module::Vocabulary v("activity_statuses", {
+      {"planned", "مخطط", "Planned"},
+      {"in_progress", "قيد التنفيذ", "In progress"},
+      {"blocked", "متعثر", "Blocked"},
+      {"done", "منجز", "Done"},
+      {"cancelled", "ملغى", "Cancelled"},
+  });
+  return v;
+}
+
+void RegisterVocabularies(module::ModuleRegistry& reg) {
+  for (const module::Vocabulary* v : {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses()}) {
+    reg.AddVocabulary(*v);
+  }
+}
+
+}  // namespace sawt::strategy

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "module/registry.hpp"
+#include "module/vocabulary.hpp"
+
+namespace sawt::strategy {
+
+/// "strategy_scopes": the network's umbrella strategy, or one entity's strategy.
+const module::Vocabulary& Scopes();
+/// "strategy_statuses": draft → active → archived (one active umbrella, one active strategy per entity).
+const module::Vocabulary& StrategyStatuses();
+/// "objective_kinds": a strategic objective or a national priority (the latter on the umbrella only).
+const module::Vocabulary& ObjectiveKinds();
+/// "activity_statuses": planned, in progress, blocked, done, cancelled.
+const module::Vocabulary& ActivityStatuses();
+
+void RegisterVocabularies(module::ModuleRegistry& reg);
+
+}  // namespace sawt::strategy

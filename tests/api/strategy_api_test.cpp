@@ -1,0 +1,239 @@
+// Black-box tests of the strategy module: the umbrella strategy, entity strategies traced to it
+// and the activities that carry them out, both stores.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/time_zone.hpp"
+#include "tests/api/fixture.hpp"
+
+namespace sawt::testing {
+namespace {
+
+using core::Json;
+
+class StrategyApiTest : public ApiTest {
+ protected:
+  static void ExpectProblem(const Reply& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.json().value("code", ""), code) << r.body;
+  }
+  Json Umbrella() {
+    Reply r = app().Call("GET", "/api/v1/strategies?scope=umbrella&status=active", Demo("health.editor"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json()["items"].size(), 1u) << "one active umbrella strategy";
+    return r.json()["items"][0];
+  }
+  /// A fresh department under police, so strategy rules are tested without touching the demo's.
+  int64_t NewDepartment() {
+    Json body = {{"kind", "department"}, {"parent_id", EntityId("police")}, {"code", "st-" + Unique()},
+                 {"name_ar", "إدارة"}, {"name_en", "Department"}};
+    Reply r = app().Call("POST", "/api/v1/entities", Admin(), body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"];
+  }
+  Json StrategyBody(int64_t entity, Json objectives) {
+    return {{"scope", "entity"},   {"entity_id", entity},  {"umbrella_id", Umbrella()["id"]},
+            {"title_ar", "خطة"},   {"title_en", "Plan"},   {"period_start", 2027},
+            {"period_end", 2029},  {"objectives", std::move(objectives)}};
+  }
+  static Json Objective(const std::string& code, Json serves) {
+    return {{"code", code}, {"title_ar", "هدف " + code}, {"title_en", "Objective " + code}, {"serves", std::move(serves)}};
+  }
+  static std::vector<std::pair<std::string, std::string>> IfMatch(int64_t version) {
+    return {{"If-Match", "\"" + std::to_string(version) + "\""}};
+  }
+  /// The network's day `days` from today (the demo network's zone, Asia/Dubai).
+  std::string Day(int days) {
+    const auto zone = core::TimeZone::Named("Asia/Dubai");
+    int64_t today = 0;
+    core::ParseIsoUtc(zone->DateOf(app().clock().NowMicros()), &today);
+    return core::FormatIsoUtc(today + int64_t{days} * 86'400'000'000).substr(0, 10);
+  }
+};
+
+TEST_P(StrategyApiTest, TheDemoUmbrellaIsTracedToEveryEntitysStrategy) {
+  const Json umbrella = Umbrella();
+  EXPECT_EQ(umbrella["scope"], "umbrella");
+  EXPECT_TRUE(umbrella["entity_id"].is_null());
+  std::set<std::string> kinds;
+  for (const auto& o : umbrella["objectives"]) kinds.insert(o["kind"].get<std::string>());
+  EXPECT_EQ(kinds, (std::set<std::string>{"objective", "national_priority"}));
+
+  Reply r = app().Call("GET", "/api/v1/strategies/" + std::to_string(umbrella["id"].get<int64_t>()) + "/traceability",
+                       Demo("police.editor"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json t = r.json();
+  EXPECT_TRUE(t["entities_without_strategy"].empty()) << "every demo entity has a strategy: " << t.dump();
+  EXPECT_EQ(t["unserved"], Json::array({"P2"})) << "the demo leaves one national priority unserved";
+  // The rule over every row: an objective is unserved exactly when no entity contributes to it,
+  // and each contribution comes from an entity strategy linked to this umbrella.
+  for (const auto& o : t["objectives"]) {
+    const bool listed = std::find(t["unserved"].begin(), t["unserved"].end(), o["code"]) != t["unserved"].end();
+    EXPECT_EQ(listed, o["contributions"].empty()) << o.dump();
+    for (const auto& c : o["contributions"]) {
+      Reply s = app().Call("GET", "/api/v1/strategies/" + std::to_string(c["strategy_id"].get<int64_t>()), Admin());
+      ASSERT_EQ(s.status, 200);
+      EXPECT_EQ(s.json()["umbrella_id"], umbrella["id"]);
+      EXPECT_EQ(s.json()["entity_id"], c["entity_id"]);
+      bool serves = false;
+      for (const auto& eo : s.json()["objectives"]) {
+        if (eo["id"] == c["objective_id"]) serves = std::count(eo["serves"].begin(), eo["serves"].end(), o["code"]) == 1;
+      }
+      EXPECT_TRUE(serves) << c.dump() << " does not serve " << o["code"];
+    }
+  }
+  EXPECT_EQ(t["summary"]["unserved"], 1);
+  EXPECT_EQ(t["summary"]["served"].get<int>() + 1, t["summary"]["objectives"].get<int>());
+}
+
+TEST_P(StrategyApiTest, EntityObjectivesMustServeTheUmbrellasObjectives) {
+  const int64_t dept = NewDepartment();
+  // Everyone this test acts as signs in before events are counted (signing in is an event).
+  const Credentials director = Demo("police.director");
+  Admin();
+  Demo("health.editor");
+  const int64_t before = app().EventCount();
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(), StrategyBody(dept, {Objective("A", Json::array())})), 400,
+                "strategy.objective_serves_nothing");
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(), StrategyBody(dept, {Objective("A", {"O9"})})), 400,
+                "strategy.unknown_umbrella_objective");
+  Json priority = Objective("A", {"O1"});
+  priority["kind"] = "national_priority";
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(), StrategyBody(dept, {priority})), 400,
+                "strategy.priority_on_umbrella_only");
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(),
+                           StrategyBody(dept, {Objective("A", {"O1"}), Objective("A", {"O2"})})),
+                400, "strategy.duplicate_objective");
+  Json backwards = StrategyBody(dept, Json::array());
+  backwards["period_end"] = 2026;
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(), backwards), 400, "strategy.bad_period");
+  EXPECT_EQ(app().EventCount(), before) << "refused requests write nothing";
+
+  Reply made = app().Call("POST", "/api/v1/strategies", director,
+                          StrategyBody(dept, {Objective("A", {"O1", "P3", "O1"}), Objective("B", {"O2"})}));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const Json s = made.json();
+  EXPECT_EQ(s["status"], "draft");
+  EXPECT_EQ(s["created_by"], "police.director");
+  ASSERT_EQ(s["objectives"].size(), 2u);
+  EXPECT_EQ(s["objectives"][0]["serves"], Json::array({"O1", "P3"})) << "duplicates dropped, umbrella order";
+  EXPECT_EQ(app().EventCount(), before + 1);
+}
+
+TEST_P(StrategyApiTest, OneActiveStrategyPerEntityAndArchivedIsFinal) {
+  const int64_t dept = NewDepartment();
+  Json active = StrategyBody(dept, {Objective("A", {"O1"})});
+  active["status"] = "active";
+  Reply first = app().Call("POST", "/api/v1/strategies", Admin(), active);
+  ASSERT_EQ(first.status, 201) << first.body;
+  ExpectProblem(app().Call("POST", "/api/v1/strategies", Admin(), active), 409, "strategy.already_active");
+  Reply draft = app().Call("POST", "/api/v1/strategies", Admin(), StrategyBody(dept, {Objective("A", {"O1"})}));
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  const std::string draft_path = "/api/v1/strategies/" + std::to_string(draft.json()["id"].get<int64_t>());
+  ExpectProblem(app().Call("PATCH", draft_path, Admin(), {{"status", "active"}}, IfMatch(1)), 409, "strategy.already_active");
+  ExpectProblem(app().Call("PATCH", draft_path, Admin(), {{"status", "active"}}), 412, "strategy.if_match_required");
+
+  const std::string first_path = "/api/v1/strategies/" + std::to_string(first.json()["id"].get<int64_t>());
+  Reply archived = app().Call("PATCH", first_path, Admin(), {{"status", "archived"}}, IfMatch(1));
+  ASSERT_EQ(archived.status, 200) << archived.body;
+  EXPECT_EQ(archived.json()["version"], 2);
+  ExpectProblem(app().Call("PATCH", first_path, Admin(), {{"title_en", "Again"}}, IfMatch(2)), 409, "strategy.archived");
+  Reply now_active = app().Call("PATCH", draft_path, Admin(), {{"status", "active"}}, IfMatch(1));
+  EXPECT_EQ(now_active.status, 200) << now_active.body;
+  ExpectProblem(app().Call("PATCH", draft_path, Admin(), {{"status", "draft"}}, IfMatch(2)), 409, "strategy.illegal_transition");
+}
+
+TEST_P(StrategyApiTest, AnUmbrellaObjectiveSomeoneServesCannotBeRemoved) {
+  const Json umbrella = Umbrella();
+  const std::string path = "/api/v1/strategies/" + std::to_string(umbrella["id"].get<int64_t>());
+  // Everyone this test acts as signs in before events are counted (signing in is an event).
+  const Credentials director = Demo("police.director");
+  Admin();
+  Demo("health.editor");
+  Json without_o1 = Json::array();
+  for (const auto& o : umbrella["objectives"]) {
+    if (o["code"] != "O1") without_o1.push_back({{"code", o["code"]}, {"kind", o["kind"]}, {"title_ar", o["title_ar"]}, {"title_en", o["title_en"]}});
+  }
+  const int64_t before = app().EventCount();
+  ExpectProblem(app().Call("PATCH", path, Admin(), {{"objectives", without_o1}}, IfMatch(umbrella["version"])), 409,
+                "strategy.objective_in_use");
+  Reply after = app().Call("GET", path, Admin());
+  EXPECT_EQ(after.json()["version"], umbrella["version"]) << "nothing changed";
+  EXPECT_EQ(after.json()["objectives"].size(), umbrella["objectives"].size());
+  EXPECT_EQ(app().EventCount(), before);
+  // An entity admin does not write the umbrella.
+  ExpectProblem(app().Call("PATCH", path, director, {{"title_en", "Mine"}}, IfMatch(umbrella["version"])), 403,
+                "auth.forbidden");
+}
+
+TEST_P(StrategyApiTest, ActivitiesAreOverdueByTheNetworksDayAndShowOnTheCalendar) {
+  const int64_t police = EntityId("police");
+  Json body = {{"entity_id", police}, {"title_ar", "نشاط متأخر"}, {"title_en", "Late activity"},
+               {"start_date", Day(-10)}, {"due_date", Day(-1)}, {"status", "in_progress"}, {"progress", 30}};
+  Reply late = app().Call("POST", "/api/v1/activities", Demo("police.editor"), body);
+  ASSERT_EQ(late.status, 201) << late.body;
+  EXPECT_TRUE(late.json()["overdue"].get<bool>()) << late.body;
+  body["due_date"] = Day(0);
+  body["title_en"] = "Due today";
+  Reply today = app().Call("POST", "/api/v1/activities", Demo("police.editor"), body);
+  ASSERT_EQ(today.status, 201) << today.body;
+  EXPECT_FALSE(today.json()["overdue"].get<bool>()) << "due today is not late yet";
+
+  // The overdue list holds exactly the open activities due before today, of the entity's subtree.
+  Reply list = app().Call("GET", "/api/v1/activities?overdue=true&limit=200&entity_id=" + std::to_string(police), Admin());
+  ASSERT_EQ(list.status, 200) << list.body;
+  bool found = false;
+  for (const auto& a : list.json()["items"]) {
+    EXPECT_TRUE(a["overdue"].get<bool>()) << a.dump();
+    EXPECT_LT(a["due_date"].get<std::string>(), Day(0));
+    EXPECT_NE(a["status"], "done");
+    EXPECT_NE(a["status"], "cancelled");
+    found = found || a["id"] == late.json()["id"];
+  }
+  EXPECT_TRUE(found);
+
+  const std::string path = "/api/v1/activities/" + std::to_string(late.json()["id"].get<int64_t>());
+  Reply done = app().Call("PATCH", path, Demo("police.editor"), {{"status", "done"}}, IfMatch(1));
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["progress"], 100) << "done completes it";
+  EXPECT_FALSE(done.json()["overdue"].get<bool>());
+
+  // The calendar shows the open one on its due day, as context (never in a conflict).
+  Reply cal = app().Call("GET", "/api/v1/calendar?from=" + Day(0) + "&to=" + Day(1), Demo("health.editor"));
+  ASSERT_EQ(cal.status, 200) << cal.body;
+  bool on_calendar = false;
+  for (const auto& item : cal.json()["items"]) {
+    if (item["source"] == "activity" && item["id"] == today.json()["id"]) {
+      on_calendar = true;
+      EXPECT_EQ(item["kind"], "strategy_activity");
+      EXPECT_TRUE(item["conflicts"].empty());
+    }
+  }
+  EXPECT_TRUE(on_calendar) << cal.body;
+}
+
+TEST_P(StrategyApiTest, AnActivityServesItsOwnEntitysObjectives) {
+  Reply health = app().Call("GET", "/api/v1/strategies?entity_id=" + std::to_string(EntityId("health")) + "&status=active", Admin());
+  ASSERT_EQ(health.status, 200);
+  const int64_t health_objective = health.json()["items"][0]["objectives"][0]["id"];
+  Json body = {{"entity_id", EntityId("police")}, {"objective_id", health_objective}, {"title_ar", "نشاط"},
+               {"title_en", "Activity"}, {"start_date", "2031-01-01"}, {"due_date", "2031-01-31"}};
+  ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.bad_objective");
+  body["due_date"] = "2030-12-31";
+  body.erase("objective_id");
+  ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.bad_activity_period");
+  body["due_date"] = "2031-02-30";
+  ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.bad_date");
+  body["due_date"] = "2031-02-28";
+  body["progress"] = 101;
+  ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.bad_progress");
+  ExpectProblem(app().Call("GET", "/api/v1/activities?overdue=yes", Admin()), 400, "strategy.bad_overdue");
+}
+
+SAWT_INSTANTIATE_BOTH_STORES(StrategyApiTest);
+
+}  // namespace
+}  // namespace sawt::testing
