@@ -40,6 +40,7 @@ const std::string& TermColumns() {
 
 Json ThemeJson(const Row& r) { return ThemeResource().ToJson(r); }
 Json TermJson(const Row& r) { return TermResource().ToJson(r); }
+Json AliasJson(const Row& r) { return AliasResource().ToJson(r); }
 
 const text::Analyzer& TheAnalyzer() {
   static const text::Analyzer analyzer;
@@ -294,22 +295,12 @@ Result<Json> LibraryService::ListAliases(const auth::Caller& caller, std::option
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.library.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     std::vector<Value> params;
-    std::string sql = "SELECT id, entity_id, alias, lang, created_at FROM entity_aliases";
+    std::string sql = "SELECT " + AliasResource().Columns() + " FROM entity_aliases";
     if (entity_id) {
       params.push_back(*entity_id);
       sql += " WHERE entity_id = $1";
     }
-    auto rows = tx.Query(sql + " ORDER BY id", params);
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) {
-      items.push_back({{"id", r.Int("id")},
-                       {"entity_id", r.Int("entity_id")},
-                       {"alias", r.Text("alias")},
-                       {"lang", r.Text("lang")},
-                       {"created_at", r.Text("created_at")}});
-    }
-    return Json{{"items", items}};
+    return module::QueryAll(tx, sql + " ORDER BY id", params, AliasJson);
   });
 }
 
@@ -325,14 +316,14 @@ Result<Json> LibraryService::CreateAlias(const auth::Caller& caller, const Json&
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(entities_(), tx, *entity_id, "entity_id"));
     auto rows = tx.Query(
-        "INSERT INTO entity_aliases (entity_id, alias, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at",
+        "INSERT INTO entity_aliases (entity_id, alias, lang, created_at) VALUES ($1, $2, $3, $4) RETURNING " +
+            AliasResource().Columns(),
         {*entity_id, *alias, *lang, store_.clock().NowIsoUtc()});
     if (!rows) {
       if (rows.error().code == core::ErrorCode::kConflict) return Error::Conflict("messaging.alias_exists", {*alias}, "alias");
       return std::move(rows).error();
     }
-    Json a = {{"id", (*rows)[0].Int("id")}, {"entity_id", *entity_id}, {"alias", *alias}, {"lang", *lang},
-              {"created_at", (*rows)[0].Text("created_at")}};
+    Json a = AliasJson((*rows)[0]);
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.alias_created", *entity_id, "entity_alias", a["id"].get<int64_t>(), a));
     return a;
   });

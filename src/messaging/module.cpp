@@ -200,12 +200,9 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   reg.AddSchema("TermCreate", TermResource().Input({"term", "lang", "status", "replacement"},
                                                    {"term", "lang", "status", "replacement"}));
   reg.AddSchema("TermUpdate", TermResource().Input({"status", "replacement"}));
-  reg.AddSchema("Alias", {{"type", "object"},
-                          {"properties", {{"id", Int()}, {"entity_id", Int()}, {"alias", Str()},
-                                          {"lang", {{"enum", {"ar", "en"}}}}, {"created_at", Str()}}}});
+  reg.AddSchema("Alias", AliasResource().Schema());
   reg.AddSchema("AliasList", ListOf("Alias"));
-  reg.AddSchema("AliasCreate", Obj({{"entity_id", Int()}, {"alias", Str()}, {"lang", {{"enum", {"ar", "en"}}}}},
-                                   {"entity_id", "alias", "lang"}));
+  reg.AddSchema("AliasCreate", AliasResource().Input({"entity_id", "alias", "lang"}, {"entity_id", "alias", "lang"}));
   reg.AddSchema("AlignmentCheck", Obj({{"text_ar", Str(200000)}, {"text_en", Str(200000)},
                                        {"themes", {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}}},
                                        {"entity_id", Int()}}));

@@ -90,6 +90,15 @@ const Resource& FactResource() {
   return *r;
 }
 
+const Resource& AliasResource() {
+  static const Resource* r = new Resource({{"id", Int()},
+                                           {"entity_id", Int()},
+                                           {"alias", Str()},
+                                           {"lang", Enum(Languages())},
+                                           {"created_at", Timestamp()}});
+  return *r;
+}
+
 const Resource& ContentItemResource() {
   static const Resource* r = [] {
     const Json codes = {{"type", "array"}, {"maxItems", 20}, {"items", Str(64)}};

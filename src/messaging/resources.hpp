@@ -12,6 +12,8 @@ const module::Resource& TermResource();
 /// A key message; its theme's code comes from the joined theme (column "code").
 const module::Resource& KeyMessageResource();
 const module::Resource& FactResource();
+/// A known short form of an entity's name.
+const module::Resource& AliasResource();
 /// A content item; the service adds its approvals ({reviewer, network}: who signed off, from two
 /// columns, SelectItems()).
 const module::Resource& ContentItemResource();
