@@ -1,8 +1,14 @@
 #include "strategy/calendar_source.hpp"
 
+#include "strategy/vocabularies.hpp"
+
 namespace sawt::strategy {
 
-std::vector<std::string> ActivityCalendarSource::Kinds() const { return {"strategy_activity"}; }
+std::vector<std::string> ActivityCalendarSource::Kinds() const {
+  std::vector<std::string> kinds;
+  for (const auto& term : CalendarKinds().terms()) kinds.push_back(term.code);
+  return kinds;
+}
 
 core::Result<std::vector<module::CalendarItem>> ActivityCalendarSource::Items(store::Tx& tx, const std::string& from_date,
                                                                               const std::string& to_date) const {

@@ -70,14 +70,7 @@ const std::vector<http::Message> kMessages = {
 };
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
-  Json objective = ObjectiveResource().Schema();
-  objective["properties"]["serves"] = {{"type", "array"}, {"items", Str(32)},
-                                       {"description", "codes of the umbrella objectives it serves (entity strategies)"}};
-  objective["required"].push_back("serves");
-  Json strategy = StrategyResource().Schema();
-  strategy["properties"]["objectives"] = {{"type", "array"}, {"items", objective}};
-  strategy["required"].push_back("objectives");
-  reg.AddSchema("Strategy", strategy);
+  reg.AddSchema("Strategy", StrategyResource().Schema());
   reg.AddSchema("StrategyList", ListOf("Strategy"));
   const Json objectives_input = {{"type", "array"}, {"maxItems", 50}, {"items", ObjectiveInput()}};
   Json create = StrategyResource().Input({"scope", "entity_id", "umbrella_id", "title_ar", "title_en", "vision_ar",
@@ -94,6 +87,8 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                         {{"entity_id", Int()}, {"strategy_id", Int()}, {"strategy_status", Enum(StrategyStatuses())},
                          {"objective_id", Int()}, {"code", Str(32)}, {"title_ar", Str()}, {"title_en", Str()}}}};
   Json traced = ObjectiveResource().Schema();
+  traced["properties"].erase("serves");  // an umbrella objective serves nothing: its contributions are listed
+  traced["required"] = Json::array({"id", "code", "kind", "title_ar", "title_en", "contributions", "entity_count"});
   traced["properties"]["contributions"] = {{"type", "array"}, {"items", contribution}};
   traced["properties"]["entity_count"] = Int();
   Json count = Int();
@@ -111,11 +106,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                       {{"objectives", count}, {"served", count}, {"unserved", count},
                        {"entities_with_strategy", count}, {"entities_without_strategy", count}}}}}}}});
 
-  Json activity = ActivityResource().Schema();
-  activity["properties"]["overdue"] = {{"type", "boolean"},
-                                       {"description", "due before today (network time zone) and neither done nor cancelled"}};
-  activity["required"].push_back("overdue");
-  reg.AddSchema("Activity", activity);
+  reg.AddSchema("Activity", ActivityResource().Schema());
   reg.AddSchema("ActivityCreate",
                 ActivityResource().Input({"entity_id", "objective_id", "title_ar", "title_en", "owner_login", "start_date",
                                           "due_date", "status", "progress", "notes"},

@@ -19,7 +19,8 @@ Json Code() { return {{"type", "string"}, {"pattern", "^[A-Za-z0-9_.-]{1,32}$"}}
 // Immutable descriptions, built once and never destroyed (usable from any thread).
 
 const Resource& StrategyResource() {
-  static const Resource* r = new Resource({{"id", Int()},
+  static const Resource* r = new Resource(
+      {{"id", Int()},
                                            {"scope", Enum(Scopes())},
                                            {"entity_id", NullableInt()},
                                            {"umbrella_id", NullableInt()},
@@ -33,16 +34,16 @@ const Resource& StrategyResource() {
                                            {"version", Int()},
                                            {"created_by", Str(64)},
                                            {"created_at", Timestamp()},
-                                           {"updated_at", Timestamp()}});
+                                           {"updated_at", Timestamp()}},
+      {{"objectives", {{"type", "array"}, {"items", ObjectiveResource().Schema()}}}});
   return *r;
 }
 
 const Resource& ObjectiveResource() {
-  static const Resource* r = new Resource({{"id", Int()},
-                                           {"code", Code()},
-                                           {"kind", Enum(ObjectiveKinds())},
-                                           {"title_ar", Str()},
-                                           {"title_en", Str()}});
+  static const Resource* r = new Resource(
+      {{"id", Int()}, {"code", Code()}, {"kind", Enum(ObjectiveKinds())}, {"title_ar", Str()}, {"title_en", Str()}},
+      {{"serves", {{"type", "array"}, {"maxItems", 20}, {"items", Code()},
+                   {"description", "codes of the umbrella objectives it serves (entity strategies)"}}}});
   return *r;
 }
 
@@ -61,14 +62,15 @@ const Resource& ActivityResource() {
                                            {"version", Int()},
                                            {"created_by", Str(64)},
                                            {"created_at", Timestamp()},
-                                           {"updated_at", Timestamp()}});
+                                           {"updated_at", Timestamp()}},
+                                          {{"overdue",
+                                            {{"type", "boolean"},
+                                             {"description", "due before today (network time zone), neither done nor cancelled"}}}});
   return *r;
 }
 
 Json ObjectiveInput() {
-  Json o = ObjectiveResource().Input({"code", "kind", "title_ar", "title_en"}, {"code", "title_ar", "title_en"});
-  o["properties"]["serves"] = {{"type", "array"}, {"maxItems", 20}, {"items", Code()}};
-  return o;
+  return ObjectiveResource().Input({"code", "kind", "title_ar", "title_en", "serves"}, {"code", "title_ar", "title_en"});
 }
 
 }  // namespace sawt::strategy

@@ -38,8 +38,16 @@ const module::Vocabulary& ActivityStatuses() {
   return v;
 }
 
+const module::Vocabulary& CalendarKinds() {
+  static const module::Vocabulary v("strategy_calendar_kinds", {
+      {"strategy_activity", "موعد نشاط استراتيجي", "Strategy activity due"},
+  });
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
-  for (const module::Vocabulary* v : {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses()}) {
+  for (const module::Vocabulary* v :
+       {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses(), &CalendarKinds()}) {
     reg.AddVocabulary(*v);
   }
 }

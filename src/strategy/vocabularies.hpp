@@ -14,6 +14,9 @@ const module::Vocabulary& ObjectiveKinds();
 /// "activity_statuses": planned, in progress, blocked, done, cancelled.
 const module::Vocabulary& ActivityStatuses();
 
+/// "strategy_calendar_kinds": what the strategy's calendar source shows (an activity's due day).
+const module::Vocabulary& CalendarKinds();
+
 void RegisterVocabularies(module::ModuleRegistry& reg);
 
 }  // namespace sawt::strategy
