@@ -29,6 +29,19 @@ export function termLabel(name, code) {
   return term ? pick(term, 'label') : String(code ?? '');
 }
 
+/**
+ * The label of `code` in whichever vocabulary named "*<suffix>" holds it (e.g. the kinds each
+ * module's calendar source declares as "<module>_calendar_kinds"); null when none does.
+ */
+export function labelBySuffix(suffix, code) {
+  for (const [name, terms] of vocabularies || []) {
+    if (!name.endsWith(suffix)) continue;
+    const term = terms.find((x) => x.code === code);
+    if (term) return pick(term, 'label');
+  }
+  return null;
+}
+
 /** A vocabulary as select options labelled in the page's language. */
 export function vocabularyOptions(name, where) {
   return codes(name, where).map((code) => ({ value: code, label: termLabel(name, code) }));

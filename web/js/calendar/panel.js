@@ -5,8 +5,8 @@
 
 import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
-import { themeName, vocabularyOptions, codes, termLabel } from '../reference.js';
+import { t, has, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
+import { themeName, vocabularyOptions, codes, termLabel, labelBySuffix } from '../reference.js';
 import { can, canEverywhere, entitiesWhere } from '../permissions.js';
 import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
 import { formatDay } from '../days.js';
@@ -81,12 +81,17 @@ function entityLabel(item) {
 
 /** Content items carry their workflow state; entries and initiatives a status of the calendar's catalogue. */
 export function statusLabel(item) {
-  return item.source === 'content_item' ? t(`messaging.state.${item.status}`) : t(`calendar.status.${item.status}`);
+  if (item.source === 'content_item') return t(`messaging.state.${item.status}`);
+  const key = `calendar.status.${item.status}`;
+  // A status the calendar's catalogue lacks is another module's (e.g. a strategy activity's).
+  return has(key) ? t(key) : labelBySuffix('_statuses', item.status) ?? item.status;
 }
 
 export function kindLabel(kind) {
   if (kind === 'initiative') return t('calendar.kind.initiative');
-  return codes('calendar_entry_kinds').includes(kind) ? termLabel('calendar_entry_kinds', kind) : termLabel('content_kinds', kind);
+  if (codes('calendar_entry_kinds').includes(kind)) return termLabel('calendar_entry_kinds', kind);
+  // Other modules' calendar sources declare their kinds as "<module>_calendar_kinds".
+  return labelBySuffix('_calendar_kinds', kind) ?? termLabel('content_kinds', kind);
 }
 
 function conflictList(conflicts, testid, itemTestid) {
