@@ -533,11 +533,8 @@ Result<Json> InitiativesService::Unshowcase(const auth::Caller& caller, int64_t 
 Result<Json> InitiativesService::ListShowcase(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "initiatives.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(SelectInitiatives() + "WHERE showcased = 1 ORDER BY showcased_at DESC, id DESC LIMIT 200");
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) items.push_back(InitiativeJson(r));
-    return Json{{"items", items}};
+    return module::QueryAll(tx, SelectInitiatives() + "WHERE showcased = 1 ORDER BY showcased_at DESC, id DESC LIMIT 200",
+                            {}, InitiativeJson);
   });
 }
 
