@@ -49,6 +49,30 @@ Json EndpointJson(const Row& r) {
   return endpoint;
 }
 
+/// A publisher's step on a publication held for a person (manual) or given up (failed): checks the
+/// caller may publish for its owner, If-Match and the state (else 409 `conflict_key`), runs
+/// `update` ("UPDATE publication_outbox SET …") under the version read, audits `action` with where
+/// the publication came from and `detail`, and answers it saved.
+Result<Json> StepOnHeld(Tx& tx, const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                        const char* conflict_key, store::Sql update, const char* action, Json detail) {
+  const std::string select = SelectPublications() + "WHERE id = $1";
+  SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, select, id, "messaging.publication_not_found"));
+  const int64_t owner = row.Int("owner_entity_id");
+  SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
+  if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
+  const std::string state = row.Text("state");
+  if (state != "manual" && state != "failed") return Error::Conflict(conflict_key, {std::to_string(id), state});
+  update.Bind(", version = version + 1 WHERE id = ", id).Bind(" AND version = ", row.Int("version"));
+  auto n = store::Exec(tx, update);
+  if (!n) return std::move(n).error();
+  if (*n != 1) return Error::PreconditionFailed();
+  detail.update({{"item_id", row.Int("item_id")}, {"channel", row.Text("channel")}, {"lang", row.Text("lang")},
+                 {"from", state}});
+  SAWT_TRY_STATUS(AppendEvent(tx, caller, action, owner, "publication", id, std::move(detail)));
+  SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, select, id, "messaging.publication_not_found"));
+  return OutboxJson(saved);
+}
+
 }  // namespace
 
 PublicationService::PublicationService(store::Store& store, PublicationOptions options)
@@ -152,8 +176,7 @@ Result<Json> PublicationService::ListPublications(const auth::Caller& caller, in
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(ItemView item, LoadItemView(tx, item_id));
-    auto rows = tx.Query(SelectPublications() + "WHERE item_id = $1 ORDER BY id",
-                         {item.id});
+    auto rows = tx.Query(SelectPublications() + "WHERE item_id = $1 ORDER BY id", {item.id});
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     // Delivery errors name endpoint hosts and what they answered: publishers and admins only.
@@ -176,29 +199,11 @@ Result<Json> PublicationService::MarkPosted(const auth::Caller& caller, int64_t 
     return Error::InvalidInput("messaging.bad_posted_url", "url");
   }
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, SelectPublications() + "WHERE id = $1", id, "messaging.publication_not_found"));
-    const int64_t owner = row.Int("owner_entity_id");
-    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
-    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
-    const std::string state = row.Text("state");
-    if (state != "manual" && state != "failed") {
-      return Error::Conflict("messaging.publication_not_manual", {std::to_string(id), state});
-    }
     const std::string now = store_.clock().NowIsoUtc();
-    auto n = tx.Exec(
-        "UPDATE publication_outbox SET state = 'posted', posted_url = $1, posted_by = $2, delivered_at = $3, "
-        "updated_at = $3, version = version + 1 WHERE id = $4 AND version = $5",
-        {*url, caller.login, now, id, row.Int("version")});
-    if (!n) return std::move(n).error();
-    if (*n != 1) return Error::PreconditionFailed();
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.publication_posted", owner, "publication", id,
-                                {{"item_id", row.Int("item_id")},
-                                 {"channel", row.Text("channel")},
-                                 {"lang", row.Text("lang")},
-                                 {"from", state},
-                                 {"url", *url}}));
-    SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, SelectPublications() + "WHERE id = $1", id, "messaging.publication_not_found"));
-    return OutboxJson(saved);
+    store::Sql update("UPDATE publication_outbox SET state = 'posted', posted_url = ", *url);
+    update.Bind(", posted_by = ", caller.login).Bind(", delivered_at = ", now).Bind(", updated_at = ", now);
+    return StepOnHeld(tx, caller, id, if_match, "messaging.publication_not_manual", std::move(update),
+                      "messaging.publication_posted", {{"url", *url}});
   });
 }
 
@@ -208,30 +213,11 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
   auto comment = in.String("comment", false, 2000, false);
   SAWT_TRY_STATUS(in.Finish());
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    const std::string select = SelectPublications() + "WHERE id = $1";
-    SAWT_ASSIGN_OR_RETURN(Row row, LoadOne(tx, select, id, "messaging.publication_not_found"));
-    const int64_t owner = row.Int("owner_entity_id");
-    SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.publish", owner));
-    if (if_match && *if_match != row.Int("version")) return Error::PreconditionFailed();
-    const std::string state = row.Text("state");
-    if (state != "failed" && state != "manual") {
-      return Error::Conflict("messaging.publication_not_retryable", {std::to_string(id), state});
-    }
     const std::string now = store_.clock().NowIsoUtc();
-    auto n = tx.Exec(
-        "UPDATE publication_outbox SET state = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, "
-        "version = version + 1 WHERE id = $2 AND version = $3",
-        {now, id, row.Int("version")});
-    if (!n) return std::move(n).error();
-    if (*n != 1) return Error::PreconditionFailed();
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.publication_retried", owner, "publication", id,
-                                {{"item_id", row.Int("item_id")},
-                                 {"channel", row.Text("channel")},
-                                 {"lang", row.Text("lang")},
-                                 {"from", state},
-                                 {"comment", module::OptJson(comment)}}));
-    SAWT_ASSIGN_OR_RETURN(Row saved, LoadOne(tx, select, id, "messaging.publication_not_found"));
-    return OutboxJson(saved);
+    store::Sql update("UPDATE publication_outbox SET state = 'pending', attempts = 0, next_attempt_at = ", now);
+    update.Bind(", updated_at = ", now);
+    return StepOnHeld(tx, caller, id, if_match, "messaging.publication_not_retryable", std::move(update),
+                      "messaging.publication_retried", {{"comment", module::OptJson(comment)}});
   });
 }
 
@@ -240,11 +226,7 @@ Result<Json> PublicationService::Retry(const auth::Caller& caller, int64_t id, s
 Result<Json> PublicationService::ListEndpoints(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.channels.admin", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    auto rows = tx.Query(SelectEndpoints() + "ORDER BY channel");
-    if (!rows) return std::move(rows).error();
-    Json items = Json::array();
-    for (const auto& r : *rows) items.push_back(EndpointJson(r));
-    return Json{{"items", items}};
+    return module::QueryAll(tx, SelectEndpoints() + "ORDER BY channel", {}, EndpointJson);
   });
 }
 
