@@ -3,6 +3,7 @@
 #include "initiatives/calendar_source.hpp"
 #include "initiatives/demo.hpp"
 #include "initiatives/initiatives_service.hpp"
+#include "initiatives/kpi_source.hpp"
 #include "initiatives/resources.hpp"
 #include "initiatives/routes.hpp"
 #include "initiatives/vocabularies.hpp"
@@ -84,6 +85,7 @@ void Register(module::ModuleRegistry& reg) {
   RegisterVocabularies(reg);
   auto service = std::make_shared<InitiativesService>(reg.services().store, reg);
   reg.AddCalendarSource(std::make_shared<InitiativeCalendarSource>());
+  reg.AddKpiSource(std::make_shared<CompletedInitiativesKpi>());
   reg.Keep(service);
   reg.AddMigrations(InitiativesService::Migrations());
   reg.AddEntityReference("initiatives", "owner_entity_id");

@@ -2,6 +2,7 @@
 
 #include "messaging/calendar_sources.hpp"
 #include "messaging/demo.hpp"
+#include "messaging/kpi_sources.hpp"
 #include "messaging/publication_worker.hpp"
 #include "messaging/resources.hpp"
 #include "messaging/routes.hpp"
@@ -320,6 +321,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMigrations(ContentCalendarSource::Migrations());
   reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
+  reg.AddKpiSource(std::make_shared<ContentPublishedKpi>());
   for (const char* table : {"message_themes", "key_messages", "facts", "content_items"}) {
     reg.AddEntityReference(table, "owner_entity_id");
   }

@@ -18,6 +18,7 @@
 #include "http/router.hpp"
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
+#include "module/kpi_source.hpp"
 #include "module/network_time.hpp"
 #include "module/search_type.hpp"
 #include "module/theme_catalog.hpp"
@@ -175,6 +176,11 @@ class ModuleRegistry {
   void AddCalendarSource(std::shared_ptr<const CalendarSource> source) { calendar_sources_.push_back(std::move(source)); }
   const std::vector<std::shared_ptr<const CalendarSource>>& calendar_sources() const { return calendar_sources_; }
 
+  /// A measure of the current module that KPIs can be fed from; the vector lives as long as the
+  /// registry (the strategy module keeps a reference and sees later registrations).
+  void AddKpiSource(std::shared_ptr<const KpiSource> source) { kpi_sources_.push_back(std::move(source)); }
+  const std::vector<std::shared_ptr<const KpiSource>>& kpi_sources() const { return kpi_sources_; }
+
   /// A kind of searchable object of the current module (by name; a later one replaces it).
   void AddSearchType(SearchType type) { search_types_[type.name] = std::move(type); }
   /// Every search type by name; the map lives as long as the registry (the search service keeps a
@@ -208,6 +214,7 @@ class ModuleRegistry {
   std::shared_ptr<const NetworkTime> network_time_;
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::map<std::string, SearchType> search_types_;
+  std::vector<std::shared_ptr<const KpiSource>> kpi_sources_;
   http::MessageCatalog messages_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };

@@ -1,5 +1,6 @@
 #include "strategy/demo.hpp"
 
+#include <cmath>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -82,10 +83,81 @@ std::string DaysFrom(int64_t today_us, int days) {
   return core::FormatIsoUtc(today_us + int64_t{days} * 86400 * 1000000).substr(0, 10);
 }
 
+/// A command's outcome as a status (the demo needs only whether it worked).
+core::Status Done(const core::Result<Json>& r) { return r ? core::Ok() : core::Status(r.error()); }
+
+/// The last `n` quarters up to the one `today` falls in, oldest first ("2025-Q1" …).
+std::vector<std::string> LastQuarters(const std::string& today, int n) {
+  int year = std::stoi(today.substr(0, 4)), quarter = (std::stoi(today.substr(5, 2)) - 1) / 3 + 1;
+  std::vector<std::string> out(static_cast<size_t>(n));
+  for (int i = n - 1; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = std::to_string(year) + "-Q" + std::to_string(quarter);
+    if (--quarter == 0) {
+      quarter = 4;
+      --year;
+    }
+  }
+  return out;
+}
+
+core::Status SeedKpis(KpiService& kpis, const auth::Caller& system, module::DemoContext& ctx, const std::string& today) {
+  const auto quarters = LastQuarters(today, 8);
+  auto id_of = [](const core::Result<Json>& made) { return (*made)["id"].get<int64_t>(); };
+  // The network's output, computed from messaging's published content.
+  auto published = kpis.Create(system, {{"code", "network.content-published"},
+                                        {"name_ar", "المواد المنشورة عبر الشبكة"},
+                                        {"name_en", "Content published across the network"},
+                                        {"unit", "items"},
+                                        {"direction", "up"},
+                                        {"frequency", "quarterly"},
+                                        {"source", "messaging.content_published"}});
+  if (!published) return std::move(published).error();
+  for (const auto& q : quarters) {
+    SAWT_TRY_STATUS(Done(kpis.PutTarget(system, id_of(published), q, {{"target", 12}})));
+    SAWT_TRY_STATUS(Done(kpis.Refresh(system, id_of(published), {{"period", q}})));
+  }
+  // Public satisfaction, surveyed each quarter by three entities; the municipality slips.
+  struct Survey {
+    const char* entity;
+    double start, step;
+  };
+  for (const Survey& s : {Survey{"police", 78, 1.5}, Survey{"health", 81, 0.8}, Survey{"municipality", 74, -1.2}}) {
+    auto made = kpis.Create(system, {{"code", std::string(s.entity) + ".satisfaction"},
+                                     {"entity_id", ctx.entities.at(s.entity)},
+                                     {"name_ar", "رضا الجمهور عن التواصل"},
+                                     {"name_en", "Public satisfaction with communication"},
+                                     {"unit", "%"},
+                                     {"direction", "up"},
+                                     {"frequency", "quarterly"},
+                                     {"baseline", s.start}});
+    if (!made) return std::move(made).error();
+    double value = s.start;
+    for (size_t i = 0; i < quarters.size(); ++i) {
+      SAWT_TRY_STATUS(Done(kpis.PutTarget(system, id_of(made), quarters[i], {{"target", 80 + 0.5 * static_cast<double>(i)}})));
+      value += s.step;
+      SAWT_TRY_STATUS(Done(kpis.PutMeasurement(system, id_of(made), quarters[i],
+                                          {{"value", std::round(value * 10) / 10}, {"reason", "Quarterly survey report"}})));
+    }
+  }
+  auto completed = kpis.Create(system, {{"code", "rta.initiatives-completed"},
+                                        {"entity_id", ctx.entities.at("rta")},
+                                        {"name_ar", "المبادرات المكتملة"},
+                                        {"name_en", "Initiatives completed"},
+                                        {"unit", "initiatives"},
+                                        {"direction", "up"},
+                                        {"frequency", "yearly"},
+                                        {"source", "initiatives.completed"}});
+  if (!completed) return std::move(completed).error();
+  const std::string year = today.substr(0, 4);
+  SAWT_TRY_STATUS(Done(kpis.PutTarget(system, id_of(completed), year, {{"target", 2}})));
+  SAWT_TRY_STATUS(Done(kpis.Refresh(system, id_of(completed), {{"period", year}})));
+  return core::Ok();
+}
+
 }  // namespace
 
-core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, const module::ModuleRegistry& registry,
-                      store::Store& store, module::DemoContext& ctx) {
+core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, KpiService& kpis,
+                      const module::ModuleRegistry& registry, store::Store& store, module::DemoContext& ctx) {
   auth::Caller system;
   system.login = "system";
   system.network_admin = true;
@@ -143,7 +215,7 @@ core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, 
       if (!added) return std::move(added).error();
     }
   }
-  return core::Ok();
+  return SeedKpis(kpis, system, ctx, zone.DateOf(store.clock().NowMicros()));
 }
 
 }  // namespace sawt::strategy

@@ -2,6 +2,7 @@
 
 #include "module/registry.hpp"
 #include "strategy/activity_service.hpp"
+#include "strategy/kpi_service.hpp"
 #include "strategy/strategy_service.hpp"
 
 namespace sawt::strategy {
@@ -10,9 +11,11 @@ namespace sawt::strategy {
 /// government communication strategy 2017–2021 (strategic objectives and national priorities),
 /// an active strategy for every demo entity linked to it (one national priority left unserved, so
 /// the traceability view has something to show), and activities in every status, some overdue,
-/// dated around today in the network's time zone. Loaded through the services' own commands.
+/// dated around today in the network's time zone; KPIs with two years of quarterly figures: the
+/// network's content published (fed from messaging), public satisfaction per entity (measured by
+/// people, with targets, one entity slipping) and initiatives completed (fed from initiatives). Loaded through the services' own commands.
 /// REQUIRES: the network demo ran first.
-core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, const module::ModuleRegistry& registry,
-                      store::Store& store, module::DemoContext& ctx);
+core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, KpiService& kpis,
+                      const module::ModuleRegistry& registry, store::Store& store, module::DemoContext& ctx);
 
 }  // namespace sawt::strategy

@@ -4,6 +4,7 @@
 #include "strategy/activity_service.hpp"
 #include "strategy/calendar_source.hpp"
 #include "strategy/demo.hpp"
+#include "strategy/kpi_service.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/routes.hpp"
 #include "strategy/strategy_service.hpp"
@@ -67,6 +68,26 @@ const std::vector<http::Message> kMessages = {
      "Objective {0} is not in a current strategy of this entity."},
     {"strategy.bad_activity_period", "تاريخ استحقاق النشاط يسبق تاريخ بدئه.", "The activity is due before it starts."},
     {"strategy.bad_overdue", "قيمة overdue إما true أو false.", "overdue is true or false."},
+    {"strategy.kpi_not_found", "المؤشر رقم {0} غير موجود.", "KPI {0} does not exist."},
+    {"strategy.bad_kpi_code", "رمز المؤشر «{0}» غير صالح: حروف لاتينية صغيرة وأرقام و. و_ و- حتى 64.",
+     "KPI code \"{0}\" is not valid: lower-case Latin letters, digits, '.', '_' and '-', up to 64."},
+    {"strategy.kpi_code_taken", "رمز المؤشر «{0}» مستخدم.", "KPI code \"{0}\" is taken."},
+    {"strategy.bad_direction", "الاتجاه «{0}» غير معروف؛ up أو down.", "Unknown direction \"{0}\"; use up or down."},
+    {"strategy.bad_frequency", "الدورية «{0}» غير معروفة؛ monthly أو quarterly أو yearly.",
+     "Unknown frequency \"{0}\"; use monthly, quarterly or yearly."},
+    {"strategy.bad_number", "الحقل {0} يجب أن يكون رقمًا.", "The field {0} must be a number."},
+    {"strategy.bad_margin", "هامش الخطر نسبة من 0 إلى 100.", "The at-risk margin is a percentage from 0 to 100."},
+    {"strategy.unknown_kpi_source", "مصدر القياس «{0}» غير مسجل (انظر ‎/api/v1/kpi-sources).",
+     "KPI source \"{0}\" is not registered (see /api/v1/kpi-sources)."},
+    {"strategy.bad_period_code", "الفترة «{0}» لا تناسب الدورية {1} (مثل 2026 أو 2026-Q3 أو 2026-09).",
+     "Period \"{0}\" does not fit the {1} frequency (e.g. 2026, 2026-Q3 or 2026-09)."},
+    {"strategy.future_period", "الفترة {0} لم تبدأ بعد.", "Period {0} has not begun yet."},
+    {"strategy.reason_required", "الفترة {0} انتهت؛ اذكر سبب تسجيل قياسها أو تعديله.",
+     "Period {0} has ended: give the reason for recording or changing its measurement."},
+    {"strategy.kpi_fed_by_source", "هذا المؤشر يُحتسب من المصدر «{0}»؛ حدّثه من مصدره.",
+     "This KPI is computed from the source \"{0}\"; refresh it from its source."},
+    {"strategy.kpi_is_manual", "المؤشر رقم {0} يقيسه الأشخاص؛ سجّل قياسه يدويًا.",
+     "KPI {0} is measured by people; record its measurement by hand."},
 };
 
 void RegisterSchemas(module::ModuleRegistry& reg) {
@@ -107,6 +128,20 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                        {"entities_with_strategy", count}, {"entities_without_strategy", count}}}}}}}});
 
   reg.AddSchema("Activity", ActivityResource().Schema());
+  reg.AddSchema("Kpi", KpiResource().Schema());
+  reg.AddSchema("KpiCreate", KpiResource().Input({"code", "entity_id", "objective_id", "name_ar", "name_en", "unit", "direction",
+                                                  "frequency", "baseline", "source", "at_risk_margin"},
+                                                 {"code", "name_ar", "name_en", "direction", "frequency"}));
+  reg.AddSchema("KpiTarget", Obj({{"target", Number()}}, {"target"}));
+  reg.AddSchema("KpiMeasurement", Obj({{"value", Number()}, {"reason", Str(2000)}}, {"value"}));
+  reg.AddSchema("KpiRefresh", Obj({{"period", Str(16)}}, {"period"}));
+  reg.AddSchema("KpiSourceList",
+                ListOf("KpiSource"));
+  reg.AddSchema("KpiSource", {{"type", "object"},
+                              {"required", {"code", "name_ar", "name_en", "unit", "direction"}},
+                              {"properties",
+                               {{"code", Str(64)}, {"name_ar", Str()}, {"name_en", Str()}, {"unit", Str(32)},
+                                {"direction", Enum(KpiDirections())}}}});
   reg.AddSchema("ActivityCreate",
                 ActivityResource().Input({"entity_id", "objective_id", "title_ar", "title_en", "owner_login", "start_date",
                                           "due_date", "status", "progress", "notes"},
@@ -128,21 +163,28 @@ void Register(module::ModuleRegistry& reg) {
       {"strategy.umbrella.write", {}, false, true, "Write the umbrella strategy (network admins only)"},
       {"strategy.entity.write", {R::kEntityAdmin}, false, true, "Write the entity's strategy and link it to the umbrella"},
       {"strategy.activities.write", {R::kEntityAdmin, R::kEditor}, false, true, "Plan and follow up the entity's activities"},
+      {"strategy.kpis.write", {R::kEntityAdmin}, false, true, "Define the entity's KPIs and their targets"},
+      {"strategy.kpis.measure", {R::kEntityAdmin, R::kEditor, R::kAnalyst}, false, true,
+       "Record the entity's KPI measurements and refresh them from their sources"},
   });
   RegisterVocabularies(reg);
   auto strategies = std::make_shared<StrategyService>(reg.services().store, reg);
   auto activities = std::make_shared<ActivityService>(reg.services().store, reg);
+  auto kpis = std::make_shared<KpiService>(reg.services().store, reg);
+  reg.Keep(kpis);
   reg.Keep(strategies);
   reg.Keep(activities);
   reg.AddMigrations(StrategyService::Migrations());
+  reg.AddMigrations(KpiService::Migrations());
+  reg.AddEntityReference("kpis", "entity_id");
   reg.AddEntityReference("strategies", "entity_id");
   reg.AddEntityReference("strategy_activities", "entity_id");
   reg.AddCalendarSource(std::make_shared<ActivityCalendarSource>());
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
-  RegisterRoutes(reg, strategies, activities);
-  reg.AddDemoSeeder([strategies, activities, &reg](store::Store& store, module::DemoContext& ctx) {
-    return SeedDemo(*strategies, *activities, reg, store, ctx);
+  RegisterRoutes(reg, strategies, activities, kpis);
+  reg.AddDemoSeeder([strategies, activities, kpis, &reg](store::Store& store, module::DemoContext& ctx) {
+    return SeedDemo(*strategies, *activities, *kpis, reg, store, ctx);
   });
 }
 

@@ -69,6 +69,41 @@ const Resource& ActivityResource() {
   return *r;
 }
 
+const Resource& KpiResource() {
+  const Json nullable_number = {{"type", {"number", "null"}}};
+  const Json period = {{"type", "object"},
+                       {"required", {"period", "target", "value", "origin", "reason", "recorded_by", "recorded_at", "status"}},
+                       {"properties",
+                        {{"period", Str(16)},
+                         {"target", nullable_number},
+                         {"value", nullable_number},
+                         {"origin", {{"enum", {"manual", "source", nullptr}}}},
+                         {"reason", NullableStr(2000)},
+                         {"recorded_by", NullableStr(64)},
+                         {"recorded_at", NullableTimestamp()},
+                         {"status", Enum(KpiStatuses())}}}};
+  static const Resource* r = new Resource(
+      {{"id", Int()},
+       {"code", {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9_.-]{0,63}$"}}},
+       {"entity_id", NullableInt()},
+       {"objective_id", NullableInt()},
+       {"name_ar", Str()},
+       {"name_en", Str()},
+       {"unit", Str(32)},
+       {"direction", Enum(KpiDirections())},
+       {"frequency", Enum(KpiFrequencies())},
+       {"baseline", nullable_number},
+       {"source", {{"type", "string"}, {"maxLength", 64}, {"description", "\"manual\" or a KPI source's code"}}},
+       {"at_risk_margin", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
+       {"version", Int()},
+       {"created_by", Str(64)},
+       {"created_at", Timestamp()},
+       {"updated_at", Timestamp()}},
+      {{"periods", {{"type", "array"}, {"items", period}}},
+       {"status", Enum(KpiStatuses())}});  // the latest measured period's
+  return *r;
+}
+
 Json ObjectiveInput() {
   return ObjectiveResource().Input({"code", "kind", "title_ar", "title_en", "serves"}, {"code", "title_ar", "title_en"});
 }

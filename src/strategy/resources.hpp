@@ -13,6 +13,9 @@ const module::Resource& ObjectiveResource();
 /// An activity; "overdue" is computed at read time and added by the service.
 const module::Resource& ActivityResource();
 
+/// A KPI's definition; its periods (target, value, status each) and latest status are added.
+const module::Resource& KpiResource();
+
 /// An objective as a strategy's body lists it: code, kind, titles and (entity strategies) the
 /// codes of the umbrella objectives it serves.
 core::Json ObjectiveInput();

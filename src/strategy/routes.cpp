@@ -23,7 +23,7 @@ std::optional<std::string> QueryText(const Request& req, const std::string& name
 }  // namespace
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
-                    std::shared_ptr<ActivityService> activities) {
+                    std::shared_ptr<ActivityService> activities, std::shared_ptr<KpiService> kpis) {
   auto svc = strategies;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/strategies",
                                  {"List the umbrella strategy and the entities' strategies", {}, {"scope", "entity_id", "status"},
@@ -92,6 +92,59 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                WithIdMatchBody([act](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return act->Update(c, id, m, b);
                }));
+
+  auto kpi = kpis;
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/kpi-sources",
+                                 {"Measures other modules compute, which KPIs can be fed from", {}, {}, "", "KpiSourceList"}),
+               [kpi](Request& req, const auth::Caller& caller) { return Reply(req, kpi->Sources(caller)); });
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/kpis",
+                                 {"List KPIs with their periods and status", {}, {"entity_id", "cursor", "limit"}, "", "Page:Kpi"}),
+               [kpi](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 return Reply(req, kpi->List(caller, *entity, *page));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/kpis",
+                                 {"Define a KPI of an entity (its admins) or of the network (network admins)", {}, {}, "KpiCreate",
+                                  "Kpi", 201, true, {409}}),
+               module::CreateWithBody([kpi](const auth::Caller& c, const Json& b) { return kpi->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/kpis/{id}", {"Get a KPI with its periods", {"id"}, {}, "", "Kpi", 200, true}),
+               [kpi](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, kpi->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/kpis/{id}/targets/{period}",
+                                 {"Set a KPI's target for a period", {"id", "period"}, {}, "KpiTarget", "Kpi"}),
+               [kpi](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, kpi->PutTarget(caller, *id, req.params["period"], *body));
+               });
+  reg.AddRoute(module::MakeRoute("PUT", "/api/v1/kpis/{id}/measurements/{period}",
+                                 {"Record a period's measurement of a KPI measured by people (an ended period needs a reason)",
+                                  {"id", "period"}, {}, "KpiMeasurement", "Kpi", 200, false, {409}}),
+               [kpi](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, kpi->PutMeasurement(caller, *id, req.params["period"], *body));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/kpis/{id}/refresh",
+                                 {"Compute a period's measurement of a source-fed KPI from its source", {"id"}, {}, "KpiRefresh",
+                                  "Kpi", 200, false, {409}}),
+               [kpi](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, kpi->Refresh(caller, *id, *body));
+               });
 }
 
 }  // namespace sawt::strategy

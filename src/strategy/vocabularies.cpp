@@ -38,6 +38,34 @@ const module::Vocabulary& ActivityStatuses() {
   return v;
 }
 
+const module::Vocabulary& KpiDirections() {
+  static const module::Vocabulary v("kpi_directions", {
+      {"up", "الأعلى أفضل", "Higher is better"},
+      {"down", "الأدنى أفضل", "Lower is better"},
+  });
+  return v;
+}
+
+const module::Vocabulary& KpiFrequencies() {
+  static const module::Vocabulary v("kpi_frequencies", {
+      {"monthly", "شهري", "Monthly"},
+      {"quarterly", "ربع سنوي", "Quarterly"},
+      {"yearly", "سنوي", "Yearly"},
+  });
+  return v;
+}
+
+const module::Vocabulary& KpiStatuses() {
+  static const module::Vocabulary v("kpi_statuses", {
+      {"on_track", "على المسار", "On track"},
+      {"at_risk", "معرض للخطر", "At risk"},
+      {"off_track", "خارج المسار", "Off track"},
+      {"no_target", "بلا مستهدف", "No target"},
+      {"no_data", "بلا قياس", "No data"},
+  });
+  return v;
+}
+
 const module::Vocabulary& CalendarKinds() {
   static const module::Vocabulary v("strategy_calendar_kinds", {
       {"strategy_activity", "موعد نشاط استراتيجي", "Strategy activity due"},
@@ -47,7 +75,8 @@ const module::Vocabulary& CalendarKinds() {
 
 void RegisterVocabularies(module::ModuleRegistry& reg) {
   for (const module::Vocabulary* v :
-       {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses(), &CalendarKinds()}) {
+       {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses(), &KpiDirections(), &KpiFrequencies(),
+        &KpiStatuses(), &CalendarKinds()}) {
     reg.AddVocabulary(*v);
   }
 }

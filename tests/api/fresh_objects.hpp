@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/time_zone.hpp"
 #include "tests/api/fixture.hpp"
 
 namespace sawt::testing {
@@ -194,6 +195,26 @@ class FreshObjectsTest : public ApiTest {
             {"due_date", "2031-01-25"}};
   }
   int64_t NewActivity(int64_t entity) { return Made(app().Call("POST", "/api/v1/activities", Admin(), ActivityBody(entity))); }
+
+  // KPIs: a fresh quarterly KPI of `entity`, measured by people or fed from messaging's source.
+  Json KpiBody(int64_t entity, bool from_source = false) {
+    Json body = {{"code", "k-" + Unique()}, {"entity_id", entity}, {"name_ar", "مؤشر"}, {"name_en", "Indicator"},
+                 {"unit", "%"},           {"direction", "up"},     {"frequency", "quarterly"}};
+    if (from_source) body["source"] = "messaging.content_published";
+    return body;
+  }
+  int64_t NewKpi(int64_t entity, bool from_source = false) {
+    return Made(app().Call("POST", "/api/v1/kpis", Admin(), KpiBody(entity, from_source)));
+  }
+  /// The quarter the application's clock is in, in the network's zone (Asia/Dubai in the demo).
+  std::string CurrentQuarter() {
+    const std::string today = core::TimeZone::Named("Asia/Dubai")->DateOf(app().clock().NowMicros());
+    return today.substr(0, 4) + "-Q" + std::to_string((std::stoi(today.substr(5, 2)) - 1) / 3 + 1);
+  }
+  static std::string KpiAt(std::string pattern, int64_t id, const std::string& period) {
+    pattern = At(pattern, id);
+    return pattern.replace(pattern.find("{period}"), 8, period);
+  }
 
   /// One successful request per route ("METHOD pattern") that deals with fresh objects; the
   /// routes every signed-in caller uses on their own account are in it too (the entity is
@@ -387,6 +408,22 @@ class FreshObjectsTest : public ApiTest {
         {"PATCH /api/v1/activities/{id}",
          {200, [&](int64_t e) {
             return RouteRequest{At("/api/v1/activities/{id}", NewActivity(e)), {{"progress", 50}}, IfMatch(1)};
+          }}},
+        {"GET /api/v1/kpi-sources", {200, fixed("/api/v1/kpi-sources")}},
+        {"GET /api/v1/kpis", {200, [&](int64_t e) { return RouteRequest{"/api/v1/kpis?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/kpis", {201, [&](int64_t e) { return RouteRequest{"/api/v1/kpis", KpiBody(e)}; }}},
+        {"GET /api/v1/kpis/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/kpis/{id}", NewKpi(e))}; }}},
+        {"PUT /api/v1/kpis/{id}/targets/{period}",
+         {200, [&](int64_t e) {
+            return RouteRequest{KpiAt("/api/v1/kpis/{id}/targets/{period}", NewKpi(e), "2031-Q1"), {{"target", 80}}};
+          }}},
+        {"PUT /api/v1/kpis/{id}/measurements/{period}",
+         {200, [&](int64_t e) {
+            return RouteRequest{KpiAt("/api/v1/kpis/{id}/measurements/{period}", NewKpi(e), CurrentQuarter()), {{"value", 77.5}}};
+          }}},
+        {"POST /api/v1/kpis/{id}/refresh",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/kpis/{id}/refresh", NewKpi(e, true)), {{"period", CurrentQuarter()}}};
           }}},
         // The caller's own account (the entity is ignored).
         {"POST /api/v1/sessions", {201, fixed("/api/v1/sessions", {{"login", "police.editor"}, {"password", "sawt-demo-2026"}})}},

@@ -233,6 +233,74 @@ TEST_P(StrategyApiTest, AnActivityServesItsOwnEntitysObjectives) {
   ExpectProblem(app().Call("GET", "/api/v1/activities?overdue=yes", Admin()), 400, "strategy.bad_overdue");
 }
 
+TEST_P(StrategyApiTest, KpisAreMeasuredByPeopleOrFedFromAnotherModulesSource) {
+  Reply sources = app().Call("GET", "/api/v1/kpi-sources", Demo("police.editor"));
+  ASSERT_EQ(sources.status, 200) << sources.body;
+  std::set<std::string> codes;
+  for (const auto& s : sources.json()["items"]) codes.insert(s["code"].get<std::string>());
+  EXPECT_TRUE(codes.count("messaging.content_published") && codes.count("initiatives.completed")) << sources.body;
+
+  // The demo's network KPI is computed from messaging: its figure for a quarter is the number of
+  // content items published in it (what GET /content-items says), whatever was stored before.
+  Reply list = app().Call("GET", "/api/v1/kpis?limit=200", Admin());
+  ASSERT_EQ(list.status, 200) << list.body;
+  Json network;
+  for (const auto& k : list.json()["items"]) {
+    if (k["code"] == "network.content-published") network = k;
+  }
+  ASSERT_TRUE(network.is_object()) << list.body;
+  EXPECT_EQ(network["source"], "messaging.content_published");
+  EXPECT_EQ(network["periods"].size(), 8u) << "two years of quarters";
+  const std::string path = "/api/v1/kpis/" + std::to_string(network["id"].get<int64_t>());
+  const std::string quarter = network["periods"].back()["period"];
+  Reply refreshed = app().Call("POST", path + "/refresh", Admin(), {{"period", quarter}});
+  ASSERT_EQ(refreshed.status, 200) << refreshed.body;
+  const Json last = refreshed.json()["periods"].back();
+  EXPECT_EQ(last["origin"], "source");
+  int published_this_quarter = 0;
+  Reply items = app().Call("GET", "/api/v1/content-items?limit=200", Admin());
+  for (const auto& item : items.json()["items"]) {
+    if (item["published_at"].is_null()) continue;
+    const std::string day = core::TimeZone::Named("Asia/Dubai")->DateOf([&] {
+      int64_t us = 0;
+      core::ParseIsoUtc(item["published_at"].get<std::string>(), &us);
+      return us;
+    }());
+    const int q = (std::stoi(day.substr(5, 2)) - 1) / 3 + 1;
+    if (day.substr(0, 4) + "-Q" + std::to_string(q) == quarter) ++published_this_quarter;
+  }
+  EXPECT_GT(published_this_quarter, 0) << "the demo publishes content in the current quarter";
+  EXPECT_EQ(last["value"], published_this_quarter);
+  ExpectProblem(app().Call("PUT", path + "/measurements/" + quarter, Admin(), {{"value", 3}}), 409, "strategy.kpi_fed_by_source");
+
+  // A KPI measured by people: targets and statuses, the rule of ended periods.
+  Json body = {{"code", "test-" + Unique()}, {"entity_id", EntityId("police")}, {"name_ar", "رضا"}, {"name_en", "Satisfaction"},
+               {"unit", "%"}, {"direction", "up"}, {"frequency", "quarterly"}};
+  Reply made = app().Call("POST", "/api/v1/kpis", Demo("police.director"), body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string kpi = "/api/v1/kpis/" + std::to_string(made.json()["id"].get<int64_t>());
+  ExpectProblem(app().Call("POST", "/api/v1/kpis", Admin(), body), 409, "strategy.kpi_code_taken");
+  ExpectProblem(app().Call("PUT", kpi + "/targets/2027-09", Admin(), {{"target", 80}}), 400, "strategy.bad_period_code");
+  ExpectProblem(app().Call("PUT", kpi + "/measurements/2099-Q1", Admin(), {{"value", 80}}), 400, "strategy.future_period");
+  const std::string past = "2025-Q1";
+  ExpectProblem(app().Call("PUT", kpi + "/measurements/" + past, Admin(), {{"value", 70}}), 400, "strategy.reason_required");
+  ASSERT_EQ(app().Call("PUT", kpi + "/targets/" + past, Demo("police.director"), {{"target", 80}}).status, 200);
+  ExpectProblem(app().Call("PUT", kpi + "/targets/" + past, Demo("police.editor"), {{"target", 1}}), 403, "auth.forbidden");
+  auto status_after = [&](double value) {
+    Reply r = app().Call("PUT", kpi + "/measurements/" + past, Demo("police.editor"), {{"value", value}, {"reason", "Corrected survey"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["periods"][0]["status"].get<std::string>();
+  };
+  EXPECT_EQ(status_after(81), "on_track");
+  EXPECT_EQ(status_after(75), "at_risk") << "within the default 10% margin";
+  EXPECT_EQ(status_after(60), "off_track");
+  Reply got = app().Call("GET", kpi, Demo("health.editor"));
+  EXPECT_EQ(got.json()["status"], "off_track");
+  EXPECT_EQ(got.json()["periods"][0]["reason"], "Corrected survey");
+  EXPECT_EQ(got.json()["periods"][0]["recorded_by"], "police.editor");
+  ExpectProblem(app().Call("POST", kpi + "/refresh", Admin(), {{"period", past}}), 409, "strategy.kpi_is_manual");
+}
+
 SAWT_INSTANTIATE_BOTH_STORES(StrategyApiTest);
 
 }  // namespace
