@@ -14,17 +14,11 @@ using module::Reply;
 using module::ReplyEmpty;
 using module::ReplyWithEtag;
 
-std::optional<std::string> Query(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 core::Result<CalendarFilter> FilterFrom(const CalendarService& svc, const Request& req) {
   auto entity = module::QueryId(req, "entity_id");
   if (!entity) return std::move(entity).error();
-  return svc.MakeFilter(Query(req, "from"), Query(req, "to"), *entity, Query(req, "theme"), Query(req, "channel"),
-                        Query(req, "kind"));
+  return svc.MakeFilter(module::QueryText(req, "from"), module::QueryText(req, "to"), *entity, module::QueryText(req, "theme"), module::QueryText(req, "channel"),
+                        module::QueryText(req, "kind"));
 }
 
 const std::vector<std::string> kFilterParams = {"from", "to", "entity_id", "theme", "channel", "kind"};
@@ -49,7 +43,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService
                  [svc](Request& req, const auth::Caller& caller) {
                    auto filter = FilterFrom(*svc, req);
                    if (!filter) return Response::Problem(filter.error(), req);
-                   const std::string lang = Query(req, "lang").value_or(req.Lang()) == "en" ? "en" : "ar";
+                   const std::string lang = module::QueryText(req, "lang").value_or(req.Lang()) == "en" ? "en" : "ar";
                    auto ics = svc->Ics(caller, *filter, lang, "sawt");
                    if (!ics) return Response::Problem(ics.error(), req);
                    Response r;

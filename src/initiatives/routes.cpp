@@ -14,12 +14,6 @@ using module::Reply;
 using module::ReplyWithEtag;
 using module::WithIdMatchBody;
 
-std::optional<std::string> QueryText(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 }  // namespace
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<InitiativesService> svc) {
@@ -32,8 +26,8 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<InitiativesServ
                  if (!page) return Response::Problem(page.error(), req);
                  auto entity = module::QueryId(req, "entity_id");
                  if (!entity) return Response::Problem(entity.error(), req);
-                 InitiativeFilter filter{*entity,          QueryText(req, "theme"), QueryText(req, "status"),
-                                         QueryText(req, "from"), QueryText(req, "to"), QueryText(req, "q")};
+                 InitiativeFilter filter{*entity,          module::QueryText(req, "theme"), module::QueryText(req, "status"),
+                                         module::QueryText(req, "from"), module::QueryText(req, "to"), module::QueryText(req, "q")};
                  return Reply(req, svc->List(caller, filter, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/initiatives",

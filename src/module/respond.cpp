@@ -99,6 +99,12 @@ core::Result<int64_t> PathId(const http::Request& req, const std::string& name) 
   return *v;
 }
 
+std::optional<std::string> QueryText(const http::Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
 core::Result<std::optional<int64_t>> QueryId(const http::Request& req, const std::string& name) {
   auto it = req.query.find(name);
   if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};

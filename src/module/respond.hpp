@@ -58,6 +58,9 @@ auto CreateWithBody(Fn fn) {
   };
 }
 
+/// A query parameter's text; nullopt when absent or empty ("?status=" filters nothing).
+std::optional<std::string> QueryText(const http::Request& req, const std::string& name);
+
 /// An optional positive integer query parameter; kInvalidInput when present but malformed.
 core::Result<std::optional<int64_t>> QueryId(const http::Request& req, const std::string& name);
 

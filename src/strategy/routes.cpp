@@ -14,12 +14,6 @@ using module::Reply;
 using module::ReplyWithEtag;
 using module::WithIdMatchBody;
 
-std::optional<std::string> QueryText(const Request& req, const std::string& name) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 }  // namespace
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
@@ -31,7 +25,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                [svc](Request& req, const auth::Caller& caller) {
                  auto entity = module::QueryId(req, "entity_id");
                  if (!entity) return Response::Problem(entity.error(), req);
-                 StrategyFilter filter{QueryText(req, "scope"), *entity, QueryText(req, "status")};
+                 StrategyFilter filter{module::QueryText(req, "scope"), *entity, module::QueryText(req, "status")};
                  return Reply(req, svc->List(caller, filter));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/strategies",
@@ -70,11 +64,11 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                  if (!entity) return Response::Problem(entity.error(), req);
                  auto objective = module::QueryId(req, "objective_id");
                  if (!objective) return Response::Problem(objective.error(), req);
-                 const auto overdue = QueryText(req, "overdue");
+                 const auto overdue = module::QueryText(req, "overdue");
                  if (overdue && *overdue != "true" && *overdue != "false") {
                    return Response::Problem(core::Error::InvalidInput("strategy.bad_overdue", "overdue"), req);
                  }
-                 ActivityFilter filter{*entity, *objective, QueryText(req, "status"), overdue == "true"};
+                 ActivityFilter filter{*entity, *objective, module::QueryText(req, "status"), overdue == "true"};
                  return Reply(req, act->List(caller, filter, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/activities",
