@@ -55,7 +55,7 @@ for (const lang of ['ar', 'en']) {
     await open(page, '#/home');
     await page.getByTestId('home-tiles').waitFor();
     assert.deepEqual(await topLevel(page), ['nav-home', 'nav-group-network', 'nav-group-messaging', 'nav-calendar',
-      'nav-group-initiatives', 'nav-account']);
+      'nav-group-initiatives', 'nav-strategy', 'nav-account']);
     assert.equal(await page.getByTestId('nav-home').getAttribute('aria-current'), 'page');
 
     // A group opens its list; Escape closes it and gives the focus back to its button.

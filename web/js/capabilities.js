@@ -8,6 +8,7 @@ import network from './network/capability.js';
 import messaging from './messaging/capability.js';
 import calendar from './calendar/capability.js';
 import initiatives from './initiatives/capability.js';
+import strategy from './strategy/capability.js';
 import account from './account/capability.js';
 
 export const CAPABILITIES = [
@@ -16,5 +17,6 @@ export const CAPABILITIES = [
   messaging,
   calendar,
   initiatives,
+  strategy,
   account,
 ];
