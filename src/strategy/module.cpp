@@ -46,6 +46,8 @@ const std::vector<http::Message> kMessages = {
      "The umbrella strategy is the whole network's: it takes no entity and no umbrella."},
     {"strategy.objective_in_use", "لا يمكن حذف الهدف «{0}»؛ تخدمه أهداف في استراتيجيات الجهات.",
      "Objective \"{0}\" cannot be removed: entity strategies serve it."},
+    {"strategy.objective_has_work", "لا يمكن حذف الهدف «{0}»؛ ترتبط به أنشطة أو مؤشرات أداء.",
+     "Objective \"{0}\" cannot be removed: activities or KPIs follow it."},
     {"strategy.unknown_umbrella_objective", "الهدف «{0}» يخدم «{1}»، وهو ليس من أهداف الاستراتيجية المظلة.",
      "Objective \"{0}\" serves \"{1}\", which is not an objective of the umbrella strategy."},
     {"strategy.already_active", "توجد استراتيجية سارية أخرى (رقم {0})؛ أرشفها أولًا.",

@@ -143,6 +143,13 @@ Status SaveObjectives(Tx& tx, int64_t strategy_id, std::optional<int64_t> umbrel
     auto used = tx.Query("SELECT COUNT(*) AS uses FROM objective_links WHERE serves_id = $1", {id});
     if (!used) return std::move(used).error();
     if ((*used)[0].Int("uses") > 0) return Error::Conflict("strategy.objective_in_use", {code}, "objectives");
+    // Activities and KPIs that carry it out keep it too (they would lose what they serve).
+    auto work = tx.Query(
+        "SELECT (SELECT COUNT(*) FROM strategy_activities WHERE objective_id = $1) + "
+        "(SELECT COUNT(*) FROM kpis WHERE objective_id = $1) AS uses",
+        {id});
+    if (!work) return std::move(work).error();
+    if ((*work)[0].Int("uses") > 0) return Error::Conflict("strategy.objective_has_work", {code}, "objectives");
     SAWT_TRY_STATUS(tx.Exec("DELETE FROM objective_links WHERE objective_id = $1", {id}));
     SAWT_TRY_STATUS(tx.Exec("DELETE FROM strategy_objectives WHERE id = $1", {id}));
   }

@@ -215,6 +215,25 @@ TEST_P(StrategyApiTest, ActivitiesAreOverdueByTheNetworksDayAndShowOnTheCalendar
   EXPECT_TRUE(on_calendar) << cal.body;
 }
 
+TEST_P(StrategyApiTest, AnObjectiveWithActivitiesCannotBeRemoved) {
+  const int64_t dept = NewDepartment();
+  Reply made = app().Call("POST", "/api/v1/strategies", Admin(), StrategyBody(dept, {Objective("A", {"O1"}), Objective("B", {"O2"})}));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const Json s = made.json();
+  Json activity = {{"entity_id", dept}, {"objective_id", s["objectives"][0]["id"]}, {"title_ar", "نشاط"}, {"title_en", "Activity"},
+                   {"start_date", "2031-01-01"}, {"due_date", "2031-01-31"}};
+  ASSERT_EQ(app().Call("POST", "/api/v1/activities", Admin(), activity).status, 201);
+  const std::string path = "/api/v1/strategies/" + std::to_string(s["id"].get<int64_t>());
+  ExpectProblem(app().Call("PATCH", path, Admin(), {{"objectives", {Objective("B", {"O2"})}}}, IfMatch(1)), 409,
+                "strategy.objective_has_work");
+  // Renaming A and dropping B (nothing follows B) keeps A's id: the activity still serves it.
+  Reply kept = app().Call("PATCH", path, Admin(), {{"objectives", {Objective("A", {"O3"})}}}, IfMatch(1));
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  ASSERT_EQ(kept.json()["objectives"].size(), 1u);
+  EXPECT_EQ(kept.json()["objectives"][0]["id"], s["objectives"][0]["id"]);
+  EXPECT_EQ(kept.json()["objectives"][0]["serves"], Json::array({"O3"}));
+}
+
 TEST_P(StrategyApiTest, AnActivityServesItsOwnEntitysObjectives) {
   Reply health = app().Call("GET", "/api/v1/strategies?entity_id=" + std::to_string(EntityId("health")) + "&status=active", Admin());
   ASSERT_EQ(health.status, 200);
