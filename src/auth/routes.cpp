@@ -10,9 +10,7 @@
 namespace sawt::auth {
 namespace {
 
-using core::Json;
-using http::Request;
-using http::Response;
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 const std::vector<http::Message> kMessages = {
     {"auth.unauthenticated", "يلزم تسجيل الدخول.", "You need to sign in."},

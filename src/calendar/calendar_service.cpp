@@ -10,6 +10,7 @@
 #include "calendar/resources.hpp"
 #include "calendar/schedule.hpp"
 #include "calendar/vocabularies.hpp"
+#include "module/service_names.hpp"
 #include "module/shared_vocabularies.hpp"
 #include "core/clock.hpp"
 #include "http/messages.hpp"
@@ -18,20 +19,7 @@
 namespace sawt::calendar {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using module::AppendEvent;
-using module::Assignments;
-using module::LoadOne;
-using module::MissOrStale;
-using module::OptJson;
-using store::Row;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 constexpr int64_t kDayUs = 86'400'000'000;
 constexpr int64_t kHourUs = 3'600'000'000;

@@ -7,12 +7,7 @@
 namespace sawt::calendar {
 namespace {
 
-using core::Json;
-using http::Request;
-using http::Response;
-using module::Reply;
-using module::ReplyEmpty;
-using module::ReplyWithEtag;
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 core::Result<CalendarFilter> FilterFrom(const CalendarService& svc, const Request& req) {
   auto entity = module::QueryId(req, "entity_id");

@@ -5,12 +5,8 @@
 #include "module/respond.hpp"
 
 namespace sawt::events {
-namespace {
 
-using http::Request;
-using http::Response;
-
-}  // namespace
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 std::shared_ptr<EventsService> Register(module::ModuleRegistry& reg) {
   reg.BeginModule("events", {"accounts"});

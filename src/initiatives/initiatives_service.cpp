@@ -10,26 +10,14 @@
 
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "search/search_indexer.hpp"
 
 namespace sawt::initiatives {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using module::AppendEvent;
-using module::Assignments;
-using module::LoadOne;
-using module::MissOrStale;
-using module::OptJson;
-using store::Row;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 std::string SelectInitiatives() { return "SELECT " + InitiativeResource().Columns() + " FROM initiatives "; }
 

@@ -2,14 +2,12 @@
 
 #include "auth/policy.hpp"
 #include "http/messages.hpp"
+#include "module/service_names.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Result;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 constexpr size_t kMaxDraftBytes = 200000;
 

@@ -11,6 +11,7 @@
 #include "messaging/resources.hpp"
 #include "messaging/review_settings.hpp"
 #include "messaging/variant_service.hpp"
+#include "module/service_names.hpp"
 #include "module/shared_vocabularies.hpp"
 #include "module/write_helpers.hpp"
 #include "text/word_diff.hpp"
@@ -18,24 +19,11 @@
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::DateField;
 using detail::EntityExists;
 using detail::IsIsoDate;
 using detail::ReadDate;
-using module::AppendEvent;
-using module::Assignments;
-using module::GuardedUpdate;
-using module::LoadOne;
-using module::MissOrStale;
-using module::OptJson;
-using store::Row;
-using store::Tx;
 
 // The two sign-off columns become the item's "approvals" (ItemJson).
 std::string SelectItems() {

@@ -7,30 +7,19 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/detail/fields.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "text/numbers.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Result;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::CheckDate;
 using detail::DateField;
 using detail::EntityExists;
 using detail::IsSlug;
 using detail::ReadDate;
-using module::AppendEvent;
-using module::Assignments;
-using module::GuardedUpdate;
-using module::LoadOne;
-using module::MissOrStale;
-using module::OptJson;
-using store::Row;
-using store::Tx;
-using store::Value;
 
 const std::string& FactColumns() {
   static const std::string* columns = new std::string(FactResource().Columns());

@@ -4,15 +4,13 @@
 #include <cstdint>
 #include <vector>
 
+#include "module/service_names.hpp"
 #include "xml/writer.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Result;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 /// RFC 3339 timestamp for Atom from "YYYY-MM-DD" or a full UTC timestamp.
 std::string AtomTime(const std::string& s) {

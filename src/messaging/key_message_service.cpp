@@ -5,29 +5,17 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/detail/fields.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::CheckDate;
 using detail::DateField;
 using detail::EntityExists;
 using detail::ReadDate;
-using module::AppendEvent;
-using module::Assignments;
-using module::GuardedUpdate;
-using module::LoadOne;
-using module::MissOrStale;
-using module::OptJson;
-using store::Row;
-using store::Tx;
 
 // Both tables have an owner_entity_id: the theme's is read under its own name.
 constexpr const char* kMessageSelect =

@@ -5,29 +5,17 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/detail/fields.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "text/analyzer.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::EntityExists;
 using detail::IsLang;
 using detail::IsSlug;
-using module::AppendEvent;
-using module::Assignments;
-using module::GuardedUpdate;
-using module::LoadOne;
-using module::MissOrStale;
-using store::Row;
-using store::Tx;
-using store::Value;
 
 const std::string& ThemeColumns() {
   static const std::string* columns = new std::string(ThemeResource().Columns());

@@ -8,11 +8,7 @@
 namespace sawt::messaging {
 namespace {
 
-using core::Json;
-using http::Request;
-using http::Response;
-using module::Reply;
-using module::ReplyWithEtag;
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 std::string PathText(const Request& req, const std::string& name) {
   auto it = req.params.find(name);

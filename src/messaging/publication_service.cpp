@@ -6,23 +6,16 @@
 #include "messaging/channels.hpp"
 #include "messaging/detail/item_variants.hpp"
 #include "messaging/resources.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::ItemView;
 using detail::LoadItemView;
 using detail::RuleOf;
-using module::AppendEvent;
-using module::LoadOne;
-using store::Row;
-using store::Tx;
 
 constexpr int kMaxAttemptsCap = 20;
 

@@ -7,16 +7,12 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/client.hpp"
+#include "module/service_names.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Json;
-using core::Ok;
-using core::Result;
-using core::Status;
-using store::Row;
-using store::Tx;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 constexpr size_t kMaxErrorBytes = 500;
 constexpr const char* kSystemActor = "system";

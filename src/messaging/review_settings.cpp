@@ -5,17 +5,13 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "messaging/resources.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::Result;
-using core::Status;
-using store::Row;
-using store::Tx;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 // The defaults (no row yet) are version 1, so If-Match works from the first read; the first
 // save stores version 2.

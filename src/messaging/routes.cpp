@@ -7,12 +7,7 @@
 namespace sawt::messaging {
 namespace {
 
-using http::Request;
-using http::Response;
-using module::Reply;
-using module::ReplyEmpty;
-using module::ReplyWithEtag;
-using module::WithIdMatchBody;
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 std::optional<std::string> QueryText(const Request& req, const std::string& name) {
   auto it = req.query.find(name);

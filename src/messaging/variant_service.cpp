@@ -7,25 +7,18 @@
 #include "core/clock.hpp"
 #include "messaging/channels.hpp"
 #include "messaging/detail/item_variants.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 
 namespace sawt::messaging {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using detail::ItemView;
 using detail::LoadItemView;
 using detail::RuleOf;
 using detail::StoredVariants;
 using detail::Variant;
-using module::AppendEvent;
-using store::Tx;
-using store::Value;
 
 constexpr size_t kMaxVariantTextBytes = 100000;
 constexpr size_t kMaxVariantTitleBytes = 1000;

@@ -74,3 +74,17 @@ core::Result<Page> PageFrom(const http::Request& req);
 core::Json PageJson(core::Json items, const Page& page, int64_t last_id);
 
 }  // namespace sawt::module
+
+/// The route files' shared vocabulary: each routes.cpp writes `using namespace module::route_names;`
+/// instead of repeating the same block of using-declarations.
+namespace sawt::module::route_names {
+
+using core::Json;
+using http::Request;
+using http::Response;
+using module::Reply;
+using module::ReplyEmpty;
+using module::ReplyWithEtag;
+using module::WithIdMatchBody;
+
+}  // namespace sawt::module::route_names

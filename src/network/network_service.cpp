@@ -6,6 +6,7 @@
 #include "auth/crypto.hpp"
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "network/model.hpp"
 #include "network/resources.hpp"
@@ -15,19 +16,7 @@
 namespace sawt::network {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using store::Row;
-using store::Tx;
-using store::Value;
-using module::AppendEvent;
-using module::Assignments;
-using module::LoadOne;
-using module::MissOrStale;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 Json EntityJson(const Row& r) { return EntityResource().ToJson(r); }
 Json MembershipJson(const Row& r) { return MembershipResource().ToJson(r); }

@@ -5,15 +5,8 @@
 #include "module/respond.hpp"
 
 namespace sawt::network {
-namespace {
 
-using http::Request;
-using http::Response;
-using module::Reply;
-using module::ReplyEmpty;
-using module::ReplyWithEtag;
-
-}  // namespace
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService> svc) {
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/axes", {"The general guide's seven axes", {}, {}, "", "AxisList"}),

@@ -1,16 +1,14 @@
 #include "network/settings_service.hpp"
 
 #include "auth/policy.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "network/resources.hpp"
 
 namespace sawt::network {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 constexpr const char* kDefaultZone = "Asia/Dubai";
 

@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "module/service_names.hpp"
+
 namespace sawt::search {
 namespace {
 
-using core::Error;
-using core::Ok;
-using core::Result;
-using core::Status;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using store::Backend;
-using store::Tx;
-using store::Value;
 
 // PostgreSQL keeps positions 1..16383 in a tsvector; later positions are clamped to the last.
 constexpr std::size_t kMaxPgPosition = 16383;

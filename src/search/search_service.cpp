@@ -5,6 +5,7 @@
 
 #include "auth/policy.hpp"
 #include "core/utf8.hpp"
+#include "module/service_names.hpp"
 #include "search/search_indexer.hpp"
 #include "search/snippet.hpp"
 #include "store/sql.hpp"
@@ -12,12 +13,8 @@
 namespace sawt::search {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::Result;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 using store::Backend;
-using store::Tx;
-using store::Value;
 
 /// One query term: the terms the analyzer put at one position (the primary term, then its
 /// alternative if any, e.g. زار and وزار for وزارة) and the token they came from.

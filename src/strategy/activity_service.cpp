@@ -3,24 +3,16 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "module/entity_directory.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
+#include "strategy/days.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/vocabularies.hpp"
 
 namespace sawt::strategy {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using module::AppendEvent;
-using module::Assignments;
-using store::Row;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 const std::string& Columns() {
   static const std::string* columns = new std::string(ActivityResource().Columns());
@@ -38,12 +30,6 @@ void MarkOverdue(Json& activity, const std::string& today) {
 Status CheckDate(const std::optional<std::string>& v, const char* field) {
   if (v && !core::IsIsoDate(*v)) return Error::InvalidInput("strategy.bad_date", field, {field});
   return Ok();
-}
-
-/// Today in the network's time zone ("YYYY-MM-DD").
-Result<std::string> Today(Tx& tx, const module::ModuleRegistry& registry) {
-  SAWT_ASSIGN_OR_RETURN(core::TimeZone zone, registry.network_time().Zone(tx));
-  return zone.DateOf(tx.clock().NowMicros());
 }
 
 /// The objective must belong to a strategy of the activity's entity that is not archived.

@@ -6,23 +6,16 @@
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "module/entity_directory.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
+#include "strategy/days.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/vocabularies.hpp"
 
 namespace sawt::strategy {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using module::AppendEvent;
-using store::Row;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 const std::string& Columns() {
   static const std::string* columns = new std::string(KpiResource().Columns());
@@ -124,11 +117,6 @@ Result<Json> KpiJson(Tx& tx, const Row& row) {
 /// Network KPIs are the network admins'; an entity's, its admins' (or those who measure it).
 Status AuthorizeOn(const auth::Caller& caller, const Row& kpi, const char* permission) {
   return auth::Authorize(caller, permission, kpi.OptInt("entity_id"));
-}
-
-Result<std::string> Today(Tx& tx, const module::ModuleRegistry& registry) {
-  SAWT_ASSIGN_OR_RETURN(core::TimeZone zone, registry.network_time().Zone(tx));
-  return zone.DateOf(tx.clock().NowMicros());
 }
 
 const module::KpiSource* FindSource(const module::ModuleRegistry& registry, const std::string& code) {

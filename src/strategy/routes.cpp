@@ -5,16 +5,8 @@
 #include "module/respond.hpp"
 
 namespace sawt::strategy {
-namespace {
 
-using core::Json;
-using http::Request;
-using http::Response;
-using module::Reply;
-using module::ReplyWithEtag;
-using module::WithIdMatchBody;
-
-}  // namespace
+using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
                     std::shared_ptr<ActivityService> activities, std::shared_ptr<KpiService> kpis) {

@@ -7,6 +7,7 @@
 
 #include "auth/policy.hpp"
 #include "module/entity_directory.hpp"
+#include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/vocabularies.hpp"
@@ -14,17 +15,7 @@
 namespace sawt::strategy {
 namespace {
 
-using core::Error;
-using core::Json;
-using core::JsonReader;
-using core::Ok;
-using core::Result;
-using core::Status;
-using module::AppendEvent;
-using module::Assignments;
-using store::Row;
-using store::Tx;
-using store::Value;
+using namespace module::service_names;  // NOLINT: the service files' shared vocabulary
 
 constexpr size_t kMaxObjectives = 50;
 constexpr size_t kMaxServes = 20;
