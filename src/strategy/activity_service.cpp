@@ -1,5 +1,6 @@
 #include "strategy/activity_service.hpp"
 
+#include "auth/auth_service.hpp"
 #include "auth/policy.hpp"
 #include "core/clock.hpp"
 #include "module/entity_directory.hpp"
@@ -29,6 +30,14 @@ void MarkOverdue(Json& activity, const std::string& today) {
 
 Status CheckDate(const std::optional<std::string>& v, const char* field) {
   if (v && !core::IsIsoDate(*v)) return Error::InvalidInput("strategy.bad_date", field, {field});
+  return Ok();
+}
+
+/// The owner is an account of the network (not any text a caller types).
+Status CheckOwner(Tx& tx, const std::optional<std::string>& login) {
+  if (!login) return Ok();
+  SAWT_ASSIGN_OR_RETURN(auto account, auth::AuthService::FindAccount(tx, *login));
+  if (!account) return Error::InvalidInput("strategy.unknown_owner", "owner_login", {*login});
   return Ok();
 }
 
@@ -126,6 +135,7 @@ Result<Json> ActivityService::Create(const auth::Caller& caller, const Json& bod
     SAWT_TRY_STATUS(module::EntityMustExist(registry_.entity_directory(), tx, *entity_id, "entity_id",
                                             "strategy.entity_not_found"));
     if (f.objective_id) SAWT_TRY_STATUS(CheckObjective(tx, *f.objective_id, *entity_id));
+    SAWT_TRY_STATUS(CheckOwner(tx, f.owner_login));
     const std::string now = tx.clock().NowIsoUtc();
     auto inserted = tx.Query(
         "INSERT INTO strategy_activities (entity_id, objective_id, title_ar, title_en, owner_login, start_date, due_date, "
@@ -161,6 +171,7 @@ Result<Json> ActivityService::Update(const auth::Caller& caller, int64_t id, std
       return Error::InvalidInput("strategy.bad_activity_period", "due_date");
     }
     if (f.objective_id) SAWT_TRY_STATUS(CheckObjective(tx, *f.objective_id, entity_id));
+    SAWT_TRY_STATUS(CheckOwner(tx, f.owner_login));
     Assignments set;
     if (f.clear_objective) set.Set("objective_id", store::Null(), nullptr);
     set.SetIf("objective_id", f.objective_id);

@@ -69,6 +69,7 @@ const std::vector<http::Message> kMessages = {
     {"strategy.bad_objective", "الهدف رقم {0} ليس من استراتيجية قائمة لهذه الجهة.",
      "Objective {0} is not in a current strategy of this entity."},
     {"strategy.bad_activity_period", "تاريخ استحقاق النشاط يسبق تاريخ بدئه.", "The activity is due before it starts."},
+    {"strategy.unknown_owner", "لا يوجد حساب باسم الدخول «{0}».", "There is no account with the login \"{0}\"."},
     {"strategy.bad_overdue", "قيمة overdue إما true أو false.", "overdue is true or false."},
     {"strategy.kpi_not_found", "المؤشر رقم {0} غير موجود.", "KPI {0} does not exist."},
     {"strategy.bad_kpi_code", "رمز المؤشر «{0}» غير صالح: حروف لاتينية صغيرة وأرقام و. و_ و- حتى 64.",

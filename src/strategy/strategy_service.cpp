@@ -55,7 +55,7 @@ Result<std::vector<ObjectiveIn>> ReadObjectives(const Json& raw, bool entity_sco
     ObjectiveIn o{*code, kind.value_or("objective"), *title_ar, *title_en, {}};
     if (!IsCode(o.code)) return Error::InvalidInput("strategy.bad_objective_code", at + "code", {o.code});
     if (!codes.insert(o.code).second) return Error::InvalidInput("strategy.duplicate_objective", at + "code", {o.code});
-    SAWT_TRY_STATUS(ObjectiveKinds().Check(o.kind, "strategy.bad_objective_kind", "kind"));
+    SAWT_TRY_STATUS(ObjectiveKinds().Check(o.kind, "strategy.bad_objective_kind", (at + "kind").c_str()));
     if (serves != nullptr) {
       if (!serves->is_array() || serves->size() > kMaxServes) {
         return Error::InvalidInput("strategy.bad_serves", at + "serves", {o.code});
@@ -267,6 +267,10 @@ CREATE TABLE strategy_activities (
 CREATE INDEX strategy_activities_entity ON strategy_activities(entity_id);
 CREATE INDEX strategy_activities_due ON strategy_activities(due_date);
 CREATE INDEX strategy_activities_objective ON strategy_activities(objective_id);
+)SQL"},
+          // CheckOnlyActive explains the rule; this index keeps it when two writers race past it.
+          {"strategy", 3, "0003_one_active_strategy_per_scope", R"SQL(
+CREATE UNIQUE INDEX strategies_one_active ON strategies(COALESCE(entity_id, 0)) WHERE status = 'active';
 )SQL"}};
 }
 

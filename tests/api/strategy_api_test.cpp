@@ -250,6 +250,11 @@ TEST_P(StrategyApiTest, AnActivityServesItsOwnEntitysObjectives) {
   body["progress"] = 101;
   ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.bad_progress");
   ExpectProblem(app().Call("GET", "/api/v1/activities?overdue=yes", Admin()), 400, "strategy.bad_overdue");
+  body["progress"] = 10;
+  body["owner_login"] = "nobody-" + Unique();
+  ExpectProblem(app().Call("POST", "/api/v1/activities", Admin(), body), 400, "strategy.unknown_owner");
+  body["owner_login"] = "police.editor";
+  EXPECT_EQ(app().Call("POST", "/api/v1/activities", Admin(), body).status, 201);
 }
 
 TEST_P(StrategyApiTest, KpisAreMeasuredByPeopleOrFedFromAnotherModulesSource) {
