@@ -24,6 +24,14 @@ core::Json ProblemSchema() {
             {"detail", {{"type", "string"}, {"description", "In the request's Accept-Language (ar default, en)"}}},
             {"code", {{"type", "string"}, {"description", "The message key, <module>.<reason>"}}},
             {"field", {{"type", "string"}, {"description", "The offending input field, when there is one"}}},
+            {"ids",
+             {{"type", "array"},
+              {"items", {{"type", "integer"}}},
+              {"description", "Ids of the resources the problem is about (e.g. the assessment that already exists)"}}},
+            {"items",
+             {{"type", "array"},
+              {"items", {{"type", "string"}}},
+              {"description", "Codes of the input items at fault (e.g. checklist items without an answer)"}}},
             {"instance", {{"type", "string"}}},
             {"request_id", {{"type", "string"}}}}}};
 }

@@ -271,6 +271,11 @@ Status AuthService::LogoutEverywhere(const Caller& caller) {
   });
 }
 
+Result<std::map<int64_t, std::set<Role>>> AuthService::EffectiveRoles(store::Tx& tx, int64_t account_id) const {
+  if (!resolver_) return std::map<int64_t, std::set<Role>>{};
+  return resolver_(tx, account_id);
+}
+
 Status AuthService::FillRoles(store::Tx& tx, Caller& caller) {
   if (!resolver_) return Ok();
   auto roles = resolver_(tx, caller.account_id);

@@ -88,6 +88,10 @@ class AuthService {
     bool active = false;
   };
   static core::Result<std::map<int64_t, AccountView>> Accounts(store::Tx& tx, const std::vector<int64_t>& ids);
+  /// The account's effective roles per entity, as the network module's resolver gives them
+  /// (memberships plus inheritance down the entity tree; empty without a resolver): how other
+  /// modules learn whether someone belongs to an entity without reading the network's tables.
+  core::Result<std::map<int64_t, std::set<Role>>> EffectiveRoles(store::Tx& tx, int64_t account_id) const;
 
   /// Checks the password and opens a session. Every refusal looks the same whatever the reason
   /// (unknown login, wrong password, inactive account, throttled pair): kUnauthenticated

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,12 @@ std::string Sha256Hex(std::string_view data);
 /// Lower-case hex HMAC-SHA256 (RFC 2104) of `data` under `key`: signs outgoing webhook payloads
 /// (X-Sawt-Signature) so a receiver can check they come from sawt unchanged.
 std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
+/// Standard base64 (RFC 4648 §4, padded): how binary files (assessment evidence) are kept in a
+/// text column that both stores accept.
+std::string Base64Encode(std::string_view data);
+/// nullopt for text that is not padded standard base64.
+std::optional<std::string> Base64Decode(std::string_view text);
 
 /// argon2id hash in PHC string form ($argon2id$v=19$m=19456,t=2,p=1$...), OWASP's minimum
 /// parameters (19 MiB, 2 passes, 1 lane).

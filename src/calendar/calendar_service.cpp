@@ -420,6 +420,30 @@ INSERT INTO calendar_settings (id, conflict_window_hours, version, updated_at) V
 )SQL"}};
 }
 
+Result<int64_t> CalendarService::CountConflicts(Tx& tx, const std::optional<std::vector<int64_t>>& entities,
+                                                const std::string& from_date, const std::string& to_date) const {
+  int64_t to_us = 0;
+  if (!core::ParseIsoUtc(to_date, &to_us)) return Error::Internal("bad KPI period end " + to_date);
+  CalendarFilter range;
+  range.from = from_date;
+  range.to = DateOf(to_us - kDayUs);  // the filter's end is inclusive
+  if (range.to < range.from) return int64_t{0};
+  SAWT_ASSIGN_OR_RETURN(Computed computed, Compute(tx, range, registry_));
+  if (!entities) return static_cast<int64_t>(computed.conflicts.size());
+  const std::set<int64_t> wanted(entities->begin(), entities->end());
+  std::set<std::string> theirs;  // uids of the shown items that belong to one of the entities
+  for (const Item& it : computed.shown) {
+    if (it.slot.entity_id && wanted.count(*it.slot.entity_id) > 0) theirs.insert(it.slot.uid);
+  }
+  int64_t count = 0;
+  for (const Json& c : computed.conflicts) {
+    if (std::any_of(c["uids"].begin(), c["uids"].end(), [&](const Json& u) { return theirs.count(u.get<std::string>()) > 0; })) {
+      ++count;
+    }
+  }
+  return count;
+}
+
 Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::string>& from,
                                                    const std::optional<std::string>& to,
                                                    std::optional<int64_t> entity_id, std::optional<std::string> theme,

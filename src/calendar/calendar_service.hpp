@@ -60,6 +60,11 @@ class CalendarService {
   core::Result<core::Json> CreateBlackout(const auth::Caller& caller, const core::Json& body);
   core::Status DeleteBlackout(const auth::Caller& caller, int64_t id);
 
+  /// Conflicts on days [from_date, to_date) (YYYY-MM-DD, network time zone) that involve an item of
+  /// one of `entities`, or every conflict when nullopt: the "calendar.conflicts" KPI. Reads in `tx`.
+  core::Result<int64_t> CountConflicts(store::Tx& tx, const std::optional<std::vector<int64_t>>& entities,
+                                       const std::string& from_date, const std::string& to_date) const;
+
   core::Result<core::Json> GetSettings(const auth::Caller& caller);
   core::Result<core::Json> UpdateSettings(const auth::Caller& caller, std::optional<int64_t> if_match,
                                           const core::Json& body);

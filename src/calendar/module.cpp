@@ -1,6 +1,8 @@
 #include "calendar/module.hpp"
 
+#include "calendar/calendar_service.hpp"
 #include "calendar/demo.hpp"
+#include "calendar/kpi_source.hpp"
 #include "calendar/resources.hpp"
 #include "calendar/routes.hpp"
 #include "calendar/vocabularies.hpp"
@@ -110,6 +112,7 @@ void Register(module::ModuleRegistry& reg) {
   RegisterVocabularies(reg);
   auto service = std::make_shared<CalendarService>(reg.services().store, reg);
   reg.Keep(service);
+  reg.AddKpiSource(std::make_shared<ConflictsKpi>(service));
   reg.AddMigrations(CalendarService::Migrations());
   reg.AddEntityReference("calendar_entries", "entity_id");
   reg.AddEntityReference("calendar_blackouts", "entity_id");

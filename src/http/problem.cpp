@@ -16,6 +16,8 @@ Response Build(int status, std::string_view type_name, const core::Error& error,
   body["detail"] = messages.Translate(error.key, lang, error.args);
   body["code"] = error.key;
   if (!error.field.empty()) body["field"] = error.field;
+  if (!error.ids.empty()) body["ids"] = error.ids;
+  if (!error.items.empty()) body["items"] = error.items;
   body["instance"] = request.path;
   body["request_id"] = request.request_id;
   Response r;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/assert.hpp"
+#include "http/target.hpp"
 
 namespace sawt::http {
 namespace {
@@ -143,6 +144,20 @@ void Router::Add(Route route) {
   for (auto s : Split(route.pattern)) segs.emplace_back(s);
   segments_.push_back(std::move(segs));
   routes_.push_back(std::move(route));
+}
+
+size_t Router::BodyLimit(std::string_view method, std::string_view target, size_t server_limit) const {
+  auto parsed = ParseTarget(target);
+  if (!parsed) return server_limit;
+  const Match m = Find(method, parsed->path);
+  if (m.route == nullptr || m.route->max_body_bytes <= server_limit) return server_limit;
+  return m.route->max_body_bytes;
+}
+
+size_t Router::LargestBodyLimit(size_t server_limit) const {
+  size_t largest = server_limit;
+  for (const Route& r : routes_) largest = std::max(largest, r.max_body_bytes);
+  return largest;
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {

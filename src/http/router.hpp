@@ -81,6 +81,9 @@ struct Route {
   core::Json openapi;         ///< OpenAPI 3.1 operation object fragment (parameters, requestBody, responses)
   std::string tag;            ///< module name, e.g. "network"
   bool is_public = false;     ///< no authentication needed
+  /// The largest request body it takes (file uploads); 0: the server's max_body_bytes. Only ever
+  /// raises the server's limit, for this route alone.
+  size_t max_body_bytes = 0;
 };
 
 /// Maps (method, path) to a route. Literal segments win over {param} segments. Add() is not
@@ -97,6 +100,12 @@ class Router {
 
   void Add(Route route);
   Match Find(std::string_view method, std::string_view path) const;
+  /// The body limit for a request to (method, raw target): the matching route's max_body_bytes
+  /// when it is larger than `server_limit`, else `server_limit`.
+  size_t BodyLimit(std::string_view method, std::string_view target, size_t server_limit) const;
+  /// The largest body any route takes, at least `server_limit`: what a request head is read
+  /// against before its route is known.
+  size_t LargestBodyLimit(size_t server_limit) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -153,6 +153,7 @@ class ServerCore {
 
   ServerOptions opts_;
   const Router& router_;
+  size_t largest_body_limit_ = 0;  ///< router_.LargestBodyLimit(opts_.max_body_bytes), fixed at start
   Router builtin_;
   std::unique_ptr<StaticFiles> static_;
   std::shared_ptr<Metrics> metrics_;
@@ -244,7 +245,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void DoRead() {
     state_ = State::kReading;
     parser_.emplace();
-    parser_->body_limit(server_.opts_.max_body_bytes);
+    // The route is known only once the head is in: read it against the largest limit any route
+    // has, then hold the body to its own route's (OnHeader).
+    parser_->body_limit(server_.largest_body_limit_);
     parser_->header_limit(static_cast<std::uint32_t>(server_.opts_.max_header_bytes));
     stream_.expires_after(server_.opts_.read_timeout);  // covers head and body together
     bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](error_code ec, size_t) {
@@ -255,6 +258,17 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(error_code ec) {
     if (ec) return OnReadError(ec);
     auto& req = parser_->get();
+    // A route that takes files (evidence uploads) may take a larger body than the server's default;
+    // every other request is held to the default, declared length or not.
+    // Most requests declare a length within the default: they need no route lookup here.
+    const size_t standard = server_.opts_.max_body_bytes;
+    const auto declared = parser_->content_length();
+    const bool may_exceed = server_.largest_body_limit_ > standard && (!declared || *declared > standard);
+    const size_t limit = may_exceed ? server_.router_.BodyLimit(req.method_string(), req.target(), standard) : standard;
+    if (declared && *declared > limit) {
+      return RespondError(413, "too_large", "common.too_large");
+    }
+    parser_->body_limit(limit);
     if (beast::iequals(req[bhttp::field::expect], "100-continue") && !parser_->is_done()) {
       static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](error_code wec, size_t) {
@@ -563,6 +577,7 @@ class Session : public std::enable_shared_from_this<Session> {
 ServerCore::ServerCore(ServerOptions options, const Router& router)
     : opts_(std::move(options)),
       router_(router),
+      largest_body_limit_(router.LargestBodyLimit(opts_.max_body_bytes)),
       metrics_(opts_.metrics ? opts_.metrics : std::make_shared<Metrics>()),
       access_log_(opts_.access_log) {
   builtin_.Add(Route{.method = "GET",

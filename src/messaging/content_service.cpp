@@ -111,14 +111,16 @@ Result<bool> ThemesStrategic(Tx& tx, const std::string& themes_json) {
   return strategic;
 }
 
-/// Keeps the row as saved (every save and every transition is one version).
-Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by) {
+/// Keeps the row as saved (every save and every transition is one version). `open_errors`: the
+/// alignment errors a person let through on this step (measured for the steps that are guarded).
+Status StoreItemVersion(Tx& tx, const Row& r, const std::string& by, std::optional<int64_t> open_errors = std::nullopt) {
   auto n = tx.Exec(
       "INSERT INTO content_item_versions (item_id, version, kind, title_ar, title_en, body_ar, body_en, themes, "
-      "channels, planned_at, state, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+      "channels, planned_at, state, saved_by, saved_at, open_errors) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+      "$12, $13, $14)",
       {r.Int("id"), r.Int("version"), r.Text("kind"), r.Text("title_ar"), r.Text("title_en"),
        r.Text("body_ar"), r.Text("body_en"), r.Text("themes"), r.Text("channels"),
-       store::OrNull(r.OptText("planned_at")), r.Text("state"), by, tx.clock().NowIsoUtc()});
+       store::OrNull(r.OptText("planned_at")), r.Text("state"), by, tx.clock().NowIsoUtc(), store::OrNull(open_errors)});
   if (!n) return std::move(n).error();
   return Ok();
 }
@@ -236,6 +238,10 @@ ALTER TABLE content_items ADD COLUMN importance TEXT NOT NULL DEFAULT 'normal';
 ALTER TABLE content_items ADD COLUMN audience TEXT NOT NULL DEFAULT 'public';
 UPDATE content_items SET importance = 'high' WHERE kind IN ('press_release', 'speech');
 UPDATE content_items SET audience = 'employees' WHERE kind = 'internal_memo';
+)SQL"},
+          // What a guarded step let through, for the KPI "approved with alignment errors".
+          {"messaging", 8, "0008_version_open_errors", R"SQL(
+ALTER TABLE content_item_versions ADD COLUMN open_errors BIGINT;
 )SQL"}};
 }
 
@@ -439,7 +445,7 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
     SAWT_ASSIGN_OR_RETURN(bool updated, GuardedUpdate(tx, "content_items", set, id, old.Int("version")));
     if (!updated) return MissOrStale(tx, "content_items", id, "messaging.content_item_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
-    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+    SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login, guarded ? std::optional<int64_t>(open_errors) : std::nullopt));
     Json event = {{"from", from},
                   {"to", effective},
                   {"requested", *to},

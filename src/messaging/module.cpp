@@ -58,6 +58,8 @@ const std::vector<http::Message> kMessages = {
     {"messaging.bad_themes", "المحاور قائمة من 20 رمزًا على الأكثر.", "Themes are a list of at most 20 codes."},
     {"messaging.unknown_theme", "المحور «{0}» غير موجود.", "Unknown theme \"{0}\"."},
     {"messaging.content_item_not_found", "المادة رقم {0} غير موجودة.", "Content item {0} does not exist."},
+    {"messaging.kpi_no_approvals", "لم تُعتمد أي مادة في هذه الفترة؛ لا يوجد زمن مراجعة يُقاس.",
+     "No item was approved in this period: there is no review time to measure."},
     {"messaging.bad_content_kind", "نوع المادة «{0}» غير معروف؛ الأنواع: press_release وsocial_post وspeech وweb_article وinternal_memo.",
      "Unknown content kind \"{0}\"; use press_release, social_post, speech, web_article or internal_memo."},
     {"messaging.bad_importance", "الأهمية «{0}» غير معروفة؛ استخدم high أو normal أو low.",
@@ -322,6 +324,8 @@ void Register(module::ModuleRegistry& reg) {
   reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
   reg.AddKpiSource(std::make_shared<ContentPublishedKpi>());
+  reg.AddKpiSource(std::make_shared<ApprovedWithErrorsKpi>());
+  reg.AddKpiSource(std::make_shared<ReviewHoursKpi>());
   for (const char* table : {"message_themes", "key_messages", "facts", "content_items"}) {
     reg.AddEntityReference(table, "owner_entity_id");
   }

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/html.hpp"
+
 namespace sawt::search {
 namespace {
+
+using core::HtmlEscape;
 
 struct Span {
   std::size_t offset;
@@ -27,22 +31,6 @@ std::vector<Span> Spans(const text::Analyzer& analyzer, std::string_view text, c
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool HasAnyTerm(const text::Analyzer& analyzer, std::string_view text, const std::set<std::string>& terms) {
   text::Tokenizer tokenizer(text);

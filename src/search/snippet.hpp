@@ -9,9 +9,6 @@
 
 namespace sawt::search {
 
-/// `text` with &, <, >, " and ' replaced by HTML entities.
-std::string HtmlEscape(std::string_view text);
-
 /// An HTML snippet of `text` around its first term in `terms` (analysed with `analyzer`; a token
 /// hits when its term or its alternative term, see AnalyzerOptions::waw_alternatives, is in
 /// `terms`): about

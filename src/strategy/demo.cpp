@@ -1,6 +1,7 @@
 #include "strategy/demo.hpp"
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -67,16 +68,28 @@ struct DemoActivity {
   int start_offset, due_offset;  // days from today
   const char* status;
   int progress;
+  // RACI beyond the owner (the entity's editor): role suffixes of the entity's demo staff
+  // ("director" → police.director), left out where the entity has no such member.
+  const char* accountable;
+  std::vector<const char*> consulted, informed;
+  std::vector<int> depends_on;  // indexes of earlier activities of the list
 };
 
-// Each entity gets these, dated around today: in every status, one overdue.
+// Each entity gets these, dated around today: in every status, one overdue. The spokespersons'
+// workshop waits for the overdue key message guide; the campaign followed the approved plan.
 const std::vector<DemoActivity> kActivities = {
-    {"إعداد خطة الاتصال السنوية واعتمادها", "Prepare and approve the annual communication plan", -120, -60, "done", 100},
-    {"حملة توعوية ربع سنوية على القنوات الرقمية", "Quarterly awareness campaign on digital channels", -20, 25, "in_progress", 40},
-    {"تحديث دليل الرسائل الرئيسية للجهة", "Update the entity's key message guide", -45, -5, "in_progress", 70},
-    {"ورشة تدريبية للمتحدثين الرسميين", "Workshop for official spokespersons", 10, 40, "planned", 0},
-    {"استبيان رضا الجمهور عن قنوات التواصل", "Public satisfaction survey on communication channels", -30, 14, "blocked", 20},
-    {"مؤتمر صحفي مشترك ألغي لتعارض المواعيد", "Joint press conference (cancelled: clashing dates)", -10, 5, "cancelled", 0},
+    {"إعداد خطة الاتصال السنوية واعتمادها", "Prepare and approve the annual communication plan", -120, -60, "done", 100,
+     "director", {"reviewer"}, {"analyst", "spokesperson"}, {}},
+    {"حملة توعوية ربع سنوية على القنوات الرقمية", "Quarterly awareness campaign on digital channels", -20, 25, "in_progress", 40,
+     "director", {"reviewer", "spokesperson"}, {"analyst"}, {0}},
+    {"تحديث دليل الرسائل الرئيسية للجهة", "Update the entity's key message guide", -45, -5, "in_progress", 70,
+     "director", {"reviewer"}, {"spokesperson"}, {}},
+    {"ورشة تدريبية للمتحدثين الرسميين", "Workshop for official spokespersons", 10, 40, "planned", 0,
+     "director", {"spokesperson"}, {}, {2}},
+    {"استبيان رضا الجمهور عن قنوات التواصل", "Public satisfaction survey on communication channels", -30, 14, "blocked", 20,
+     nullptr, {"analyst"}, {}, {1}},
+    {"مؤتمر صحفي مشترك ألغي لتعارض المواعيد", "Joint press conference (cancelled: clashing dates)", -10, 5, "cancelled", 0,
+     nullptr, {}, {}, {}},
 };
 
 std::string DaysFrom(int64_t today_us, int days) {
@@ -154,9 +167,28 @@ core::Status SeedKpis(KpiService& kpis, const auth::Caller& system, module::Demo
   return core::Ok();
 }
 
+/// A follow-up meeting of the entity's plan three weeks ago: minutes and two decisions, one of
+/// which became an activity due next month.
+core::Status SeedMeeting(MeetingService& meetings, const auth::Caller& system, int64_t entity_id, int64_t today_us) {
+  auto made = meetings.Create(system, {{"entity_id", entity_id},
+                                       {"title_ar", "اجتماع متابعة خطة الاتصال الربعي"},
+                                       {"title_en", "Quarterly communication plan follow-up"},
+                                       {"held_on", DaysFrom(today_us, -21)},
+                                       {"attendees", "مدير الاتصال، رئيس المحتوى، المتحدث الرسمي"},
+                                       {"minutes", "راجع الفريق تقدم الأنشطة وأسباب التأخر في النشاط المتوقف، واتفق على إجراءات "
+                                                   "التصحيح. The team reviewed progress and agreed corrective actions."}});
+  if (!made) return made.error();
+  const int64_t id = (*made)["id"];
+  SAWT_TRY_STATUS(Done(meetings.AddDecision(system, id, {{"text_ar", "إعادة جدولة الحملة المتوقفة بعد اعتماد الرسائل الرئيسية"},
+                                                        {"text_en", "Reschedule the blocked campaign once its key messages are approved"},
+                                                        {"activity", {{"due_date", DaysFrom(today_us, 30)}}}})));
+  return Done(meetings.AddDecision(system, id, {{"text_ar", "رفع تقرير التقدم إلى مكتب الاتصال الحكومي"},
+                                                {"text_en", "Report progress to the Government Communication Office"}}));
+}
+
 }  // namespace
 
-core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, KpiService& kpis,
+core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, KpiService& kpis, MeetingService& meetings,
                       const module::ModuleRegistry& registry, store::Store& store, module::DemoContext& ctx) {
   auth::Caller system;
   system.login = "system";
@@ -201,6 +233,19 @@ core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, 
     if (!made) return std::move(made).error();
     const int64_t first_objective = (*made)["objectives"][0]["id"];
     const auto editor = ctx.accounts.find(std::string(e.entity) + ".editor");
+    auto staff = [&](const char* suffix) -> std::optional<std::string> {
+      const std::string login = std::string(e.entity) + "." + suffix;
+      if (ctx.accounts.count(login) == 0) return std::nullopt;
+      return login;
+    };
+    auto logins = [&](const std::vector<const char*>& suffixes) {
+      Json out = Json::array();
+      for (const char* suffix : suffixes) {
+        if (auto login = staff(suffix)) out.push_back(*login);
+      }
+      return out;
+    };
+    std::vector<int64_t> made_ids;
     for (const auto& a : kActivities) {
       Json body = {{"entity_id", entity_id},
                    {"objective_id", first_objective},
@@ -211,9 +256,19 @@ core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, 
                    {"status", a.status},
                    {"progress", a.progress}};
       if (editor != ctx.accounts.end()) body["owner_login"] = editor->first;
+      if (a.accountable != nullptr) {
+        if (auto login = staff(a.accountable)) body["accountable"] = *login;
+      }
+      body["consulted"] = logins(a.consulted);
+      body["informed"] = logins(a.informed);
+      Json depends_on = Json::array();
+      for (int i : a.depends_on) depends_on.push_back(made_ids.at(static_cast<size_t>(i)));
+      body["depends_on"] = depends_on;
       auto added = activities.Create(system, body);
       if (!added) return std::move(added).error();
+      made_ids.push_back((*added)["id"].get<int64_t>());
     }
+    SAWT_TRY_STATUS(SeedMeeting(meetings, system, entity_id, today_us));
   }
   return SeedKpis(kpis, system, ctx, zone.DateOf(store.clock().NowMicros()));
 }

@@ -188,6 +188,17 @@ CREATE TABLE kpi_measurements (
 )SQL"}};
 }
 
+Result<std::vector<Json>> KpiService::OfEntity(Tx& tx, int64_t entity_id) {
+  auto rows = tx.Query("SELECT " + Columns() + " FROM kpis WHERE entity_id = $1 ORDER BY id", {entity_id});
+  if (!rows) return std::move(rows).error();
+  std::vector<Json> out;
+  for (const Row& r : *rows) {
+    SAWT_ASSIGN_OR_RETURN(Json kpi, KpiJson(tx, r));
+    out.push_back(std::move(kpi));
+  }
+  return out;
+}
+
 Result<Json> KpiService::Sources(const auth::Caller& caller) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.read", std::nullopt));
   Json items = Json::array();

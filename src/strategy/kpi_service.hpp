@@ -44,6 +44,10 @@ class KpiService {
   /// {period}: computes a source-fed KPI's measurement for the period from its source.
   core::Result<core::Json> Refresh(const auth::Caller& caller, int64_t id, const core::Json& body);
 
+  /// The entity's own KPIs, each as Get answers it (periods and latest status), within `tx`: what
+  /// its scorecard shows.
+  static core::Result<std::vector<core::Json>> OfEntity(store::Tx& tx, int64_t entity_id);
+
  private:
   store::Store& store_;
   const module::ModuleRegistry& registry_;

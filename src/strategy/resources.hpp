@@ -16,6 +16,22 @@ const module::Resource& ActivityResource();
 /// A KPI's definition; its periods (target, value, status each) and latest status are added.
 const module::Resource& KpiResource();
 
+/// A follow-up meeting of an entity's plan: date, attendees, minutes; its decisions are added.
+const module::Resource& MeetingResource();
+/// A decision taken in a meeting, and the activity it became (if it did).
+const module::Resource& DecisionResource();
+
+/// A compliance checklist template; its items are added by the service ("items").
+const module::Resource& TemplateResource();
+/// One item of a template: axis (the guide's seven), principle, weight, evidence required.
+const module::Resource& TemplateItemResource();
+/// An entity's assessment for a period; the service adds its answers, evidence and scores.
+const module::Resource& AssessmentResource();
+/// An evidence file's metadata (the bytes are served by GET /api/v1/evidence/{id}).
+const module::Resource& EvidenceResource();
+/// Scores of an assessment: overall and per axis, 0–100 (null: nothing to score).
+core::Json ScoresSchema();
+
 /// An objective as a strategy's body lists it: code, kind, titles and (entity strategies) the
 /// codes of the umbrella objectives it serves.
 core::Json ObjectiveInput();

@@ -9,7 +9,8 @@ namespace sawt::strategy {
 using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
-                    std::shared_ptr<ActivityService> activities, std::shared_ptr<KpiService> kpis) {
+                    std::shared_ptr<ActivityService> activities, std::shared_ptr<KpiService> kpis,
+                    std::shared_ptr<MeetingService> meetings) {
   auto svc = strategies;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/strategies",
                                  {"List the umbrella strategy and the entities' strategies", {}, {"scope", "entity_id", "status"},
@@ -64,7 +65,8 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                  return Reply(req, act->List(caller, filter, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/activities",
-                                 {"Add an activity to an entity's plan", {}, {}, "ActivityCreate", "Activity", 201, true}),
+                                 {"Add an activity to an entity's plan: dates, RACI, the activities it waits for", {}, {},
+                                  "ActivityCreate", "Activity", 201, true, {409, 422}}),
                module::CreateWithBody([act](const auth::Caller& c, const Json& b) { return act->Create(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/activities/{id}", {"Get an activity", {"id"}, {}, "", "Activity", 200, true}),
                [act](Request& req, const auth::Caller& caller) {
@@ -73,8 +75,8 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                  return ReplyWithEtag(req, act->Get(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/activities/{id}",
-                                 {"Follow up an activity: status, progress, dates, owner, notes", {"id"}, {}, "ActivityUpdate",
-                                  "Activity", 200, true}),
+                                 {"Follow up an activity: status, progress, dates, RACI, dependencies, notes", {"id"}, {},
+                                  "ActivityUpdate", "Activity", 200, true, {409, 422}}),
                WithIdMatchBody([act](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return act->Update(c, id, m, b);
                }));
@@ -130,6 +132,42 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  return Reply(req, kpi->Refresh(caller, *id, *body));
+               });
+
+  auto meet = meetings;
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/meetings",
+                                 {"List follow-up meetings", {}, {"entity_id", "cursor", "limit"}, "", "Page:MeetingSummary"}),
+               [meet](Request& req, const auth::Caller& caller) {
+                 auto page = module::PageFrom(req);
+                 if (!page) return Response::Problem(page.error(), req);
+                 auto entity = module::QueryId(req, "entity_id");
+                 if (!entity) return Response::Problem(entity.error(), req);
+                 return Reply(req, meet->List(caller, *entity, *page));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/meetings",
+                                 {"Record a follow-up meeting of an entity's plan", {}, {}, "MeetingCreate", "Meeting", 201, true}),
+               module::CreateWithBody([meet](const auth::Caller& c, const Json& b) { return meet->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/meetings/{id}",
+                                 {"Get a meeting with its minutes and decisions", {"id"}, {}, "", "Meeting", 200, true}),
+               [meet](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, meet->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/meetings/{id}",
+                                 {"Edit a meeting: titles, date, attendees, minutes", {"id"}, {}, "MeetingUpdate", "Meeting", 200, true}),
+               WithIdMatchBody([meet](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return meet->Update(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/meetings/{id}/decisions",
+                                 {"Record a decision; with `activity` it becomes an activity of the entity's plan", {"id"}, {},
+                                  "MeetingDecision", "Meeting", 201, false, {409, 422}}),
+               [meet](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, meet->AddDecision(caller, *id, *body), 201);
                });
 }
 

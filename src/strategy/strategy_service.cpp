@@ -271,6 +271,22 @@ CREATE INDEX strategy_activities_objective ON strategy_activities(objective_id);
           // CheckOnlyActive explains the rule; this index keeps it when two writers race past it.
           {"strategy", 3, "0003_one_active_strategy_per_scope", R"SQL(
 CREATE UNIQUE INDEX strategies_one_active ON strategies(COALESCE(entity_id, 0)) WHERE status = 'active';
+)SQL"},
+          // RACI of an activity (owner_login is its R; consulted and informed are JSON arrays of
+          // logins) and the activities it waits for, in the order given (ActivityService keeps the
+          // graph acyclic).
+          {"strategy", 6, "0006_activity_raci_and_dependencies", R"SQL(
+ALTER TABLE strategy_activities ADD COLUMN accountable TEXT;
+ALTER TABLE strategy_activities ADD COLUMN consulted TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE strategy_activities ADD COLUMN informed TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE strategy_activity_dependencies (
+  activity_id BIGINT NOT NULL REFERENCES strategy_activities(id),
+  depends_on_id BIGINT NOT NULL REFERENCES strategy_activities(id),
+  position BIGINT NOT NULL,
+  PRIMARY KEY (activity_id, depends_on_id),
+  CHECK (activity_id <> depends_on_id)
+);
+CREATE INDEX strategy_activity_dependencies_target ON strategy_activity_dependencies(depends_on_id);
 )SQL"}};
 }
 

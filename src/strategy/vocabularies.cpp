@@ -73,10 +73,53 @@ const module::Vocabulary& CalendarKinds() {
   return v;
 }
 
+const module::Vocabulary& CompliancePrinciples() {
+  static const module::Vocabulary v("compliance_principles", {
+      {"public_interaction", "التفاعل مع الجمهور", "Public interaction"},
+      {"arabic_language", "استخدام اللغة العربية", "Use of Arabic"},
+      {"all_channels_active", "تفعيل جميع القنوات", "All channels active"},
+      {"employees_voice", "صوت الموظفين", "Employees' voice"},
+      {"public_service", "خدمة الجمهور", "Public service"},
+      {"entity_coordination", "التنسيق بين الجهات", "Coordination between entities"},
+  });
+  return v;
+}
+
+const module::Vocabulary& ComplianceLevels() {
+  static const module::Vocabulary v("compliance_levels", {
+      {"0", "غير مطبق", "Not in place"},
+      {"1", "بداية التطبيق", "Started"},
+      {"2", "مطبق جزئيًا", "Partly in place"},
+      {"3", "مطبق في معظمه", "Largely in place"},
+      {"4", "مطبق بالكامل", "Fully in place"},
+  });
+  return v;
+}
+
+const module::Vocabulary& AssessmentStatuses() {
+  static const module::Vocabulary v("assessment_statuses", {
+      {"draft", "تقييم ذاتي قيد الإعداد", "Self-assessment in progress"},
+      {"submitted", "بانتظار مراجعة الشبكة", "Awaiting the network's review"},
+      {"returned", "أعيد إلى الجهة", "Returned to the entity"},
+      {"reviewed", "روجع واعتُمد", "Reviewed"},
+  });
+  return v;
+}
+
+const module::Vocabulary& ComplianceStatuses() {
+  static const module::Vocabulary v = [] {
+    std::vector<module::Term> terms = {{"not_started", "لم يبدأ التقييم", "Not started"}};
+    for (const module::Term& t : AssessmentStatuses().terms()) terms.push_back(t);
+    return module::Vocabulary("compliance_statuses", std::move(terms));
+  }();
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
   for (const module::Vocabulary* v :
        {&Scopes(), &StrategyStatuses(), &ObjectiveKinds(), &ActivityStatuses(), &KpiDirections(), &KpiFrequencies(),
-        &KpiStatuses(), &CalendarKinds()}) {
+        &KpiStatuses(), &CalendarKinds(), &CompliancePrinciples(), &ComplianceLevels(), &AssessmentStatuses(),
+        &ComplianceStatuses()}) {
     reg.AddVocabulary(*v);
   }
 }

@@ -23,6 +23,17 @@ const module::Vocabulary& KpiStatuses();
 /// "strategy_calendar_kinds": what the strategy's calendar source shows (an activity's due day).
 const module::Vocabulary& CalendarKinds();
 
+/// "compliance_principles": the general guide's principles a checklist item may serve.
+const module::Vocabulary& CompliancePrinciples();
+/// "compliance_levels": how far an item is in place, "0" (not at all) to "4" (fully); an item's
+/// score is level / 4 of its weight.
+const module::Vocabulary& ComplianceLevels();
+/// "assessment_statuses": draft (the entity assesses itself) → submitted → returned | reviewed.
+const module::Vocabulary& AssessmentStatuses();
+/// Where an entity stands for a period on the heat map: "not_started" (no assessment yet), then
+/// the assessment statuses.
+const module::Vocabulary& ComplianceStatuses();
+
 void RegisterVocabularies(module::ModuleRegistry& reg);
 
 }  // namespace sawt::strategy

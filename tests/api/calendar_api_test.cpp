@@ -85,6 +85,31 @@ TEST_P(CalendarApiTest, TwoHighImportanceAnnouncementsForOneAudienceConflictAcro
   EXPECT_TRUE(view["conflicts"].empty()) << view["conflicts"].dump();
 }
 
+TEST_P(CalendarApiTest, ConflictsFeedTheStrategysKpiThroughTheCalendarsSource) {
+  // A year long past, so that the demo's own plans are not in it.
+  Create(Demo("police.editor"), Entry(EntityId("police"), "2020-03-10T06:00:00Z"));
+  Create(Demo("rta.editor"), Entry(EntityId("rta"), "2020-03-11T05:00:00Z"));
+  Create(Demo("rta.editor"), Entry(EntityId("rta"), "2020-09-01T05:00:00Z"));
+  Create(Demo("rta.editor"), Entry(EntityId("rta"), "2020-09-01T09:00:00Z"));
+  auto measure = [&](std::optional<int64_t> entity) {
+    Json kpi = {{"code", "conflicts-" + Unique()}, {"name_ar", "تعارضات"}, {"name_en", "Conflicts"}, {"unit", "conflicts"},
+                {"direction", "down"}, {"frequency", "yearly"}, {"source", "calendar.conflicts"}};
+    kpi["entity_id"] = entity ? Json(*entity) : Json(nullptr);
+    Reply made = app().Call("POST", "/api/v1/kpis", Admin(), kpi);
+    EXPECT_EQ(made.status, 201) << made.body;
+    Reply r = app().Call("POST", "/api/v1/kpis/" + std::to_string(made.json()["id"].get<int64_t>()) + "/refresh", Admin(),
+                         {{"period", "2020"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json()["periods"].back()["value"];
+  };
+  EXPECT_EQ(measure(EntityId("police")), 1.0) << "the police's announcement against the RTA's";
+  EXPECT_EQ(measure(EntityId("rta")), 2.0) << "that one and the RTA's two on one morning";
+  EXPECT_EQ(measure(EntityId("health")), 0.0);
+  EXPECT_EQ(measure(std::nullopt), 2.0) << "the network counts each conflict once";
+  Reply sources = app().Call("GET", "/api/v1/kpi-sources", Demo("police.editor"));
+  EXPECT_NE(sources.body.find("\"calendar.conflicts\""), std::string::npos) << sources.body;
+}
+
 TEST_P(CalendarApiTest, TheConflictWindowIsConfigurable) {
   Credentials admin = Admin();
   Create(admin, Entry(EntityId("police"), "2033-04-10T06:00:00Z"));

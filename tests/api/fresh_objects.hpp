@@ -24,6 +24,9 @@ struct RouteRequest {
   core::Json body = nullptr;
   std::vector<std::pair<std::string, std::string>> headers = {};
   std::optional<Credentials> caller = std::nullopt;
+  /// A file body sent as it is with `content_type` (evidence uploads), instead of `body` as JSON.
+  std::optional<std::string> raw_body = std::nullopt;
+  std::string content_type = {};
 };
 
 /// How to call one route successfully: `make(entity)` prepares fresh objects owned by `entity`
@@ -196,6 +199,11 @@ class FreshObjectsTest : public ApiTest {
   }
   int64_t NewActivity(int64_t entity) { return Made(app().Call("POST", "/api/v1/activities", Admin(), ActivityBody(entity))); }
 
+  Json MeetingBody(int64_t entity) {
+    return {{"entity_id", entity}, {"title_ar", "اجتماع متابعة"}, {"title_en", "Follow-up"}, {"held_on", "2031-01-10"}};
+  }
+  int64_t NewMeeting(int64_t entity) { return Made(app().Call("POST", "/api/v1/meetings", Admin(), MeetingBody(entity))); }
+
   // KPIs: a fresh quarterly KPI of `entity`, measured by people or fed from messaging's source.
   Json KpiBody(int64_t entity, bool from_source = false) {
     Json body = {{"code", "k-" + Unique()}, {"entity_id", entity}, {"name_ar", "مؤشر"}, {"name_en", "Indicator"},
@@ -214,6 +222,52 @@ class FreshObjectsTest : public ApiTest {
   static std::string KpiAt(std::string pattern, int64_t id, const std::string& period) {
     pattern = At(pattern, id);
     return pattern.replace(pattern.find("{period}"), 8, period);
+  }
+
+  /// Sends `req` as `who`: its JSON body, or its file body with its own media type.
+  Reply Perform(const std::string& method, const RouteRequest& req, const Credentials& who) {
+    if (!req.raw_body) return app().Call(method, req.path, who, req.body, req.headers);
+    auto headers = req.headers;
+    headers.emplace_back("Content-Type", req.content_type);
+    if (!who.csrf.empty()) headers.emplace_back("X-CSRF-Token", who.csrf);
+    headers.emplace_back("Accept-Language", "en");
+    return app().Send(method, req.path, *req.raw_body, who, headers);
+  }
+
+  // Compliance: a fresh active template of its own (so assessments never collide), and
+  // assessments of `entity` for 2031 in the state a route needs.
+  Json ComplianceTemplateBody() {
+    return {{"code", "ct-" + Unique()},
+            {"title_ar", "قالب"},
+            {"title_en", "Template"},
+            {"status", "active"},
+            {"items", Json::array({{{"code", "A1"}, {"axis", "media_communication"}, {"weight", 2}, {"evidence_required", true},
+                                    {"title_ar", "بند"}, {"title_en", "Item"}}})}};
+  }
+  int64_t NewComplianceTemplate() {
+    return Made(app().Call("POST", "/api/v1/compliance/templates", Admin(), ComplianceTemplateBody()));
+  }
+  Json AssessmentBody(int64_t entity) {
+    return {{"entity_id", entity}, {"period", "2031"}, {"template_id", NewComplianceTemplate()}};
+  }
+  static constexpr const char* kEvidenceText = "date,channel\n2031-01-02,x\n";
+  /// "draft", "complete" (answered, evidence attached, not yet submitted), "submitted" or "reviewed".
+  int64_t NewAssessment(int64_t entity, const std::string& state = "draft") {
+    const int64_t id = Made(app().Call("POST", "/api/v1/assessments", Admin(), AssessmentBody(entity)));
+    if (state == "draft") return id;
+    const std::string at = "/api/v1/assessments/" + std::to_string(id);
+    EXPECT_EQ(app().Call("PUT", at + "/answers/A1", Admin(), {{"level", 3}}).status, 200);
+    Made(Perform("POST", RouteRequest{at + "/evidence?item=A1&name=log.csv", nullptr, {}, {}, kEvidenceText, "text/csv"}, Admin()));
+    if (state == "complete") return id;
+    EXPECT_EQ(app().Call("POST", at + "/submit", Admin(), Json::object()).status, 200);
+    if (state == "submitted") return id;
+    EXPECT_EQ(app().Call("POST", at + "/complete", Admin(), Json::object()).status, 200);
+    return id;
+  }
+  /// An evidence file of a fresh draft assessment of `entity`.
+  int64_t NewEvidence(int64_t entity) {
+    const std::string at = "/api/v1/assessments/" + std::to_string(NewAssessment(entity));
+    return Made(Perform("POST", RouteRequest{at + "/evidence?item=A1&name=log.csv", nullptr, {}, {}, kEvidenceText, "text/csv"}, Admin()));
   }
 
   /// One successful request per route ("METHOD pattern") that deals with fresh objects; the
@@ -425,6 +479,57 @@ class FreshObjectsTest : public ApiTest {
          {200, [&](int64_t e) {
             return RouteRequest{At("/api/v1/kpis/{id}/refresh", NewKpi(e, true)), {{"period", CurrentQuarter()}}};
           }}},
+        {"GET /api/v1/meetings", {200, [&](int64_t e) { return RouteRequest{"/api/v1/meetings?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/meetings", {201, [&](int64_t e) { return RouteRequest{"/api/v1/meetings", MeetingBody(e)}; }}},
+        {"GET /api/v1/meetings/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/meetings/{id}", NewMeeting(e))}; }}},
+        {"PATCH /api/v1/meetings/{id}",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/meetings/{id}", NewMeeting(e)), {{"minutes", "Agreed"}}, IfMatch(1)};
+          }}},
+        {"POST /api/v1/meetings/{id}/decisions",
+         {201, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/meetings/{id}/decisions", NewMeeting(e)),
+                                {{"text_ar", "قرار"}, {"text_en", "Decision"}, {"activity", {{"due_date", "2031-02-01"}}}}};
+          }}},
+        // compliance: templates are the network admins'; an entity's admins assess it, the network
+        // reviews; scores, the heat map and scorecards are for every member.
+        {"GET /api/v1/compliance/templates", {200, fixed("/api/v1/compliance/templates")}},
+        {"POST /api/v1/compliance/templates",
+         {201, [&](int64_t) { return RouteRequest{"/api/v1/compliance/templates", ComplianceTemplateBody()}; }}},
+        {"GET /api/v1/compliance/templates/{id}",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/compliance/templates/{id}", NewComplianceTemplate())}; }}},
+        {"PATCH /api/v1/compliance/templates/{id}",
+         {200, [&](int64_t) {
+            return RouteRequest{At("/api/v1/compliance/templates/{id}", NewComplianceTemplate()), {{"title_en", "Renamed"}}, IfMatch(1)};
+          }}},
+        {"GET /api/v1/assessments",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/assessments?entity_id=" + std::to_string(e)}; }}},
+        {"POST /api/v1/assessments", {201, [&](int64_t e) { return RouteRequest{"/api/v1/assessments", AssessmentBody(e)}; }}},
+        {"GET /api/v1/assessments/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/assessments/{id}", NewAssessment(e))}; }}},
+        {"PUT /api/v1/assessments/{id}/answers/{item}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/assessments/{id}/answers/A1", NewAssessment(e)), {{"level", 2}}}; }}},
+        {"POST /api/v1/assessments/{id}/submit",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/assessments/{id}/submit", NewAssessment(e, "complete")), Json::object()}; }}},
+        {"POST /api/v1/assessments/{id}/return",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/assessments/{id}/return", NewAssessment(e, "submitted")), {{"note", "More evidence"}}};
+          }}},
+        {"POST /api/v1/assessments/{id}/complete",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/assessments/{id}/complete", NewAssessment(e, "submitted")), Json::object()}; }}},
+        {"POST /api/v1/assessments/{id}/evidence",
+         {201, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/assessments/{id}/evidence", NewAssessment(e)) + "?item=A1&name=log.csv", nullptr, {}, {},
+                                kEvidenceText, "text/csv"};
+          }}},
+        {"GET /api/v1/evidence/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/evidence/{id}", NewEvidence(e))}; }}},
+        {"DELETE /api/v1/evidence/{id}", {204, [&](int64_t e) { return RouteRequest{At("/api/v1/evidence/{id}", NewEvidence(e))}; }}},
+        {"GET /api/v1/compliance/heatmap", {200, fixed("/api/v1/compliance/heatmap")}},
+        {"GET /api/v1/compliance/heatmap/export", {200, fixed("/api/v1/compliance/heatmap/export?format=csv")}},
+        {"GET /api/v1/scorecards/{entity_id}",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/scorecards/" + std::to_string(e)}; }}},
+        {"GET /api/v1/scorecards/{entity_id}/report",
+         {200, [&](int64_t e) { return RouteRequest{"/api/v1/scorecards/" + std::to_string(e) + "/report?format=html"}; }}},
         // The caller's own account (the entity is ignored).
         {"POST /api/v1/sessions", {201, fixed("/api/v1/sessions", {{"login", "police.editor"}, {"password", "sawt-demo-2026"}})}},
         {"PUT /api/v1/me/password",

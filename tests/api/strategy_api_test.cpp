@@ -325,6 +325,123 @@ TEST_P(StrategyApiTest, KpisAreMeasuredByPeopleOrFedFromAnotherModulesSource) {
   ExpectProblem(app().Call("POST", kpi + "/refresh", Admin(), {{"period", past}}), 409, "strategy.kpi_is_manual");
 }
 
+TEST_P(StrategyApiTest, AMeetingsDecisionBecomesAnActivityOfTheEntitysPlan) {
+  const int64_t dept = NewDepartment();
+  const Credentials editor = Demo("police.editor");
+  Reply made = app().Call("POST", "/api/v1/meetings", editor,
+                          {{"entity_id", dept}, {"title_ar", "اجتماع متابعة"}, {"title_en", "Follow-up"}, {"held_on", Day(-7)},
+                           {"attendees", "الفريق"}, {"minutes", "محضر"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const int64_t id = made.json()["id"];
+  const std::string at = "/api/v1/meetings/" + std::to_string(id);
+  EXPECT_TRUE(made.json()["decisions"].empty());
+
+  // A decision that becomes an activity: titles from the decision, start on the meeting's day.
+  const int64_t before = app().EventCount();
+  Reply decided = app().Call("POST", at + "/decisions", editor,
+                             {{"text_ar", "إطلاق حملة توعية"}, {"text_en", "Launch an awareness campaign"},
+                              {"activity", {{"due_date", Day(20)}, {"owner_login", "police.editor"}}}});
+  ASSERT_EQ(decided.status, 201) << decided.body;
+  EXPECT_EQ(app().EventCount(), before + 2) << "the activity and the decision, one write";
+  const Json decision = decided.json()["decisions"][0];
+  ASSERT_TRUE(decision["activity_id"].is_number_integer()) << decided.body;
+  Reply activity = app().Call("GET", "/api/v1/activities/" + std::to_string(decision["activity_id"].get<int64_t>()), editor);
+  ASSERT_EQ(activity.status, 200);
+  EXPECT_EQ(activity.json()["entity_id"], dept);
+  EXPECT_EQ(activity.json()["title_en"], "Launch an awareness campaign");
+  EXPECT_EQ(activity.json()["start_date"], Day(-7));
+  EXPECT_EQ(activity.json()["owner_login"], "police.editor");
+
+  // The activity's rules hold, and a refused decision leaves nothing behind.
+  const Credentials other = Demo("health.editor");  // signing in is an event: before counting
+  const int64_t before_refusals = app().EventCount();
+  ExpectProblem(app().Call("POST", at + "/decisions", editor,
+                           {{"text_ar", "قرار"}, {"text_en", "Decision"}, {"activity", {{"due_date", Day(-30)}}}}),
+                400, "strategy.bad_activity_period");
+  ExpectProblem(app().Call("POST", at + "/decisions", editor,
+                           {{"text_ar", "قرار"}, {"text_en", "Decision"}, {"activity", {{"due_date", Day(3)}, {"owner_login", "nobody-here"}}}}),
+                400, "strategy.unknown_owner");
+  ExpectProblem(app().Call("POST", at + "/decisions", editor,
+                           {{"text_ar", "قرار"}, {"text_en", "Decision"}, {"activity", {{"due_date", Day(3)}, {"entity_id", EntityId("health")}}}}),
+                400, "common.unknown_field");
+  ExpectProblem(app().Call("POST", at + "/decisions", other, {{"text_ar", "قرار"}, {"text_en", "Decision"}}), 403,
+                "auth.forbidden");
+  EXPECT_EQ(app().EventCount(), before_refusals);
+  EXPECT_EQ(app().Call("GET", at, editor).json()["decisions"].size(), 1u);
+
+  // A decision without an activity, and the minutes edited under If-Match.
+  Reply plain = app().Call("POST", at + "/decisions", editor, {{"text_ar", "رفع تقرير"}, {"text_en", "Report up"}});
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_TRUE(plain.json()["decisions"][1]["activity_id"].is_null());
+  ExpectProblem(app().Call("PATCH", at, editor, {{"minutes", "x"}}), 412, "strategy.if_match_required");
+  ExpectProblem(app().Call("PATCH", at, editor, {{"held_on", "2026-02-30"}}, IfMatch(plain.json()["version"])), 400, "strategy.bad_date");
+  Reply edited = app().Call("PATCH", at, editor, {{"minutes", "محضر معتمد"}}, IfMatch(plain.json()["version"]));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["minutes"], "محضر معتمد");
+  EXPECT_EQ(edited.json()["decisions"].size(), 2u);
+}
+
+// Messaging's review measures feed KPIs: the median time from submission to approval and the
+// share of approvals that let alignment errors through, each from messaging's own records.
+TEST_P(StrategyApiTest, ReviewTimeAndApprovalsWithErrorsAreKpiSources) {
+  Json dept_body = {{"kind", "department"}, {"parent_id", EntityId("tourism")}, {"code", "rv-" + Unique()},
+                    {"name_ar", "إدارة"}, {"name_en", "Department"}};
+  const int64_t dept = app().Call("POST", "/api/v1/entities", Admin(), dept_body).json()["id"];
+  auto step = [&](int64_t id, const std::string& to, bool override) {
+    const std::string path = "/api/v1/content-items/" + std::to_string(id);
+    Json b = {{"to", to}};
+    if (override) b["override_reason"] = "The new figure is confirmed by the director general";
+    Reply r = app().Call("POST", path + "/transitions", Admin(), b, {{"If-Match", app().Call("GET", path, Admin()).headers["etag"]}});
+    EXPECT_EQ(r.status, 200) << to << " " << r.body;
+  };
+  auto item = [&](const std::string& body_ar) {
+    Json body = {{"kind", "social_post"}, {"owner_entity_id", dept}, {"title_ar", "منشور " + Unique()}, {"body_ar", body_ar},
+                 {"themes", {"tourism"}}};
+    Reply r = app().Call("POST", "/api/v1/content-items", Admin(), body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].get<int64_t>();
+  };
+  // One item contradicts the fact sheet (30 million visitors) and waits 9 minutes; one is clean
+  // and waits 3 (short steps of the shared clock: sessions end after 30 idle minutes).
+  const int64_t wrong = item("أعلنت الدائرة أن عدد الزوار بلغ 30 مليون زائر خلال العام.");
+  const int64_t clean = item("نص المنشور");
+  step(wrong, "in_review", true);
+  step(clean, "in_review", false);
+  app().clock().Advance(std::chrono::minutes(3));
+  step(clean, "approved", false);
+  app().clock().Advance(std::chrono::minutes(6));
+  step(wrong, "approved", true);
+
+  const std::string today = Day(0);
+  const std::string quarter = today.substr(0, 4) + "-Q" + std::to_string((std::stoi(today.substr(5, 2)) - 1) / 3 + 1);
+  auto measure = [&](int64_t entity, const std::string& source) {
+    Json kpi = {{"code", "k-" + Unique()}, {"entity_id", entity}, {"name_ar", "مؤشر"}, {"name_en", "Indicator"},
+                {"unit", "x"}, {"direction", "down"}, {"frequency", "quarterly"}, {"source", source}};
+    Reply made = app().Call("POST", "/api/v1/kpis", Admin(), kpi);
+    EXPECT_EQ(made.status, 201) << made.body;
+    return app().Call("POST", "/api/v1/kpis/" + std::to_string(made.json()["id"].get<int64_t>()) + "/refresh", Admin(),
+                      {{"period", quarter}});
+  };
+  Reply hours = measure(dept, "messaging.review_hours");
+  ASSERT_EQ(hours.status, 200) << hours.body;
+  EXPECT_EQ(hours.json()["periods"].back()["value"], 0.1) << "the median of 0.05 and 0.15 hours";
+  Reply errors = measure(dept, "messaging.approved_with_errors");
+  ASSERT_EQ(errors.status, 200) << errors.body;
+  EXPECT_EQ(errors.json()["periods"].back()["value"], 50.0) << "one approval of two let an error through";
+
+  // No approval, no median: said, not measured as zero.
+  Json empty_body = dept_body;
+  empty_body["code"] = "rv-" + Unique();
+  const int64_t empty = app().Call("POST", "/api/v1/entities", Admin(), empty_body).json()["id"];
+  ExpectProblem(measure(empty, "messaging.review_hours"), 409, "messaging.kpi_no_approvals");
+  Reply sources = app().Call("GET", "/api/v1/kpi-sources", Demo("police.editor"));
+  std::set<std::string> codes;
+  for (const Json& s : sources.json()["items"]) codes.insert(s["code"].get<std::string>());
+  for (const char* c : {"messaging.content_published", "messaging.review_hours", "messaging.approved_with_errors", "initiatives.completed"}) {
+    EXPECT_EQ(codes.count(c), 1u) << c;
+  }
+}
+
 SAWT_INSTANTIATE_BOTH_STORES(StrategyApiTest);
 
 }  // namespace

@@ -129,6 +129,12 @@ const std::vector<Row> kRows = {
     {"POST /api/v1/activities", kWriters, kNetworkAdmin},
     {"GET /api/v1/activities/{id}", kEveryone, kEveryone},
     {"PATCH /api/v1/activities/{id}", kWriters, kNetworkAdmin},
+    // Follow-up meetings: read by everyone, recorded by those who plan the entity's activities.
+    {"GET /api/v1/meetings", kEveryone, kEveryone},
+    {"POST /api/v1/meetings", kWriters, kNetworkAdmin},
+    {"GET /api/v1/meetings/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/meetings/{id}", kWriters, kNetworkAdmin},
+    {"POST /api/v1/meetings/{id}/decisions", kWriters, kNetworkAdmin},
     // KPIs: an entity's admins define them and set targets; its admins, editors and analysts measure.
     {"GET /api/v1/kpi-sources", kEveryone, kEveryone},
     {"GET /api/v1/kpis", kEveryone, kEveryone},
@@ -145,6 +151,26 @@ const std::vector<Row> kRows = {
     {"PUT /api/v1/initiatives/{id}/outcomes", kWriters, kNetworkAdmin},
     {"POST /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
     {"DELETE /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
+    // compliance: the network admins write templates and review; an entity's admins assess it; the
+    // entity's people read its assessments and evidence; every member sees scores and reports.
+    {"GET /api/v1/compliance/templates", kEveryone, kEveryone},
+    {"POST /api/v1/compliance/templates", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/compliance/templates/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/compliance/templates/{id}", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/assessments", kEveryone, kEveryone},
+    {"POST /api/v1/assessments", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/assessments/{id}", kEveryone, kNetworkAdmin},
+    {"PUT /api/v1/assessments/{id}/answers/{item}", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/assessments/{id}/submit", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/assessments/{id}/return", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/assessments/{id}/complete", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/assessments/{id}/evidence", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/evidence/{id}", kEveryone, kNetworkAdmin},
+    {"DELETE /api/v1/evidence/{id}", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/compliance/heatmap", kEveryone, kEveryone},
+    {"GET /api/v1/compliance/heatmap/export", kEveryone, kEveryone},
+    {"GET /api/v1/scorecards/{entity_id}", kEveryone, kEveryone},
+    {"GET /api/v1/scorecards/{entity_id}/report", kEveryone, kEveryone},
     // Request counters and timings describe the deployment (platform, not entity-scoped).
     {"GET /metrics", kNetworkAdmin, kNetworkAdmin},
 };
@@ -215,7 +241,7 @@ TEST_P(AuthzMatrixTest, EndpointTimesRoleTimesEntity) {
     for (const auto& role : kRoles) {
       for (bool own : {true, false}) {
         const RouteRequest req = route.make(own ? own_ : other_);
-        Reply r = app().Call(method, req.path, callers_.at(role), req.body, req.headers);
+        Reply r = Perform(method, req, callers_.at(role));
         const bool allowed = (own ? row.own : row.other).count(role) > 0;
         const std::string what = row.route + " as " + role + " on " + (own ? "own" : "other") + " entity → " +
                                  std::to_string(r.status) + " " + r.body.substr(0, 160);

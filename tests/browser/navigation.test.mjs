@@ -6,13 +6,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
 const PASSWORD = 'sawt-demo-2026';
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -32,20 +27,11 @@ function topLevel(page) {
 }
 
 /** Serious or critical axe-core violations of the page as it is. */
-async function axeProblems(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 /** Goes to a page and waits until it has rendered. */
 async function open(page, hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
   await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('main h1'));
 }
-
-const overflows = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 for (const lang of ['ar', 'en']) {
   test(`wide screens: capabilities as links and disclosure groups (${lang})`, async () => {
@@ -55,7 +41,7 @@ for (const lang of ['ar', 'en']) {
     await open(page, '#/home');
     await page.getByTestId('home-tiles').waitFor();
     assert.deepEqual(await topLevel(page), ['nav-home', 'nav-group-network', 'nav-group-messaging', 'nav-calendar',
-      'nav-group-initiatives', 'nav-strategy', 'nav-account']);
+      'nav-group-initiatives', 'nav-group-strategy', 'nav-account']);
     assert.equal(await page.getByTestId('nav-home').getAttribute('aria-current'), 'page');
 
     // A group opens its list; Escape closes it and gives the focus back to its button.
@@ -123,8 +109,9 @@ for (const lang of ['ar', 'en']) {
     await toggle.click();
     assert.equal(await page.getByTestId('nav-group-network').isVisible(), false);
     const headings = await page.locator('.nav-group-heading').evaluateAll((els) => els.filter((el) => el.offsetParent).map((el) => el.textContent));
-    assert.equal(headings.length, 3);
-    for (const route of ['home', 'entities', 'members', 'library', 'facts', 'content', 'review', 'calendar', 'initiatives', 'showcase', 'account']) {
+    assert.equal(headings.length, 4);
+    for (const route of ['home', 'entities', 'members', 'library', 'facts', 'content', 'review', 'calendar', 'initiatives', 'showcase',
+      'strategy', 'compliance', 'scorecard', 'account']) {
       assert.equal(await page.getByTestId(`nav-${route}`).isVisible(), true, route);
     }
     assert.equal(await overflows(page), false);

@@ -4,16 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, AXE_SOURCE } from './harness.mjs';
 
 const PAGES = ['home', 'entities', 'members', 'library', 'facts', 'content', 'editor/new', 'review', 'calendar', 'initiatives',
-  'showcase', 'account', 'no-such-page'];
+  'showcase', 'strategy', 'compliance', 'scorecard', 'account', 'no-such-page'];
 const WIDTHS = [360, 390, 768, 1024];
 const PHONE = { width: 390, height: 844 };
 

@@ -5,13 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,15 +14,6 @@ useServerAndBrowser((s, b) => {
   server = s;
   browser = b;
 });
-
-async function axeProblems(page) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-const overflows = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 for (const [lang, viewport] of [['ar', { width: 1440, height: 900 }], ['en', { width: 390, height: 844 }]]) {
   test(`the head of the office reads the strategy (${lang}, ${viewport.width}px)`, async () => {

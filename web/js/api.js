@@ -29,17 +29,22 @@ export class ApiError extends Error {
 
 /**
  * Calls the API. path is absolute ('/api/v1/entities') and may carry a query; query adds
- * parameters (null/undefined values are left out). Resolves to the parsed JSON (null for 204),
- * rejects with ApiError. A 401 on anything but the session calls announces 'sawt:unauthenticated'.
+ * parameters (null/undefined values are left out). body is sent as JSON; raw (a File or Blob) is
+ * sent as it is, with headers['Content-Type'] or application/octet-stream (file uploads).
+ * Resolves to the parsed JSON (null for 204), rejects with ApiError. A 401 on anything but the
+ * session calls announces 'sawt:unauthenticated'.
  */
-export async function api(path, { method = 'GET', body, query, headers = {}, signal } = {}) {
+export async function api(path, { method = 'GET', body, raw, query, headers = {}, signal } = {}) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
   const h = { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLang(), ...headers };
   const init = { method, headers: h, credentials: 'same-origin', signal };
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    h['Content-Type'] = headers['Content-Type'] || 'application/octet-stream';
+    init.body = raw;
+  } else if (body !== undefined) {
     h['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

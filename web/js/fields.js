@@ -1,6 +1,7 @@
 // Form pieces every capability's pages share: a labelled field (label, control, optional hint and
 // error slot, wired with for/id and aria-describedby), the input, textarea and select built on it,
-// and the "changed by someone else" notice of a 412 answer.
+// a problem answer shown beside the field it names, and the "changed by someone else" notice of a
+// 412 answer.
 //
 //   const title = inputField('form-title', titleLabel, { maxlength: 200, hint: hintText, error: true });
 //   form.append(title.field);  … title.input.value, title.error.textContent = message
@@ -48,6 +49,25 @@ export function selectField(id, labelText, options, value, { hint, error, ...att
   select.value = value ?? '';
   const built = field(select, labelText, { hint, error });
   return { field: built.field, select, error: built.error };
+}
+
+/**
+ * Shows a problem answer (api.js's error: message, field) beside the field it names. `fields` maps
+ * request members to what field(), inputField() or selectField() returned; a path such as
+ * "consulted[1]" or "/due_date" names its first member. Without such a field the message goes into
+ * `general` (when given). Returns the control it marked aria-invalid, or null.
+ */
+export function showFieldProblem(err, fields, general = null) {
+  const name = String(err.field || '').replace(/^\//, '').split(/[./[]/)[0];
+  const target = name && Object.hasOwn(fields, name) ? fields[name] : null;
+  if (!target || !target.error) {
+    if (general) general.textContent = err.message;
+    return null;
+  }
+  target.error.textContent = err.message;
+  const control = target.control || target.input || target.select;
+  control.setAttribute('aria-invalid', 'true');
+  return control;
 }
 
 /** The "changed by someone else" notice with a reload button (a 412 answer). */

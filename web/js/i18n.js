@@ -128,8 +128,14 @@ function pluralRules() {
   return plurals;
 }
 
-export function formatNumber(n) {
-  return new Intl.NumberFormat(`${lang}-u-nu-${currentDigits()}`).format(n);
+/** A number in the current language with the digit preference; options as Intl.NumberFormat's. */
+export function formatNumber(n, options) {
+  return new Intl.NumberFormat(`${lang}-u-nu-${currentDigits()}`, options).format(n);
+}
+
+/** A year (no grouping: 2026, ٢٠٢٦) with the digit preference. */
+export function formatYear(year) {
+  return formatNumber(Number(year), { useGrouping: false });
 }
 
 /**

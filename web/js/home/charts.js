@@ -1,35 +1,20 @@
-// Small SVG charts of our own (no library): a few dozen lines each, right-to-left aware, in the
+// Small SVG charts of our own (no library, built on the shared js/charts.js): a few dozen lines each, right-to-left aware, in the
 // page's numerals, and each paired with a real data table for screen readers and for reading the
 // exact numbers. Colours come from CSS classes (.series-0 … .series-3) so they follow the theme.
 
 import { h } from '../dom.js';
 import { t, formatNumber } from '../i18n.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
-  for (const c of children) if (c) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return el;
-}
+import { svgElement as s, chartFigure, chartLegend } from '../charts.js';
 
 const rtl = () => document.documentElement.dir === 'rtl';
 
 /** A figure: its caption, the picture (hidden from assistive technology) and the same data as a table. */
 function figure(testid, caption, svg, table, legend) {
-  const id = `chart-${testid}`;
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  return h('figure', { class: 'chart', 'aria-labelledby': `${id}-caption`, dataset: { testid } },
-    h('figcaption', { id: `${id}-caption`, class: 'chart-caption' }, caption),
-    legend, h('div', { class: 'chart-picture' }, svg),
-    h('details', { class: 'chart-table' }, h('summary', {}, t('home.chart.as_table')), h('div', { class: 'table-wrap' }, table)));
+  return chartFigure(testid, caption, svg, table, legend, t('home.chart.as_table'));
 }
 
 function legendOf(series) {
-  return h('ul', { class: 'chart-legend' }, series.map((name, i) =>
-    h('li', {}, h('span', { class: `chart-key series-${i}`, 'aria-hidden': 'true' }), name)));
+  return chartLegend(series.map((name, i) => ({ name, key: `series-${i}` })));
 }
 
 /**

@@ -1,14 +1,16 @@
 // The communication strategy (#/strategy): the active umbrella strategy (period, vision), for each
-// of its objectives and national priorities the entities whose strategies serve it (the
-// objectives nobody serves stand out), the activities past their due day across the network, and
-// the KPIs with their latest figure against target. Reads GET /api/v1/strategies,
-// …/traceability, /api/v1/activities?overdue=true and /api/v1/kpis; changes nothing.
+// of its objectives and national priorities the entities whose strategies serve it, as a tree
+// that opens onto the entity objectives serving it (the objectives nobody serves stand out), the
+// activities past their due day across the network, and the KPIs with their latest figure against
+// target (each opening its page, #/kpi/<id>). Reads GET /api/v1/strategies, …/traceability,
+// /api/v1/activities?overdue=true and /api/v1/kpis; changes nothing.
 
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, pick, formatNumber, dayFormat } from '../i18n.js';
+import { t, pick, formatYear } from '../i18n.js';
 import { loadReference, entityName, termLabel } from '../reference.js';
 import { formatDay } from '../days.js';
+import { periodLabel, kpiFigure } from './common.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.title';
@@ -37,7 +39,7 @@ export async function render(main, args, ctx) {
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('strategy.title')),
       u ? h('p', { class: 'muted', dataset: { testid: 'strategy-umbrella' } },
-        pick(u, 'title'), ' · ', formatNumber(u.period_start), '–', formatNumber(u.period_end)) : null),
+        pick(u, 'title'), ' · ', formatYear(u.period_start), '–', formatYear(u.period_end)) : null),
     u ? null : h('p', { class: 'empty-state' }, t('strategy.no_umbrella')),
     u && pick(u, 'vision') ? h('p', { class: 'strategy-vision' }, pick(u, 'vision')) : null,
     state.trace ? traceability(state.trace) : null,
@@ -48,12 +50,29 @@ export async function render(main, args, ctx) {
 function traceability(trace) {
   const rows = trace.objectives.map((o) => {
     const entities = [...new Set(o.contributions.map((c) => c.entity_id))];
-    return h('tr', { dataset: { testid: 'trace-row', code: o.code, served: String(entities.length > 0) } },
-      h('th', { scope: 'row' }, h('bdi', { dir: 'ltr' }, o.code)),
-      h('td', {}, pick(o, 'title'), ' ', h('span', { class: 'badge muted-badge' }, termLabel('objective_kinds', o.kind))),
-      h('td', {}, entities.length
-        ? h('ul', { class: 'chips' }, entities.map((id) => h('li', { class: 'chip' }, entityName(id))))
-        : h('span', { class: 'badge unserved-badge', dataset: { testid: 'trace-unserved' } }, t('strategy.trace.unserved'))));
+    const head = [
+      h('bdi', { dir: 'ltr', class: 'trace-code' }, o.code), ' ',
+      h('span', { class: 'trace-title' }, pick(o, 'title')), ' ',
+      h('span', { class: 'badge muted-badge' }, termLabel('objective_kinds', o.kind)),
+    ];
+    if (!entities.length) {
+      return h('li', { class: 'trace-node', dataset: { testid: 'trace-row', code: o.code, served: 'false' } },
+        h('div', { class: 'trace-head' }, head, ' ',
+          h('span', { class: 'badge unserved-badge', dataset: { testid: 'trace-unserved' } }, t('strategy.trace.unserved'))));
+    }
+    // Each umbrella objective opens onto the entity objectives that serve it, by entity.
+    return h('li', { class: 'trace-node', dataset: { testid: 'trace-row', code: o.code, served: 'true' } },
+      h('details', { class: 'trace-details' },
+        h('summary', { class: 'trace-head', dataset: { testid: 'trace-toggle' } }, head, ' ',
+          h('span', { class: 'trace-count' }, t('strategy.trace.served_by', { count: entities.length })), ' ',
+          h('span', { class: 'trace-entities' }, entities.map(entityName).join(t('strategy.list_separator')))),
+        h('ul', { class: 'trace-branch', 'aria-label': t('strategy.trace.contributions', { code: o.code }) },
+          entities.map((id) => h('li', { class: 'trace-entity', dataset: { entity: id } },
+            h('span', { class: 'trace-entity-name' }, entityName(id)),
+            h('ul', { class: 'trace-leaves' }, o.contributions.filter((c) => c.entity_id === id).map((c) =>
+              h('li', { dataset: { testid: 'trace-contribution', code: c.code, entity: id } },
+                h('bdi', { dir: 'ltr', class: 'trace-code' }, c.code), ' ', pick(c, 'title'),
+                c.strategy_status !== 'active' ? [' ', h('span', { class: 'badge muted-badge' }, termLabel('strategy_statuses', c.strategy_status))] : null))))))));
   });
   const s = trace.summary;
   return h('section', { class: 'strategy-section', 'aria-labelledby': 'trace-title', dataset: { testid: 'strategy-trace' } },
@@ -66,18 +85,13 @@ function traceability(trace) {
         names: trace.entities_without_strategy.map(entityName).join(t('strategy.list_separator')),
       }))
       : null,
-    h('table', { class: 'data' },
-      h('caption', { class: 'visually-hidden' }, t('strategy.trace.title')),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, t('strategy.trace.code')),
-        h('th', { scope: 'col' }, t('strategy.trace.objective')),
-        h('th', { scope: 'col' }, t('strategy.trace.entities')))),
-      h('tbody', {}, rows)));
+    h('ul', { class: 'trace-tree', 'aria-label': t('strategy.trace.tree') }, rows));
 }
 
 function overdueList(items) {
   return h('section', { class: 'strategy-section', 'aria-labelledby': 'overdue-title', dataset: { testid: 'strategy-overdue' } },
     h('h2', { id: 'overdue-title' }, t('strategy.overdue.title', { count: items.length })),
+    h('p', {}, h('a', { href: '#/activities?overdue=true', dataset: { testid: 'strategy-board-link' } }, t('strategy.board.open'))),
     items.length === 0 ? h('p', { class: 'empty-state' }, t('strategy.overdue.none')) : h('table', { class: 'data' },
       h('caption', { class: 'visually-hidden' }, t('strategy.overdue.caption')),
       h('thead', {}, h('tr', {},
@@ -92,20 +106,6 @@ function overdueList(items) {
         h('td', {}, formatDay(a.due_date)),
         h('td', {}, termLabel('activity_statuses', a.status)),
         h('td', {}, t('strategy.percent', { value: a.progress })))))));
-}
-
-/** "2026" → the year, "2026-Q3" → "Q3 2026", "2026-09" → "September 2026", in the page's language and digits. */
-function periodLabel(code) {
-  let m = /^(\d{4})-Q([1-4])$/.exec(code);
-  if (m) return t('strategy.period.quarter', { quarter: Number(m[2]), year: formatNumber(Number(m[1])) });
-  m = /^(\d{4})-(\d{2})$/.exec(code);
-  if (m) return dayFormat({ month: 'long', year: 'numeric' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
-  return /^\d{4}$/.test(code) ? formatNumber(Number(code)) : code;
-}
-
-/** A KPI figure with its unit: percentages the way the language writes them. */
-function figure(value, unit) {
-  return unit === '%' ? t('strategy.percent', { value }) : formatNumber(value);
 }
 
 function latest(kpi) {
@@ -128,12 +128,13 @@ function kpiTable(kpis) {
       h('tbody', {}, kpis.map((k) => {
         const p = latest(k);
         return h('tr', { dataset: { testid: 'kpi-row', code: k.code, status: k.status } },
-          h('th', { scope: 'row' }, pick(k, 'name'),
+          h('th', { scope: 'row' }, h('a', { href: `#/kpi/${k.id}`, dataset: { testid: 'kpi-link' } }, pick(k, 'name'),
+            h('span', { class: 'visually-hidden' }, ` (${k.entity_id === null ? t('strategy.kpi.network') : entityName(k.entity_id)})`)),
             k.source !== 'manual' ? h('span', { class: 'badge muted-badge' }, t('strategy.kpi.automatic')) : null),
           h('td', {}, k.entity_id === null ? t('strategy.kpi.network') : entityName(k.entity_id)),
           h('td', {}, p ? periodLabel(p.period) : '—'),
-          h('td', {}, p ? figure(p.value, k.unit) : '—'),
-          h('td', {}, p && p.target !== null ? figure(p.target, k.unit) : '—'),
+          h('td', {}, p ? kpiFigure(p.value, k.unit) : '—'),
+          h('td', {}, p && p.target !== null ? kpiFigure(p.target, k.unit) : '—'),
           h('td', {}, h('span', { class: `kpi-status kpi-${k.status}` }, termLabel('kpi_statuses', k.status))));
       }))));
 }
