@@ -208,6 +208,11 @@ struct CommitNotifier::Entry {
 };
 
 struct CommitNotifier::State {
+  // Held for a whole delivery, so that when Notify(id) returns on any thread every callback has
+  // seen id or a newer one (the PostgreSQL listener may be delivering a writer's own id while the
+  // writer notifies), and callbacks see ids in increasing order. Callbacks are cheap (raise a
+  // watermark, wake a thread) and never wait for a writer; recursive in case one writes anyway.
+  std::recursive_mutex delivering;
   std::mutex mu;
   std::vector<std::shared_ptr<Entry>> entries;
   int64_t highest = 0;
@@ -240,6 +245,7 @@ bool CommitNotifier::empty() const {
 }
 
 void CommitNotifier::Notify(int64_t last_event_id) {
+  std::lock_guard<std::recursive_mutex> delivering(state_->delivering);
   std::vector<std::shared_ptr<Entry>> entries;
   {
     std::lock_guard<std::mutex> lock(state_->mu);

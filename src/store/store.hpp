@@ -232,9 +232,10 @@ class Store {
 
   /// Registers `cb`, called (from any thread, after commit) with the newest event id whenever a
   /// write commits events; on PostgreSQL also for commits by other processes (LISTEN/NOTIFY).
-  /// Callbacks must be fast and must not call back into the store. The registration lasts as
-  /// long as the returned subscription: keep it as the subscriber's last member, so it ends
-  /// before anything the callback uses is destroyed.
+  /// Ids arrive in increasing order, and by the time Write returns every callback has seen the
+  /// write's own events (or newer ones). Callbacks must be fast and must not call back into the
+  /// store. The registration lasts as long as the returned subscription: keep it as the
+  /// subscriber's last member, so it ends before anything the callback uses is destroyed.
   [[nodiscard]] virtual CommitSubscription OnCommit(std::function<void(int64_t last_event_id)> cb) = 0;
 
   /// Whether the store holds any rows in `events` (demo loading refuses non-empty stores).

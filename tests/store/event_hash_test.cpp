@@ -1,5 +1,13 @@
-// Backend-independent pieces of the store: event hashing, migration helpers, placeholder rewrite.
+// Backend-independent pieces of the store: event hashing, migration helpers, placeholder rewrite,
+// commit notification.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "store/common.hpp"
 #include "store/event_hash.hpp"
@@ -63,6 +71,46 @@ TEST(MigrationsTest, RejectsDuplicatesAndBadVersions) {
 TEST(PlaceholderTest, RewritesDollarNOutsideLiterals) {
   EXPECT_EQ(detail::RewritePlaceholders("SELECT $1, '$2', \"$3\", $10 -- $4\n/* $5 */ FROM t WHERE a = 'it''s $6' AND b=$2"),
             "SELECT ?1, '$2', \"$3\", ?10 -- $4\n/* $5 */ FROM t WHERE a = 'it''s $6' AND b=?2");
+}
+
+// The PostgreSQL listener can deliver a writer's own id while the writer is still notifying: the
+// writer's Notify must not return before the callbacks have seen that id (a cache checked right
+// after the write would otherwise read as current when it is not).
+TEST(CommitNotifierTest, NotifyReturnsOnlyOnceEveryCallbackHasSeenTheId) {
+  detail::CommitNotifier notifier;
+  std::atomic<int64_t> seen{0};
+  std::atomic<bool> listener_inside{false};
+  auto subscription = notifier.Add([&](int64_t id) {
+    listener_inside = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));  // a slow delivery in progress
+    seen = id;
+  });
+  std::thread listener([&] { notifier.Notify(7); });
+  while (!listener_inside) std::this_thread::yield();
+  notifier.Notify(7);  // the writer, for the same commit
+  EXPECT_EQ(seen.load(), 7);
+  listener.join();
+}
+
+TEST(CommitNotifierTest, CallbacksSeeIdsInIncreasingOrderOnce) {
+  detail::CommitNotifier notifier;
+  std::mutex mu;
+  std::vector<int64_t> got;
+  auto subscription = notifier.Add([&](int64_t id) {
+    std::lock_guard<std::mutex> lock(mu);
+    got.push_back(id);
+  });
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t) {
+    writers.emplace_back([&, t] {
+      for (int64_t i = 1; i <= 500; ++i) notifier.Notify(i * 4 + t);
+    });
+  }
+  for (auto& w : writers) w.join();
+  std::lock_guard<std::mutex> lock(mu);
+  EXPECT_TRUE(std::is_sorted(got.begin(), got.end()));
+  EXPECT_EQ(std::adjacent_find(got.begin(), got.end()), got.end());
+  EXPECT_EQ(got.back(), 2003);
 }
 
 }  // namespace
