@@ -23,6 +23,7 @@ import { session, setSession, clearSession, needsMemberRecord } from './session.
 import { can } from './permissions.js';
 import { setNetworkZone } from './time.js';
 import { CAPABILITIES } from './capabilities.js';
+import { createBell } from './notifications.js';
 
 /** Hash route name -> the capability's page ({ load, navKey, navAs, permission, … }, capability). */
 const ROUTES = {};
@@ -40,6 +41,7 @@ const NAV_MODULES = [...new Set(CAPABILITIES.flatMap((c) => c.modules || []))];
 
 const app = document.getElementById('app');
 let shell = null; // elements of the signed-in shell, null on the login page
+let bell = null; // the notification centre of the shell (notifications.js)
 let current = null; // { name, args, page }
 let routeSeq = 0;
 let notFoundSeq = -1;  // routeSeq of the not-found page shown last
@@ -88,6 +90,8 @@ function langButton(testid) {
 // ---- login -------------------------------------------------------------------------------
 
 function showLogin() {
+  bell?.stop();
+  bell = null;
   shell = null;
   current = null;
   app.setAttribute('aria-busy', 'false');
@@ -172,7 +176,8 @@ function buildShell() {
   });
   const userName = h('span', { class: 'user-name', dataset: { testid: 'user-name' } });
   const tools = h('div', { class: 'tools' });
-  const header = h('header', { class: 'topbar' }, brand, nav, h('div', { class: 'account' }, userName, tools));
+  bell = createBell();
+  const header = h('header', { class: 'topbar' }, brand, nav, h('div', { class: 'account' }, bell.element, userName, tools));
   const notice = h('div', { class: 'notice', role: 'alert', dataset: { testid: 'notice' }, hidden: true });
   const main = h('main', { id: 'main', class: 'page', tabindex: '-1' });
   const progress = h('div', { class: 'route-progress', 'aria-hidden': 'true' });
@@ -304,6 +309,7 @@ function paintShell() {
   shell.nav.setAttribute('aria-label', t('common.nav.label'));
   shell.menuButton.querySelector('.menu-label').textContent = t('common.nav.menu');
   paintNav();
+  bell?.paint();
   shell.userName.textContent = pick(session.member, 'name') || session.member?.login || '';
   const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
   replace(shell.tools,
@@ -345,6 +351,8 @@ async function route({ focus = false } = {}) {
     if (!session.member) return;
     if (!shell) buildShell();
   }
+  // Once the password is one's own (the bell starts once per sign-in).
+  if (!session.mustChangePassword) bell.start().catch((err) => console.warn('notifications', err));
   if (!(name in ROUTES)) {
     showNotFound();
     return;
@@ -354,6 +362,7 @@ async function route({ focus = false } = {}) {
   notify(null);
   setMenuOpen(false);
   setGroupOpen(null);
+  bell?.close();
   shell.main.setAttribute('aria-busy', 'true');
   // The loading bar appears only when a page takes long enough to notice (CSS delay).
   shell.progress.classList.add('active');

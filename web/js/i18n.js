@@ -158,6 +158,29 @@ export function dateTimeFormat(options) {
   return new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-${currentDigits()}`, { timeZone: networkZone(), ...options });
 }
 
+/**
+ * How long ago (or how soon) a server time is, in words in the current language with the digit
+ * preference: "now", "5 minutes ago", "قبل ٣ ساعات", "yesterday". Empty for null; the input itself
+ * when it does not parse. `now` (ms) is for tests and lists drawn at one instant.
+ */
+export function formatRelativeTime(iso, now = Date.now()) {
+  if (!iso) return '';
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return String(iso);
+  const seconds = Math.round((at - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(`${lang}-u-nu-${currentDigits()}`, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') {
+      // Under a minute reads "now" rather than a count of seconds.
+      return unit === 'second' ? format.format(0, 'second') : format.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return '';
+}
+
+const RELATIVE_UNITS = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400],
+  ['hour', 3_600], ['minute', 60], ['second', 1]];
+
 /** A format for calendar days held as Dates at 00:00 UTC (calendar/dates.js parseDay): weekday and month names. */
 export function dayFormat(options) {
   return dateTimeFormat({ ...options, timeZone: 'UTC' });

@@ -1,5 +1,6 @@
 // The account capability: one's password, API tokens and invitations (#/account; the only page
-// while a temporary password must be changed). See js/home/capability.js for the shape.
+// while a temporary password must be changed) and notification settings (#/notifications, opened
+// from the bell's panel). See js/home/capability.js for the shape.
 
 export default {
   id: 'account',
@@ -7,5 +8,6 @@ export default {
   modules: [], // the label is the shell's own (common.json)
   pages: {
     account: { load: () => import('./account.js'), navKey: 'common.nav.account', passwordChange: true },
+    notifications: { load: () => import('./notifications.js'), navAs: 'account' },
   },
 };
