@@ -106,7 +106,10 @@ export function createBell() {
       : state.items.length === 0 ? t('notifications.panel.empty') : '');
     status.hidden = !status.textContent;
     status.setAttribute('role', state.error ? 'alert' : 'status');
+    // A repaint (the list refreshed while open) keeps focus on the notification it was on.
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest('[data-id]')?.dataset.id : null;
     replace(list, (state.items || []).map((n) => item(n, now)));
+    if (focused) list.querySelector(`[data-id="${CSS.escape(focused)}"] .bell-link`)?.focus();
   }
 
   function item(n, now) {
