@@ -5,7 +5,8 @@
 // lists the notification first and unread; Escape closes it and gives focus back to the bell;
 // following the notification opens its address and marks it read; "mark all as read" empties the
 // count; the preferences save (and the API holds them). No horizontal overflow; no serious axe
-// findings, with the panel open and on the preferences page. Against a server without the
+// findings, with the panel open and on the preferences page. A save the server refuses shows its
+// problem beside the table (fields.js showFieldProblem). Against a server without the
 // notifications module the bell stays hidden, nothing fails in the console, and the rest is skipped.
 
 import { test } from 'node:test';
@@ -212,5 +213,32 @@ test('signing out closes the stream and hides the bell', async (t) => {
   await page.getByTestId('login-form').waitFor();
   assert.equal(await page.getByTestId('bell').count(), 0, 'no bell on the login page');
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a refused save shows the server\'s problem beside the table (en)', async (t) => {
+  const page = await newPage(browser, { locale: 'en', viewport: { width: 1440, height: 900 } });
+  await login(page, 'police.reviewer', PASSWORD, server.url);
+  if (await quietWithoutModule(t, page)) return;
+  await switchLanguage(page, 'en');
+  await page.evaluate(() => { location.hash = '#/notifications'; });
+  await page.getByTestId('prefs-table').waitFor();
+  // The page only sends the kinds the server listed: a kind it does not know is slipped in on the way.
+  await page.route('**/api/v1/notifications/preferences', (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    const body = JSON.parse(route.request().postData());
+    body.kinds[1].kind = 'no_such_kind';
+    return route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.getByTestId('prefs-save').click();
+  await page.locator('[data-testid="prefs-field-error"]:not(:empty), [data-testid="prefs-error"]:not(:empty)').first().waitFor();
+  const shown = `${await page.getByTestId('prefs-field-error').textContent()}${await page.getByTestId('prefs-error').textContent()}`;
+  assert.match(shown, /\S/);
+  assert.equal(await page.getByTestId('prefs-status').textContent(), '', 'not said to be saved');
+  if (await page.getByTestId('prefs-field-error').textContent()) {
+    assert.equal(await page.locator('[data-testid="prefs-table"] input[aria-invalid="true"]').count(), 1);
+  }
+  assert.deepEqual(await axeProblems(page), []);
+  assert.deepEqual(page.problems.filter((p) => !/status of 4(00|22)/.test(p)), []);
   await page.context().close();
 });

@@ -9,7 +9,8 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { showFieldProblem } from '../fields.js';
-import { loadVocabularies, codes, termLabel } from '../reference.js';
+import { loadVocabularies, codes } from '../reference.js';
+import { kindLabel } from '../notifications.js';
 
 export const modules = ['notifications'];
 export const titleKey = 'notifications.prefs.title';
@@ -55,11 +56,6 @@ async function load() {
     state.kinds = [];
     state.unavailable = true;
   }
-}
-
-function kindLabel(kind) {
-  if (codes('notification_kinds').includes(kind)) return termLabel('notification_kinds', kind);
-  return String(kind ?? '').replace(/[_.]+/g, ' ');
 }
 
 function paint() {
