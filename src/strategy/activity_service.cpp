@@ -9,6 +9,7 @@
 #include "module/entity_directory.hpp"
 #include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
+#include "strategy/activity_evidence.hpp"
 #include "strategy/days.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/vocabularies.hpp"
@@ -257,6 +258,7 @@ struct Fields {
 Result<Json> Present(Tx& tx, const Row& row, const std::string& today) {
   Json out = ActivityJson(row);
   SAWT_TRY_STATUS(AddDependencies(tx, out));
+  SAWT_TRY_STATUS(AddEvidenceLists(tx, out));
   MarkOverdue(out, today);
   return out;
 }
@@ -278,6 +280,7 @@ Result<Json> ActivityService::List(const auth::Caller& caller, const ActivityFil
     if (filter.overdue) sql.Bind(" AND status NOT IN ('done', 'cancelled') AND due_date < ", today);
     SAWT_ASSIGN_OR_RETURN(Json out, module::QueryPage(tx, std::move(sql), "id", page, ActivityJson));
     SAWT_TRY_STATUS(AddDependencies(tx, out["items"]));
+    SAWT_TRY_STATUS(AddEvidenceLists(tx, out["items"]));
     for (Json& a : out["items"]) MarkOverdue(a, today);
     return out;
   });
@@ -329,6 +332,7 @@ Result<Json> ActivityService::CreateIn(Tx& tx, const auth::Caller& caller, const
   SAWT_ASSIGN_OR_RETURN(std::string today, Today(tx, registry_));
   Json out = ActivityJson(row);
   SAWT_TRY_STATUS(AddDependencies(tx, out));
+  SAWT_TRY_STATUS(AddEvidenceLists(tx, out));
   SAWT_TRY_STATUS(CheckNotWaiting(out));
   SAWT_TRY_STATUS(AppendEvent(tx, caller, "strategy.activity_created", *entity_id, "activity", id, out));
   MarkOverdue(out, today);
@@ -384,6 +388,7 @@ Result<Json> ActivityService::Update(const auth::Caller& caller, int64_t id, std
     SAWT_ASSIGN_OR_RETURN(std::string today, Today(tx, registry_));
     Json out = ActivityJson(row);
     SAWT_TRY_STATUS(AddDependencies(tx, out));
+    SAWT_TRY_STATUS(AddEvidenceLists(tx, out));
     // Becoming done, or an activity that is done given new dependencies: nothing may be awaited.
     if ((f.status == "done" && old.Text("status") != "done") || f.depends_on) SAWT_TRY_STATUS(CheckNotWaiting(out));
     changed["version"] = row.Int("version");

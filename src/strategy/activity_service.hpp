@@ -11,6 +11,7 @@
 #include "module/registry.hpp"
 #include "module/respond.hpp"
 #include "store/store.hpp"
+#include "strategy/evidence_files.hpp"
 
 namespace sawt::strategy {
 
@@ -53,6 +54,15 @@ class ActivityService {
 /// Any field but the entity; "done" sets progress to 100 unless the body says otherwise.
   core::Result<core::Json> Update(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                   const core::Json& body);
+
+  /// Attaches an evidence file (raw bytes; the type is what the bytes are, checked against the
+  /// declared `media_type`) to the activity, whatever its status; a new version of the activity.
+  /// The same writers as Update; 409 "strategy.too_many_evidence_files" past kMaxActivityEvidence.
+  core::Result<core::Json> AddEvidence(const auth::Caller& caller, int64_t id, const std::string& file_name,
+                                       const std::string& media_type, const std::string& bytes);
+  /// An activity's evidence file for whoever may read activities (checksum verified).
+  core::Result<EvidenceFile> GetEvidence(const auth::Caller& caller, int64_t evidence_id);
+  core::Status DeleteEvidence(const auth::Caller& caller, int64_t evidence_id);
 
  private:
   store::Store& store_;

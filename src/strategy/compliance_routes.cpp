@@ -3,28 +3,12 @@
 
 #include "module/openapi.hpp"
 #include "module/respond.hpp"
-#include "strategy/evidence_files.hpp"
+#include "strategy/file_routes.hpp"
 
 namespace sawt::strategy {
 namespace {
 
 using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
-
-/// A download: its own media type, an attachment name, and for HTML a policy that lets its
-/// inline print stylesheet apply and nothing else run.
-Response FileResponse(const ReportFile& file, bool inline_view) {
-  Response res;
-  res.status = 200;
-  res.content_type = file.media_type;
-  res.body = file.body;
-  res.SetHeader("Content-Disposition", inline_view ? "inline" : AttachmentDisposition(file.file_name, file.file_name));
-  res.SetHeader("Cache-Control", "private, no-store");
-  if (file.media_type.rfind("text/html", 0) == 0) {
-    res.SetHeader("Content-Security-Policy",
-                  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-  }
-  return res;
-}
 
 ReportOptions OptionsFrom(const Request& req, const char* default_format) {
   ReportOptions o;
@@ -33,15 +17,6 @@ ReportOptions OptionsFrom(const Request& req, const char* default_format) {
   o.format = module::QueryText(req, "format").value_or(default_format);
   return o;
 }
-
-/// The file formats a report route answers, for its OpenAPI response.
-template <typename MediaTypes>
-Json FileContent(const MediaTypes& media_types) {
-  Json content = Json::object();
-  for (const char* t : media_types) content[t] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
-  return content;
-}
-Json FileContent(std::initializer_list<const char*> media_types) { return FileContent<>(media_types); }
 
 }  // namespace
 
@@ -121,43 +96,21 @@ void RegisterComplianceRoutes(module::ModuleRegistry& reg, std::shared_ptr<Compl
                  return svc->Complete(c, id, m, b);
                }));
 
-  http::Route upload = module::MakeRoute("POST", "/api/v1/assessments/{id}/evidence",
-                                         {"Attach an evidence file to an item (the raw bytes as the body; PDF, PNG, JPEG, WebP, "
-                                          "Office documents or UTF-8 text, up to 10 MiB)",
-                                          {"id"}, {"item", "name"}, "", "Evidence", 201, false, {409, 413, 415}});
-  upload.openapi["requestBody"] = {{"required", true}, {"content", FileContent({"application/octet-stream"})}};
-  upload.max_body_bytes = kMaxEvidenceBytes;
-  reg.AddRoute(std::move(upload), [svc](Request& req, const auth::Caller& caller) {
-    auto id = module::PathId(req);
-    if (!id) return Response::Problem(id.error(), req);
-    const auto item = module::QueryText(req, "item");
-    if (!item) return Response::Problem(core::Error::InvalidInput("common.field_required", "item", {"item"}), req);
-    const auto name = module::QueryText(req, "name");
-    if (!name) return Response::Problem(core::Error::InvalidInput("common.field_required", "name", {"name"}), req);
-    return Reply(req, svc->AddEvidence(caller, *id, *item, *name, std::string(req.Header("Content-Type")), req.body), 201);
-  });
-  http::Route download = module::MakeRoute("GET", "/api/v1/evidence/{id}",
-                                           {"Download an evidence file (its entity's members and network admins)", {"id"}, {}, "", ""});
-  download.openapi["responses"]["200"] = {{"description", "the file, as an attachment"}, {"content", FileContent(kEvidenceMediaTypes)}};
-  reg.AddRoute(std::move(download), [svc](Request& req, const auth::Caller& caller) {
-    auto id = module::PathId(req);
-    if (!id) return Response::Problem(id.error(), req);
-    auto file = svc->GetEvidence(caller, *id);
-    if (!file) return Response::Problem(file.error(), req);
-    Response res = FileResponse({file->media_type, file->file_name, std::move(file->bytes)}, false);
-    res.SetHeader("Content-Disposition", AttachmentDisposition(file->file_name, "evidence-" + std::to_string(*id)));
-    res.SetHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-    res.SetHeader("ETag", "\"" + file->sha256 + "\"");
-    return res;
-  });
-  reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/evidence/{id}",
-                                 {"Remove an evidence file while the entity may still change its assessment", {"id"}, {}, "", "",
-                                  204, false, {409}}),
-               [svc](Request& req, const auth::Caller& caller) {
-                 auto id = module::PathId(req);
-                 if (!id) return Response::Problem(id.error(), req);
-                 return module::ReplyEmpty(req, svc->DeleteEvidence(caller, *id));
-               });
+  AddEvidenceRoutes(reg, {"/api/v1/assessments/{id}/evidence",
+                          "Attach an evidence file to an item (the raw bytes as the body; PDF, PNG, JPEG, WebP, Office "
+                          "documents or UTF-8 text, up to 10 MiB)",
+                          "Evidence",
+                          {"item"},
+                          "/api/v1/evidence/{id}",
+                          "Download an evidence file (its entity's members and network admins)",
+                          "Remove an evidence file while the entity may still change its assessment",
+                          {409},
+                          [svc](const auth::Caller& c, int64_t id, const std::vector<std::string>& query, const std::string& name,
+                                const std::string& type, const std::string& bytes) {
+                            return svc->AddEvidence(c, id, query[0], name, type, bytes);
+                          },
+                          [svc](const auth::Caller& c, int64_t id) { return svc->GetEvidence(c, id); },
+                          [svc](const auth::Caller& c, int64_t id) { return svc->DeleteEvidence(c, id); }});
 
   auto cards = scorecards;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/compliance/heatmap",

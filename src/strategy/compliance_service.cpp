@@ -609,27 +609,18 @@ Result<Json> ComplianceService::Complete(const auth::Caller& caller, int64_t id,
 Result<Json> ComplianceService::AddEvidence(const auth::Caller& caller, int64_t id, const std::string& item_code,
                                             const std::string& file_name, const std::string& media_type,
                                             const std::string& bytes) {
-  if (!IsSafeFileName(file_name)) return Error::InvalidInput("compliance.bad_file_name", "name");
-  if (bytes.empty()) return Error::InvalidInput("compliance.empty_file", "body");
-  if (bytes.size() > kMaxEvidenceBytes) return Error::TooLarge("compliance.file_too_large");
-  const auto sniffed = SniffEvidenceType(bytes);
-  if (!sniffed) return Error::UnsupportedMediaType("compliance.unsupported_file");
-  if (!DeclaredTypeFits(media_type, *sniffed)) return Error::UnsupportedMediaType("compliance.type_mismatch");
-  const std::string sha256 = auth::Sha256Hex(bytes);
+  SAWT_ASSIGN_OR_RETURN(std::string stored_type, CheckEvidenceUpload(file_name, media_type, bytes));
   return OnAssessment(store_, caller, id, "strategy.compliance.assess", [&](Tx& tx, const Row& a) -> Result<Json> {
     SAWT_TRY_STATUS(EntityMayEdit(a));
     auto item = tx.Query("SELECT id FROM compliance_items WHERE template_id = $1 AND code = $2",
                          {a.Int("template_id"), item_code});
     if (!item) return std::move(item).error();
     if (item->empty()) return Error::InvalidInput("compliance.item_not_found", "item", {item_code});
-    // Stored once per content (the checksum is the key), whoever uploads it again.
-    SAWT_TRY_STATUS(tx.Exec("INSERT INTO compliance_files (sha256, content_base64) VALUES ($1, $2) "
-                            "ON CONFLICT (sha256) DO NOTHING",
-                            {sha256, auth::Base64Encode(bytes)}));
+    SAWT_ASSIGN_OR_RETURN(std::string sha256, KeepEvidenceBytes(tx, bytes));
     auto inserted = tx.Query(
         "INSERT INTO compliance_evidence (assessment_id, item_id, file_name, media_type, size, sha256, uploaded_by, "
         "uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        {id, (*item)[0].Int("id"), file_name, StoredEvidenceType(media_type, *sniffed),
+        {id, (*item)[0].Int("id"), file_name, stored_type,
          static_cast<int64_t>(bytes.size()), sha256, caller.login, tx.clock().NowIsoUtc()});
     if (!inserted) return std::move(inserted).error();
     const int64_t evidence_id = (*inserted)[0].Int("id");
@@ -647,20 +638,16 @@ Result<Json> ComplianceService::AddEvidence(const auth::Caller& caller, int64_t 
 Result<EvidenceFile> ComplianceService::GetEvidence(const auth::Caller& caller, int64_t evidence_id) {
   return store::ReadValue<EvidenceFile>(store_, [&](Tx& tx) -> Result<EvidenceFile> {
     auto rows = tx.Query(
-        "SELECT e.file_name AS file_name, e.media_type AS media_type, e.sha256 AS sha256, a.entity_id AS entity_id, "
-        "f.content_base64 AS content FROM compliance_evidence e JOIN compliance_assessments a ON a.id = e.assessment_id "
-        "JOIN compliance_files f ON f.sha256 = e.sha256 WHERE e.id = $1",
+        "SELECT e.file_name AS file_name, e.media_type AS media_type, e.sha256 AS sha256, a.entity_id AS entity_id "
+        "FROM compliance_evidence e JOIN compliance_assessments a ON a.id = e.assessment_id WHERE e.id = $1",
         {evidence_id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::NotFound("compliance.evidence_not_found", {std::to_string(evidence_id)});
     const Row& r = (*rows)[0];
     SAWT_TRY_STATUS(AuthorizeRead(caller, r.Int("entity_id")));
-    auto bytes = auth::Base64Decode(r.Text("content"));
-    // A file whose bytes no longer match their checksum is never served as if it were evidence.
-    if (!bytes || auth::Sha256Hex(*bytes) != r.Text("sha256")) {
-      return Error::Internal("evidence " + std::to_string(evidence_id) + " does not match its SHA-256");
-    }
-    return EvidenceFile{r.Text("file_name"), r.Text("media_type"), r.Text("sha256"), std::move(*bytes)};
+    SAWT_ASSIGN_OR_RETURN(std::string bytes,
+                          ReadEvidenceBytes(tx, r.Text("sha256"), "evidence " + std::to_string(evidence_id)));
+    return EvidenceFile{r.Text("file_name"), r.Text("media_type"), r.Text("sha256"), std::move(bytes)};
   });
 }
 
@@ -676,9 +663,7 @@ Status ComplianceService::DeleteEvidence(const auth::Caller& caller, int64_t evi
     SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.compliance.assess", a.Int("entity_id")));
     SAWT_TRY_STATUS(EntityMayEdit(a));
     SAWT_TRY_STATUS(tx.Exec("DELETE FROM compliance_evidence WHERE id = $1", {evidence_id}));
-    SAWT_TRY_STATUS(tx.Exec("DELETE FROM compliance_files WHERE sha256 = $1 AND NOT EXISTS "
-                            "(SELECT 1 FROM compliance_evidence WHERE sha256 = $1)",
-                            {e.Text("sha256")}));
+    SAWT_TRY_STATUS(ReleaseEvidenceBytes(tx, e.Text("sha256")));
     SAWT_TRY_STATUS(BumpVersion(tx, a.Int("id")));
     return AppendEvent(tx, caller, "strategy.evidence_removed", a.Int("entity_id"), "assessment", a.Int("id"),
                        {{"evidence_id", evidence_id}, {"file_name", e.Text("file_name")}, {"sha256", e.Text("sha256")}});

@@ -11,6 +11,7 @@
 #include "module/registry.hpp"
 #include "module/respond.hpp"
 #include "store/store.hpp"
+#include "strategy/evidence_files.hpp"
 
 namespace sawt::strategy {
 
@@ -18,11 +19,6 @@ struct AssessmentFilter {
   std::optional<int64_t> entity_id;  ///< the entity and its subtree
   std::optional<std::string> period;
   std::optional<std::string> status;
-};
-
-/// An evidence file as it is served: its metadata and its bytes (checksum verified).
-struct EvidenceFile {
-  std::string file_name, media_type, sha256, bytes;
 };
 
 /// Compliance with the general communication guide: checklist templates (network admins) whose

@@ -267,6 +267,12 @@ core::Status SeedDemo(StrategyService& strategies, ActivityService& activities, 
       auto added = activities.Create(system, body);
       if (!added) return std::move(added).error();
       made_ids.push_back((*added)["id"].get<int64_t>());
+      if (std::string(a.status) == "done") {
+        // What a finished activity leaves behind: the minutes of the meeting that approved it.
+        const std::string minutes = "محضر اعتماد: " + std::string(a.title_ar) + "\nMinutes of approval: " + a.title_en +
+                                    "\nالتاريخ / Date: " + DaysFrom(today_us, a.due_offset) + "\n";
+        SAWT_TRY_STATUS(Done(activities.AddEvidence(system, made_ids.back(), "approval-minutes.txt", "text/plain", minutes)));
+      }
     }
     SAWT_TRY_STATUS(SeedMeeting(meetings, system, entity_id, today_us));
   }

@@ -1,5 +1,6 @@
 #include "strategy/evidence_files.hpp"
 
+#include "auth/crypto.hpp"
 #include "core/utf8.hpp"
 
 namespace sawt::strategy {
@@ -96,6 +97,40 @@ std::string AttachmentDisposition(const std::string& file_name, const std::strin
     }
   }
   return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+core::Result<std::string> CheckEvidenceUpload(const std::string& file_name, std::string_view declared,
+                                              std::string_view bytes) {
+  if (!IsSafeFileName(file_name)) return core::Error::InvalidInput("compliance.bad_file_name", "name");
+  if (bytes.empty()) return core::Error::InvalidInput("compliance.empty_file", "body");
+  if (bytes.size() > kMaxEvidenceBytes) return core::Error::TooLarge("compliance.file_too_large");
+  const auto sniffed = SniffEvidenceType(bytes);
+  if (!sniffed) return core::Error::UnsupportedMediaType("compliance.unsupported_file");
+  if (!DeclaredTypeFits(declared, *sniffed)) return core::Error::UnsupportedMediaType("compliance.type_mismatch");
+  return StoredEvidenceType(declared, *sniffed);
+}
+
+core::Result<std::string> KeepEvidenceBytes(store::Tx& tx, std::string_view bytes) {
+  std::string sha256 = auth::Sha256Hex(bytes);
+  SAWT_TRY_STATUS(tx.Exec("INSERT INTO compliance_files (sha256, content_base64) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+                          {sha256, auth::Base64Encode(bytes)}));
+  return sha256;
+}
+
+core::Status ReleaseEvidenceBytes(store::Tx& tx, const std::string& sha256) {
+  SAWT_TRY_STATUS(tx.Exec("DELETE FROM compliance_files WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM compliance_evidence "
+                          "WHERE sha256 = $1) AND NOT EXISTS (SELECT 1 FROM strategy_activity_evidence WHERE sha256 = $1)",
+                          {sha256}));
+  return core::Ok();
+}
+
+core::Result<std::string> ReadEvidenceBytes(store::Tx& tx, const std::string& sha256, const std::string& what) {
+  auto rows = tx.Query("SELECT content_base64 FROM compliance_files WHERE sha256 = $1", {sha256});
+  if (!rows) return std::move(rows).error();
+  std::optional<std::string> bytes;
+  if (!rows->empty()) bytes = auth::Base64Decode((*rows)[0].Text("content_base64"));
+  if (!bytes || auth::Sha256Hex(*bytes) != sha256) return core::Error::Internal(what + " does not match its SHA-256");
+  return std::move(*bytes);
 }
 
 }  // namespace sawt::strategy

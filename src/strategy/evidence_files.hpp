@@ -4,9 +4,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+#include "store/store.hpp"
+
 /// What an uploaded evidence file is, judged by its bytes (never by its name or the declared type
-/// alone), and how it may be named and served.
+/// alone), how it may be named and served, and where its bytes are kept: once per content in
+/// `compliance_files` (the strategy module's file store, keyed by SHA-256), whether an assessment
+/// item or an activity refers to it.
 namespace sawt::strategy {
+
+/// An evidence file as it is served: its metadata and its bytes (checksum verified).
+struct EvidenceFile {
+  std::string file_name, media_type, sha256, bytes;
+};
 
 inline constexpr size_t kMaxEvidenceBytes = 10u << 20;  ///< 10 MiB per file
 
@@ -38,5 +48,20 @@ bool IsSafeFileName(std::string_view name);
 /// Content-Disposition for a download: attachment, an ASCII fallback name and the real name
 /// percent-encoded (RFC 6266, RFC 8187).
 std::string AttachmentDisposition(const std::string& file_name, const std::string& fallback);
+
+/// Checks an upload (the name, emptiness, size, what the bytes are against the declared
+/// Content-Type) and answers the type it is stored as. Problems: 400 compliance.bad_file_name /
+/// compliance.empty_file, 413 compliance.file_too_large, 415 compliance.unsupported_file /
+/// compliance.type_mismatch.
+core::Result<std::string> CheckEvidenceUpload(const std::string& file_name, std::string_view declared,
+                                              std::string_view bytes);
+
+/// Keeps the bytes in the file store under their SHA-256 (once per content); returns it.
+core::Result<std::string> KeepEvidenceBytes(store::Tx& tx, std::string_view bytes);
+/// Drops the stored bytes of `sha256` once no evidence row of any kind refers to them.
+core::Status ReleaseEvidenceBytes(store::Tx& tx, const std::string& sha256);
+/// The stored bytes of `sha256`, verified against it: bytes that no longer match are never served
+/// as evidence (500, naming `what`).
+core::Result<std::string> ReadEvidenceBytes(store::Tx& tx, const std::string& sha256, const std::string& what);
 
 }  // namespace sawt::strategy

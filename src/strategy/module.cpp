@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "module/schema.hpp"
+#include "strategy/activity_evidence.hpp"
 #include "strategy/activity_service.hpp"
 #include "strategy/calendar_source.hpp"
 #include "strategy/compliance_demo.hpp"
@@ -159,6 +160,9 @@ const std::vector<http::Message> kMessages = {
     {"compliance.type_mismatch", "محتوى الملف لا يطابق النوع المعلن في Content-Type.",
      "The file's content does not match the Content-Type it was sent with."},
     {"compliance.evidence_not_found", "الدليل رقم {0} غير موجود.", "Evidence file {0} does not exist."},
+    {"strategy.activity_evidence_not_found", "ملف الدليل رقم {0} غير موجود.", "Evidence file {0} does not exist."},
+    {"strategy.too_many_evidence_files", "للنشاط {0} ملف دليل، وهو الحد الأقصى؛ احذف ملفًا قبل إضافة غيره.",
+     "The activity already has {0} evidence files, the most it may have; remove one before adding another."},
     {"compliance.bad_report_lang", "لغة التقرير «{0}» غير مدعومة؛ ar أو en.", "Report language \"{0}\" is not supported; use ar or en."},
     {"compliance.bad_report_digits", "الأرقام «{0}» غير مدعومة؛ arab أو latn.", "Digits \"{0}\" are not supported; use arab or latn."},
     {"compliance.bad_report_format", "صيغة التقرير «{0}» غير متاحة هنا.", "Report format \"{0}\" is not available here."},
@@ -271,6 +275,7 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                        {"entities_with_strategy", count}, {"entities_without_strategy", count}}}}}}}});
 
   reg.AddSchema("Activity", ActivityResource().Schema());
+  reg.AddSchema("ActivityEvidence", ActivityEvidenceResource().Schema());
   reg.AddSchema("Kpi", KpiResource().Schema());
   reg.AddSchema("KpiCreate", KpiResource().Input({"code", "entity_id", "objective_id", "name_ar", "name_en", "unit", "direction",
                                                   "frequency", "baseline", "source", "at_risk_margin"},
@@ -352,6 +357,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMigrations(KpiService::Migrations());
   reg.AddMigrations(ComplianceService::Migrations());
   reg.AddMigrations(MeetingService::Migrations());
+  reg.AddMigrations(ActivityEvidenceMigrations());
   reg.AddEntityReference("kpis", "entity_id");
   reg.AddEntityReference("strategies", "entity_id");
   reg.AddEntityReference("strategy_activities", "entity_id");

@@ -166,6 +166,23 @@ core::Result<ReportFile> HeatmapFile(const Json& heatmap, const module::ModuleRe
     table.rows.push_back(std::move(cells));
   }
   AddTable(doc, std::move(table));
+  if (const Json& trend = heatmap.value("trend", Json(nullptr)); trend.is_object() && trend["periods"].size() > 1) {
+    Heading(doc, w.Say("الدرجة الكلية عبر الفترات", "Overall score over periods"));
+    report::Table over_time;
+    over_time.headers = {w.Say("الجهة", "Entity")};
+    over_time.widths = {3};
+    for (const Json& p : trend["periods"]) {
+      over_time.headers.push_back(w.Period(p));
+      over_time.widths.push_back(1);
+    }
+    for (const Json& row : heatmap["rows"]) {
+      const Json& scores = trend["rows"].value(std::to_string(row["entity_id"].get<int64_t>()), Json::object());
+      std::vector<std::string> cells = {w.Name(row)};
+      for (const Json& p : trend["periods"]) cells.push_back(w.Number(scores.value(p.get<std::string>(), Json(nullptr))));
+      over_time.rows.push_back(std::move(cells));
+    }
+    AddTable(doc, std::move(over_time));
+  }
   try {
     return Render(doc, options, "compliance-" + (period.empty() ? std::string("none") : period));
   } catch (const std::exception& e) {

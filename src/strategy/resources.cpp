@@ -83,6 +83,8 @@ const Resource& ActivityResource() {
                         {{"depends_on", ids("ids of the activities this one waits for (readable ones, no cycle); "
                                             "it cannot be done before they are done or cancelled")},
                          {"waiting_on", ids("the dependencies still neither done nor cancelled")},
+                         {"evidence", {{"type", "array"}, {"items", ActivityEvidenceResource().Schema()},
+                                       {"description", "evidence files, oldest first"}}},
                          {"overdue",
                           {{"type", "boolean"},
                            {"description", "due before today (network time zone), neither done nor cancelled"}}}});
@@ -213,16 +215,32 @@ const Resource& AssessmentResource() {
   return *r;
 }
 
+namespace {
+
+/// An evidence row: its id, what it is attached to (`owners`), then the file's own fields.
+std::vector<module::Field> EvidenceFields(std::vector<module::Field> owners) {
+  std::vector<module::Field> fields = {{"id", Int()}};
+  fields.insert(fields.end(), owners.begin(), owners.end());
+  for (module::Field f : std::vector<module::Field>{{"file_name", Str(200)},
+                                                    {"media_type", Str(100)},
+                                                    {"size", Int()},
+                                                    {"sha256", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
+                                                    {"uploaded_by", Str(64)},
+                                                    {"uploaded_at", Timestamp()}}) {
+    fields.push_back(std::move(f));
+  }
+  return fields;
+}
+
+}  // namespace
+
 const Resource& EvidenceResource() {
-  static const Resource* r = new Resource({{"id", Int()},
-                                           {"assessment_id", Int()},
-                                           {"item_id", Int()},
-                                           {"file_name", Str(200)},
-                                           {"media_type", Str(100)},
-                                           {"size", Int()},
-                                           {"sha256", {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}}},
-                                           {"uploaded_by", Str(64)},
-                                           {"uploaded_at", Timestamp()}});
+  static const Resource* r = new Resource(EvidenceFields({{"assessment_id", Int()}, {"item_id", Int()}}));
+  return *r;
+}
+
+const Resource& ActivityEvidenceResource() {
+  static const Resource* r = new Resource(EvidenceFields({{"activity_id", Int()}}));
   return *r;
 }
 

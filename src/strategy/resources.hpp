@@ -29,6 +29,8 @@ const module::Resource& TemplateItemResource();
 const module::Resource& AssessmentResource();
 /// An evidence file's metadata (the bytes are served by GET /api/v1/evidence/{id}).
 const module::Resource& EvidenceResource();
+/// An activity's evidence file (the same file fields as an assessment's, attached to an activity).
+const module::Resource& ActivityEvidenceResource();
 /// Scores of an assessment: overall and per axis, 0–100 (null: nothing to score).
 core::Json ScoresSchema();
 

@@ -3,6 +3,7 @@
 
 #include "module/openapi.hpp"
 #include "module/respond.hpp"
+#include "strategy/file_routes.hpp"
 
 namespace sawt::strategy {
 
@@ -80,6 +81,21 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService
                WithIdMatchBody([act](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return act->Update(c, id, m, b);
                }));
+  AddEvidenceRoutes(reg, {"/api/v1/activities/{id}/evidence",
+                          "Attach an evidence file to an activity (minutes, photos, what it produced; the raw bytes as the "
+                          "body: PDF, PNG, JPEG, WebP, Office documents or UTF-8 text, up to 10 MiB)",
+                          "ActivityEvidence",
+                          {},
+                          "/api/v1/activity-evidence/{id}",
+                          "Download an activity's evidence file (every member)",
+                          "Remove an evidence file from an activity (the entity's admins and editors)",
+                          {},
+                          [act](const auth::Caller& c, int64_t id, const std::vector<std::string>&, const std::string& name,
+                                const std::string& type, const std::string& bytes) {
+                            return act->AddEvidence(c, id, name, type, bytes);
+                          },
+                          [act](const auth::Caller& c, int64_t id) { return act->GetEvidence(c, id); },
+                          [act](const auth::Caller& c, int64_t id) { return act->DeleteEvidence(c, id); }});
 
   auto kpi = kpis;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/kpi-sources",

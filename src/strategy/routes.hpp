@@ -10,7 +10,7 @@
 
 namespace sawt::strategy {
 
-/// /api/v1/strategies[/{id}[/traceability]], /api/v1/activities[/{id}], /api/v1/kpis[/{id}[/…]],
+/// /api/v1/strategies[/{id}[/traceability]], /api/v1/activities[/{id}[/evidence]], /api/v1/activity-evidence/{id}, /api/v1/kpis[/{id}[/…]],
 /// /api/v1/kpi-sources and /api/v1/meetings[/{id}[/decisions]].
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<StrategyService> strategies,
                     std::shared_ptr<ActivityService> activities, std::shared_ptr<KpiService> kpis,

@@ -153,6 +153,31 @@ Result<Json> HeatmapIn(Tx& tx, const module::ModuleRegistry& registry, std::opti
   return out;
 }
 
+/// Overall scores by entity id, then by period.
+using OverallTrend = std::map<int64_t, std::map<std::string, double>>;
+
+/// The overall score of every entity in each of `periods`, as the heat map counts it (the newest
+/// template's assessment of the period; a draft shows none).
+Result<OverallTrend> OverallTrendIn(Tx& tx, const std::vector<std::string>& periods) {
+  OverallTrend out;
+  if (periods.empty()) return out;
+  const std::vector<store::Value> values(periods.begin(), periods.end());
+  store::Sql assessments("SELECT id, entity_id, period, status FROM compliance_assessments");
+  assessments.BindList(" WHERE period IN (", values).Append(") ORDER BY template_id");
+  SAWT_ASSIGN_OR_RETURN(auto rows, store::Query(tx, assessments));
+  store::Sql which;
+  which.BindList(" a.period IN (", values).Append(")");
+  SAWT_ASSIGN_OR_RETURN(auto scores, ComputeScores(tx, which));
+  for (const Row& r : rows) {
+    auto& cell = out[r.Int("entity_id")];
+    const std::string period = r.Text("period");
+    const std::optional<double> overall = scores[r.Int("id")].current.overall;
+    if (r.Text("status") != "draft" && overall) cell[period] = *overall;
+    else cell.erase(period);  // a newer template's draft replaces an older template's score
+  }
+  return out;
+}
+
 Result<Json> ScorecardIn(Tx& tx, const module::ModuleRegistry& registry, int64_t entity_id) {
   SAWT_ASSIGN_OR_RETURN(auto entities, registry.entity_directory().All(tx));
   auto entity = entities->find(entity_id);
@@ -215,6 +240,22 @@ Result<ReportFile> ScorecardService::HeatmapReport(const auth::Caller& caller, s
                                                    const ReportOptions& options) {
   SAWT_TRY_STATUS(CheckOptions(options, {"csv", "html", "pdf"}));
   SAWT_ASSIGN_OR_RETURN(Json heatmap, Heatmap(caller, period, std::nullopt));
+  if (options.format != "csv" && heatmap["period"].is_string()) {
+    // The printed report also shows each entity's overall score over the last periods up to this one.
+    std::vector<std::string> periods;
+    for (const Json& p : heatmap["periods"]) {
+      if (p.get<std::string>() <= heatmap["period"].get<std::string>()) periods.push_back(p);
+    }
+    if (periods.size() > kTrendPeriods) periods.erase(periods.begin(), periods.end() - kTrendPeriods);
+    SAWT_ASSIGN_OR_RETURN(auto trend, store::ReadValue<OverallTrend>(store_, [&](Tx& tx) { return OverallTrendIn(tx, periods); }));
+    Json trend_rows = Json::object();
+    for (const Json& row : heatmap["rows"]) {
+      Json scores = Json::object();
+      for (const auto& [p, score] : trend[row["entity_id"].get<int64_t>()]) scores[p] = score;
+      trend_rows[std::to_string(row["entity_id"].get<int64_t>())] = std::move(scores);
+    }
+    heatmap["trend"] = {{"periods", periods}, {"rows", std::move(trend_rows)}};
+  }
   return HeatmapFile(heatmap, registry_, options);
 }
 

@@ -41,7 +41,11 @@ class ScorecardService {
   /// {entity, periods: [{period, assessment_id, status, scores}], latest, kpis, activities}.
   core::Result<core::Json> Scorecard(const auth::Caller& caller, int64_t entity_id);
 
-  /// The heat map as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic).
+  /// Periods the printed heat map's trend section shows (the report's period and those before it).
+  static constexpr size_t kTrendPeriods = 8;
+
+  /// The heat map as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic),
+  /// or printed (HTML, PDF) with each entity's overall score over the last kTrendPeriods periods.
   core::Result<ReportFile> HeatmapReport(const auth::Caller& caller, std::optional<std::string> period,
                                          const ReportOptions& options);
   /// The entity's scorecard as a printable report (HTML with a print stylesheet, or PDF).

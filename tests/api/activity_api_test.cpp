@@ -1,13 +1,14 @@
 // Black-box tests of the activities' RACI and dependencies (issue 12), both stores: who is
 // responsible, accountable, consulted and informed (members of the activity's entity), which
-// activities one waits for (no self, no cycle, only what the caller can read), and that an
-// activity is not done while it still waits.
+// activities one waits for (no self, no cycle, only what the caller can read), that an activity
+// is not done while it still waits, and its evidence files.
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "auth/crypto.hpp"
 #include "tests/api/fixture.hpp"
 
 namespace sawt::testing {
@@ -198,6 +199,77 @@ TEST_P(ActivityApiTest, AnActivityIsNotDoneWhileItWaits) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+TEST_P(ActivityApiTest, EvidenceFilesAreCheckedByContentServedSafelyAndVersionTheActivity) {
+  const Json activity = NewActivity(EntityId("police"));
+  const std::string at = Path(activity);
+  const Credentials editor = Demo("police.editor");
+  auto upload = [&](const std::string& name, const std::string& type, const std::string& bytes, const Credentials& who) {
+    return app().Send("POST", at + "/evidence?name=" + UrlEncode(name), bytes, who,
+                      {{"Content-Type", type}, {"X-CSRF-Token", who.csrf}, {"Accept-Language", "en"}});
+  };
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+  ExpectProblem(upload("run.html", "text/plain", "<html><script>alert(1)</script></html>", editor), 415,
+                "compliance.unsupported_file");
+  ExpectProblem(upload("minutes.pdf", "image/png", pdf, editor), 415, "compliance.type_mismatch");
+  ExpectProblem(upload("a\u202Efdp.exe", "application/pdf", pdf, editor), 400, "compliance.bad_file_name");
+  ExpectProblem(upload("minutes.pdf", "application/pdf", "", editor), 400, "compliance.empty_file");
+  ExpectProblem(upload("minutes.pdf", "application/pdf", pdf, Demo("health.editor")), 403, "auth.forbidden");
+  ExpectProblem(upload("minutes.pdf", "application/pdf", pdf, Demo("police.reviewer")), 403, "auth.forbidden");
+  ExpectProblem(app().Send("POST", "/api/v1/activities/999999/evidence?name=x.pdf", pdf, editor,
+                           {{"Content-Type", "application/pdf"}, {"X-CSRF-Token", editor.csrf}}),
+                404, "strategy.activity_not_found");
+  EXPECT_EQ(app().Call("GET", at, Admin()).json()["version"], activity["version"]) << "refused uploads change nothing";
+
+  Reply up = upload("محضر الاجتماع.pdf", "application/pdf", pdf, editor);
+  ASSERT_EQ(up.status, 201) << up.body;
+  EXPECT_EQ(up.json()["activity_id"], activity["id"]);
+  EXPECT_EQ(up.json()["sha256"], auth::Sha256Hex(pdf));
+  EXPECT_EQ(up.json()["uploaded_by"], "police.editor");
+  const int64_t evidence = up.json()["id"];
+
+  // The activity lists it and is a new version: a form opened before cannot overwrite it blindly.
+  Reply now = app().Call("GET", at, Admin());
+  ASSERT_EQ(now.json()["evidence"].size(), 1u);
+  EXPECT_EQ(now.json()["evidence"][0]["file_name"], "محضر الاجتماع.pdf");
+  EXPECT_EQ(now.json()["version"], activity["version"].get<int64_t>() + 1);
+  EXPECT_EQ(app().Call("PATCH", at, Admin(), {{"progress", 40}}, IfMatch(activity)).status, 412);
+  Reply listed = app().Call("GET", "/api/v1/activities?entity_id=" + std::to_string(EntityId("police")) + "&limit=200", Admin());
+  bool found = false;
+  for (const Json& a : listed.json()["items"]) {
+    if (a["id"] == activity["id"]) found = a["evidence"].size() == 1;
+  }
+  EXPECT_TRUE(found) << "the list carries the files too";
+
+  // Every member reads it, as an attachment that cannot run.
+  Reply file = app().Send("GET", "/api/v1/activity-evidence/" + std::to_string(evidence), "", Demo("health.editor"));
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, pdf);
+  EXPECT_EQ(file.headers.at("content-type"), "application/pdf");
+  EXPECT_NE(file.headers.at("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(file.headers.at("content-security-policy").find("sandbox"), std::string::npos);
+
+  // Removing: only the entity's writers; then it is gone and the activity moves on again.
+  const std::string file_path = "/api/v1/activity-evidence/" + std::to_string(evidence);
+  ExpectProblem(app().Call("DELETE", file_path, Demo("health.editor")), 403, "auth.forbidden");
+  EXPECT_EQ(app().Call("DELETE", file_path, editor).status, 204);
+  ExpectProblem(app().Send("GET", file_path, "", Admin()), 404, "strategy.activity_evidence_not_found");
+  Reply after = app().Call("GET", at, Admin());
+  EXPECT_TRUE(after.json()["evidence"].empty());
+  EXPECT_EQ(after.json()["version"], activity["version"].get<int64_t>() + 2);
+}
+
+TEST_P(ActivityApiTest, AnActivityCarriesAtMostTwentyEvidenceFiles) {
+  const Json activity = NewActivity(EntityId("health"));
+  const Credentials admin = Admin();
+  auto upload = [&](int i) {
+    return app().Send("POST", Path(activity) + "/evidence?name=note-" + std::to_string(i) + ".txt", "note " + std::to_string(i),
+                      admin, {{"Content-Type", "text/plain"}, {"X-CSRF-Token", admin.csrf}});
+  };
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(upload(i).status, 201) << i;
+  ExpectProblem(upload(20), 409, "strategy.too_many_evidence_files");
+  EXPECT_EQ(app().Call("GET", Path(activity), Admin()).json()["evidence"].size(), 20u);
 }
 
 TEST_P(ActivityApiTest, TheDemoHasRaciAndAnActivityWaitingOnAnOverdueOne) {

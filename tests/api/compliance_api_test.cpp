@@ -410,6 +410,46 @@ TEST_P(ComplianceApiTest, ReportsDownloadAsCsvPrintableHtmlAndPdfInBothLanguages
   ExpectProblem(app().Call("GET", "/api/v1/scorecards/999999", Admin()), 404, "strategy.entity_not_found");
 }
 
+TEST_P(ComplianceApiTest, PrintedHeatMapShowsEachEntitysOverallScoreOverThePeriods) {
+  Reply heat = app().Call("GET", "/api/v1/compliance/heatmap", Admin());
+  ASSERT_EQ(heat.status, 200);
+  Reply html = app().Send("GET", "/api/v1/compliance/heatmap/export?format=html&lang=en&digits=latn", "", Admin());
+  ASSERT_EQ(html.status, 200) << html.body;
+  ASSERT_NE(html.body.find("Overall score over periods"), std::string::npos);
+  // Each entity's row in the trend table carries its scorecard's overall score for every period
+  // before the map's own, in period order; a draft shows a dash.
+  int rows_with_history = 0;
+  for (const Json& row : heat.json()["rows"]) {
+    Reply card = app().Call("GET", "/api/v1/scorecards/" + std::to_string(row["entity_id"].get<int64_t>()), Admin());
+    ASSERT_EQ(card.status, 200);
+    std::map<std::string, Json> by_period;
+    for (const Json& p : card.json()["periods"]) by_period[p["period"].get<std::string>()] = p["status"] == "draft" ? Json(nullptr) : p["scores"]["overall"];
+    std::string name = row["name_en"];
+    for (size_t at = name.find('&'); at != std::string::npos; at = name.find('&', at + 1)) name.replace(at, 1, "&amp;");
+    std::string cells = "<tr><td>" + name + "</td>";
+    int shown = 0;
+    for (const Json& p : heat.json()["periods"]) {  // the demo has fewer than eight periods
+      const std::string period = p.get<std::string>();
+      if (period > heat.json()["period"].get<std::string>()) continue;
+      const Json overall = by_period.count(period) ? by_period[period] : Json(nullptr);
+      char buf[32] = "\xE2\x80\x94";  // "—"
+      if (overall.is_number()) {
+        const double d = overall.get<double>();
+        std::snprintf(buf, sizeof buf, d == static_cast<int64_t>(d) ? "%.0f" : "%.1f", d);
+      }
+      cells += "<td>" + std::string(buf) + "</td>";
+      ++shown;
+    }
+    if (by_period.size() < 2) continue;
+    EXPECT_GE(shown, 2);
+    EXPECT_NE(html.body.find(cells + "</tr>"), std::string::npos) << cells;
+    ++rows_with_history;
+  }
+  EXPECT_GE(rows_with_history, 5) << "the demo has two assessed periods";
+  Reply csv = app().Send("GET", "/api/v1/compliance/heatmap/export?format=csv&lang=en", "", Admin());
+  EXPECT_EQ(csv.body.find("Overall score over periods"), std::string::npos) << "the CSV stays one line per entity";
+}
+
 SAWT_INSTANTIATE_BOTH_STORES(ComplianceApiTest);
 
 }  // namespace

@@ -198,6 +198,11 @@ class FreshObjectsTest : public ApiTest {
             {"due_date", "2031-01-25"}};
   }
   int64_t NewActivity(int64_t entity) { return Made(app().Call("POST", "/api/v1/activities", Admin(), ActivityBody(entity))); }
+  /// An evidence file of a fresh activity of `entity`.
+  int64_t NewActivityEvidence(int64_t entity) {
+    const std::string at = At("/api/v1/activities/{id}/evidence", NewActivity(entity)) + "?name=minutes.txt";
+    return Made(Perform("POST", RouteRequest{at, nullptr, {}, {}, kEvidenceText, "text/plain"}, Admin()));
+  }
 
   Json MeetingBody(int64_t entity) {
     return {{"entity_id", entity}, {"title_ar", "اجتماع متابعة"}, {"title_en", "Follow-up"}, {"held_on", "2031-01-10"}};
@@ -463,6 +468,15 @@ class FreshObjectsTest : public ApiTest {
          {200, [&](int64_t e) {
             return RouteRequest{At("/api/v1/activities/{id}", NewActivity(e)), {{"progress", 50}}, IfMatch(1)};
           }}},
+        {"POST /api/v1/activities/{id}/evidence",
+         {201, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/activities/{id}/evidence", NewActivity(e)) + "?name=minutes.txt", nullptr, {}, {},
+                                kEvidenceText, "text/plain"};
+          }}},
+        {"GET /api/v1/activity-evidence/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/activity-evidence/{id}", NewActivityEvidence(e))}; }}},
+        {"DELETE /api/v1/activity-evidence/{id}",
+         {204, [&](int64_t e) { return RouteRequest{At("/api/v1/activity-evidence/{id}", NewActivityEvidence(e))}; }}},
         {"GET /api/v1/kpi-sources", {200, fixed("/api/v1/kpi-sources")}},
         {"GET /api/v1/kpis", {200, [&](int64_t e) { return RouteRequest{"/api/v1/kpis?entity_id=" + std::to_string(e)}; }}},
         {"POST /api/v1/kpis", {201, [&](int64_t e) { return RouteRequest{"/api/v1/kpis", KpiBody(e)}; }}},

@@ -129,6 +129,9 @@ const std::vector<Row> kRows = {
     {"POST /api/v1/activities", kWriters, kNetworkAdmin},
     {"GET /api/v1/activities/{id}", kEveryone, kEveryone},
     {"PATCH /api/v1/activities/{id}", kWriters, kNetworkAdmin},
+    {"POST /api/v1/activities/{id}/evidence", kWriters, kNetworkAdmin},
+    {"GET /api/v1/activity-evidence/{id}", kEveryone, kEveryone},
+    {"DELETE /api/v1/activity-evidence/{id}", kWriters, kNetworkAdmin},
     // Follow-up meetings: read by everyone, recorded by those who plan the entity's activities.
     {"GET /api/v1/meetings", kEveryone, kEveryone},
     {"POST /api/v1/meetings", kWriters, kNetworkAdmin},

@@ -1,7 +1,8 @@
 // The activity board (#/activities): the police entity's editor sees its activities by status
 // with the overdue one badged in words, adds an activity, moves it to "in progress" with a
 // progress value (the card lands in that column, a polite status says so), gets the server's
-// "due before start" error beside the due field and a reload on a conflicting change; Arabic on a
+// "due before start" error beside the due field and a reload on a conflicting change, attaches and
+// removes an evidence file; Arabic on a
 // phone and English on a wide screen without horizontal overflow or serious axe findings; a
 // reviewer (reader only) sees no write controls.
 
@@ -95,6 +96,26 @@ test('the police editor follows up activities on the board (en, 1440px)', async 
   assert.equal(await page.getByTestId('na-due').getAttribute('aria-invalid'), 'true');
   assert.match(await page.getByTestId('na-due').getAttribute('aria-describedby'), /na-due-error/);
 
+  // Evidence: the editor attaches the kick-off minutes; the card lists them with a download link,
+  // says so politely, and removes them again after asking.
+  const evidence = reloaded.getByTestId('activity-evidence');
+  await evidence.locator('summary').click();
+  await evidence.getByTestId('evidence-input').setInputFiles({
+    name: 'kick-off minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the kick-off meeting\n'),
+  });
+  const file = page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="evidence-item"]`);
+  await file.waitFor();
+  assert.equal(await file.getByTestId('evidence-download').getAttribute('href'), `/api/v1/activity-evidence/${await file.getAttribute('data-id')}`);
+  assert.match(await page.getByTestId('board-status').textContent(), /kick-off minutes\.txt attached to/);
+  assert.match(await page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="activity-evidence"] summary`).textContent(), /one file/);
+  assert.equal(await page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="activity-evidence"]`).getAttribute('open'), '',
+    'the disclosure stays open after the change');
+  assert.deepEqual(await axeProblems(page), []);
+  await file.getByTestId('evidence-remove').click();
+  await page.getByTestId('evidence-remove-dialog-confirm').click();
+  await page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="evidence-item"]`).waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('board-status').textContent(), /kick-off minutes\.txt removed/);
+
   assert.equal(await overflows(page), false, 'no horizontal scrolling');
   assert.deepEqual(await axeProblems(page), []);
   assert.deepEqual(page.problems.filter((p) => !/status of (400|412)/.test(p)), []);
@@ -141,6 +162,7 @@ test('a reviewer reads the board without write controls', async () => {
   assert.equal(await page.getByTestId('activity-new').count(), 0);
   assert.equal(await page.getByTestId('activity-status').count(), 0);
   assert.equal(await page.getByTestId('activity-save').count(), 0);
+  assert.equal(await page.getByTestId('evidence-input').count(), 0, 'a reader attaches nothing');
   // The strategy page's overdue section links to the board filtered to overdue activities.
   await (await openNav(page, 'strategy')).click();
   await page.getByTestId('strategy-board-link').click();

@@ -2,20 +2,23 @@
 // carry out the entities' strategies, in one column per status (planned, in progress, blocked, done;
 // cancelled behind a toggle) with their counts. Each card: its title in the page's language, the
 // entity, who is responsible, the due day, progress (a progressbar with its number), "overdue" in
-// words, and the RACI and dependencies when the server gives them. Those who may plan the
+// words, the RACI and dependencies when the server gives them, and its evidence files (download;
+// attach and remove for its writers, behind a disclosure). Those who may plan the
 // entity's activities (strategy.activities.write) change a card's status and progress (a select and
 // a number, If-Match; the card moves to its column and a polite status says so) and add activities
 // (the server's 422 shown beside its field). A 409/412 reloads the board with a message.
-// Reads GET /api/v1/activities and /api/v1/strategies?entity_id=; writes POST/PATCH /api/v1/activities.
+// Reads GET /api/v1/activities and /api/v1/strategies?entity_id=; writes POST/PATCH /api/v1/activities,
+// POST /api/v1/activities/{id}/evidence and DELETE /api/v1/activity-evidence/{id}.
 
 import { api, listAll, etag } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, confirmDialog } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { loadReference, reference, entityName, termLabel, codes } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
 import { session } from '../session.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
 import { formatDay, today } from '../days.js';
+import { evidenceItems, fileInput, sendFiles } from './evidence.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.board.title';
@@ -33,6 +36,7 @@ const state = {
   formOpen: false,
   focusId: null, // the card whose status select gets focus after a repaint
   objectives: new Map(), // entity id -> objectives of its strategies
+  evidenceOpen: null, // the card whose evidence stays open after a repaint
 };
 let root = null;
 
@@ -239,7 +243,75 @@ function card(a) {
   raciLine(a),
   dependencyLine(a),
   progressBar(a),
+  evidenceBlock(a),
   can(WRITE, a.entity_id) ? followUp(a) : null);
+}
+
+/** The activity's evidence files behind a disclosure (open after a change), and for its writers an upload. */
+function evidenceBlock(a) {
+  const files = a.evidence || [];
+  const writable = can(WRITE, a.entity_id);
+  if (!files.length && !writable) return null;
+  const onRemove = writable ? (e, opener) => removeEvidence(a, e, opener) : null;
+  return h('details', { class: 'card-evidence', open: state.evidenceOpen === a.id, dataset: { testid: 'activity-evidence' } },
+    h('summary', {}, t('strategy.board.evidence', { count: files.length })),
+    h('ul', { class: 'evidence-list' }, evidenceItems(files, { href: (e) => `/api/v1/activity-evidence/${e.id}`, onRemove })),
+    writable ? fileInput(`act-${a.id}-evidence`, t('strategy.board.attach', { title: pick(a, 'title') }), (input) => attach(a, input)) : null);
+}
+
+/** The activity as the server now has it replaces the card's (after its files changed). */
+async function reloadActivity(a, message) {
+  const fresh = await api(`/api/v1/activities/${a.id}`);
+  const index = state.items.findIndex((x) => x.id === a.id);
+  if (index >= 0) state.items[index] = fresh;
+  state.evidenceOpen = a.id;
+  state.error = null;
+  state.message = message;
+  paint();
+}
+
+async function attach(a, input) {
+  if (!input.files.length) return;
+  const status = root.querySelector('[data-testid="board-status"]');
+  const alert = root.querySelector('[data-testid="board-error"]');
+  alert.textContent = '';
+  const errors = [];
+  const done = await sendFiles(input, `/api/v1/activities/${a.id}/evidence`, {}, {
+    say: (text) => { status.textContent = text; },
+    fail: (err) => { errors.push(err.message); alert.textContent = errors.join(' '); },
+  });
+  if (!done.length) return;
+  const names = done.join(t('strategy.list_separator'));
+  try {
+    await reloadActivity(a, () => t('strategy.board.attached', { names, title: pick(a, 'title') }));
+    if (errors.length) {
+      state.error = () => errors.join(' ');
+      paint();
+    }
+  } catch (err) {
+    state.error = () => err.message;
+    paint();
+  }
+}
+
+async function removeEvidence(a, e, opener) {
+  const ok = await confirmDialog({
+    title: t('strategy.evidence.remove_title'),
+    body: t('strategy.board.remove_evidence_body', { name: e.file_name, title: pick(a, 'title') }),
+    confirm: t('strategy.evidence.remove'),
+    cancel: t('strategy.action.cancel'),
+    testid: 'evidence-remove-dialog',
+    danger: true,
+    opener,
+  });
+  if (!ok) return;
+  try {
+    await api(`/api/v1/activity-evidence/${e.id}`, { method: 'DELETE' });
+    await reloadActivity(a, () => t('strategy.evidence.removed', { name: e.file_name }));
+  } catch (err) {
+    state.error = () => err.message;
+    paint();
+  }
 }
 
 /** Status and progress of one activity, saved with If-Match. */

@@ -17,12 +17,10 @@ import { loadReference, entityName, termLabel, codes } from '../reference.js';
 import { can } from '../permissions.js';
 import { field, conflictNotice } from '../fields.js';
 import { periodLabel, scoreCell, scoreText, band, statusChip, axisLabel, flash } from './common.js';
+import { evidenceItems, fileInput, sendFiles } from './evidence.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.assessment.title_plain';
-
-const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.txt,.csv,application/pdf,image/png,image/jpeg,image/webp,text/plain,text/csv';
 
 const state = {
   a: null, // the assessment as the server answered last
@@ -92,9 +90,6 @@ function missing(item) {
   const ans = answerOf(item.code);
   return { level: ans.self_level === null, evidence: item.evidence_required && ans.evidence.length === 0 };
 }
-
-const fileSize = (bytes) => (bytes < 1024 ? t('strategy.evidence.bytes', { size: bytes })
-  : t('strategy.evidence.size', { size: Math.round(bytes / 102.4) / 10 }));
 
 const levelText = (level) => `${formatNumber(level)} — ${termLabel('compliance_levels', String(level))}`;
 
@@ -239,16 +234,7 @@ function updateItem(item) {
   if (mayAssess() && m.evidence) notes.push(t('strategy.item.needs_evidence'));
   r.flags.textContent = notes.join(' · ');
   r.flags.hidden = notes.length === 0;
-  replace(r.evidenceList, ans.evidence.length === 0
-    ? h('li', { class: 'muted' }, t('strategy.evidence.none'))
-    : ans.evidence.map((e) => h('li', { dataset: { testid: 'evidence-item', id: String(e.id) } },
-      h('a', { href: `/api/v1/evidence/${e.id}`, download: e.file_name, dataset: { testid: 'evidence-download' } }, h('bdi', {}, e.file_name)),
-      h('span', { class: 'muted' }, ' · ', fileSize(e.size),
-        ' · ', t('strategy.evidence.by', { who: e.uploaded_by, when: formatDateTime(e.uploaded_at) })),
-      mayAssess() ? h('button', {
-        type: 'button', class: 'small link-button evidence-remove', dataset: { testid: 'evidence-remove' },
-        onclick: (ev) => removeEvidence(e, ev.currentTarget),
-      }, t('strategy.evidence.remove'), h('span', { class: 'visually-hidden' }, ` ${e.file_name}`)) : null)));
+  replace(r.evidenceList, evidenceItems(ans.evidence, { href: (e) => `/api/v1/evidence/${e.id}`, onRemove: mayAssess() ? removeEvidence : null }));
   const axisScores = state.a.scores.axes || {};
   const score = axisScores[item.axis];
   r.axisScore.className = `axis-score score-badge band-${band(score ?? null)}`;
@@ -344,44 +330,19 @@ async function saveAnswer(item, who, select, comment) {
 
 // ---- evidence ---------------------------------------------------------------------------------
 
-/** A file input behind a label in the page's language (the browser's own button speaks its own). */
 function uploadControl(item) {
-  const id = `evidence-${item.code}`;
-  const input = h('input', {
-    type: 'file', id, class: 'file-input', accept: ACCEPT, multiple: true, 'aria-describedby': `${id}-hint`, dataset: { testid: 'evidence-input' },
-  });
-  input.addEventListener('change', () => upload(item, input));
-  return h('div', { class: 'evidence-upload' },
-    input, h('label', { for: id, class: 'file-button' }, t('strategy.evidence.attach', { code: item.code })),
-    h('p', { id: `${id}-hint`, class: 'hint' }, t('strategy.evidence.hint')));
+  return fileInput(`evidence-${item.code}`, t('strategy.evidence.attach', { code: item.code }), (input) => upload(item, input));
 }
 
 async function upload(item, input) {
-  const files = [...input.files];
-  if (!files.length) return;
+  if (!input.files.length) return;
   const id = state.a.id;
-  const done = [];
   const card = refs.items.get(item.code)?.card;
   card?.setAttribute('aria-busy', 'true');
+  let done;
   try {
-    for (const file of files) {
-      if (file.size > MAX_EVIDENCE_BYTES) {
-        fail(new Error(t('strategy.evidence.too_large', { name: file.name })));
-        continue;
-      }
-      say(t('strategy.evidence.uploading', { name: file.name }));
-      try {
-        await api(`/api/v1/assessments/${id}/evidence`, {
-          method: 'POST', query: { item: item.code, name: file.name }, raw: file,
-          headers: { 'Content-Type': file.type || 'application/octet-stream' },
-        });
-        done.push(file.name);
-      } catch (err) {
-        fail(err);
-      }
-    }
+    done = await sendFiles(input, `/api/v1/assessments/${id}/evidence`, { item: item.code }, { say, fail });
   } finally {
-    input.value = '';
     card?.removeAttribute('aria-busy');
   }
   if (!done.length) return;
