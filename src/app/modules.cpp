@@ -6,6 +6,7 @@
 #include "initiatives/module.hpp"
 #include "messaging/module.hpp"
 #include "network/module.hpp"
+#include "notifications/module.hpp"
 #include "search/module.hpp"
 #include "strategy/module.hpp"
 
@@ -20,6 +21,8 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   initiatives::Register(registry);
   search::Register(registry);
   strategy::Register(registry);
+  // After every module that registers a notification source (it builds their kinds vocabulary).
+  notifications::Register(registry);
   // Later capabilities register here: media, crisis, listening, capacity, platform.
   return events;
 }

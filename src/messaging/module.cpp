@@ -3,6 +3,7 @@
 #include "messaging/calendar_sources.hpp"
 #include "messaging/demo.hpp"
 #include "messaging/kpi_sources.hpp"
+#include "messaging/notification_source.hpp"
 #include "messaging/publication_worker.hpp"
 #include "messaging/resources.hpp"
 #include "messaging/routes.hpp"
@@ -323,6 +324,8 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMigrations(ContentCalendarSource::Migrations());
   reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
+  reg.AddNotificationSource(std::make_shared<MessagingNotificationSource>(reg));
+  reg.AddMessages(MessagingNotificationSource::Messages());
   reg.AddKpiSource(std::make_shared<ContentPublishedKpi>());
   reg.AddKpiSource(std::make_shared<ApprovedWithErrorsKpi>());
   reg.AddKpiSource(std::make_shared<ReviewHoursKpi>());

@@ -100,6 +100,11 @@ const EntityDirectory& ModuleRegistry::entity_directory() const {
   return *entity_directory_;
 }
 
+const MemberDirectory& ModuleRegistry::member_directory() const {
+  SAWT_ASSERT(member_directory_ != nullptr, "the network module registers the member directory first");
+  return *member_directory_;
+}
+
 const NetworkTime& ModuleRegistry::network_time() const {
   SAWT_ASSERT(network_time_ != nullptr, "the network module registers the network time first");
   return *network_time_;

@@ -19,7 +19,9 @@
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
 #include "module/kpi_source.hpp"
+#include "module/member_directory.hpp"
 #include "module/network_time.hpp"
+#include "module/notification_source.hpp"
 #include "module/search_type.hpp"
 #include "module/theme_catalog.hpp"
 #include "module/vocabulary.hpp"
@@ -31,6 +33,11 @@ namespace sawt::module {
 struct Settings {
   /// Where outgoing webhooks (the publication outbox) may connect: --webhook-allow/--webhook-deny.
   http::AddressPolicy webhook_addresses;
+  /// Where notification e-mails go: an SMTP relay "host:port" (--smtp-relay); empty = none, and
+  /// e-mails wait in the outbox as "held".
+  std::string smtp_relay;
+  /// The envelope and From address of notification e-mails (--smtp-from).
+  std::string smtp_from = "sawt@localhost";
 };
 
 /// Platform services every module may use. Owned by the composition root; outlive the registry.
@@ -181,6 +188,20 @@ class ModuleRegistry {
   void AddKpiSource(std::shared_ptr<const KpiSource> source) { kpi_sources_.push_back(std::move(source)); }
   const std::vector<std::shared_ptr<const KpiSource>>& kpi_sources() const { return kpi_sources_; }
 
+  /// The network's member directory (registered by the network module; same rule as the entity
+  /// directory).
+  void SetMemberDirectory(std::shared_ptr<const MemberDirectory> directory) { member_directory_ = std::move(directory); }
+  const MemberDirectory& member_directory() const;
+
+  /// A module that tells members about its events; the vector lives as long as the registry (the
+  /// notifications module keeps a reference and sees later registrations).
+  void AddNotificationSource(std::shared_ptr<const NotificationSource> source) {
+    notification_sources_.push_back(std::move(source));
+  }
+  const std::vector<std::shared_ptr<const NotificationSource>>& notification_sources() const {
+    return notification_sources_;
+  }
+
   /// A kind of searchable object of the current module (by name; a later one replaces it).
   void AddSearchType(SearchType type) { search_types_[type.name] = std::move(type); }
   /// Every search type by name; the map lives as long as the registry (the search service keeps a
@@ -215,6 +236,8 @@ class ModuleRegistry {
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::map<std::string, SearchType> search_types_;
   std::vector<std::shared_ptr<const KpiSource>> kpi_sources_;
+  std::shared_ptr<const MemberDirectory> member_directory_;
+  std::vector<std::shared_ptr<const NotificationSource>> notification_sources_;
   http::MessageCatalog messages_;
   std::vector<std::jthread> threads_;  // last: joined before anything above is destroyed
 };

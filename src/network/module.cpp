@@ -2,6 +2,7 @@
 
 #include "network/demo.hpp"
 #include "network/entity_directory.hpp"
+#include "network/member_directory.hpp"
 #include "network/network_service.hpp"
 #include "network/resources.hpp"
 #include "network/routes.hpp"
@@ -117,6 +118,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
+  reg.SetMemberDirectory(std::make_shared<NetworkMemberDirectory>());
   for (auto& type : NetworkService::SearchTypes()) reg.AddSearchType(std::move(type));
   RegisterRoutes(reg, service);
   RegisterSettingsRoutes(reg, settings);

@@ -12,6 +12,7 @@
 #include "strategy/demo.hpp"
 #include "strategy/kpi_service.hpp"
 #include "strategy/meeting_service.hpp"
+#include "strategy/reminders.hpp"
 #include "strategy/resources.hpp"
 #include "strategy/routes.hpp"
 #include "strategy/scorecard_service.hpp"
@@ -364,6 +365,13 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddEntityReference("compliance_assessments", "entity_id");
   reg.AddEntityReference("strategy_meetings", "entity_id");
   reg.AddCalendarSource(std::make_shared<ActivityCalendarSource>());
+  // Activity reminders: due-soon and overdue events, and the notifications their people get.
+  reg.AddMigrations(ActivityReminders::Migrations());
+  auto reminders = std::make_shared<ActivityReminders>(reg.services().store, reg);
+  reg.Keep(reminders);
+  reg.AddWorker("reminders", [reminders](std::stop_token stop) { reminders->Run(stop); });
+  reg.AddNotificationSource(std::make_shared<ActivityNotificationSource>());
+  reg.AddMessages(ActivityNotificationSource::Messages());
   reg.AddMessages(kMessages);
   RegisterSchemas(reg);
   RegisterRoutes(reg, strategies, activities, kpis, meetings);

@@ -558,8 +558,39 @@ class FreshObjectsTest : public ApiTest {
           }}},
         {"POST /api/v1/tokens", {201, fixed("/api/v1/tokens", {{"name", "probe-" + Unique()}, {"scopes", {"read"}}})}},
         {"GET /metrics", {200, fixed("/metrics")}},
+        // notifications: each member's own (the entity is ignored); the outbox is the network admins'.
+        {"GET /api/v1/notifications", {200, fixed("/api/v1/notifications")}},
+        {"POST /api/v1/notifications/read-all", {200, fixed("/api/v1/notifications/read-all", Json::object())}},
+        {"POST /api/v1/notifications/{id}/read",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/notifications/{id}/read", OwnNotification()), Json::object()}; }}},
+        {"GET /api/v1/notifications/preferences", {200, fixed("/api/v1/notifications/preferences")}},
+        {"PUT /api/v1/notifications/preferences",
+         {200, fixed("/api/v1/notifications/preferences",
+                     {{"kinds", {{{"kind", "content_published"}, {"in_app", true}, {"email", false}}}}})}},
+        {"GET /api/v1/notifications/outbox", {200, fixed("/api/v1/notifications/outbox")}},
     };
   }
+
+  /// A fresh notification of the network admin: an item the admin wrote, sent back by a police
+  /// reviewer (the producer runs in the background: waits up to 15 s for it).
+  int64_t OwnNotification() {
+    const int64_t item = ContentItemIn(EntityId("police"), {"in_review"});
+    Reply r = app().Call("POST", At("/api/v1/content-items/{id}/transitions", item), Demo("police.reviewer"),
+                         {{"to", "changes_requested"}, {"comment", "Again"}}, IfMatch(2));
+    EXPECT_EQ(r.status, 200) << r.body;
+    const std::string link = "#/editor/" + std::to_string(item);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    do {
+      const Json listed = app().Call("GET", "/api/v1/notifications?limit=200", Admin()).json();
+      for (const auto& n : listed["items"]) {
+        if (n["link"] == link) return n["id"].get<int64_t>();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < deadline);
+    ADD_FAILURE() << "no notification for " << link;
+    return 0;
+  }
+
 
 
  private:

@@ -34,6 +34,12 @@ const std::set<std::string> kWriters = {"network_admin", "entity_admin", "editor
 const std::set<std::string> kPublishers = {"network_admin", "entity_admin", "editor", "reviewer"};
 
 const std::vector<Row> kRows = {
+    // notifications: every member reads and sets their own; the e-mail outbox is the network admins'.
+    {"GET /api/v1/notifications", kEveryone, kEveryone},
+    {"POST /api/v1/notifications/read-all", kEveryone, kEveryone},
+    {"GET /api/v1/notifications/preferences", kEveryone, kEveryone},
+    {"PUT /api/v1/notifications/preferences", kEveryone, kEveryone},
+    {"GET /api/v1/notifications/outbox", kNetworkAdmin, kNetworkAdmin},
     // network: the directory is readable by everyone; entity admins run their own entity's tree.
     {"GET /api/v1/entities/{id}", kEveryone, kEveryone},
     {"PATCH /api/v1/entities/{id}", kAdmins, kNetworkAdmin},
@@ -214,7 +220,10 @@ const std::set<std::string> kNotEntityScoped = {
     "GET /api/v1/search",                    // filters by visibility: tests/api/search_api_test.cpp
     "POST /api/v1/memberships/{id}/accept",  // the invited member only: tests/api/security_api_test.cpp
     "GET /api/v1/vocabularies",              // reference data for every member: tests/api/vocabulary_api_test.cpp
-    "GET /feeds/government.atom", "GET /feeds/entities/{feed}"};  // public Atom feeds of published items
+    "GET /feeds/government.atom", "GET /feeds/entities/{feed}",  // public Atom feeds of published items
+    // Each member's own notifications: another's id is 404, the stream is the caller's only
+    // (tests/api/notifications_api_test.cpp).
+    "POST /api/v1/notifications/{id}/read", "GET /api/v1/notifications/stream"};
 
 TEST_P(AuthzMatrixTest, EveryRouteHasAnAuthorizationRow) {
   std::set<std::string> covered = kNotEntityScoped;

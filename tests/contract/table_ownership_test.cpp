@@ -29,6 +29,7 @@ const std::set<std::pair<std::string, std::string>> kAllowed = {
 const std::map<std::string, std::string> kFolders = {
     {"store", "store"},         {"auth", "auth"},         {"network", "network"},         {"messaging", "messaging"},
     {"calendar", "calendar"},   {"initiatives", "initiatives"}, {"search", "search"},   {"events", "events"},
+    {"notifications", "notifications"},
     // Shared helpers belong to no module and so may name no module's table.
     {"module", "module"},
 };

@@ -79,6 +79,9 @@ struct TestAppOptions {
   /// Every answer Send() receives is held to the OpenAPI document (ResponseContract); a
   /// mismatch fails the running test.
   bool check_responses = true;
+  /// The notification e-mails' SMTP relay (module::Settings::smtp_relay): a receiver the test
+  /// runs on 127.0.0.1; empty keeps e-mails held.
+  std::string smtp_relay;
   /// The database already holds the demo (a copy of a DemoTemplate): the ids it made.
   std::optional<module::DemoContext> loaded_demo;
 };

@@ -18,6 +18,7 @@ constexpr const char* kHelp = R"(usage: sawt serve [--db URL] [--audit-key FILE]
                   [--port-file F] [--access-log stderr|off|PATH]
                   [--metrics-address HOST:PORT] [--webhook-allow CIDR,...] [--webhook-deny CIDR,...]
                   [--trusted-proxy CIDR]... [--secure-cookie auto|on|off] [--session-idle-minutes N]
+                  [--smtp-relay HOST:PORT] [--smtp-from ADDRESS]
 
 Runs the HTTP server. Migrations are applied at start. SIGTERM/SIGINT shut down gracefully:
 no new connections, in-flight requests finish, streams end, the store is closed.
@@ -34,6 +35,10 @@ no new connections, in-flight requests finish, streams end, the store is closed.
   --secure-cookie        auto (default): the session cookie is "__Host-sawt_session" with Secure unless
                          sawt is bound to loopback without a trusted proxy; on/off force it.
   --session-idle-minutes sessions unused this long end (default 30).
+  --smtp-relay HOST:PORT where notification e-mails are handed over (plain SMTP, no TLS and no
+                         authentication: a local relay such as postfix); without it they stay
+                         "held" in the outbox (docs/notifications.md). --smtp-from sets their sender
+                         (default sawt@localhost).
   See docs/operations.md for running behind nginx with TLS.
 )";
 
@@ -164,7 +169,7 @@ int RunServe(const std::vector<std::string>& args) {
   auto flags = Flags::Parse(args,
                             {"db", kAuditKeyFlag, "port", "address", "web", "threads", "port-file", "access-log",
                              "metrics-address", "webhook-allow", "webhook-deny", "trusted-proxy", "secure-cookie",
-                             "session-idle-minutes"},
+                             "session-idle-minutes", "smtp-relay", "smtp-from"},
                             {"help"});
   if (!flags) {
     PrintError(flags.error());
@@ -206,6 +211,14 @@ int RunServe(const std::vector<std::string>& args) {
   if (auto st = settings.webhook_addresses.DenyList(flags->GetOr("webhook-deny", "")); !st) {
     PrintError(st.error());
     return 2;
+  }
+  if (auto relay = flags->Get("smtp-relay")) {
+    if (!HostPort(*relay)) return BadFlag("smtp-relay", *relay, "HOST:PORT");
+    settings.smtp_relay = *relay;
+  }
+  settings.smtp_from = flags->GetOr("smtp-from", settings.smtp_from);
+  if (settings.smtp_from.find_first_of("\r\n<> ") != std::string::npos || settings.smtp_from.find('@') == std::string::npos) {
+    return BadFlag("smtp-from", settings.smtp_from, "an e-mail address");
   }
   http::ServerOptions options;
   options.address = flags->GetOr("address", "127.0.0.1");

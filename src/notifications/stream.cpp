@@ -1,0 +1,71 @@
+#include "notifications/stream.hpp"
+
+namespace sawt::notifications {
+namespace {
+
+class CallerStream final : public http::EventStream {
+ public:
+  CallerStream(std::shared_ptr<NotificationStreams> owner, int64_t account_id, int64_t after, std::string lang,
+               module::Reauthenticate reauthenticate)
+      : owner_(std::move(owner)), account_id_(account_id), after_(after), lang_(std::move(lang)),
+        reauthenticate_(std::move(reauthenticate)) {}
+  ~CallerStream() override { owner_->Closed(account_id_); }
+
+  std::optional<std::string> Poll() override {
+    std::string out;
+    if (!greeted_) {
+      out += "retry: 3000\n\n";
+      greeted_ = true;
+    }
+    pending_ = false;
+    auto fresh = reauthenticate_();
+    if (!fresh) {
+      // Signed out, revoked, deactivated or expired ends the stream; store trouble skips a poll.
+      if (fresh.error().code == core::ErrorCode::kUnauthenticated) return std::nullopt;
+      return out;
+    }
+    if (fresh->account_id != account_id_) return std::nullopt;
+    auto batch = owner_->service().After(account_id_, after_, NotificationStreams::kBatch, lang_);
+    if (!batch) return out;
+    for (const auto& n : *batch) {
+      after_ = n["id"].get<int64_t>();
+      out += "event: notification\nid: " + std::to_string(after_) + "\ndata: " + core::DumpJson(n) + "\n\n";
+    }
+    pending_ = static_cast<int>(batch->size()) >= NotificationStreams::kBatch;
+    return out;
+  }
+
+  bool Pending() const override { return pending_; }
+
+ private:
+  std::shared_ptr<NotificationStreams> owner_;
+  int64_t account_id_;
+  int64_t after_;
+  std::string lang_;
+  module::Reauthenticate reauthenticate_;
+  bool greeted_ = false;
+  bool pending_ = false;
+};
+
+}  // namespace
+
+core::Result<std::shared_ptr<http::EventStream>> NotificationStreams::Open(const auth::Caller& caller, int64_t after,
+                                                                           std::string lang,
+                                                                           module::Reauthenticate reauthenticate) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    int& open = open_[caller.account_id];
+    if (open >= kMaxPerAccount) return core::Error::RateLimited("notifications.too_many_streams");
+    ++open;
+  }
+  return std::shared_ptr<http::EventStream>(std::make_shared<CallerStream>(
+      shared_from_this(), caller.account_id, after, std::move(lang), std::move(reauthenticate)));
+}
+
+void NotificationStreams::Closed(int64_t account_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = open_.find(account_id);
+  if (it != open_.end() && --it->second <= 0) open_.erase(it);
+}
+
+}  // namespace sawt::notifications

@@ -1,0 +1,455 @@
+// The notification centre: who hears of what (through the real producer following the events
+// table), reading and marking one's own notifications, preferences, the live stream, the e-mail
+// outbox (held without a relay, delivered through an SMTP receiver written here on 127.0.0.1)
+// and activity reminders driven by the test clock.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "auth/crypto.hpp"
+#include "notifications/smtp.hpp"
+#include "tests/api/fixture.hpp"
+#include "tests/api/sse_client.hpp"
+#include "tests/support/demo_cache.hpp"
+
+namespace sawt::testing {
+namespace {
+
+using core::Json;
+namespace asio = boost::asio;
+
+constexpr const char* kDemoPassword = "sawt-demo-2026";
+
+bool Has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+/// A tiny SMTP server on 127.0.0.1 that accepts every message and keeps what it received: the
+/// envelope and the DATA exactly as it came over the wire (dot-stuffed, CRLF).
+class SmtpReceiver {
+ public:
+  struct Mail {
+    std::string mail_from, rcpt_to, wire;
+  };
+  SmtpReceiver() : acceptor_(io_, {asio::ip::make_address("127.0.0.1"), 0}) {
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~SmtpReceiver() {
+    stop_ = true;
+    boost::system::error_code ec;
+    asio::io_context io;
+    asio::ip::tcp::socket wake(io);
+    wake.connect({asio::ip::make_address("127.0.0.1"), port()}, ec);  // unblocks accept
+    thread_.join();
+  }
+  uint16_t port() const { return acceptor_.local_endpoint().port(); }
+  std::string relay() const { return "127.0.0.1:" + std::to_string(port()); }
+  std::vector<Mail> mails() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return mails_;
+  }
+  /// Waits up to `seconds` for a mail whose wire text contains `needle`.
+  std::optional<Mail> WaitFor(const std::string& needle, int seconds = 15) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (auto& m : mails()) {
+        if (Has(m.wire, needle)) return m;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static std::string Between(const std::string& line, char open, char close) {
+    const size_t a = line.find(open), b = line.find(close, a);
+    return a == std::string::npos || b == std::string::npos ? line : line.substr(a + 1, b - a - 1);
+  }
+  static bool ReadUntil(asio::ip::tcp::socket& s, std::string& pending, const std::string& delim, std::string* out) {
+    for (;;) {
+      if (auto p = pending.find(delim); p != std::string::npos) {
+        *out = pending.substr(0, p + delim.size());
+        pending.erase(0, p + delim.size());
+        return true;
+      }
+      char buf[4096];
+      boost::system::error_code ec;
+      const size_t n = s.read_some(asio::buffer(buf), ec);
+      if (ec) return false;
+      pending.append(buf, n);
+    }
+  }
+  void Serve() {
+    while (!stop_) {
+      asio::ip::tcp::socket s(io_);
+      boost::system::error_code ec;
+      acceptor_.accept(s, ec);
+      if (ec || stop_) return;
+      auto say = [&](const std::string& line) { asio::write(s, asio::buffer(line), ec); };
+      say("220 receiver ESMTP\r\n");
+      std::string pending, line;
+      Mail mail;
+      while (ReadUntil(s, pending, "\r\n", &line)) {
+        if (line.rfind("EHLO", 0) == 0) {
+          say("250-receiver\r\n250 8BITMIME\r\n");
+        } else if (line.rfind("MAIL FROM:", 0) == 0) {
+          mail = {Between(line, '<', '>'), "", ""};
+          say("250 ok\r\n");
+        } else if (line.rfind("RCPT TO:", 0) == 0) {
+          mail.rcpt_to = Between(line, '<', '>');
+          say("250 ok\r\n");
+        } else if (line == "DATA\r\n") {
+          say("354 go on\r\n");
+          std::string data;
+          if (!ReadUntil(s, pending, "\r\n.\r\n", &data)) break;
+          mail.wire = data;
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            mails_.push_back(mail);
+          }
+          say("250 queued\r\n");
+        } else if (line == "QUIT\r\n") {
+          say("221 bye\r\n");
+          break;
+        } else {
+          say("502 no\r\n");
+        }
+      }
+    }
+  }
+
+  asio::io_context io_;
+  asio::ip::tcp::acceptor acceptor_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::vector<Mail> mails_;
+  std::thread thread_;
+};
+
+/// The text of a header of a received message ("" when absent), folded lines joined.
+std::string HeaderOf(const std::string& wire, const std::string& name) {
+  const std::string key = "\r\n" + name + ": ";
+  size_t at = ("\r\n" + wire).find(key);
+  if (at == std::string::npos) return "";
+  at += key.size() - 2;
+  std::string out;
+  for (;;) {
+    const size_t end = wire.find("\r\n", at);
+    out += wire.substr(at, end - at);
+    if (end == std::string::npos || wire.compare(end + 2, 1, " ") != 0) break;
+    at = end + 3;
+    out += " ";
+  }
+  return out;
+}
+
+/// RFC 2047 "=?UTF-8?B?…?=" words decoded and joined.
+std::string DecodeWords(const std::string& value) {
+  std::string out;
+  size_t at = 0;
+  while ((at = value.find("=?UTF-8?B?", at)) != std::string::npos) {
+    at += 10;
+    const size_t end = value.find("?=", at);
+    out += auth::Base64Decode(value.substr(at, end - at)).value_or("");
+    at = end + 2;
+  }
+  return out;
+}
+
+class NotificationsApiTest : public ApiTest {
+ protected:
+  /// The caller's notification whose link is `link` and kind `kind`, waiting up to 15 s for the
+  /// producer; null when none came.
+  static Json WaitFor(TestApp& on, const Credentials& who, const std::string& link, const std::string& kind) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    do {
+      Json found = Find(on, who, link, kind);
+      if (!found.is_null()) return found;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return nullptr;
+  }
+  static Json Find(TestApp& on, const Credentials& who, const std::string& link, const std::string& kind) {
+    Reply r = on.Call("GET", "/api/v1/notifications?limit=200", who);
+    EXPECT_EQ(r.status, 200) << r.body;
+    for (const auto& n : r.json()["items"]) {
+      if (n["link"] == link && n["kind"] == kind) return n;
+    }
+    return nullptr;
+  }
+  static int64_t Unread(TestApp& on, const Credentials& who) {
+    return on.Call("GET", "/api/v1/notifications?limit=1", who).json().value("unread", int64_t{-1});
+  }
+  /// A police item made by `editor` and sent for review; its id.
+  int64_t SubmitItem(TestApp& on, const Credentials& editor, const std::string& title_en) {
+    Json body = {{"kind", "social_post"}, {"owner_entity_id", EntityId("police")}, {"title_ar", "منشور " + title_en},
+                 {"title_en", title_en}, {"body_ar", "نص المنشور"}};
+    Reply made = on.Call("POST", "/api/v1/content-items", editor, body);
+    EXPECT_EQ(made.status, 201) << made.body;
+    const int64_t id = made.json().value("id", int64_t{0});
+    Reply sent = on.Call("POST", "/api/v1/content-items/" + std::to_string(id) + "/transitions", editor,
+                         {{"to", "in_review"}}, {{"If-Match", "\"1\""}});
+    EXPECT_EQ(sent.status, 200) << sent.body;
+    return id;
+  }
+  /// A throwaway copy of the demo network with its own settings and clock.
+  std::unique_ptr<TestApp> OwnDemoApp(TestAppOptions options) {
+    if (auto demo = DemoTemplateFor(GetParam())) {
+      own_db_ = std::make_unique<TestDatabase>(GetParam(), demo->source);
+      options.loaded_demo = demo->demo;
+    } else {
+      own_db_ = std::make_unique<TestDatabase>(GetParam());
+    }
+    if (own_db_->url().empty()) return nullptr;
+    auto made = std::make_unique<TestApp>(own_db_->url(), /*demo=*/true, std::move(options));
+    EXPECT_TRUE(made->ok()) << made->error();
+    return made;
+  }
+  std::unique_ptr<TestDatabase> own_db_;
+};
+SAWT_INSTANTIATE_BOTH_STORES(NotificationsApiTest);
+
+TEST_P(NotificationsApiTest, ASubmittedItemReachesTheReviewerNotTheAuthor) {
+  Credentials editor = Demo("police.editor"), reviewer = Demo("police.reviewer");
+  const std::string title = "Reviewed " + Unique();
+  const int64_t item = SubmitItem(app(), editor, title);
+  const std::string link = "#/review/" + std::to_string(item);
+  Json n = WaitFor(app(), reviewer, link, "review_requested");
+  ASSERT_FALSE(n.is_null()) << "the reviewer was not told";
+  EXPECT_TRUE(Has(n["title"], title)) << n.dump();
+  EXPECT_TRUE(Has(n["body"], title)) << n.dump();
+  EXPECT_EQ(n["entity_id"], EntityId("police"));
+  EXPECT_TRUE(n["read_at"].is_null());
+  const int64_t id = n["id"];
+  // Worded in the request's language.
+  Reply ar = app().Send("GET", "/api/v1/notifications?limit=200", "", reviewer, {{"Accept-Language", "ar"}});
+  bool arabic = false;
+  for (const auto& x : ar.json()["items"]) {
+    if (x["id"] == id) arabic = Has(x["title"], "بانتظار مراجعتك");
+  }
+  EXPECT_TRUE(arabic) << ar.body.substr(0, 400);
+  // The author is never told of their own action; another entity's reviewer hears nothing.
+  EXPECT_TRUE(Find(app(), editor, link, "review_requested").is_null());
+  EXPECT_TRUE(Find(app(), Demo("health.reviewer"), link, "review_requested").is_null());
+  // Unread: counted, and filtered.
+  const int64_t unread = Unread(app(), reviewer);
+  EXPECT_GE(unread, 1);
+  bool listed = false;
+  const Json page1 = app().Call("GET", "/api/v1/notifications?unread=true&limit=200", reviewer).json();
+  for (const auto& x : page1["items"]) {
+    listed = listed || x["id"] == id;
+  }
+  EXPECT_TRUE(listed);
+  EXPECT_EQ(app().Call("GET", "/api/v1/notifications?unread=maybe", reviewer).status, 400);
+  // Someone else's notification does not exist for them, whatever they do.
+  const std::string read = "/api/v1/notifications/" + std::to_string(id) + "/read";
+  Reply foreign = app().Call("POST", read, editor, Json::object());
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_EQ(foreign.json()["code"], "notifications.not_found");
+  EXPECT_EQ(Unread(app(), reviewer), unread);
+  // Marked read by its recipient (a bare POST, as the browser sends it, too).
+  Reply marked = app().Call("POST", read, reviewer, Json::object());
+  ASSERT_EQ(marked.status, 200) << marked.body;
+  EXPECT_FALSE(marked.json()["read_at"].is_null());
+  EXPECT_EQ(Unread(app(), reviewer), unread - 1);
+  EXPECT_EQ(app().Send("POST", read, "", reviewer, {{"X-CSRF-Token", reviewer.csrf}}).status, 200);
+  bool in_read = false;
+  const Json page2 = app().Call("GET", "/api/v1/notifications?unread=false&limit=200", reviewer).json();
+  for (const auto& x : page2["items"]) {
+    in_read = in_read || x["id"] == id;
+  }
+  EXPECT_TRUE(in_read);
+  // The reviewer wants e-mails of items awaiting review by default; without a relay it is held.
+  bool held = false;
+  for (const auto& row : AllPages("/api/v1/notifications/outbox?limit=200", Admin())) {
+    if (row["notification_id"] == id) {
+      held = row["status"] == "held";
+      EXPECT_TRUE(Has(row["subject"], title)) << row.dump();
+      EXPECT_TRUE(Has(row["address"], "@")) << row.dump();
+    }
+  }
+  EXPECT_TRUE(held);
+  EXPECT_EQ(app().Call("GET", "/api/v1/notifications/outbox", reviewer).status, 403);
+}
+
+TEST_P(NotificationsApiTest, PreferencesTurnAKindOffAndAreReadStrictly) {
+  Credentials editor = Demo("police.editor"), reviewer = Demo("police.reviewer");
+  const std::string path = "/api/v1/notifications/preferences";
+  Reply prefs = app().Call("GET", path, reviewer);
+  ASSERT_EQ(prefs.status, 200) << prefs.body;
+  std::map<std::string, Json> by_kind;
+  for (const auto& k : prefs.json()["kinds"]) by_kind[k["kind"]] = k;
+  ASSERT_TRUE(by_kind.count("review_requested")) << prefs.body;
+  EXPECT_EQ(by_kind["review_requested"]["in_app"], true);
+  EXPECT_EQ(by_kind["review_requested"]["email"], true);
+  EXPECT_EQ(by_kind["content_approved"]["email"], false);
+  EXPECT_TRUE(by_kind.count("activity_overdue"));
+  // Strict reading.
+  Reply unknown = app().Call("PUT", path, reviewer, {{"kinds", Json::array()}, {"zz", 1}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.json()["code"], "common.unknown_field");
+  Reply nested = app().Call("PUT", path, reviewer,
+                            {{"kinds", {{{"kind", "review_requested"}, {"in_app", true}, {"email", true}, {"zz", 1}}}}});
+  EXPECT_EQ(nested.status, 400);
+  EXPECT_EQ(nested.json()["code"], "common.unknown_field");
+  Reply bad_kind = app().Call("PUT", path, reviewer, {{"kinds", {{{"kind", "no_such_kind"}, {"in_app", true}, {"email", true}}}}});
+  EXPECT_EQ(bad_kind.status, 422) << bad_kind.body;
+  EXPECT_EQ(bad_kind.json()["code"], "notifications.unknown_kind");
+  // Off: no notification for the next submission.
+  Reply off = app().Call("PUT", path, reviewer, {{"kinds", {{{"kind", "review_requested"}, {"in_app", false}, {"email", false}}}}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  const int64_t item = SubmitItem(app(), editor, "Quiet " + Unique());
+  // The reviewer's request for changes comes after the submission: once the editor has heard of
+  // it, the producer has passed the submission too.
+  Reply changes = app().Call("POST", "/api/v1/content-items/" + std::to_string(item) + "/transitions", reviewer,
+                             {{"to", "changes_requested"}, {"comment", "Shorter, please"}}, {{"If-Match", "\"2\""}});
+  ASSERT_EQ(changes.status, 200) << changes.body;
+  Json told = WaitFor(app(), editor, "#/editor/" + std::to_string(item), "changes_requested");
+  EXPECT_FALSE(told.is_null()) << "the author was not told of the requested changes";
+  EXPECT_TRUE(Find(app(), reviewer, "#/review/" + std::to_string(item), "review_requested").is_null());
+  Reply on = app().Call("PUT", path, reviewer, {{"kinds", {{{"kind", "review_requested"}, {"in_app", true}, {"email", true}}}}});
+  EXPECT_EQ(on.status, 200);
+  // Everything read at once.
+  Reply all = app().Call("POST", "/api/v1/notifications/read-all", editor, Json::object());
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.json()["unread"], 0);
+  EXPECT_EQ(Unread(app(), editor), 0);
+}
+
+TEST_P(NotificationsApiTest, TheStreamDeliversLiveAndEndsAtSignOut) {
+  const std::string login = "nr" + Unique();
+  Json body = {{"login", login}, {"password", "notify-temporary"}, {"name_ar", "مراجع"}, {"name_en", "Reviewer"},
+               {"email", login + "@example.org"}, {"entity_id", EntityId("police")}, {"role", "reviewer"}};
+  ASSERT_EQ(app().Call("POST", "/api/v1/members", Admin(), body).status, 201);
+  Credentials session = app().FirstLogin(login, "notify-temporary", "notify-password-mine");
+  SseClient stream(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "", "/api/v1/notifications/stream");
+  ASSERT_TRUE(stream.Started()) << stream.text();
+  const std::string title = "Streamed " + Unique();
+  const int64_t item = SubmitItem(app(), Demo("police.editor"), title);
+  const std::string link = "#/review/" + std::to_string(item);
+  stream.ReadUntil([&](const std::string& t) { return Has(t, link); }, 15);
+  ASSERT_TRUE(Has(stream.text(), link)) << stream.text();
+  EXPECT_TRUE(Has(stream.text(), "event: notification\nid: ")) << stream.text();
+  EXPECT_TRUE(Has(stream.text(), title));
+  // Resuming from the start replays the account's notifications.
+  SseClient replay(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "0", "/api/v1/notifications/stream");
+  replay.ReadUntil([&](const std::string& t) { return Has(t, link); }, 15);
+  EXPECT_TRUE(Has(replay.text(), link)) << replay.text();
+  SseClient bad(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "007", "/api/v1/notifications/stream");
+  bad.ReadUntil([](const std::string& t) { return Has(t, "\r\n\r\n{"); });
+  EXPECT_TRUE(Has(bad.text(), "HTTP/1.1 400")) << bad.text().substr(0, 200);
+  // Signing out ends it.
+  EXPECT_EQ(app().Call("DELETE", "/api/v1/sessions/current", session).status, 204);
+  stream.ReadUntil([](const std::string&) { return false; }, 5);
+  EXPECT_TRUE(stream.closed()) << "the stream outlived its session";
+}
+
+TEST_P(NotificationsApiTest, SmtpMessagesAreDotStuffedAndSubjectsEncoded) {
+  const std::string subject = "بانتظار مراجعتك: " + std::string(30, 'x') + " حملة السلامة المرورية في المدارس";
+  const std::string encoded = notifications::smtp::EncodeHeader(subject);
+  EXPECT_EQ(DecodeWords(encoded), subject);
+  size_t start = 0;
+  while (start < encoded.size()) {
+    size_t end = encoded.find("\r\n ", start);
+    if (end == std::string::npos) end = encoded.size();
+    EXPECT_LE(end - start, 75u) << "an encoded-word longer than RFC 2047 allows";
+    start = end + 3;
+  }
+  EXPECT_EQ(notifications::smtp::DotStuff(".a\n..b\nc.\n.\r\nd"), "..a\r\n...b\r\nc.\r\n..\r\nd\r\n");
+  SmtpReceiver receiver;
+  const std::string body = "first\n.hidden line\n..two\n.\nlast";
+  const std::string message = notifications::smtp::ComposeMessage("sawt@localhost", "someone@example.org", subject,
+                                                                   body, "probe@sawt", kTestStartMicros);
+  auto relay = notifications::smtp::ParseRelay(receiver.relay());
+  ASSERT_TRUE(relay);
+  ASSERT_TRUE(notifications::smtp::Send(*relay, "sawt@localhost", "someone@example.org", message, std::chrono::seconds(5)));
+  auto mail = receiver.WaitFor("probe@sawt");
+  ASSERT_TRUE(mail);
+  EXPECT_EQ(mail->mail_from, "sawt@localhost");
+  EXPECT_EQ(mail->rcpt_to, "someone@example.org");
+  EXPECT_TRUE(Has(mail->wire, "\r\n\r\nfirst\r\n..hidden line\r\n...two\r\n..\r\nlast\r\n.\r\n")) << mail->wire;
+  EXPECT_EQ(DecodeWords(HeaderOf(mail->wire, "Subject")), subject);
+  EXPECT_EQ(HeaderOf(mail->wire, "Date"), "Mon, 02 Nov 2026 07:00:00 +0000");
+}
+
+TEST_P(NotificationsApiTest, EmailsGoThroughTheRelayWhenOneIsSet) {
+  SmtpReceiver receiver;
+  TestAppOptions options;
+  options.smtp_relay = receiver.relay();
+  auto own = OwnDemoApp(std::move(options));
+  if (!own) GTEST_SKIP() << "no database";
+  Credentials editor = own->Login("police.editor", kDemoPassword);
+  Credentials admin = own->Login("admin", "admin-demo");
+  const std::string title = "Mailed " + Unique();
+  const int64_t item = SubmitItem(*own, editor, title);
+  auto mail = receiver.WaitFor("#/review/" + std::to_string(item), 20);
+  ASSERT_TRUE(mail) << receiver.mails().size() << " mails received";
+  EXPECT_TRUE(Has(DecodeWords(HeaderOf(mail->wire, "Subject")), title)) << mail->wire;
+  EXPECT_EQ(HeaderOf(mail->wire, "Content-Type"), "text/plain; charset=UTF-8");
+  EXPECT_EQ(HeaderOf(mail->wire, "From"), "sawt@localhost");
+  EXPECT_TRUE(Has(HeaderOf(mail->wire, "To"), "@")) << mail->wire;
+  EXPECT_EQ(HeaderOf(mail->wire, "To"), mail->rcpt_to);
+  EXPECT_TRUE(Has(mail->wire, "#/review/" + std::to_string(item)));
+  // The outbox shows it sent.
+  bool sent = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!sent && std::chrono::steady_clock::now() < deadline) {
+    const Json page3 = own->Call("GET", "/api/v1/notifications/outbox?limit=200", admin).json();
+    for (const auto& row : page3["items"]) {
+      if (Has(row["subject"], title) && row["status"] == "sent") sent = true;
+    }
+    if (!sent) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(sent);
+}
+
+TEST_P(NotificationsApiTest, ActivityRemindersFollowTheTestClock) {
+  auto own = OwnDemoApp({});
+  if (!own) GTEST_SKIP() << "no database";
+  // A token: sessions end after half an hour idle, and the clock moves days.
+  auto token = own->app().auth->CreateApiToken(AccountId("police.editor"), "test", "reminders", {"read"}, std::nullopt);
+  ASSERT_TRUE(token);
+  Credentials owner;
+  owner.bearer = token->second;
+  // Today is 2026-11-02 (kTestStartMicros); due in five days.
+  Json body = {{"entity_id", EntityId("police")}, {"title_ar", "نشاط للتذكير"}, {"title_en", "Reminded " + Unique()},
+               {"owner_login", "police.editor"}, {"start_date", "2026-11-01"}, {"due_date", "2026-11-07"}};
+  Reply made = own->Call("POST", "/api/v1/activities", own->Login("admin", "admin-demo"), body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string title = body["title_en"];
+  auto told = [&](const std::string& kind) {
+    Reply listed = own->Call("GET", "/api/v1/notifications?limit=200", owner);
+    EXPECT_EQ(listed.status, 200) << listed.body;
+    if (listed.status != 200) return false;
+    for (const auto& n : listed.json()["items"]) {
+      if (n["kind"] == kind && Has(n["title"], title)) return true;
+    }
+    return false;
+  };
+  auto wait = [&](const std::string& kind) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (!told(kind) && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return told(kind);
+  };
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(told("activity_due_soon")) << "reminded five days early";
+  constexpr int64_t kDay = 86'400'000'000;
+  own->clock().Advance(std::chrono::microseconds(3 * kDay));  // 2026-11-05: due within three days
+  EXPECT_TRUE(wait("activity_due_soon"));
+  own->clock().Advance(std::chrono::microseconds(3 * kDay));  // 2026-11-08: overdue
+  EXPECT_TRUE(wait("activity_overdue"));
+  // Once each: another pass adds nothing.
+  own->clock().Advance(std::chrono::microseconds(kDay));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  int reminders = 0;
+  const Json page5 = own->Call("GET", "/api/v1/notifications?limit=200", owner).json();
+  for (const auto& n : page5["items"]) {
+    if (Has(n["title"], title)) ++reminders;
+  }
+  EXPECT_EQ(reminders, 2);
+}
+
+}  // namespace
+}  // namespace sawt::testing
