@@ -11,14 +11,14 @@
 // POST /api/v1/activities/{id}/evidence and DELETE /api/v1/activity-evidence/{id}.
 
 import { api, listAll, etag } from '../api.js';
-import { h, replace, confirmDialog } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { loadReference, reference, entityName, termLabel, codes } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
 import { session } from '../session.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
 import { formatDay, today } from '../days.js';
-import { evidenceItems, fileInput, sendFiles } from './evidence.js';
+import { evidenceItems, fileInput, sendFiles, confirmRemoval } from './evidence.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.board.title';
@@ -295,16 +295,7 @@ async function attach(a, input) {
 }
 
 async function removeEvidence(a, e, opener) {
-  const ok = await confirmDialog({
-    title: t('strategy.evidence.remove_title'),
-    body: t('strategy.board.remove_evidence_body', { name: e.file_name, title: pick(a, 'title') }),
-    confirm: t('strategy.evidence.remove'),
-    cancel: t('strategy.action.cancel'),
-    testid: 'evidence-remove-dialog',
-    danger: true,
-    opener,
-  });
-  if (!ok) return;
+  if (!await confirmRemoval(t('strategy.board.remove_evidence_body', { name: e.file_name, title: pick(a, 'title') }), opener)) return;
   try {
     await api(`/api/v1/activity-evidence/${e.id}`, { method: 'DELETE' });
     await reloadActivity(a, () => t('strategy.evidence.removed', { name: e.file_name }));

@@ -11,13 +11,13 @@
 // writes PUT …/answers/{code}, POST …/evidence, DELETE /api/v1/evidence/{id}, POST …/submit|return|complete.
 
 import { api, etag } from '../api.js';
-import { h, replace, confirmDialog } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { t, pick, formatNumber, formatDateTime } from '../i18n.js';
 import { loadReference, entityName, termLabel, codes } from '../reference.js';
 import { can } from '../permissions.js';
 import { field, conflictNotice } from '../fields.js';
 import { periodLabel, scoreCell, scoreText, band, statusChip, axisLabel, flash } from './common.js';
-import { evidenceItems, fileInput, sendFiles } from './evidence.js';
+import { evidenceItems, fileInput, sendFiles, confirmRemoval } from './evidence.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.assessment.title_plain';
@@ -356,16 +356,7 @@ async function upload(item, input) {
 }
 
 async function removeEvidence(e, opener) {
-  const ok = await confirmDialog({
-    title: t('strategy.evidence.remove_title'),
-    body: t('strategy.evidence.remove_body', { name: e.file_name }),
-    confirm: t('strategy.evidence.remove'),
-    cancel: t('strategy.action.cancel'),
-    testid: 'evidence-remove-dialog',
-    danger: true,
-    opener,
-  });
-  if (!ok) return;
+  if (!await confirmRemoval(t('strategy.evidence.remove_body', { name: e.file_name }), opener)) return;
   try {
     await api(`/api/v1/evidence/${e.id}`, { method: 'DELETE' });
     state.a = await api(`/api/v1/assessments/${state.a.id}`);

@@ -4,7 +4,7 @@
 // through the caller's own status and alert.
 
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, confirmDialog } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -67,4 +67,17 @@ export async function sendFiles(input, path, query, { say, fail }) {
     input.value = '';
   }
   return done;
+}
+
+/** Asks before a file is removed (`body` says from what); answers whether to go ahead. */
+export function confirmRemoval(body, opener) {
+  return confirmDialog({
+    title: t('strategy.evidence.remove_title'),
+    body,
+    confirm: t('strategy.evidence.remove'),
+    cancel: t('strategy.action.cancel'),
+    testid: 'evidence-remove-dialog',
+    danger: true,
+    opener,
+  });
 }
