@@ -199,6 +199,17 @@ const DemoItem kItems[] = {
      {"in_review", "approved", "scheduled", "published"}},
 };
 
+// Two items police.editor wrote: one waiting for the police reviewers, one sent back to its author
+// (what their notification centres show at first sign-in).
+const DemoItem kPoliceEditorItems[] = {
+    {"social_post", "police", "road-safety", "حزام الأمان ينقذ الأرواح", "Seat belts save lives",
+     "حزام الأمان يقلل الإصابات الخطيرة في الحوادث. اربطه في كل رحلة.",
+     "Seat belts reduce serious injuries in accidents. Buckle up on every trip.", {"in_review"}},
+    {"press_release", "police", "road-safety", "حملة الشرطة للسلامة على الطرق", "Police road safety week",
+     "تنظم الشرطة أسبوعًا للسلامة على الطرق بالتعاون مع المدارس.",
+     "The police hold a road safety week with the schools.", {"in_review", "changes_requested"}},
+};
+
 }  // namespace
 
 core::Status SeedDemo(const Services& services, const core::Clock& clock, const core::TimeZone& zone,
@@ -259,7 +270,13 @@ core::Status SeedDemo(const Services& services, const core::Clock& clock, const 
   constexpr int64_t kDayUs = 86'400'000'000;
   int64_t today_us = 0;  // 00:00 of today in the network's zone, written as if UTC (a wall time)
   core::ParseIsoUtc(zone.DateOf(clock.NowMicros()), &today_us);
-  for (const auto& it : kItems) {
+  auth::Caller police_editor = system;
+  police_editor.login = "police.editor";
+  std::vector<std::pair<const auth::Caller*, const DemoItem*>> items;
+  for (const auto& it : kItems) items.emplace_back(&system, &it);
+  for (const auto& it : kPoliceEditorItems) items.emplace_back(&police_editor, &it);
+  for (const auto& [author, item] : items) {
+    const DemoItem& it = *item;
     Json body = {{"kind", it.kind}, {"owner_entity_id", ctx.entities.at(it.owner)}, {"title_ar", it.title_ar},
                  {"title_en", it.title_en}, {"body_ar", it.body_ar}, {"body_en", it.body_en},
                  {"themes", {it.theme}}, {"channels", {"website", "x"}}};
@@ -267,7 +284,7 @@ core::Status SeedDemo(const Services& services, const core::Clock& clock, const 
       const int64_t ten_oclock = today_us + int64_t{day->second} * kDayUs + 10 * int64_t{3'600'000'000};
       body["planned_at"] = core::FormatIsoUtc(zone.WallToUtc(ten_oclock)).substr(0, 19) + "Z";
     }
-    auto made = content.CreateContentItem(system, body);
+    auto made = content.CreateContentItem(*author, body);
     if (!made) return std::move(made).error();
     const int64_t id = (*made)["id"];
     int64_t version = (*made)["version"];

@@ -592,7 +592,6 @@ class FreshObjectsTest : public ApiTest {
   }
 
 
-
  private:
   /// The id of a created object; fails the test when the creation did not succeed.
   static int64_t Made(const Reply& r) {
