@@ -346,6 +346,21 @@ TEST_P(NotificationsApiTest, TheStreamDeliversLiveAndEndsAtSignOut) {
   EXPECT_TRUE(stream.closed()) << "the stream outlived its session";
 }
 
+TEST_P(NotificationsApiTest, StreamsPerAccountAreCapped) {
+  auto token = app().app().auth->CreateApiToken(AccountId("police.spokesperson"), "test", "streams", {"read"}, std::nullopt);
+  ASSERT_TRUE(token);
+  const std::string auth = "Authorization: Bearer " + token->second + "\r\n";
+  std::vector<std::unique_ptr<SseClient>> open;
+  for (int i = 0; i < 8; ++i) {
+    open.push_back(std::make_unique<SseClient>(app().port(), auth, "", "/api/v1/notifications/stream"));
+    EXPECT_TRUE(open.back()->Started()) << i;
+  }
+  SseClient refused(app().port(), auth, "", "/api/v1/notifications/stream");
+  refused.ReadUntil([](const std::string& t) { return Has(t, "\r\n\r\n{"); });
+  EXPECT_TRUE(Has(refused.text(), "HTTP/1.1 429")) << refused.text().substr(0, 200);
+  EXPECT_TRUE(Has(refused.text(), "notifications.too_many_streams"));
+}
+
 TEST_P(NotificationsApiTest, SmtpMessagesAreDotStuffedAndSubjectsEncoded) {
   const std::string subject = "بانتظار مراجعتك: " + std::string(30, 'x') + " حملة السلامة المرورية في المدارس";
   const std::string encoded = notifications::smtp::EncodeHeader(subject);
