@@ -346,6 +346,39 @@ TEST_P(NotificationsApiTest, TheStreamDeliversLiveAndEndsAtSignOut) {
   EXPECT_TRUE(stream.closed()) << "the stream outlived its session";
 }
 
+// The producer handling events again (a restart before its cursor moved, a second node) adds no
+// second notification: each is unique per event, recipient and kind.
+TEST_P(NotificationsApiTest, HandlingEventsAgainNotifiesNobodyTwice) {
+  Credentials editor = Demo("police.editor"), reviewer = Demo("police.reviewer");
+  const int64_t item = SubmitItem(app(), editor, "Twice " + Unique());
+  const std::string link = "#/review/" + std::to_string(item);
+  ASSERT_FALSE(WaitFor(app(), reviewer, link, "review_requested").is_null());
+  store::Store& store = *app().app().store;
+  auto cursor = [&] {
+    return store::ReadValue<int64_t>(store, [](store::Tx& tx) -> core::Result<int64_t> {
+             auto rows = tx.Query("SELECT last_event_id FROM notification_cursor WHERE id = 1");
+             if (!rows) return std::move(rows).error();
+             return (*rows)[0].Int("last_event_id");
+           }).value();
+  };
+  const int64_t at = cursor();
+  ASSERT_TRUE(store.Write([&](store::Tx& tx) -> core::Status {
+    auto n = tx.Exec("UPDATE notification_cursor SET last_event_id = $1 WHERE id = 1", {std::max<int64_t>(0, at - 30)});
+    if (!n) return std::move(n).error();
+    return core::Ok();
+  }));
+  // Any commit wakes the producer; then it walks back up to where it was.
+  ASSERT_EQ(app().Call("PUT", "/api/v1/notifications/preferences", editor, {{"kinds", Json::array()}}).status, 200);
+  SubmitItem(app(), editor, "Wake " + Unique());
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (cursor() < at && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_GE(cursor(), at);
+  int copies = 0;
+  const Json listed = app().Call("GET", "/api/v1/notifications?limit=200", reviewer).json();
+  for (const auto& n : listed["items"]) copies += n["link"] == link ? 1 : 0;
+  EXPECT_EQ(copies, 1);
+}
+
 TEST_P(NotificationsApiTest, StreamsPerAccountAreCapped) {
   auto token = app().app().auth->CreateApiToken(AccountId("police.spokesperson"), "test", "streams", {"read"}, std::nullopt);
   ASSERT_TRUE(token);
