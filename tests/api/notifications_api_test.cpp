@@ -396,16 +396,7 @@ TEST_P(NotificationsApiTest, StreamsPerAccountAreCapped) {
 
 TEST_P(NotificationsApiTest, SmtpMessagesAreDotStuffedAndSubjectsEncoded) {
   const std::string subject = "بانتظار مراجعتك: " + std::string(30, 'x') + " حملة السلامة المرورية في المدارس";
-  const std::string encoded = notifications::smtp::EncodeHeader(subject);
-  EXPECT_EQ(DecodeWords(encoded), subject);
-  size_t start = 0;
-  while (start < encoded.size()) {
-    size_t end = encoded.find("\r\n ", start);
-    if (end == std::string::npos) end = encoded.size();
-    EXPECT_LE(end - start, 75u) << "an encoded-word longer than RFC 2047 allows";
-    start = end + 3;
-  }
-  EXPECT_EQ(notifications::smtp::DotStuff(".a\n..b\nc.\n.\r\nd"), "..a\r\n...b\r\nc.\r\n..\r\nd\r\n");
+  // The encoding rules themselves: src/notifications/smtp_test.cpp. Here, what a server receives.
   SmtpReceiver receiver;
   const std::string body = "first\n.hidden line\n..two\n.\nlast";
   const std::string message = notifications::smtp::ComposeMessage("sawt@localhost", "someone@example.org", subject,
