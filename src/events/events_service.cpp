@@ -1,5 +1,6 @@
 #include "events/events_service.hpp"
 
+#include "module/stream_support.hpp"
 #include "store/sql.hpp"
 
 namespace sawt::events {
@@ -39,15 +40,12 @@ class CallerStream final : public http::EventStream {
     }
     pending_ = false;
     const int64_t target = service_.latest();
-    auto fresh = reauthenticate_();
-    if (!fresh) {
-      // Gone for good (revoked, logged out, deactivated, expired) ends the stream; store trouble
-      // only skips this poll.
-      if (fresh.error().code == core::ErrorCode::kUnauthenticated) return std::nullopt;
-      return out;
+    // Roles removed meanwhile narrow what is visible from now on.
+    switch (module::CheckStreamCaller(reauthenticate_, caller_.account_id, caller_)) {
+      case module::StreamCheck::kEnd: return std::nullopt;
+      case module::StreamCheck::kSkip: return out;
+      case module::StreamCheck::kDeliver: break;
     }
-    if (fresh->account_id != caller_.account_id) return std::nullopt;
-    caller_ = std::move(*fresh);  // roles removed meanwhile narrow what is visible from now on
     if (after_ >= target) return out;
     auto batch = service_.Visible(caller_, after_, EventsService::kStreamBatch, target);
     if (!batch) return out;  // store trouble: try again at the next poll
@@ -113,20 +111,11 @@ core::Result<std::vector<Json>> EventsService::Visible(const auth::Caller& calle
 core::Result<std::shared_ptr<http::EventStream>> EventsService::OpenStream(const auth::Caller& caller,
                                                                             int64_t last_event_id,
                                                                             module::Reauthenticate reauthenticate) {
-  {
-    std::lock_guard<std::mutex> lock(streams_mu_);
-    int& open = open_streams_[caller.account_id];
-    if (open >= kMaxStreamsPerAccount) return core::Error::RateLimited("events.too_many_streams");
-    ++open;
-  }
+  SAWT_TRY_STATUS(streams_.Acquire(caller.account_id, "events.too_many_streams"));
   return std::shared_ptr<http::EventStream>(
       std::make_shared<CallerStream>(*this, caller, last_event_id, std::move(reauthenticate)));
 }
 
-void EventsService::StreamClosed(int64_t account_id) {
-  std::lock_guard<std::mutex> lock(streams_mu_);
-  auto it = open_streams_.find(account_id);
-  if (it != open_streams_.end() && --it->second <= 0) open_streams_.erase(it);
-}
+void EventsService::StreamClosed(int64_t account_id) { streams_.Release(account_id); }
 
 }  // namespace sawt::events

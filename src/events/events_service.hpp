@@ -14,6 +14,7 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "module/registry.hpp"
+#include "module/stream_support.hpp"
 #include "store/commit_watermark.hpp"
 
 namespace sawt::events {
@@ -51,8 +52,7 @@ class EventsService {
  private:
   store::Store& store_;
   store::CommitWatermark latest_;
-  std::mutex streams_mu_;
-  std::map<int64_t, int> open_streams_;  // account id → open streams
+  module::StreamQuota streams_{kMaxStreamsPerAccount};
 };
 
 }  // namespace sawt::events

@@ -18,13 +18,12 @@ class CallerStream final : public http::EventStream {
       greeted_ = true;
     }
     pending_ = false;
-    auto fresh = reauthenticate_();
-    if (!fresh) {
-      // Signed out, revoked, deactivated or expired ends the stream; store trouble skips a poll.
-      if (fresh.error().code == core::ErrorCode::kUnauthenticated) return std::nullopt;
-      return out;
+    auth::Caller fresh;
+    switch (module::CheckStreamCaller(reauthenticate_, account_id_, fresh)) {
+      case module::StreamCheck::kEnd: return std::nullopt;
+      case module::StreamCheck::kSkip: return out;
+      case module::StreamCheck::kDeliver: break;
     }
-    if (fresh->account_id != account_id_) return std::nullopt;
     auto batch = owner_->service().After(account_id_, after_, NotificationStreams::kBatch, lang_);
     if (!batch) return out;
     for (const auto& n : *batch) {
@@ -52,20 +51,11 @@ class CallerStream final : public http::EventStream {
 core::Result<std::shared_ptr<http::EventStream>> NotificationStreams::Open(const auth::Caller& caller, int64_t after,
                                                                            std::string lang,
                                                                            module::Reauthenticate reauthenticate) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    int& open = open_[caller.account_id];
-    if (open >= kMaxPerAccount) return core::Error::RateLimited("notifications.too_many_streams");
-    ++open;
-  }
+  SAWT_TRY_STATUS(quota_.Acquire(caller.account_id, "notifications.too_many_streams"));
   return std::shared_ptr<http::EventStream>(std::make_shared<CallerStream>(
       shared_from_this(), caller.account_id, after, std::move(lang), std::move(reauthenticate)));
 }
 
-void NotificationStreams::Closed(int64_t account_id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = open_.find(account_id);
-  if (it != open_.end() && --it->second <= 0) open_.erase(it);
-}
+void NotificationStreams::Closed(int64_t account_id) { quota_.Release(account_id); }
 
 }  // namespace sawt::notifications

@@ -10,13 +10,15 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "module/registry.hpp"
+#include "module/stream_support.hpp"
 #include "notifications/notification_service.hpp"
 
 namespace sawt::notifications {
 
 /// Live notification streams (Server-Sent Events), one caller each, at most kMaxPerAccount open
 /// per account. Thread-safe. Each stream authenticates its credential again before every
-/// delivery (module::Reauthenticate, as the events stream does) and ends when it no longer does.
+/// delivery and ends when it no longer does (module::CheckStreamCaller, shared with the events
+/// stream, as is the per-account cap: module::StreamQuota).
 class NotificationStreams : public std::enable_shared_from_this<NotificationStreams> {
  public:
   static constexpr int kMaxPerAccount = 8;
@@ -33,8 +35,7 @@ class NotificationStreams : public std::enable_shared_from_this<NotificationStre
 
  private:
   NotificationService& service_;
-  std::mutex mu_;
-  std::map<int64_t, int> open_;
+  module::StreamQuota quota_{kMaxPerAccount};
 };
 
 }  // namespace sawt::notifications
