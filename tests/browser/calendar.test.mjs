@@ -57,6 +57,12 @@ test('the demo week: one conflict of the two road announcements, the Sunday blac
   const police = view.items.find((i) => i.title_ar === POLICE_AR);
   assert.ok(rta && police, 'the demo week holds both road announcements');
 
+  // The week is named as one range in words, the shared month and year said once ("٧–١٣ ديسمبر ٢٠٢٦").
+  const range = (lang) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .formatRange(new Date(`${monday}T00:00:00Z`), new Date(`${addDays(monday, 6)}T00:00:00Z`));
+  const spaces = (text) => text.replace(/\s+/gu, ' ').trim();
+  assert.equal(spaces(await page.getByTestId('calendar-period').textContent()), spaces(`أسبوع ${range('ar-u-nu-arab')}`));
+
   // Exactly one conflict, naming both announcements, in the current language (Arabic).
   const conflicts = page.getByTestId('calendar-conflict');
   assert.equal(await conflicts.count(), 1);
@@ -102,6 +108,7 @@ test('the demo week: one conflict of the two road announcements, the Sunday blac
   await page.locator('[data-testid="calendar-conflict"]', { hasText: 'Launch of the 2030 road network plan' }).waitFor();
   assert.match(await page.getByTestId('calendar-conflict').textContent(), /Annual road safety statistics/);
   assert.ok(await centreX(day(monday)) < await centreX(day(addDays(monday, 1))), 'Monday is left of Tuesday in English');
+  assert.equal(spaces(await page.getByTestId('calendar-period').textContent()), spaces(`Week of ${range('en')}`));
   await screenshot(page, 'calendar-week-en');
 
   await page.getByTestId('calendar-view-month').click();

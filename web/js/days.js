@@ -63,3 +63,10 @@ export function formatDay(day) {
   if (!m) return String(day);
   return dayFormat({ dateStyle: 'medium' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
+
+/** Two YYYY-MM-DD days as one range in words, the parts they share said once: "٧–١٣ ديسمبر ٢٠٢٦". */
+export function formatDayRange(first, last) {
+  const from = parseDay(first), to = parseDay(last);
+  if (!from || !to || to < from) return formatDay(first || last);
+  return dayFormat({ day: 'numeric', month: 'long', year: 'numeric' }).formatRange(from, to);
+}

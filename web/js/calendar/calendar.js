@@ -14,7 +14,7 @@ import { t, pick, compare, formatNumber, dayFormat, currentLang } from '../i18n.
 import { loadReference, vocabularyOptions, codes } from '../reference.js';
 import { can } from '../permissions.js';
 import { selectField } from '../fields.js';
-import { formatDay } from '../days.js';
+import { formatDay, formatDayRange } from '../days.js';
 import { zoneName } from '../time.js';
 import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
 import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel } from './panel.js';
@@ -180,7 +180,7 @@ function syncControls() {
 
 function periodTitle(days) {
   if (state.view === 'month') return dayFormat({ month: 'long', year: 'numeric' }).format(parseDay(state.date));
-  return t('calendar.week_of', { from: formatDay(days[0]), to: formatDay(days[6]) });
+  return t('calendar.week_of', { range: formatDayRange(days[0], days[6]) });
 }
 
 // ---- data -----------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ function paintAgenda(days) {
 }
 
 function weekRow(week, layout, blackouts, month) {
-  const row = h('div', { class: 'cal-week', role: 'group', 'aria-label': t('calendar.week_of', { from: formatDay(week[0]), to: formatDay(week[6]) }) });
+  const row = h('div', { class: 'cal-week', role: 'group', 'aria-label': t('calendar.week_of', { range: formatDayRange(week[0], week[6]) }) });
   row.style.setProperty('grid-template-rows', ['auto', ...Array(layout.lanes).fill('auto'), '1fr'].join(' '));
   const bodyRow = layout.lanes + 2;
   const todayDay = today();
