@@ -13,6 +13,7 @@
 #include "module/service_names.hpp"
 #include "module/shared_vocabularies.hpp"
 #include "core/clock.hpp"
+#include "core/numbers.hpp"
 #include "http/messages.hpp"
 #include "module/write_helpers.hpp"
 
@@ -176,6 +177,7 @@ struct Computed {
   Json blackouts = Json::array();
   int window_hours = 48;
   core::TimeZone zone = core::TimeZone::Utc();  // the network's, as the computation read it
+  std::vector<Item> loaded;  // every item read, the margins included (the conflicts name them)
 };
 
 Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry) {
@@ -281,6 +283,7 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRe
     it.json["conflicts"] = found == item_conflicts.end() ? Json::array() : found->second;
     NameOwner(it.json, *entities);
   }
+  out.loaded = std::move(all);
   return out;
 }
 
@@ -442,6 +445,48 @@ Result<int64_t> CalendarService::CountConflicts(Tx& tx, const std::optional<std:
     }
   }
   return count;
+}
+
+Result<std::optional<ItemConflicts>> CalendarService::WindowConflictsOf(Tx& tx, const store::Event& event) const {
+  using Found = std::optional<ItemConflicts>;
+  SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry_.network_time().Zone(tx));
+  std::optional<Item> item;
+  if (event.object_type == "calendar_entry") {
+    const auto id = core::ParseId(event.object_id);
+    if (!id) return Found();
+    auto rows = tx.Query(SelectEntries() + "WHERE e.id = $1", {*id});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return Found();
+    item = ItemFromEntry((*rows)[0], zone);
+  } else {
+    for (const auto& source : registry_.calendar_sources()) {
+      const auto types = source->EventTypes();
+      if (std::find(types.begin(), types.end(), event.action) == types.end()) continue;
+      SAWT_ASSIGN_OR_RETURN(auto found, source->ItemOf(tx, event));
+      if (found) {
+        item = ItemFromSource(*found, zone);
+        break;
+      }
+    }
+  }
+  if (!item || !item->active) return Found();
+  // The same computation as the view of the item's days (its margin of one window included).
+  CalendarFilter around;
+  around.from = zone.DateOf(item->slot.starts_us);
+  around.to = zone.DateOf(item->slot.ends_us - 1);
+  SAWT_ASSIGN_OR_RETURN(Computed computed, Compute(tx, around, registry_));
+  std::unordered_map<std::string, const Item*> by_uid;
+  for (const Item& it : computed.loaded) by_uid[it.slot.uid] = &it;
+  const std::string& uid = item->slot.uid;
+  ItemConflicts out{item->slot, around.from, computed.window_hours, {}};
+  for (const Json& conflict : computed.conflicts) {
+    if (conflict["rule"] != "window" || !Contains(conflict["uids"], uid)) continue;
+    const std::string other = conflict["uids"][0] == uid ? conflict["uids"][1] : conflict["uids"][0];
+    auto found = by_uid.find(other);
+    if (found == by_uid.end()) continue;
+    out.conflicts.push_back({found->second->slot, conflict["gap_minutes"].get<int64_t>()});
+  }
+  return Found(std::move(out));
 }
 
 Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::string>& from,

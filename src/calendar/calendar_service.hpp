@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "auth/caller.hpp"
+#include "calendar/schedule.hpp"
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "module/registry.hpp"
@@ -23,6 +24,21 @@ struct CalendarFilter {
   std::optional<std::string> theme;
   std::optional<std::string> channel;
   std::optional<std::string> kind;
+};
+
+/// A window conflict of one calendar item with another (two high-importance items for the same
+/// audience closer than the conflict window), as the conflict notifications need it.
+struct WindowConflict {
+  Slot other;
+  int64_t gap_minutes = 0;
+};
+
+/// The calendar item an event placed or moved and the window conflicts it now takes part in.
+struct ItemConflicts {
+  Slot item;
+  std::string day;  ///< the item's first day in the network's time zone (YYYY-MM-DD)
+  int window_hours = 48;
+  std::vector<WindowConflict> conflicts;
 };
 
 /// The shared calendar of all entities: its own entries (announcements, events, campaigns, national
@@ -64,6 +80,13 @@ class CalendarService {
   /// one of `entities`, or every conflict when nullopt: the "calendar.conflicts" KPI. Reads in `tx`.
   core::Result<int64_t> CountConflicts(store::Tx& tx, const std::optional<std::vector<int64_t>>& entities,
                                        const std::string& from_date, const std::string& to_date) const;
+
+  /// The calendar item `event` is about (a calendar entry, or an item of a calendar source whose
+  /// EventTypes() name the event's action) with the window conflicts it takes part in now, by the
+  /// same rule and window as the view (an empty list: none now); nullopt when the event places nothing
+  /// on the calendar or the item takes part in no conflict (cancelled, withdrawn, context only).
+  /// Reads in `tx`.
+  core::Result<std::optional<ItemConflicts>> WindowConflictsOf(store::Tx& tx, const store::Event& event) const;
 
   core::Result<core::Json> GetSettings(const auth::Caller& caller);
   core::Result<core::Json> UpdateSettings(const auth::Caller& caller, std::optional<int64_t> if_match,

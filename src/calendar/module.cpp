@@ -3,6 +3,7 @@
 #include "calendar/calendar_service.hpp"
 #include "calendar/demo.hpp"
 #include "calendar/kpi_source.hpp"
+#include "calendar/notification_source.hpp"
 #include "calendar/resources.hpp"
 #include "calendar/routes.hpp"
 #include "calendar/vocabularies.hpp"
@@ -117,6 +118,8 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddEntityReference("calendar_entries", "entity_id");
   reg.AddEntityReference("calendar_blackouts", "entity_id");
   reg.AddMessages(kMessages);
+  reg.AddNotificationSource(std::make_shared<ConflictNotificationSource>(service, reg));
+  reg.AddMessages(ConflictNotificationSource::Messages());
   RegisterSchemas(reg);
   RegisterRoutes(reg, service);
   reg.AddDemoSeeder([service, registry = &reg](store::Store& store, module::DemoContext& ctx) -> core::Status {

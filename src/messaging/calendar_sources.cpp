@@ -1,5 +1,7 @@
 #include "messaging/calendar_sources.hpp"
 
+#include "core/clock.hpp"
+#include "core/numbers.hpp"
 #include "messaging/vocabularies.hpp"
 #include "module/vocabulary.hpp"
 
@@ -57,6 +59,30 @@ core::Result<bool> LibraryThemeCatalog::Exists(store::Tx& tx, const std::string&
   auto rows = tx.Query("SELECT 1 FROM message_themes WHERE code = $1", {code});
   if (!rows) return std::move(rows).error();
   return !rows->empty();
+}
+
+std::vector<std::string> ContentCalendarSource::EventTypes() const {
+  return {"messaging.content_item_created", "messaging.content_item_updated", "messaging.content_item_transition"};
+}
+
+core::Result<std::optional<module::CalendarItem>> ContentCalendarSource::ItemOf(store::Tx& tx,
+                                                                                const store::Event& event) const {
+  using Found = std::optional<module::CalendarItem>;
+  const auto id = core::ParseId(event.object_id);
+  if (event.object_type != "content_item" || !id) return Found();
+  // The item's day, then the item as Items shows it on that day: one place decides what an item
+  // is on the calendar.
+  auto rows = tx.Query("SELECT COALESCE(published_at, planned_at) AS at FROM content_items WHERE id = $1", {*id});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty() || !(*rows)[0].OptText("at")) return Found();
+  const std::string day = (*rows)[0].Text("at").substr(0, 10);
+  int64_t day_us = 0;
+  if (!core::ParseIsoUtc(day, &day_us)) return Found();
+  SAWT_ASSIGN_OR_RETURN(auto items, Items(tx, day, core::FormatIsoUtc(day_us + 86'400'000'000).substr(0, 10)));
+  for (auto& item : items) {
+    if (item.id == *id) return Found(std::move(item));
+  }
+  return Found();
 }
 
 }  // namespace sawt::messaging

@@ -18,6 +18,10 @@ class ContentCalendarSource final : public module::CalendarSource {
   std::vector<std::string> Kinds() const override;
   core::Result<std::vector<module::CalendarItem>> Items(store::Tx& tx, const std::string& from_date,
                                                         const std::string& to_date) const override;
+  /// An item created, edited (its date, importance or audience may change) or moved through its
+  /// workflow (withdrawn leaves the calendar, scheduled and published stay).
+  std::vector<std::string> EventTypes() const override;
+  core::Result<std::optional<module::CalendarItem>> ItemOf(store::Tx& tx, const store::Event& event) const override;
 };
 
 /// The library's themes, for modules that tag their things with themes.

@@ -44,6 +44,18 @@ class CalendarSource {
   /// Withdrawn or cancelled things are left out.
   virtual core::Result<std::vector<CalendarItem>> Items(store::Tx& tx, const std::string& from_date,
                                                         const std::string& to_date) const = 0;
+
+  /// The event actions that place, move or change one of its items (the event's object is the
+  /// item): the calendar's conflict notifications follow them. Default: none (a source whose items
+  /// take part in no conflict need not say).
+  virtual std::vector<std::string> EventTypes() const { return {}; }
+  /// The item an event of EventTypes() is about, as Items shows it now; nullopt when it is not on
+  /// the calendar (no date, withdrawn, gone). Reads only, in `tx`.
+  virtual core::Result<std::optional<CalendarItem>> ItemOf(store::Tx& tx, const store::Event& event) const {
+    (void)tx;
+    (void)event;
+    return std::optional<CalendarItem>();
+  }
 };
 
 }  // namespace sawt::module

@@ -29,6 +29,10 @@ struct NotificationDraft {
   std::vector<std::string> params;  ///< wording slots
   std::string link;                 ///< a web hash route, e.g. "#/review/42"
   std::optional<int64_t> entity_id;
+  /// Optional: when set, each recipient hears of this key once. A later draft with the same key
+  /// adds nothing for a recipient who already has a notification carrying it (whatever the event),
+  /// e.g. "calendar_conflict:content-7:entry-3" announces a conflict once, not at every later edit.
+  std::string dedup_key = {};  // a default member initializer: drafts may leave it out
 };
 
 /// How a module tells members about what happened in it (ModuleRegistry::AddNotificationSource):

@@ -58,7 +58,7 @@ void RegisterSchemas(module::ModuleRegistry& reg, const module::Vocabulary& kind
 }  // namespace
 
 void Register(module::ModuleRegistry& reg) {
-  reg.BeginModule("notifications", {"network", "messaging", "strategy"});
+  reg.BeginModule("notifications", {"network", "messaging", "calendar", "strategy"});
   reg.AddPermissions({
       {"notifications.read", {}, true, false, "See one's own notifications and notification preferences"},
       {"notifications.write", {}, true, true, "Mark one's own notifications read and set one's own preferences"},

@@ -104,6 +104,12 @@ CREATE TABLE notification_email_outbox (
   sent_at TEXT
 );
 CREATE INDEX notification_email_outbox_due ON notification_email_outbox(status, next_attempt_at);
+)SQL"},
+          // A draft's dedup_key (module::NotificationDraft): one notification per recipient and key,
+          // whatever the event. NULL (no key) never collides: both stores treat NULLs as distinct.
+          {"notifications", 2, "0002_notification_dedup_key", R"SQL(
+ALTER TABLE notifications ADD COLUMN dedup_key TEXT;
+CREATE UNIQUE INDEX notifications_dedup ON notifications(account_id, dedup_key);
 )SQL"}};
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/log.hpp"
+#include "notifications/email_link.hpp"
 
 namespace sawt::notifications {
 namespace {
@@ -145,15 +146,16 @@ Status Producer::Handle(Tx& tx, const store::Event& event) {
         if (!pref.first) continue;
         auto inserted = tx.Query(
             "INSERT INTO notifications (account_id, event_id, kind, title_ar, title_en, body_ar, body_en, link, entity_id, "
-            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            "ON CONFLICT (event_id, account_id, kind) DO NOTHING RETURNING id",
+            "created_at, dedup_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+            "ON CONFLICT DO NOTHING RETURNING id",  // the same event again, or a key the recipient already heard of
             {account, event.id, kind->code, wording.title_ar, wording.title_en, wording.body_ar, wording.body_en,
-             draft.link, store::OrNull(draft.entity_id), now});
+             draft.link, store::OrNull(draft.entity_id), now,
+             draft.dedup_key.empty() ? store::Null() : store::Value(draft.dedup_key)});
         if (!inserted) return std::move(inserted).error();
         if (inserted->empty() || !pref.second) continue;
         auto contact = contacts.find(account);
         if (contact == contacts.end() || contact->second.email.empty()) continue;
-        auto [subject, body] = EmailText(wording, draft.link);
+        auto [subject, body] = EmailText(wording, EmailLink(settings_.public_url, draft.link));
         // Without a relay the e-mail waits, visible, until one is configured.
         const char* status = settings_.smtp_relay.empty() ? "held" : "pending";
         auto queued = tx.Exec(

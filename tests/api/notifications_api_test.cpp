@@ -207,6 +207,34 @@ class NotificationsApiTest : public ApiTest {
     EXPECT_TRUE(made->ok()) << made->error();
     return made;
   }
+  /// Waits (up to 15 s) until the producer has handled every event stored so far.
+  static void WaitForProducer(TestApp& on) {
+    store::Store& store = *on.app().store;
+    const int64_t newest =
+        store::ReadValue<int64_t>(store, [](store::Tx& tx) -> core::Result<int64_t> { return tx.VisibleEventId(); }).value();
+    auto cursor = [&] {
+      return store::ReadValue<int64_t>(store, [](store::Tx& tx) -> core::Result<int64_t> {
+               auto rows = tx.Query("SELECT last_event_id FROM notification_cursor WHERE id = 1");
+               if (!rows) return std::move(rows).error();
+               return rows->empty() ? int64_t{0} : (*rows)[0].Int("last_event_id");
+             }).value();
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (cursor() < newest && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_GE(cursor(), newest) << "the producer did not catch up";
+  }
+  /// The caller's calendar_conflict notifications whose body contains `needle`.
+  static std::vector<Json> ConflictsNaming(TestApp& on, const Credentials& who, const std::string& needle) {
+    Reply r = on.Call("GET", "/api/v1/notifications?limit=200", who);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<Json> out;
+    for (const auto& n : r.json()["items"]) {
+      if (n["kind"] == "calendar_conflict" && Has(n["body"], needle)) out.push_back(n);
+    }
+    return out;
+  }
   std::unique_ptr<TestDatabase> own_db_;
 };
 SAWT_INSTANTIATE_BOTH_STORES(NotificationsApiTest);
@@ -488,6 +516,92 @@ TEST_P(NotificationsApiTest, ActivityRemindersFollowTheTestClock) {
     if (Has(n["title"], title)) ++reminders;
   }
   EXPECT_EQ(reminders, 2);
+}
+
+// A calendar conflict (module calendar, kind calendar_conflict): moving a high-importance item next
+// to another tells the entity admins and editors of both entities, once each; later edits of either
+// item add nothing; the e-mail links to the calendar's week absolutely under --public-url. Dates are
+// fixed, weeks after the test clock's 2026-11-02 and the demo's week.
+TEST_P(NotificationsApiTest, ACalendarConflictIsAnnouncedOncePerRecipient) {
+  TestAppOptions options;
+  options.public_url = "https://sawt.example.gov";
+  auto own = OwnDemoApp(std::move(options));
+  if (!own) GTEST_SKIP() << "no database";
+  Credentials health_editor = own->Login("health.editor", kDemoPassword);
+  Credentials tourism_editor = own->Login("tourism.editor", kDemoPassword);
+  Credentials health_director = own->Login("health.director", kDemoPassword);
+  Credentials tourism_director = own->Login("tourism.director", kDemoPassword);
+  Credentials unrelated = own->Login("police.director", kDemoPassword);
+  Credentials health_reviewer = own->Login("health.reviewer", kDemoPassword);
+  const std::string stamp = Unique();
+  const std::string entry_title = "Health announcement " + stamp, item_title = "Tourism release " + stamp;
+  Json entry = {{"entity_id", EntityId("health")}, {"kind", "announcement"}, {"title_ar", "إعلان الصحة " + stamp},
+                {"title_en", entry_title}, {"starts_at", "2026-12-01T06:00:00Z"}, {"importance", "high"},
+                {"audience", "public"}};
+  Reply made_entry = own->Call("POST", "/api/v1/calendar/entries", health_editor, entry);
+  ASSERT_EQ(made_entry.status, 201) << made_entry.body;
+  const int64_t entry_id = made_entry.json()["id"];
+  // A press release is high importance for the public unless its author says otherwise; a week later.
+  Json item = {{"kind", "press_release"}, {"owner_entity_id", EntityId("tourism")}, {"title_ar", "بيان السياحة " + stamp},
+               {"title_en", item_title}, {"body_ar", "نص البيان"}, {"planned_at", "2026-12-08T08:00:00Z"}};
+  Reply made_item = own->Call("POST", "/api/v1/content-items", tourism_editor, item);
+  ASSERT_EQ(made_item.status, 201) << made_item.body;
+  const std::string item_path = "/api/v1/content-items/" + std::to_string(made_item.json()["id"].get<int64_t>());
+  WaitForProducer(*own);
+  EXPECT_TRUE(ConflictsNaming(*own, health_director, stamp).empty()) << "a week apart is no conflict";
+
+  // Moved two hours after the health announcement.
+  Reply moved = own->Call("PATCH", item_path, tourism_editor, {{"planned_at", "2026-12-01T08:00:00Z"}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  WaitForProducer(*own);
+  Json told;
+  for (const Credentials* who : {&health_director, &health_editor, &tourism_director}) {
+    const auto found = ConflictsNaming(*own, *who, stamp);
+    ASSERT_EQ(found.size(), 1u) << "each recipient hears of the conflict once";
+    const Json& n = found[0];
+    EXPECT_EQ(n["link"], "#/calendar/week/2026-12-01") << n.dump();
+    EXPECT_EQ(n["entity_id"], EntityId("tourism"));
+    EXPECT_TRUE(Has(n["title"], item_title)) << n.dump();  // the item that moved
+    EXPECT_TRUE(Has(n["body"], item_title) && Has(n["body"], entry_title)) << n.dump();
+    EXPECT_TRUE(n["read_at"].is_null());
+    told = n;
+  }
+  // Worded in Arabic too.
+  Reply ar = own->Send("GET", "/api/v1/notifications?limit=200", "", health_director, {{"Accept-Language", "ar"}});
+  bool arabic = false;
+  for (const auto& n : ar.json()["items"]) {
+    if (n["kind"] == "calendar_conflict" && Has(n["body"], stamp)) arabic = Has(n["title"], "تعارض في التقويم");
+  }
+  EXPECT_TRUE(arabic) << ar.body.substr(0, 400);
+  // Not the one who moved it, nor members of other entities or other roles.
+  EXPECT_TRUE(ConflictsNaming(*own, tourism_editor, stamp).empty());
+  EXPECT_TRUE(ConflictsNaming(*own, unrelated, stamp).empty());
+  EXPECT_TRUE(ConflictsNaming(*own, health_reviewer, stamp).empty());
+
+  // The e-mail (on by default for this kind; held without a relay) links to the week absolutely.
+  const int64_t notification_id = told["id"];
+  auto mail = store::ReadValue<std::vector<store::Row>>(*own->app().store, [&](store::Tx& tx) {
+    return tx.Query("SELECT body, status FROM notification_email_outbox WHERE notification_id = $1", {notification_id});
+  });
+  ASSERT_TRUE(mail);
+  ASSERT_EQ(mail->size(), 1u);
+  EXPECT_TRUE(Has((*mail)[0].Text("body"), "\nhttps://sawt.example.gov/#/calendar/week/2026-12-01\n")) << (*mail)[0].Text("body");
+  EXPECT_EQ((*mail)[0].Text("status"), "held");
+
+  // Editing either item again, still in conflict, announces nothing new to those who were told.
+  Reply retitled = own->Call("PATCH", item_path, tourism_editor, {{"title_en", item_title + " (rev)"}}, {{"If-Match", "\"2\""}});
+  ASSERT_EQ(retitled.status, 200) << retitled.body;
+  Reply nudged = own->Call("PATCH", "/api/v1/calendar/entries/" + std::to_string(entry_id), health_editor,
+                           {{"starts_at", "2026-12-01T07:00:00Z"}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(nudged.status, 200) << nudged.body;
+  WaitForProducer(*own);
+  for (const Credentials* who : {&health_director, &health_editor, &tourism_director}) {
+    EXPECT_EQ(ConflictsNaming(*own, *who, stamp).size(), 1u);
+  }
+  // The tourism editor, who made the conflict and was not told of their own move, hears of it
+  // once the other side acts and the conflict is still there.
+  EXPECT_EQ(ConflictsNaming(*own, tourism_editor, stamp).size(), 1u);
+  EXPECT_TRUE(ConflictsNaming(*own, unrelated, stamp).empty());
 }
 
 }  // namespace

@@ -176,6 +176,9 @@ async function scenario(t, { lang, viewport, phone }) {
   await reviewer.getByTestId('prefs-table').waitFor();
   const prefs = await apiGet(reviewer, '/api/v1/notifications/preferences');
   assert.equal(await reviewer.getByTestId('prefs-row').count(), prefs.kinds.length);
+  // Every kind the server declares is listed in the page's language, the calendar's conflicts too.
+  const conflictRow = reviewer.locator('[data-testid="prefs-row"][data-kind="calendar_conflict"]');
+  assert.equal((await conflictRow.locator('th').textContent()).trim(), lang === 'ar' ? 'تعارض في التقويم' : 'Calendar conflict');
   const row = reviewer.locator(`[data-testid="prefs-row"][data-kind="${prefs.kinds[0].kind}"]`);
   const email = row.getByTestId('prefs-email');
   assert.equal(await email.isChecked(), prefs.kinds[0].email);

@@ -82,6 +82,9 @@ struct TestAppOptions {
   /// The notification e-mails' SMTP relay (module::Settings::smtp_relay): a receiver the test
   /// runs on 127.0.0.1; empty keeps e-mails held.
   std::string smtp_relay;
+  /// The web app's public address (module::Settings::public_url, as `sawt serve --public-url`
+  /// after parsing): e-mail links are absolute; empty keeps them relative.
+  std::string public_url;
   /// The database already holds the demo (a copy of a DemoTemplate): the ids it made.
   std::optional<module::DemoContext> loaded_demo;
 };

@@ -10,6 +10,7 @@
 #include "http/client_address.hpp"
 #include "http/server.hpp"
 #include "module/openapi.hpp"
+#include "notifications/email_link.hpp"
 
 namespace sawt::app {
 namespace {
@@ -18,7 +19,7 @@ constexpr const char* kHelp = R"(usage: sawt serve [--db URL] [--audit-key FILE]
                   [--port-file F] [--access-log stderr|off|PATH]
                   [--metrics-address HOST:PORT] [--webhook-allow CIDR,...] [--webhook-deny CIDR,...]
                   [--trusted-proxy CIDR]... [--secure-cookie auto|on|off] [--session-idle-minutes N]
-                  [--smtp-relay HOST:PORT] [--smtp-from ADDRESS]
+                  [--smtp-relay HOST:PORT] [--smtp-from ADDRESS] [--public-url URL]
 
 Runs the HTTP server. Migrations are applied at start. SIGTERM/SIGINT shut down gracefully:
 no new connections, in-flight requests finish, streams end, the store is closed.
@@ -39,6 +40,9 @@ no new connections, in-flight requests finish, streams end, the store is closed.
                          authentication: a local relay such as postfix); without it they stay
                          "held" in the outbox (docs/notifications.md). --smtp-from sets their sender
                          (default sawt@localhost).
+  --public-url URL       where members reach the web app, e.g. https://sawt.example.gov (http or https,
+                         an optional path, no query or fragment): links in notification e-mails are
+                         this + "/" + the page's route; without it they give the route alone.
   See docs/operations.md for running behind nginx with TLS.
 )";
 
@@ -169,7 +173,7 @@ int RunServe(const std::vector<std::string>& args) {
   auto flags = Flags::Parse(args,
                             {"db", kAuditKeyFlag, "port", "address", "web", "threads", "port-file", "access-log",
                              "metrics-address", "webhook-allow", "webhook-deny", "trusted-proxy", "secure-cookie",
-                             "session-idle-minutes", "smtp-relay", "smtp-from"},
+                             "session-idle-minutes", "smtp-relay", "smtp-from", "public-url"},
                             {"help"});
   if (!flags) {
     PrintError(flags.error());
@@ -219,6 +223,11 @@ int RunServe(const std::vector<std::string>& args) {
   settings.smtp_from = flags->GetOr("smtp-from", settings.smtp_from);
   if (settings.smtp_from.find_first_of("\r\n<> ") != std::string::npos || settings.smtp_from.find('@') == std::string::npos) {
     return BadFlag("smtp-from", settings.smtp_from, "an e-mail address");
+  }
+  if (auto url = flags->Get("public-url")) {
+    auto parsed = notifications::ParsePublicUrl(*url);
+    if (!parsed) return BadFlag("public-url", *url, "an absolute http:// or https:// URL without query or fragment");
+    settings.public_url = *parsed;
   }
   http::ServerOptions options;
   options.address = flags->GetOr("address", "127.0.0.1");
