@@ -41,31 +41,17 @@ std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::str
 
 PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, NetworkTimeSource network_time,
                                      PublicationOptions options)
-    : store_(store), content_(content), network_time_(std::move(network_time)), options_(std::move(options)) {
-  // A commit (new work) or a jump of the clock (a test moving time past a due row) ends the wait.
-  std::weak_ptr<Wake> weak = wake_;
-  auto wake_up = [weak] {
-    auto wake = weak.lock();
-    if (!wake) return;
-    {
-      std::lock_guard<std::mutex> lock(wake->mu);
-      ++wake->epoch;
-    }
-    wake->cv.notify_all();
-  };
-  clock_jumps_ = store.clock().OnJump(wake_up);
-  commits_ = store.OnCommit([wake_up](int64_t) { wake_up(); });
-}
+    : store_(store),
+      content_(content),
+      network_time_(std::move(network_time)),
+      options_(std::move(options)),
+      wake_(store) {}
 
 PublicationWorker::~PublicationWorker() = default;
 
 void PublicationWorker::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
-    int64_t seen = 0;
-    {
-      std::lock_guard<std::mutex> lock(wake_->mu);
-      seen = wake_->epoch;
-    }
+    const int64_t seen = wake_.Epoch();
     std::optional<int64_t> next_due;
     try {
       next_due = RunOnce();
@@ -73,13 +59,7 @@ void PublicationWorker::Run(std::stop_token stop) {
       // A broken invariant must not end the process from a background thread; log and go on.
       core::Log(core::LogLevel::kError, "publication dispatcher failed", {{"error", e.what()}});
     }
-    auto wait = options_.poll;
-    if (next_due) {
-      const int64_t micros = std::max<int64_t>(0, *next_due - store_.clock().NowMicros());
-      wait = std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(micros / 1000 + 1));
-    }
-    std::unique_lock<std::mutex> lock(wake_->mu);
-    wake_->cv.wait_for(lock, stop, wait, [&] { return wake_->epoch != seen; });
+    wake_.WaitFor(stop, seen, options_.poll, next_due);
   }
 }
 

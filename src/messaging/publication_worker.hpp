@@ -1,10 +1,8 @@
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <stop_token>
@@ -15,6 +13,7 @@
 #include "messaging/content_service.hpp"
 #include "messaging/publication_service.hpp"
 #include "module/network_time.hpp"
+#include "module/worker_wake.hpp"
 #include "store/store.hpp"
 
 namespace sawt::messaging {
@@ -53,16 +52,10 @@ class PublicationWorker {
   ContentService& content_;
   NetworkTimeSource network_time_;
   PublicationOptions options_;
-  struct Wake {
-    std::mutex mu;
-    std::condition_variable_any cv;
-    int64_t epoch = 0;  // moves on every wake-up
-  };
-  std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
   // Scheduled items (id, version) the worker could not publish; touched by the worker thread only.
   std::set<std::pair<int64_t, int64_t>> refused_;
-  core::Clock::JumpSubscription clock_jumps_;
-  store::CommitSubscription commits_;
+  // A commit (new work) or a jump of the clock (a test moving time past a due row) ends the wait.
+  module::WorkerWake wake_;  // last: ends before the members it uses
 };
 
 }  // namespace sawt::messaging

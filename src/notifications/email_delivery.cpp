@@ -16,36 +16,14 @@ bool SafeAddress(const std::string& address) {
 
 }  // namespace
 
-EmailDelivery::EmailDelivery(store::Store& store, EmailOptions options) : store_(store), options_(std::move(options)) {
-  std::weak_ptr<Wake> weak = wake_;
-  auto wake_up = [weak] {
-    auto wake = weak.lock();
-    if (!wake) return;
-    {
-      std::lock_guard<std::mutex> lock(wake->mu);
-      ++wake->epoch;
-    }
-    wake->cv.notify_all();
-  };
-  clock_jumps_ = store.clock().OnJump(wake_up);
-  commits_ = store.OnCommit([wake_up](int64_t) { wake_up(); });
-}
+EmailDelivery::EmailDelivery(store::Store& store, EmailOptions options)
+    : store_(store), options_(std::move(options)), wake_(store) {}
 
-void EmailDelivery::WakeUp() {
-  {
-    std::lock_guard<std::mutex> lock(wake_->mu);
-    ++wake_->epoch;
-  }
-  wake_->cv.notify_all();
-}
+void EmailDelivery::WakeUp() { wake_.WakeUp(); }
 
 void EmailDelivery::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
-    int64_t seen = 0;
-    {
-      std::lock_guard<std::mutex> lock(wake_->mu);
-      seen = wake_->epoch;
-    }
+    const int64_t seen = wake_.Epoch();
     if (options_.relay) {
       try {
         auto tried = RunOnce();
@@ -56,9 +34,8 @@ void EmailDelivery::Run(std::stop_token stop) {
         core::Log(core::LogLevel::kError, "e-mail delivery failed", {{"error", e.what()}});
       }
     }
-    std::unique_lock<std::mutex> lock(wake_->mu);
     // Woken by the producer (WakeUp), a commit or a jump of the clock; the poll is a safety net.
-    wake_->cv.wait_for(lock, stop, std::chrono::seconds(options_.relay ? 5 : 600), [&] { return wake_->epoch != seen; });
+    wake_.WaitFor(stop, seen, std::chrono::seconds(options_.relay ? 5 : 600));
   }
 }
 

@@ -1,15 +1,14 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <stop_token>
 #include <string>
 
 #include "core/result.hpp"
+#include "module/worker_wake.hpp"
 #include "notifications/smtp.hpp"
 #include "store/store.hpp"
 
@@ -43,14 +42,7 @@ class EmailDelivery {
  private:
   store::Store& store_;
   EmailOptions options_;
-  struct Wake {
-    std::mutex mu;
-    std::condition_variable_any cv;
-    int64_t epoch = 0;
-  };
-  std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
-  core::Clock::JumpSubscription clock_jumps_;
-  store::CommitSubscription commits_;  // last: ends before the members it uses
+  module::WorkerWake wake_;  // last: ends before the members it uses
 };
 
 }  // namespace sawt::notifications

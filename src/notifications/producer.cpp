@@ -33,26 +33,16 @@ std::pair<std::string, std::string> EmailText(const Wording& w, const std::strin
 
 Producer::Producer(store::Store& store, const module::ModuleRegistry& registry, const NotificationService& service,
                    module::Settings settings, std::function<void()> queued)
-    : store_(store), registry_(registry), service_(service), settings_(std::move(settings)), queued_(std::move(queued)) {
-  std::weak_ptr<Wake> weak = wake_;
-  commits_ = store.OnCommit([weak](int64_t) {
-    auto wake = weak.lock();
-    if (!wake) return;
-    {
-      std::lock_guard<std::mutex> lock(wake->mu);
-      ++wake->epoch;
-    }
-    wake->cv.notify_all();
-  });
-}
+    : store_(store),
+      registry_(registry),
+      service_(service),
+      settings_(std::move(settings)),
+      queued_(std::move(queued)),
+      wake_(store, module::WorkerWake::ClockJumps::kIgnore) {}
 
 void Producer::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
-    int64_t seen = 0;
-    {
-      std::lock_guard<std::mutex> lock(wake_->mu);
-      seen = wake_->epoch;
-    }
+    const int64_t seen = wake_.Epoch();
     bool more = false;
     try {
       auto handled = RunOnce();
@@ -66,8 +56,7 @@ void Producer::Run(std::stop_token stop) {
       core::Log(core::LogLevel::kError, "notification producer failed", {{"error", e.what()}});
     }
     if (more) continue;
-    std::unique_lock<std::mutex> lock(wake_->mu);
-    wake_->cv.wait_for(lock, stop, std::chrono::seconds(60), [&] { return wake_->epoch != seen; });
+    wake_.WaitFor(stop, seen, std::chrono::seconds(60));
   }
 }
 

@@ -1,15 +1,14 @@
 #pragma once
 
-#include <condition_variable>
 #include <functional>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <stop_token>
 
 #include "auth/auth_service.hpp"
 #include "core/result.hpp"
 #include "module/registry.hpp"
+#include "module/worker_wake.hpp"
 #include "notifications/notification_service.hpp"
 #include "store/store.hpp"
 
@@ -49,13 +48,7 @@ class Producer {
   module::Settings settings_;
   std::function<void()> queued_;
   bool queued_email_ = false;  // in the current batch
-  struct Wake {
-    std::mutex mu;
-    std::condition_variable_any cv;
-    int64_t epoch = 0;
-  };
-  std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
-  store::CommitSubscription commits_;  // last: ends before the members it uses
+  module::WorkerWake wake_;  // commits only; last: ends before the members it uses
 };
 
 /// Wording of one notification in both languages, and the e-mail made of it.

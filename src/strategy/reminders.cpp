@@ -33,20 +33,7 @@ std::string AddDays(const std::string& date, int days) {
 }  // namespace
 
 ActivityReminders::ActivityReminders(store::Store& store, const module::ModuleRegistry& registry)
-    : store_(store), registry_(registry) {
-  std::weak_ptr<Wake> weak = wake_;
-  auto wake_up = [weak] {
-    auto wake = weak.lock();
-    if (!wake) return;
-    {
-      std::lock_guard<std::mutex> lock(wake->mu);
-      ++wake->epoch;
-    }
-    wake->cv.notify_all();
-  };
-  clock_jumps_ = store.clock().OnJump(wake_up);
-  commits_ = store.OnCommit([wake_up](int64_t) { wake_up(); });
-}
+    : store_(store), registry_(registry), wake_(store) {}
 
 std::vector<store::Migration> ActivityReminders::Migrations() {
   // One reminder of each kind per activity and due date (a new due date reminds again).
@@ -63,11 +50,7 @@ CREATE TABLE strategy_activity_reminders (
 
 void ActivityReminders::Run(std::stop_token stop) {
   while (!stop.stop_requested()) {
-    int64_t seen = 0;
-    {
-      std::lock_guard<std::mutex> lock(wake_->mu);
-      seen = wake_->epoch;
-    }
+    const int64_t seen = wake_.Epoch();
     try {
       auto sent = RunOnce();
       if (!sent) {
@@ -76,9 +59,8 @@ void ActivityReminders::Run(std::stop_token stop) {
     } catch (const std::exception& e) {
       core::Log(core::LogLevel::kError, "activity reminders failed", {{"error", e.what()}});
     }
-    std::unique_lock<std::mutex> lock(wake_->mu);
     // Days change at midnight without a commit: a quarter of an hour bounds the delay.
-    wake_->cv.wait_for(lock, stop, std::chrono::minutes(15), [&] { return wake_->epoch != seen; });
+    wake_.WaitFor(stop, seen, std::chrono::minutes(15));
   }
 }
 

@@ -1,13 +1,12 @@
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <stop_token>
 
 #include "core/clock.hpp"
 #include "module/registry.hpp"
+#include "module/worker_wake.hpp"
 #include "store/store.hpp"
 
 namespace sawt::strategy {
@@ -36,14 +35,7 @@ class ActivityReminders {
 
   store::Store& store_;
   const module::ModuleRegistry& registry_;
-  struct Wake {
-    std::mutex mu;
-    std::condition_variable_any cv;
-    int64_t epoch = 0;
-  };
-  std::shared_ptr<Wake> wake_ = std::make_shared<Wake>();
-  core::Clock::JumpSubscription clock_jumps_;
-  store::CommitSubscription commits_;  // last: ends before the members it uses
+  module::WorkerWake wake_;  // last: ends before the members it uses
 };
 
 /// Turns the reminder events into notifications for the activity's responsible (owner_login)
