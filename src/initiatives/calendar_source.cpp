@@ -1,5 +1,6 @@
 #include "initiatives/calendar_source.hpp"
 
+#include "module/calendar_rows.hpp"
 #include "module/vocabulary.hpp"
 
 namespace sawt::initiatives {
@@ -14,28 +15,14 @@ core::Result<std::vector<module::CalendarItem>> InitiativeCalendarSource::Items(
       "updated_at FROM initiatives WHERE status <> 'cancelled' AND start_date < $1 AND end_date >= $2 "
       "ORDER BY start_date, id",
       {to_date, from_date});
-  if (!rows) return std::move(rows).error();
-  std::vector<module::CalendarItem> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
-    module::CalendarItem item;
-    item.source = "initiative";
-    item.id = r.Int("id");
-    item.entity_id = r.Int("owner_entity_id");
-    item.kind = "initiative";
-    item.title_ar = r.Text("title_ar");
-    item.title_en = r.Text("title_en");
-    item.starts_at = r.Text("start_date");
-    item.ends_at = r.Text("end_date");
-    item.themes = module::StoredCodes(r.Text("themes"));
-    item.channels = module::StoredCodes(r.Text("channels"));
-    item.status = r.Text("status");
-    item.version = r.Int("version");
-    item.updated_at = r.Text("updated_at");
-    item.in_conflicts = false;
-    out.push_back(std::move(item));
-  }
-  return out;
+  return module::CalendarItemsOf(std::move(rows), "initiative", "initiative", "owner_entity_id",
+                                 [](const store::Row& r, module::CalendarItem& item) {
+                                   item.starts_at = r.Text("start_date");
+                                   item.ends_at = r.Text("end_date");
+                                   item.themes = module::StoredCodes(r.Text("themes"));
+                                   item.channels = module::StoredCodes(r.Text("channels"));
+                                   item.in_conflicts = false;  // a span of weeks: context only
+                                 });
 }
 
 }  // namespace sawt::initiatives

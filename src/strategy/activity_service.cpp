@@ -9,6 +9,7 @@
 #include "module/entity_directory.hpp"
 #include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
+#include "module/write_preamble.hpp"
 #include "strategy/activity_evidence.hpp"
 #include "strategy/days.hpp"
 #include "strategy/resources.hpp"
@@ -302,10 +303,7 @@ Result<Json> ActivityService::Create(const auth::Caller& caller, const Json& bod
 Result<Json> ActivityService::CreateIn(Tx& tx, const auth::Caller& caller, const Json& body) {
   JsonReader in(body);
   auto entity_id = in.Int("entity_id", true);
-  Fields f;
-  f.Read(in, true);
-  SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(f.Check());
+  SAWT_ASSIGN_OR_RETURN(Fields f, module::ReadFields<Fields>(in, true));
   if (*f.start_date > *f.due_date) return Error::InvalidInput("strategy.bad_activity_period", "due_date");
   SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.activities.write", *entity_id));
   const std::string status = f.status.value_or("planned");
@@ -342,15 +340,11 @@ Result<Json> ActivityService::CreateIn(Tx& tx, const auth::Caller& caller, const
 Result<Json> ActivityService::Update(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                      const Json& body) {
   JsonReader in(body);
-  Fields f;
-  f.Read(in, false);
-  SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(f.Check());
+  SAWT_ASSIGN_OR_RETURN(Fields f, module::ReadFields<Fields>(in, false));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row old, Load(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Row old, module::RowToChange(Load(tx, id), caller, "strategy.activities.write", if_match,
+                                                       "strategy.if_match_required"));
     const int64_t entity_id = old.Int("entity_id");
-    SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.activities.write", entity_id));
-    if (!if_match) return Error::PreconditionFailed("strategy.if_match_required");
     if (*if_match != old.Int("version")) return Error::PreconditionFailed();
     if (f.start_date.value_or(old.Text("start_date")) > f.due_date.value_or(old.Text("due_date"))) {
       return Error::InvalidInput("strategy.bad_activity_period", "due_date");

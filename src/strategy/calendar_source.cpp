@@ -1,5 +1,6 @@
 #include "strategy/calendar_source.hpp"
 
+#include "module/calendar_rows.hpp"
 #include "strategy/vocabularies.hpp"
 
 namespace sawt::strategy {
@@ -16,26 +17,12 @@ core::Result<std::vector<module::CalendarItem>> ActivityCalendarSource::Items(st
       "SELECT id, entity_id, title_ar, title_en, due_date, status, version, updated_at FROM strategy_activities "
       "WHERE status NOT IN ('done', 'cancelled') AND due_date >= $1 AND due_date < $2 ORDER BY due_date, id",
       {from_date, to_date});
-  if (!rows) return std::move(rows).error();
-  std::vector<module::CalendarItem> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) {
-    module::CalendarItem item;
-    item.source = "activity";
-    item.id = r.Int("id");
-    item.entity_id = r.Int("entity_id");
-    item.kind = "strategy_activity";
-    item.title_ar = r.Text("title_ar");
-    item.title_en = r.Text("title_en");
-    item.starts_at = r.Text("due_date");
-    item.audience = "employees";
-    item.status = r.Text("status");
-    item.version = r.Int("version");
-    item.updated_at = r.Text("updated_at");
-    item.in_conflicts = false;
-    out.push_back(std::move(item));
-  }
-  return out;
+  return module::CalendarItemsOf(std::move(rows), "activity", "strategy_activity", "entity_id",
+                                 [](const store::Row& r, module::CalendarItem& item) {
+                                   item.starts_at = r.Text("due_date");
+                                   item.audience = "employees";
+                                   item.in_conflicts = false;
+                                 });
 }
 
 }  // namespace sawt::strategy

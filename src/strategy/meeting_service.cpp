@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "module/entity_directory.hpp"
 #include "module/service_names.hpp"
+#include "module/write_preamble.hpp"
 #include "strategy/resources.hpp"
 
 namespace sawt::strategy {
@@ -103,10 +104,7 @@ Result<Json> MeetingService::Get(const auth::Caller& caller, int64_t id) {
 Result<Json> MeetingService::Create(const auth::Caller& caller, const Json& body) {
   JsonReader in(body);
   auto entity_id = in.Int("entity_id", true);
-  Fields f;
-  f.Read(in, true);
-  SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(f.Check());
+  SAWT_ASSIGN_OR_RETURN(Fields f, module::ReadFields<Fields>(in, true));
   SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.activities.write", *entity_id));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(module::EntityMustExist(registry_.entity_directory(), tx, *entity_id, "entity_id",
@@ -127,15 +125,11 @@ Result<Json> MeetingService::Create(const auth::Caller& caller, const Json& body
 
 Result<Json> MeetingService::Update(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match, const Json& body) {
   JsonReader in(body);
-  Fields f;
-  f.Read(in, false);
-  SAWT_TRY_STATUS(in.Finish());
-  SAWT_TRY_STATUS(f.Check());
+  SAWT_ASSIGN_OR_RETURN(Fields f, module::ReadFields<Fields>(in, false));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
-    SAWT_ASSIGN_OR_RETURN(Row old, Load(tx, id));
+    SAWT_ASSIGN_OR_RETURN(Row old, module::RowToChange(Load(tx, id), caller, "strategy.activities.write", if_match,
+                                                       "strategy.if_match_required"));
     const int64_t entity_id = old.Int("entity_id");
-    SAWT_TRY_STATUS(auth::Authorize(caller, "strategy.activities.write", entity_id));
-    if (!if_match) return Error::PreconditionFailed("strategy.if_match_required");
     Assignments set;
     set.SetIf("title_ar", f.title_ar);
     set.SetIf("title_en", f.title_en);
