@@ -24,6 +24,9 @@ import { can } from './permissions.js';
 import { setNetworkZone } from './time.js';
 import { CAPABILITIES } from './capabilities.js';
 import { createBell } from './notifications.js';
+import { icon } from './icons.js';
+import { announceFeed } from './feeds.js';
+import { loadPeople } from './people.js';
 
 /** Hash route name -> the capability's page ({ load, navKey, navAs, permission, … }, capability). */
 const ROUTES = {};
@@ -310,7 +313,7 @@ function paintShell() {
   shell.menuButton.querySelector('.menu-label').textContent = t('common.nav.menu');
   paintNav();
   bell?.paint();
-  shell.userName.textContent = pick(session.member, 'name') || session.member?.login || '';
+  paintUserName();
   const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
   replace(shell.tools,
     h('button', {
@@ -323,7 +326,35 @@ function paintShell() {
       onclick: () => setDigits(digitsNext),
     }, digitsNext === 'arab' ? '٠١٢' : '012'),
     langButton('lang-switch'),
-    h('button', { type: 'button', class: 'ghost', dataset: { testid: 'logout' }, onclick: logout }, t('common.logout')));
+    // Icon only (the header stays one row on a laptop); named for assistive technology and speech input.
+    h('button', {
+      type: 'button', class: 'ghost icon-button', dataset: { testid: 'logout' },
+      'aria-label': t('common.logout'), title: t('common.logout'), onclick: logout,
+    }, icon('logout')));
+}
+
+/**
+ * The signed-in person in the header: the full name (the login until the member record is known);
+ * on screens too narrow for it beside the navigation, the first name is shown and the full name
+ * stays the element's text for assistive technology and its tooltip (CSS picks which shows).
+ */
+function paintUserName() {
+  const full = pick(session.member, 'name') || session.member?.login || '';
+  const short = firstName(full);
+  shell.userName.title = full;
+  replace(shell.userName,
+    short === full ? null : h('span', { class: 'user-name-short', 'aria-hidden': 'true' }, short),
+    h('span', { class: short === full ? 'user-name-full only' : 'user-name-full' }, full));
+}
+
+// Arabic (and transliterated) compound first names: "عبد الله", "Abdul Rahman", "أبو بكر".
+const NAME_PREFIXES = new Set(['عبد', 'أبو', 'ابو', 'abd', 'abdel', 'abdul', 'abu']);
+
+/** The first name of a full name (a compound one kept whole); a login stays as it is. */
+function firstName(full) {
+  const words = String(full).trim().split(/\s+/);
+  if (words.length < 2) return full;
+  return NAME_PREFIXES.has(words[0].toLowerCase()) && words.length > 2 ? `${words[0]} ${words[1]}` : words[0];
 }
 
 async function route({ focus = false } = {}) {
@@ -360,6 +391,7 @@ async function route({ focus = false } = {}) {
   const seq = ++routeSeq;
   const changedPage = current?.name !== name;
   notify(null);
+  announceFeed(null); // a page about one entity announces its feed again when it shows
   setMenuOpen(false);
   setGroupOpen(null);
   bell?.close();
@@ -367,7 +399,8 @@ async function route({ focus = false } = {}) {
   // The loading bar appears only when a page takes long enough to notice (CSS delay).
   shell.progress.classList.add('active');
   try {
-    const page = await ROUTES[name].load();
+    // The page's module, its catalogues and the names of the people it may mention (once per sign-in).
+    const [page] = await Promise.all([ROUTES[name].load(), loadPeople()]);
     await loadModules(...(page.modules || []));
     if (seq !== routeSeq) return;
     current = { name, args, query, page };
@@ -384,6 +417,11 @@ async function route({ focus = false } = {}) {
       shell.main.querySelector('h1')?.focus();
     }
   } catch (err) {
+    if (err?.status === 404 && args.length && seq === routeSeq) {
+      // The address names a record that is not there (deleted, or mistyped): the not-found page.
+      showNotFound();
+      return;
+    }
     // A page module that cannot be fetched (offline, server restarting) fails with a TypeError
     // in the browser's words; the user gets ours, in their language.
     notify(err instanceof TypeError ? new Error(t('common.error.network')) : err);

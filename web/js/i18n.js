@@ -13,10 +13,12 @@ export const LANGS = Object.freeze({
 
 const LANG_KEY = 'sawt.lang';
 const DIGITS_KEY = 'sawt.digits';
+const HIJRI_KEY = 'sawt.hijri';
 const catalogues = new Map(); // "ar/common" -> object
 const loaded = new Set(); // module names asked for so far
 let lang = readStored(LANG_KEY, (v) => v in LANGS) || 'ar';
 let digits = readStored(DIGITS_KEY, (v) => v === 'arab' || v === 'latn');
+let hijri = readStored(HIJRI_KEY, (v) => v === 'on' || v === 'off') === 'on';
 
 function readStored(key, valid) {
   try {
@@ -51,6 +53,18 @@ export function currentDigits() {
 export function setDigits(value) {
   digits = value === 'arab' ? 'arab' : 'latn';
   store(DIGITS_KEY, digits);
+  document.dispatchEvent(new CustomEvent('sawt:langchange', { detail: { lang } }));
+}
+
+/** Whether dates also show the Hijri date (Umm al-Qura) beside the Gregorian one (off by default). */
+export function showsHijri() {
+  return hijri;
+}
+
+/** Turns the Hijri dates on or off (remembered like the digits) and re-renders like a language switch. */
+export function setHijri(on) {
+  hijri = !!on;
+  store(HIJRI_KEY, hijri ? 'on' : 'off');
   document.dispatchEvent(new CustomEvent('sawt:langchange', { detail: { lang } }));
 }
 
@@ -140,14 +154,16 @@ export function formatYear(year) {
 
 /**
  * A server time (ISO 8601, UTC) as a date and time in the network's time zone (time.js), in the
- * current language with the digit preference (Gregorian calendar). Empty for null; the input
- * itself when it does not parse.
+ * current language with the digit preference (Gregorian calendar; with the Hijri preference on and
+ * a dateStyle, the Hijri date follows in parentheses unless hijri is false). Empty for null; the
+ * input itself when it does not parse.
  */
-export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short' } = {}) {
+export function formatDateTime(iso, { dateStyle = 'medium', timeStyle = 'short', hijri: withHijri = true } = {}) {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  return dateTimeFormat({ dateStyle, timeStyle }).format(date);
+  const text = dateTimeFormat({ dateStyle, timeStyle }).format(date);
+  return withHijri && dateStyle ? besideHijri(text, date) : text;
 }
 
 /**
@@ -184,6 +200,27 @@ const RELATIVE_UNITS = [['year', 31_536_000], ['month', 2_592_000], ['week', 604
 /** A format for calendar days held as Dates at 00:00 UTC (calendar/dates.js parseDay): weekday and month names. */
 export function dayFormat(options) {
   return dateTimeFormat({ ...options, timeZone: 'UTC' });
+}
+
+/**
+ * An Intl.DateTimeFormat of the Hijri calendar (Umm al-Qura) in the current language with the digit
+ * preference: by default day, month name and year ("٢٦ جمادى الآخرة ١٤٤٨ هـ", "Jumada II 26, 1448 AH"),
+ * in the network's time zone unless options.timeZone says otherwise ('UTC' for calendar days).
+ */
+export function hijriFormat(options = { day: 'numeric', month: 'long', year: 'numeric' }) {
+  return new Intl.DateTimeFormat(`${lang}-u-ca-islamic-umalqura-nu-${currentDigits()}`, { timeZone: networkZone(), ...options });
+}
+
+/**
+ * text followed by the Hijri date of date in parentheses when the Hijri preference is on, else text
+ * as it is: "٧ ديسمبر ٢٠٢٦ (٢٦ جمادى الآخرة ١٤٤٨ هـ)". timeZone: the zone the date is read in
+ * (the network's by default; 'UTC' for calendar days held as Dates at 00:00 UTC).
+ */
+export function besideHijri(text, date, timeZone) {
+  if (!hijri || !(date instanceof Date) || Number.isNaN(date.getTime())) return text;
+  const options = { day: 'numeric', month: 'long', year: 'numeric' };
+  if (timeZone) options.timeZone = timeZone;
+  return `${text} (${hijriFormat(options).format(date)})`;
 }
 
 /** Picks the field of a bilingual record in the current language: pick(e, 'name') -> e.name_ar. */

@@ -1,4 +1,5 @@
-// "My account" page (#/account): change the password (PUT /api/v1/me/password; it also revokes
+// "My account" page (#/account): how numbers and dates are shown (the digits and the Hijri dates
+// beside the Gregorian ones, remembered on this device by i18n.js and applied at once), change the password (PUT /api/v1/me/password; it also revokes
 // every API token, as the page says before the change), manage the caller's API tokens (GET/POST
 // /api/v1/tokens, DELETE /api/v1/tokens/{id}) and sign out everywhere (DELETE /api/v1/sessions).
 // While an administrator-given password must be replaced (session.mustChangePassword) the page
@@ -11,7 +12,8 @@
 
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatDateTime, formatNumber, currentDigits, setDigits, showsHijri, setHijri } from '../i18n.js';
+import { formatDay, today } from '../days.js';
 
 export const modules = ['account', 'network']; // network: role names in invitations
 export const titleKey = 'account.title';
@@ -62,6 +64,7 @@ function paint() {
       login ? h('p', { class: 'muted' }, `${t('account.login_label')}: `, h('bdi', { dir: 'ltr', dataset: { testid: 'account-login' } }, login)) : null),
     h('div', { class: 'account-grid' },
       forced() || (state.invitations.length === 0 && !state.msg.invitationsStatus) ? null : invitationsSection(),
+      forced() ? null : displaySection(),
       passwordSection(),
       forced() ? null : tokensSection(),
       forced() ? null : everywhereSection()));
@@ -78,6 +81,38 @@ function message(id, role, cls, testid, fn) {
 
 function setMessage(name, fn) {
   state.msg[name] = fn;
+}
+
+// ---- display ---------------------------------------------------------------------------------
+// The digits and the Hijri dates: kept by i18n.js (localStorage, like the language), applied as soon
+// as they are chosen (the whole page is drawn again, as on a language switch).
+
+function displaySection() {
+  const digits = currentDigits();
+  const digitChoice = (value) => h('div', { class: 'choice' },
+    h('input', {
+      id: `pref-digits-${value}`, type: 'radio', name: 'pref-digits', value, checked: digits === value,
+      dataset: { testid: `pref-digits-${value}` },
+      onchange: (e) => { if (e.currentTarget.checked) setDigits(value); },
+    }),
+    h('label', { for: `pref-digits-${value}` }, t(`account.display.digits_${value}`)));
+  const hijri = h('input', {
+    id: 'pref-hijri', type: 'checkbox', checked: showsHijri(), 'aria-describedby': 'pref-hijri-hint',
+    dataset: { testid: 'pref-hijri' },
+    onchange: (e) => setHijri(e.currentTarget.checked),
+  });
+  return h('section', { class: 'card account-card', 'aria-labelledby': 'display-heading', dataset: { testid: 'display-section' } },
+    h('h2', { id: 'display-heading' }, t('account.display.heading')),
+    h('p', { class: 'muted' }, t('account.display.intro')),
+    h('fieldset', { class: 'field choice-group' },
+      h('legend', {}, t('account.display.digits')),
+      digitChoice('arab'),
+      digitChoice('latn')),
+    h('div', { class: 'field' },
+      h('div', { class: 'choice' }, hijri, h('label', { for: 'pref-hijri' }, t('account.display.hijri'))),
+      h('p', { id: 'pref-hijri-hint', class: 'hint' }, t('account.display.hijri_hint'))),
+    h('p', { class: 'pref-preview' }, t('account.display.preview'), ' ',
+      h('time', { datetime: today(), dataset: { testid: 'pref-preview' } }, formatDay(today(), { dateStyle: 'long' }))));
 }
 
 // ---- password --------------------------------------------------------------------------------
@@ -555,7 +590,7 @@ function localDate(d) {
 function keepInputs(main) {
   const values = new Map();
   for (const el of main.querySelectorAll('input[id]')) {
-    if (el.id === 'token-secret') continue; // comes from state
+    if (el.id === 'token-secret' || el.id.startsWith('pref-')) continue; // come from state
     values.set(el.id, el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value);
   }
   return { values, focus: main.contains(document.activeElement) ? document.activeElement.id : '' };

@@ -14,7 +14,7 @@ import { t, pick, compare, formatNumber, dayFormat, currentLang } from '../i18n.
 import { loadReference, vocabularyOptions, codes } from '../reference.js';
 import { can } from '../permissions.js';
 import { selectField } from '../fields.js';
-import { formatDay, formatDayRange } from '../days.js';
+import { formatDay, formatDayRange, hijriDay, hijriMonths } from '../days.js';
 import { zoneName } from '../time.js';
 import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
 import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel } from './panel.js';
@@ -179,7 +179,15 @@ function syncControls() {
 }
 
 function periodTitle(days) {
-  if (state.view === 'month') return dayFormat({ month: 'long', year: 'numeric' }).format(parseDay(state.date));
+  if (state.view === 'month') {
+    // With the Hijri preference, the Hijri months the Gregorian month spans follow it.
+    const d = parseDay(state.date);
+    const first = `${state.date.slice(0, 8)}01`;
+    const last = addDays(shift('month', state.date, 1), -1);
+    const hijri = hijriMonths(first, last);
+    const month = dayFormat({ month: 'long', year: 'numeric' }).format(d);
+    return hijri ? `${month} (${hijri})` : month;
+  }
   return t('calendar.week_of', { range: formatDayRange(days[0], days[6]) });
 }
 
@@ -257,7 +265,7 @@ function paintAgenda(days) {
     const closed = blackoutsOn(day, blackouts);
     if (!on.length && !closed.length) continue;
     sections.push(h('section', { class: `cal-agenda-day${day === todayDay ? ' today' : ''}`, dataset: { testid: 'calendar-agenda-day', date: day } },
-      h('h3', {}, dayLabel.format(parseDay(day)), day === todayDay ? ` — ${t('calendar.today')}` : ''),
+      h('h3', {}, dayLabel.format(parseDay(day)), hijriDay(day) ? ` (${hijriDay(day)})` : '', day === todayDay ? ` — ${t('calendar.today')}` : ''),
       closed.map((b) => h('p', { class: 'cal-blackout-note' }, pick(b, 'reason'))),
       on.length ? h('ul', {}, on.map(agendaChip)) : null));
   }
@@ -276,7 +284,8 @@ function weekRow(week, layout, blackouts, month) {
     const cls = ['cal-day', parseDay(day).getUTCMonth() !== month && state.view === 'month' ? 'outside' : '', day === todayDay ? 'today' : '', closed.length ? 'blackout' : ''].filter(Boolean).join(' ');
     const bg = h('div', { class: `${cls} cal-day-bg`, 'aria-hidden': 'true', dataset: { date: day } });
     place(bg, i + 1, 1, '1 / -1');
-    const labelParts = [dayLabel.format(parseDay(day)), t('calendar.day_count', { count })];
+    const hijri = hijriDay(day, { day: 'numeric', month: 'long', year: 'numeric' });
+    const labelParts = [hijri ? `${dayLabel.format(parseDay(day))} (${hijri})` : dayLabel.format(parseDay(day)), t('calendar.day_count', { count })];
     if (day === todayDay) labelParts.push(t('calendar.today'));
     for (const b of closed) labelParts.push(t('calendar.blackout_label', { reason: pick(b, 'reason') }));
     const cell = h('div', {
@@ -289,6 +298,7 @@ function weekRow(week, layout, blackouts, month) {
     h('span', { class: 'cal-date', 'aria-hidden': 'true' },
       state.view === 'week' ? dayFormat({ weekday: 'short', day: 'numeric' }).format(parseDay(day))
         : parseDay(day).getUTCDate() === 1 ? dayFormat({ day: 'numeric', month: 'short' }).format(parseDay(day)) : formatNumber(parseDay(day).getUTCDate())),
+    hijri ? hijriMark(day, hijri) : null,
     closed.map((b) => h('span', {
       class: 'cal-blackout-note', title: pick(b, 'reason'), 'aria-hidden': 'true',
       dataset: { testid: 'calendar-blackout', id: String(b.id), scope: b.entity_id == null ? 'network' : 'entity' },
@@ -304,6 +314,16 @@ function weekRow(week, layout, blackouts, month) {
     row.append(cell);
   }
   return row;
+}
+
+/**
+ * The Hijri date in a day's head, small (the head's name says it in full): the day of the month in
+ * the month grid, with the month's name on its first day; day and month in the week grid.
+ */
+function hijriMark(day, full) {
+  const dayOnly = hijriDay(day, { day: 'numeric' });
+  const text = state.view === 'week' || /^[1١]$/.test(dayOnly) ? hijriDay(day) : dayOnly;
+  return h('span', { class: 'cal-hijri', title: full, 'aria-hidden': 'true', dataset: { testid: 'calendar-hijri' } }, text);
 }
 
 /** Places an element on the week's grid through CSSOM (style attributes are not allowed by the CSP). */

@@ -5,13 +5,14 @@
 
 import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t, has, pick, compare, dateTimeFormat, currentLang } from '../i18n.js';
+import { t, has, pick, compare, dateTimeFormat, currentLang, besideHijri } from '../i18n.js';
 import { themeName, vocabularyOptions, codes, termLabel, labelBySuffix } from '../reference.js';
 import { can, canEverywhere, entitiesWhere } from '../permissions.js';
 import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
 import { formatDay } from '../days.js';
 import { itemDays } from './dates.js';
 import { zonedParts, zonedToIso } from '../time.js';
+import { person } from '../people.js';
 
 
 let ctx = null; // {slot, ref, notify, reload, data}
@@ -67,9 +68,10 @@ export function whenText(item) {
     return `${range} (${t('calendar.all_day')})`;
   }
   const full = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' });
-  const start = full.format(new Date(item.starts_at));
+  // With the Hijri preference, each date named is followed by its Hijri date.
+  const start = besideHijri(full.format(new Date(item.starts_at)), new Date(item.starts_at));
   if (!item.ends_at) return start;
-  const end = s.first === s.last ? timeOf(item.ends_at) : full.format(new Date(item.ends_at));
+  const end = s.first === s.last ? timeOf(item.ends_at) : besideHijri(full.format(new Date(item.ends_at)), new Date(item.ends_at));
   return t('calendar.range', { from: start, to: end });
 }
 
@@ -157,7 +159,7 @@ function paintDetail() {
     row('themes', (shown.themes || []).map(themeName).join(t('calendar.list_separator'))),
     row('channels', (shown.channels || []).map((c) => t(`messaging.channel.${c}`)).join(t('calendar.list_separator'))),
     row('location', pick(shown, 'location')),
-    row('created_by', shown.created_by ? h('bdi', { dir: 'ltr' }, shown.created_by) : '')),
+    row('created_by', shown.created_by ? person(shown.created_by) : '')),
   pick(shown, 'description') ? h('p', { class: 'cal-description', dir: 'auto' }, pick(shown, 'description')) : null,
   conflicts.length && !warnings ? h('div', { class: 'cal-item-conflicts' },
     h('h3', {}, t('calendar.detail.conflicts')), conflictList(conflicts, 'calendar-detail-conflicts', 'calendar-detail-conflict')) : null,

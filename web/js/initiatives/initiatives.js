@@ -1,5 +1,6 @@
 // Initiative registry (#/initiatives): every entity's initiatives with filters (entity — with its
-// departments and partnerships —, theme, status, words); #/initiatives/new and
+// departments and partnerships —, theme, status, and words searched by the server as one types);
+// #/initiatives/new and
 // #/initiatives/<id>/edit: the form for editors and entity admins of the owner entity;
 // #/initiatives/<id>: the initiative with its status steps, outcomes editor and, for network
 // admins, the showcase (GET/POST/PATCH /api/v1/initiatives…).
@@ -17,6 +18,7 @@ import {
 import { codes, termLabel } from '../reference.js';
 import { can } from '../permissions.js';
 import { field } from '../fields.js';
+import { personName } from '../people.js';
 
 export const modules = ['initiatives'];
 export const titleKey = 'initiatives.title';
@@ -97,8 +99,17 @@ function paintList() {
     return field(el, t(`initiatives.filter.${name.replace('_id', '')}`)).field;
   };
   const entities = [...ref.entities.values()].sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
-  const q = h('input', { id: 'filter-q', type: 'search', dir: 'auto', autocomplete: 'off', dataset: { testid: 'filter-q' } });
+  const q = h('input', {
+    id: 'filter-q', type: 'search', dir: 'auto', autocomplete: 'off', 'aria-controls': 'initiative-results',
+    dataset: { testid: 'filter-q' },
+  });
   q.value = state.filters.q;
+  // Live search: the list follows the typing (after a short pause), the box itself is left alone.
+  let typing = null;
+  q.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => searchFor(q.value.trim()), SEARCH_DELAY_MS);
+  });
   const form = h('form', { class: 'filters initiative-filters', role: 'search', dataset: { testid: 'initiative-filters' } },
     select('entity_id', entities.map((e) => [e.id, pick(e, 'name')])),
     select('theme', ref.themes.map((x) => [x.code, pick(x, 'name')])),
@@ -107,7 +118,8 @@ function paintList() {
     h('button', { type: 'submit' }, t('initiatives.filter.apply')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    applyFilter('q', q.value.trim());
+    clearTimeout(typing);
+    searchFor(q.value.trim());
   });
 
   const canCreate = writableEntities().length > 0;
@@ -117,8 +129,32 @@ function paintList() {
       h('p', { class: 'muted' }, t('initiatives.lead')),
       canCreate ? h('a', { class: 'button primary', href: '#/initiatives/new', dataset: { testid: 'initiative-new' } }, t('initiatives.new')) : null),
     form,
-    h('p', { class: 'muted', role: 'status', dataset: { testid: 'initiative-count' } }, t('initiatives.count', { count: state.items.length })),
-    listTable());
+    h('div', { id: 'initiative-results' }, listResults()));
+}
+
+/** The count (a polite status) and the table of the listed initiatives. */
+function listResults() {
+  return [h('p', { class: 'muted', role: 'status', dataset: { testid: 'initiative-count' } }, t('initiatives.count', { count: state.items.length })),
+    listTable()];
+}
+
+const SEARCH_DELAY_MS = 250;
+let searchSeq = 0;
+
+/** Lists the initiatives matching the words (the server's search), redrawing only the results. */
+async function searchFor(words) {
+  if (words === state.filters.q) return;
+  state.filters.q = words;
+  const seq = ++searchSeq;
+  try {
+    const items = await listAll('/api/v1/initiatives', state.filters);
+    if (seq !== searchSeq) return; // a later search answered first or is still to come
+    state.items = items.sort((a, b) => b.start_date.localeCompare(a.start_date) || b.id - a.id);
+    const results = mainEl.querySelector('#initiative-results');
+    if (results) replace(results, listResults());
+  } catch (err) {
+    if (seq === searchSeq) ctxRef.notify(err);
+  }
 }
 
 async function applyFilter(name, value) {
@@ -176,7 +212,7 @@ function paintDetail() {
         detail('themes', chips(item.themes, (c) => themeName(ref, c))),
         detail('channels', chips(item.channels, (c) => t(`initiatives.channel.${c}`))),
         detail('budget_band', item.budget_band ? t(`initiatives.budget.${item.budget_band}`) : null),
-        detail('updated', t('initiatives.updated_by', { who: item.updated_by, when: formatDay(item.updated_at.slice(0, 10)) }))),
+        detail('updated', t('initiatives.updated_by', { who: personName(item.updated_by), when: formatDay(item.updated_at.slice(0, 10)) }))),
       h('div', { class: 'form-status', role: 'status', dataset: { testid: 'initiative-message' } }, state.message ? state.message() : ''),
       h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'initiative-error' } }, state.error || ''),
       outcomesSection(writable),

@@ -10,6 +10,7 @@ import { zonedDay } from '../time.js';
 import { formatDay } from '../days.js';
 import { can } from '../permissions.js';
 import { inputField, selectField, conflictNotice } from '../fields.js';
+import { person } from '../people.js';
 
 // ---- small pieces ---------------------------------------------------------------------------
 
@@ -337,7 +338,7 @@ export async function loadDiff(id, from, to) {
 
 /** "who · when" of a version or an approval. */
 export function byLine(who, when) {
-  return [who ? h('bdi', { dir: 'ltr' }, who) : null, who && when ? ' · ' : null, when ? timeEl(when) : null];
+  return [who ? person(who) : null, who && when ? ' · ' : null, when ? timeEl(when) : null];
 }
 
 /**
@@ -373,7 +374,7 @@ export function historyPanel(itemId, versions, { from, to, notify } = {}) {
     h('tbody', {}, versions.map((v) => h('tr', { dataset: { testid: 'version-item', version: String(v.version) } },
       h('th', { scope: 'row' }, String(v.version), v.current ? h('span', { class: 'badge' }, t('messaging.history.current')) : null),
       h('td', {}, stateChip(v.state)),
-      h('td', {}, h('bdi', { dir: 'ltr' }, v.saved_by)),
+      h('td', {}, person(v.saved_by)),
       h('td', {}, timeEl(v.saved_at)),
       h('td', {}, v.version > 1 ? h('button', {
         type: 'button', class: 'small', dataset: { testid: 'version-diff' },

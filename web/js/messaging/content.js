@@ -1,6 +1,7 @@
 // Content items (#/content): every item the network holds, filtered by kind, state and owner
 // entity (server-side), or "my drafts" (the caller's items still in draft or sent back).
-// Each row opens the editor; editors get a "new item" link.
+// Each row opens the editor; editors get a "new item" link. The head links to the public Atom feed
+// of published items.
 
 import { listAll } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -10,6 +11,7 @@ import { can } from '../permissions.js';
 import { selectField } from '../fields.js';
 import { loadReference, entityName, vocabularyOptions, codes, termLabel } from '../reference.js';
 import { stateChip, formatPlanned, timeEl } from './common.js';
+import { feedLink, GOVERNMENT_FEED } from '../feeds.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.content.title';
@@ -46,7 +48,8 @@ export async function render(main, args, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.content.title')),
-      can('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, t('messaging.content.new')) : null),
+      can('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, t('messaging.content.new')) : null,
+      feedLink(GOVERNMENT_FEED, t('messaging.content.feed'), 'content-feed')),
     bar, status, list);
   await load(list, status);
 }

@@ -1,21 +1,24 @@
 // The fact sheet (#/facts): approved figures, names and dates with their Arabic and English
 // values, as-of date, source, approver, validity and state; editors add and edit facts (editing an
-// approved fact sends it back to draft), entity admins approve. Server refusals are shown with
+// approved fact sends it back to draft), entity admins approve. A search box narrows the table as
+// one types (label, values, key, source, entity; folded like the members page) in the browser. Server refusals are shown with
 // the server's own words; a stale edit (412) offers a reload.
 
 import { api, listAll, etag } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, fold } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { loadReference, entityName } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
 import { selectField, inputField, langBlock, conflictNotice } from '../fields.js';
 import { formatDay } from '../days.js';
 import { stateChip, timeEl } from './common.js';
+import { person } from '../people.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.facts.title';
 
-const filters = { state: '' };
+const filters = { state: '', q: '' };
+let facts = []; // the last answer for the state filter; the search narrows it here
 let ref = null;
 let ctxRef = null;
 let view = null;
@@ -31,6 +34,13 @@ export async function render(main, args, ctx) {
     filters.state = state.select.value;
     paintTable().catch(ctx.notify);
   });
+  const search = inputField('facts-search', t('messaging.facts.search'), {
+    value: filters.q, type: 'search', autocomplete: 'off', dir: 'auto', dataset: { testid: 'facts-search' },
+  });
+  search.input.addEventListener('input', () => {
+    filters.q = search.input.value;
+    paintRows();
+  });
   const formSlot = h('div', { class: 'form-slot' });
   const status = h('div', { class: 'form-status', role: 'status', dataset: { testid: 'facts-status' } });
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'facts-error' } });
@@ -42,25 +52,43 @@ export async function render(main, args, ctx) {
         type: 'button', class: 'primary', dataset: { testid: 'fact-new' },
         onclick: () => openForm(null),
       }, t('messaging.facts.new')) : null),
-    h('form', { class: 'filters', role: 'search', 'aria-label': t('messaging.filter.label'), onsubmit: (e) => e.preventDefault() }, state.field),
+    h('form', { class: 'filters', role: 'search', 'aria-label': t('messaging.filter.label'), onsubmit: (e) => e.preventDefault() }, search.field, state.field),
     formSlot, status, error, table);
   view = { formSlot, status, error, table };
   await paintTable();
 }
 
 async function paintTable() {
-  const facts = (await listAll('/api/v1/facts', { state: filters.state }))
+  facts = (await listAll('/api/v1/facts', { state: filters.state }))
     .sort((a, b) => compare(pick(a, 'label'), pick(b, 'label')));
+  paintRows();
+}
+
+function haystack(f) {
+  return fold([f.label_ar, f.label_en, f.value_ar, f.value_en, f.key, f.source,
+    entityName(f.owner_entity_id)].filter(Boolean).join(' '));
+}
+
+/** Draws the fetched facts that match the search (all of them without one). */
+function paintRows() {
   if (facts.length === 0) {
     replace(view.table, h('p', { class: 'empty-state' }, t('messaging.facts.empty')));
     return;
   }
-  replace(view.table, h('div', { class: 'table-wrap' }, h('table', { class: 'data facts-table', dataset: { testid: 'facts-table' } },
+  const words = fold(filters.q).split(' ').filter(Boolean);
+  const shown = words.length ? facts.filter((f) => { const text = haystack(f); return words.every((w) => text.includes(w)); }) : facts;
+  const count = h('p', { class: 'muted', role: 'status', dataset: { testid: 'facts-count' } }, words.length
+    ? t('messaging.facts.matches', { count: shown.length, total: facts.length }) : '');
+  if (shown.length === 0) {
+    replace(view.table, count, h('p', { class: 'empty-state' }, t('messaging.facts.no_match')));
+    return;
+  }
+  replace(view.table, count, h('div', { class: 'table-wrap' }, h('table', { class: 'data facts-table', dataset: { testid: 'facts-table' } },
     h('caption', { class: 'visually-hidden' }, t('messaging.facts.title')),
     h('thead', {}, h('tr', {},
       ['label', 'value_ar', 'value_en', 'as_of', 'source', 'approver', 'validity', 'state'].map((c) => h('th', { scope: 'col' }, t(`messaging.facts.col_${c}`))),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('messaging.facts.col_actions'))))),
-    h('tbody', {}, facts.map(factRow)))));
+    h('tbody', {}, shown.map(factRow)))));
 }
 
 function factRow(f) {
@@ -72,7 +100,7 @@ function factRow(f) {
     h('td', {}, langBlock('span', 'en', f.value_en, { dataset: { testid: 'fact-value-en' } })),
     h('td', {}, formatDay(f.as_of)),
     h('td', {}, h('bdi', { dir: 'auto' }, f.source)),
-    h('td', {}, f.approved_by ? [h('bdi', { dir: 'ltr' }, f.approved_by), h('div', { class: 'hint' }, timeEl(f.approved_at))] : '—'),
+    h('td', {}, f.approved_by ? [person(f.approved_by), h('div', { class: 'hint' }, timeEl(f.approved_at))] : '—'),
     h('td', {}, f.valid_until ? t('messaging.library.valid_until', { until: formatDay(f.valid_until) }) : t('messaging.library.valid_always')),
     h('td', {}, stateChip(f.state)),
     h('td', { class: 'actions' },

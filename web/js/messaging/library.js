@@ -1,25 +1,29 @@
 // The key-message library (#/library): themes and their key messages (Arabic and English side by
-// side, state, validity, supporting points, version history), filtered by theme and state.
+// side, state, validity, supporting points, version history), filtered by theme and state and
+// searched as one types (both languages and the supporting points; case, diacritics and Arabic
+// letter variants folded, so "احمد" finds "أحمد"; in the browser: the server has no text filter here).
 // Editors draft and edit (PATCH with If-Match; editing an approved message sends it back to
 // draft); entity admins of the theme's owner and network admins approve and retire. What the
 // server refuses (403, 409, 412) is shown on the message's card with the server's own words.
 
 import { api, listAll, etag } from '../api.js';
-import { h, replace } from '../dom.js';
-import { t, pick, compare } from '../i18n.js';
+import { h, replace, fold } from '../dom.js';
+import { t, pick, compare, formatNumber } from '../i18n.js';
 import { loadReference, entityName, vocabularyOptions } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
 import { selectField, inputField, langBlock, conflictNotice } from '../fields.js';
 import { formatDay } from '../days.js';
 import { stateChip, timeEl } from './common.js';
+import { personName } from '../people.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.library.title';
 
-const filters = { theme_id: '', state: '' };
+const filters = { theme_id: '', state: '', q: '' };
 let ref = null;
 let ctxRef = null;
 let listSlot = null;
+let messages = []; // the last answer for the theme and state filters; the search narrows it here
 
 export async function render(main, args, ctx) {
   ctxRef = ctx;
@@ -32,9 +36,17 @@ export async function render(main, args, ctx) {
   const state = selectField('library-state', t('messaging.filter.state'),
     [{ value: '', label: t('messaging.filter.all') }, ...vocabularyOptions('library_states')],
     filters.state, { dataset: { testid: 'library-filter-state' } });
+  const search = inputField('library-search', t('messaging.library.search'), {
+    value: filters.q, type: 'search', autocomplete: 'off', dir: 'auto', dataset: { testid: 'library-search' },
+  });
+  search.input.addEventListener('input', () => {
+    filters.q = search.input.value;
+    paintMessages();
+  });
   const bar = h('form', { class: 'filters', role: 'search', 'aria-label': t('messaging.filter.label'), onsubmit: (e) => e.preventDefault() },
-    theme.field, state.field);
-  bar.addEventListener('change', () => {
+    search.field, theme.field, state.field);
+  bar.addEventListener('change', (e) => {
+    if (e.target === search.input) return;
     filters.theme_id = theme.select.value;
     filters.state = state.select.value;
     paintList().catch(ctx.notify);
@@ -56,21 +68,39 @@ export async function render(main, args, ctx) {
 }
 
 async function paintList() {
-  const messages = await listAll('/api/v1/key-messages', { theme_id: filters.theme_id, state: filters.state });
+  messages = await listAll('/api/v1/key-messages', { theme_id: filters.theme_id, state: filters.state });
+  paintMessages();
+}
+
+/** The words a message is found by: its texts and supporting points in both languages, its theme. */
+function haystack(m) {
+  const theme = themeOf(m);
+  return fold([m.text_ar, m.text_en, ...(m.supporting_points || []).flatMap((p) => [p.ar, p.en]),
+    theme?.name_ar, theme?.name_en, `#${m.id}`].filter(Boolean).join(' '));
+}
+
+/** Draws the fetched messages that match the search, by theme (only themes with a match while searching). */
+function paintMessages() {
+  const words = fold(filters.q).split(' ').filter(Boolean);
+  const shown = words.length ? messages.filter((m) => { const text = haystack(m); return words.every((w) => text.includes(w)); }) : messages;
   const byTheme = new Map();
-  for (const m of messages) {
+  for (const m of shown) {
     if (!byTheme.has(m.theme_id)) byTheme.set(m.theme_id, []);
     byTheme.get(m.theme_id).push(m);
   }
-  const themes = ref.themes.filter((th) => !filters.theme_id || String(th.id) === filters.theme_id)
+  const themes = ref.themes.filter((th) => (!filters.theme_id || String(th.id) === filters.theme_id)
+    && (!words.length || byTheme.has(th.id)))
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
   replace(listSlot,
-    h('p', { class: 'muted', role: 'status' }, t('messaging.library.count', { count: messages.length })),
+    h('p', { class: 'muted', role: 'status', dataset: { testid: 'library-count' } }, words.length
+      ? t('messaging.library.matches', { count: shown.length, total: messages.length })
+      : t('messaging.library.count', { count: messages.length })),
+    words.length && !shown.length ? h('p', { class: 'empty-state' }, t('messaging.library.no_match')) : null,
     themes.map((th) => {
       const list = byTheme.get(th.id) || [];
       return h('section', { class: 'theme-section', 'aria-labelledby': `theme-${th.id}`, dataset: { testid: 'theme-section', code: th.code } },
         h('h2', { id: `theme-${th.id}` }, pick(th, 'name'), ' ',
-          h('span', { class: 'count' }, String(list.length)),
+          h('span', { class: 'count' }, formatNumber(list.length)),
           th.strategic ? h('span', { class: 'badge strategic' }, t('messaging.theme.strategic')) : null),
         h('p', { class: 'hint' }, t('messaging.library.theme_owner', { entity: entityName(th.owner_entity_id) })),
         list.length ? h('ul', { class: 'km-list' }, list.map((m) => h('li', {}, messageCard(m))))
@@ -123,7 +153,7 @@ function paintCard(card, m, note) {
         langBlock('ul', 'ar', points.map((p) => h('li', {}, p.ar))),
         langBlock('ul', 'en', points.map((p) => h('li', {}, p.en))))) : null,
     h('p', { class: 'hint' }, validity(m),
-      m.approved_by ? [' · ', t('messaging.library.approved_by', { who: m.approved_by }), ' ', timeEl(m.approved_at)] : null),
+      m.approved_by ? [' · ', t('messaging.library.approved_by', { who: personName(m.approved_by) }), ' ', timeEl(m.approved_at)] : null),
     h('div', { class: 'card-actions' },
       canWrite ? h('button', { type: 'button', dataset: { testid: 'km-edit' }, onclick: () => replace(card, messageForm(m, () => paintCard(card, m), (saved) => paintCard(card, saved, t('messaging.library.saved')))) }, t('messaging.action.edit')) : null,
       canApprove && m.state === 'draft' ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'km-approve' }, onclick: act('approve') }, t('messaging.action.approve')) : null,
@@ -158,7 +188,7 @@ async function toggleHistory(button, slot, m) {
   replace(slot, h('ol', { class: 'km-versions', dataset: { testid: 'km-versions' } }, (answer?.items || []).map((v) => h('li', { dataset: { testid: 'km-version', version: String(v.version) } },
     h('p', {}, h('strong', {}, t('messaging.editor.version', { version: v.version })), ' ', stateChip(v.state),
       v.current ? h('span', { class: 'badge' }, t('messaging.history.current')) : null,
-      v.superseded_at ? [' ', h('span', { class: 'hint' }, t('messaging.library.superseded', { who: v.superseded_by || '' }), ' ', timeEl(v.superseded_at))] : null),
+      v.superseded_at ? [' ', h('span', { class: 'hint' }, t('messaging.library.superseded', { who: personName(v.superseded_by) }), ' ', timeEl(v.superseded_at))] : null),
     h('div', { class: 'bi', dir: 'rtl' }, langBlock('p', 'ar', v.text_ar), langBlock('p', 'en', v.text_en))))));
 }
 

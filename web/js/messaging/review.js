@@ -15,6 +15,7 @@ import {
   showWorkflowStatus, loadVersions, historyPanel,
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
+import { person } from '../people.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.review.title';
@@ -114,7 +115,7 @@ async function renderItem(main, id, statusText) {
       h('dt', {}, t('messaging.editor.kind')), h('dd', {}, t(`messaging.kind.${item.kind}`)),
       h('dt', {}, t('messaging.editor.themes')), h('dd', {}, (item.themes || []).map(themeName).join(t('messaging.list_separator')) || '—'),
       h('dt', {}, t('messaging.editor.planned')), h('dd', {}, formatPlanned(item.planned_at) || '—'),
-      h('dt', {}, t('messaging.review.author')), h('dd', {}, h('bdi', { dir: 'ltr' }, item.created_by))),
+      h('dt', {}, t('messaging.review.author')), h('dd', {}, person(item.created_by))),
     h('div', { class: 'editor-grid' },
       h('div', { class: 'panes', dir: 'rtl', dataset: { testid: 'review-item-view' } }, pane('ar'), pane('en')),
       h('aside', { class: 'card alignment', 'aria-labelledby': 'alignment-heading', dataset: { testid: 'alignment' } },

@@ -6,6 +6,7 @@
 // (mirrored in RTL), Home/End, Enter/Space select, typing a letter jumps to the next match.
 
 import { api, listAll } from '../api.js';
+import { feedLink, entityFeed, announceFeed } from '../feeds.js';
 import { h, replace, swatch, fold } from '../dom.js';
 import { t, pick, compare, formatNumber, currentLang, otherLang, LANGS } from '../i18n.js';
 
@@ -296,7 +297,9 @@ async function renderDetail(ctx) {
         e[`name_${otherLang()}`] ? ' · ' : null,
         t(`network.kind.${e.kind}`),
         e.code ? ' · ' : null,
-        e.code ? h('bdi', { class: 'code' }, e.code) : null)));
+        e.code ? h('bdi', { class: 'code' }, e.code) : null),
+      e.code ? feedLink(entityFeed(e.code), t('network.detail.feed'), 'entity-feed') : null));
+  announceFeed(e.code ? entityFeed(e.code) : null, t('network.detail.feed_title', { name: pick(e, 'name') }));
   if (!state.details.has(id)) {
     box.setAttribute('aria-busy', 'true');
     replace(box, head, h('p', { class: 'muted', role: 'status' }, t('common.loading')));

@@ -18,6 +18,7 @@ import { can } from '../permissions.js';
 import { field, conflictNotice } from '../fields.js';
 import { periodLabel, scoreCell, scoreText, band, statusChip, axisLabel, flash } from './common.js';
 import { evidenceItems, fileInput, sendFiles, confirmRemoval } from './evidence.js';
+import { personName } from '../people.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.assessment.title_plain';
@@ -153,8 +154,8 @@ function summary() {
   return h('div', { class: 'card assessment-summary', dataset: { testid: 'assessment-summary', mode } },
     h('p', {}, h('span', { class: 'muted' }, t('strategy.assessment.status'), ' '), statusChip(a.status),
       h('span', { class: 'muted' }, ' · ', pick(state.template, 'title'))),
-    a.submitted_at ? h('p', { class: 'muted' }, t('strategy.assessment.submitted_at', { when: formatDateTime(a.submitted_at), who: a.submitted_by || '' })) : null,
-    a.reviewed_at ? h('p', { class: 'muted' }, t('strategy.assessment.reviewed_at', { when: formatDateTime(a.reviewed_at), who: a.reviewed_by || '' })) : null,
+    a.submitted_at ? h('p', { class: 'muted' }, t('strategy.assessment.submitted_at', { when: formatDateTime(a.submitted_at), who: personName(a.submitted_by) })) : null,
+    a.reviewed_at ? h('p', { class: 'muted' }, t('strategy.assessment.reviewed_at', { when: formatDateTime(a.reviewed_at), who: personName(a.reviewed_by) })) : null,
     a.review_note ? h('div', { class: `review-note${a.status === 'returned' ? ' returned' : ''}`, dataset: { testid: 'assessment-review-note' } },
       h('strong', {}, t('strategy.assessment.review_note')), ' ', h('span', { dir: 'auto' }, a.review_note)) : null,
     h('p', { class: 'hint', dataset: { testid: 'assessment-mode' } },

@@ -6,6 +6,7 @@
 import { api } from '../api.js';
 import { h, confirmDialog } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
+import { personName } from '../people.js';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 export const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.txt,.csv,application/pdf,image/png,image/jpeg,image/webp,text/plain,text/csv';
@@ -22,7 +23,7 @@ export function evidenceItems(files, { href, onRemove = null }) {
   return files.map((e) => h('li', { dataset: { testid: 'evidence-item', id: String(e.id) } },
     h('a', { href: href(e), download: e.file_name, dataset: { testid: 'evidence-download' } }, h('bdi', {}, e.file_name)),
     h('span', { class: 'muted' }, ' · ', fileSize(e.size),
-      ' · ', t('strategy.evidence.by', { who: e.uploaded_by, when: formatDateTime(e.uploaded_at) })),
+      ' · ', t('strategy.evidence.by', { who: personName(e.uploaded_by), when: formatDateTime(e.uploaded_at) })),
     onRemove ? h('button', {
       type: 'button', class: 'small link-button evidence-remove', dataset: { testid: 'evidence-remove' },
       onclick: (ev) => onRemove(e, ev.currentTarget),

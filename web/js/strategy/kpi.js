@@ -17,6 +17,7 @@ import { field, showFieldProblem } from '../fields.js';
 import { today } from '../days.js';
 import { lineChart } from '../charts.js';
 import { periodLabel, kpiFigure } from './common.js';
+import { person } from '../people.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.kpi.page_title';
@@ -148,7 +149,7 @@ function chartSection(k) {
     const r = p.raw;
     if (r.value === null) return '—';
     const how = r.origin === 'source' ? t('strategy.kpi.origin_source') : t('strategy.kpi.origin_manual');
-    return [how, ' · ', h('bdi', {}, r.recorded_by || ''), ' · ', formatDateTime(r.recorded_at)];
+    return [how, ' · ', person(r.recorded_by), ' · ', formatDateTime(r.recorded_at)];
   };
   section.append(
     h('p', { class: 'hint' }, t(k.direction === 'up' ? 'strategy.kpi.band_up' : 'strategy.kpi.band_down', { margin: k.at_risk_margin })),
