@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "app/cli/open_from_flags.hpp"
 #include "app/audit_key.hpp"
 #include "auth/crypto.hpp"
 
@@ -270,24 +271,16 @@ int RunAdmin(const std::vector<std::string>& args, std::FILE* in, std::FILE* out
     return 2;
   }
   if (what == "audit-key") return CreateAuditKey(*flags, out);
-  auto options = StoreOptionsFrom(*flags);
-  if (!options) {
-    PrintError(options.error());
-    return 2;
-  }
-  AppOptions app_options;
-  app_options.store = *options;
-  auto app = OpenApp(flags->GetOr("db", DefaultDb()), app_options);
-  if (!app) {
-    PrintError(app.error());
-    return 2;
-  }
+  store::StoreOptions options;
+  int exit_code = 0;
+  auto app = OpenAppFromFlags(*flags, 2, &exit_code, &options);
+  if (!app) return exit_code;
   if (what == "token") return Token(*app, *flags, user, out);
   if (what == "activate") return Activate(*app, user);
   if (what == "reset-password") return ResetPassword(*app, *flags, user, in, out);
   if (what == "unlock") return Unlock(*app, user, out);
-  if (what == "audit-anchor") return AuditAnchor(*app, *options, out);
-  return VerifyAudit(*app, *flags, *options, out);
+  if (what == "audit-anchor") return AuditAnchor(*app, options, out);
+  return VerifyAudit(*app, *flags, options, out);
 }
 
 }  // namespace sawt::app

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "app/app.hpp"
+#include "app/cli/open_from_flags.hpp"
 
 namespace sawt::app {
 namespace {
@@ -30,18 +31,9 @@ int RunDemo(const std::vector<std::string>& args) {
         "already holds the demo is left as it is; a store holding other data is refused.");
     return 0;
   }
-  auto options = StoreOptionsFrom(*flags);
-  if (!options) {
-    PrintError(options.error());
-    return 2;
-  }
-  AppOptions app_options;
-  app_options.store = *options;
-  auto app = OpenApp(flags->GetOr("db", DefaultDb()), app_options);
-  if (!app) {
-    PrintError(app.error());
-    return 1;
-  }
+  int exit_code = 0;
+  auto app = OpenAppFromFlags(*flags, 1, &exit_code);
+  if (!app) return exit_code;
   auto has_demo = HasDemo(*app->store);
   if (!has_demo) {
     PrintError(has_demo.error());

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "app/app.hpp"
+#include "app/cli/open_from_flags.hpp"
 
 namespace sawt::app {
 
@@ -14,18 +15,9 @@ int RunMigrate(const std::vector<std::string>& args) {
     std::puts("usage: sawt migrate [--db URL] [--audit-key FILE]\n\nApplies every module's pending migrations (idempotent).");
     return 0;
   }
-  auto options = StoreOptionsFrom(*flags);
-  if (!options) {
-    PrintError(options.error());
-    return 2;
-  }
-  AppOptions app_options;
-  app_options.store = *options;
-  auto app = OpenApp(flags->GetOr("db", DefaultDb()), app_options);
-  if (!app) {
-    PrintError(app.error());
-    return 1;
-  }
+  int exit_code = 0;
+  auto app = OpenAppFromFlags(*flags, 1, &exit_code);
+  if (!app) return exit_code;
   std::printf("migrated %s (%zu migrations known)\n", app->store->Describe().c_str(),
               app->registry->migrations().size());
   return 0;
