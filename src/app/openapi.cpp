@@ -21,7 +21,9 @@ core::Json ProblemSchema() {
            {{"type", {{"type", "string"}, {"description", "https://sawt.gov/problems/<class>"}}},
             {"title", {{"type", "string"}}},
             {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
-            {"detail", {{"type", "string"}, {"description", "In the request's Accept-Language (ar default, en)"}}},
+            {"detail",
+             {{"type", "string"},
+              {"description", "In the request's Accept-Language (ar default, en), numbers in its digits (ar-u-nu-latn)"}}},
             {"code", {{"type", "string"}, {"description", "The message key, <module>.<reason>"}}},
             {"field", {{"type", "string"}, {"description", "The offending input field, when there is one"}}},
             {"ids",
@@ -62,8 +64,13 @@ core::Json BuildOpenApi(const module::ModuleRegistry& registry) {
       {"info",
        {{"title", "sawt API"},
         {"version", "1"},
-        {"description", "صوت — integrated government communication system. Errors are RFC 9457 problem+json in the "
-                        "request's Accept-Language (ar default, en)."}}},
+        {"description",
+         "صوت — integrated government communication system. Errors are RFC 9457 problem+json in the "
+         "request's Accept-Language (ar default, en). Numbers in the server's texts (problem details, calendar "
+         "conflict and alignment finding explanations) follow the digit preference given as a BCP 47 Unicode "
+         "extension of the chosen language range: `ar-u-nu-arab` (Arabic-Indic ٠١٢), `ar-u-nu-latn` (Latin 012), "
+         "`en` (Latin); without one, Arabic uses the deployment's default (sawt serve --digits, arab unless set) "
+         "and English Latin digits. Plurals follow the language's rules."}}},
       {"servers", {{{"url", "/"}}}},
   };
   core::Json schemas = registry.schemas();

@@ -180,7 +180,9 @@ struct Computed {
   std::vector<Item> loaded;  // every item read, the margins included (the conflicts name them)
 };
 
-Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry) {
+// The conflicts' explanations are worded for `reader` (its digits) in both languages.
+Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRegistry& registry,
+                         const http::Locale& reader = {}) {
   Computed out;
   SAWT_ASSIGN_OR_RETURN(out.window_hours, WindowHours(tx));
   SAWT_ASSIGN_OR_RETURN(out.zone, registry.network_time().Zone(tx));
@@ -263,15 +265,15 @@ Result<Computed> Compute(Tx& tx, const CalendarFilter& f, const module::ModuleRe
       const std::string hours = Hours(c.gap_minutes), window = std::to_string(out.window_hours);
       j["gap_minutes"] = c.gap_minutes;
       j["audience"] = a.audience;
-      j["message_ar"] =
-          registry.messages().Translate("calendar.conflict.window", "ar", {a.title_ar, b.title_ar, AudienceName(a.audience, true), hours, window});
-      j["message_en"] =
-          registry.messages().Translate("calendar.conflict.window", "en", {a.title_en, b.title_en, AudienceName(a.audience, false), hours, window});
+      j["message_ar"] = registry.messages().Translate(
+          "calendar.conflict.window", reader.In("ar"), {a.title_ar, b.title_ar, AudienceName(a.audience, true), hours, window});
+      j["message_en"] = registry.messages().Translate(
+          "calendar.conflict.window", reader.In("en"), {a.title_en, b.title_en, AudienceName(a.audience, false), hours, window});
     } else {
       const Blackout& b = blackout_by_id.at(*c.blackout_id);
       j["blackout_id"] = *c.blackout_id;
-      j["message_ar"] = registry.messages().Translate("calendar.conflict.blackout", "ar", {a.title_ar, b.reason_ar});
-      j["message_en"] = registry.messages().Translate("calendar.conflict.blackout", "en", {a.title_en, b.reason_en});
+      j["message_ar"] = registry.messages().Translate("calendar.conflict.blackout", reader.In("ar"), {a.title_ar, b.reason_ar});
+      j["message_en"] = registry.messages().Translate("calendar.conflict.blackout", reader.In("en"), {a.title_en, b.reason_en});
     }
     const size_t index = out.conflicts.size();
     for (const auto& u : c.uids) item_conflicts[u].push_back(index);
@@ -521,11 +523,11 @@ Result<CalendarFilter> CalendarService::MakeFilter(const std::optional<std::stri
   return f;
 }
 
-Result<Json> CalendarService::View(const auth::Caller& caller, const CalendarFilter& filter) {
+Result<Json> CalendarService::View(const auth::Caller& caller, const CalendarFilter& filter, const http::Locale& reader) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(EntityExists(tx, registry_.entity_directory(), filter.entity_id));
-    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_));
+    SAWT_ASSIGN_OR_RETURN(Computed c, Compute(tx, filter, registry_, reader));
     Json items = Json::array();
     for (const Item& it : c.shown) items.push_back(it.json);
     return Json{{"from", filter.from},         {"to", filter.to},        {"window_hours", c.window_hours},
@@ -816,7 +818,7 @@ Result<Json> CalendarService::UpdateSettings(const auth::Caller& caller, std::op
   JsonReader in(body);
   auto hours = in.Int("conflict_window_hours", true);
   SAWT_TRY_STATUS(in.Finish());
-  if (*hours < 1 || *hours > 336) return Error::InvalidInput("calendar.bad_window", "conflict_window_hours");
+  if (*hours < 1 || *hours > 336) return Error::InvalidInput("calendar.bad_window", "conflict_window_hours", {"1", "336"});
   SAWT_TRY_STATUS(auth::Authorize(caller, "calendar.settings.write", std::nullopt));
   SAWT_TRY_STATUS(store_.Write([&](Tx& tx) -> Status {
     auto rows = tx.Query("SELECT version FROM calendar_settings WHERE id = 1");

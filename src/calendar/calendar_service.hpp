@@ -60,7 +60,8 @@ class CalendarService {
 
   /// {from, to, window_hours, items, conflicts, blackouts}; conflicts are found across all entities
   /// even when the view is filtered, and each item lists the conflicts it is part of.
-  core::Result<core::Json> View(const auth::Caller& caller, const CalendarFilter& filter);
+  /// The conflicts' explanations (message_ar, message_en) are written in `reader`'s digits.
+  core::Result<core::Json> View(const auth::Caller& caller, const CalendarFilter& filter, const http::Locale& reader = {});
   /// The same items as an iCalendar (RFC 5545) file; titles in `lang`.
   core::Result<std::string> Ics(const auth::Caller& caller, const CalendarFilter& filter, const std::string& lang,
                                 const std::string& host);

@@ -44,13 +44,18 @@ const std::vector<http::Message> kMessages = {
     {"calendar.mixed_when", "البداية والنهاية يجب أن تكونا تاريخين معًا أو وقتين معًا.",
      "Start and end must both be dates or both be times."},
     {"calendar.ends_before_start", "النهاية تسبق البداية.", "The end comes before the start."},
-    {"calendar.too_long", "المدة أطول من {0} يومًا.", "The duration is longer than {0} days."},
+    {"calendar.too_long", "المدة أطول من {0, plural, one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}}.",
+     "The duration is longer than {0, plural, one {# day} other {# days}}."},
     {"calendar.bad_day", "الحقل {0} يجب أن يكون تاريخًا بصيغة YYYY-MM-DD.", "The field {0} must be a date (YYYY-MM-DD)."},
     {"calendar.reason_required", "أدخل سبب الحظر بالعربية والإنجليزية.", "Give the reason in Arabic and in English."},
-    {"calendar.bad_window", "نافذة التعارض بين 1 و336 ساعة.", "The conflict window is 1 to 336 hours."},
+    {"calendar.bad_window", "نافذة التعارض بين {0, number} و{1, number} ساعة.", "The conflict window is {0, number} to {1, number} hours."},
     {"calendar.conflict.window",
-     "«{0}» و«{1}» إعلانان عاليا الأهمية للجمهور نفسه ({2}) بينهما {3} ساعة، ونافذة التعارض {4} ساعة.",
-     "\"{0}\" and \"{1}\" are both high-importance for the same audience ({2}), {3} h apart; the conflict window is {4} h."},
+     "«{0}» و«{1}» إعلانان عاليا الأهمية للجمهور نفسه ({2}) {3, plural, =0 {في الوقت نفسه} one {بينهما ساعة واحدة} "
+     "two {بينهما ساعتان} few {بينهما # ساعات} many {بينهما # ساعة} other {بينهما # ساعة}}، ونافذة التعارض "
+     "{4, plural, one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}.",
+     "\"{0}\" and \"{1}\" are both high-importance for the same audience ({2}), "
+     "{3, plural, =0 {at the same time} one {# hour apart} other {# hours apart}}; "
+     "the conflict window is {4, plural, one {# hour} other {# hours}}."},
     {"calendar.conflict.blackout", "«{0}» يقع في فترة حظر: {1}.", "\"{0}\" falls on a blackout date: {1}."},
 };
 

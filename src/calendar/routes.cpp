@@ -27,7 +27,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService
                [svc](Request& req, const auth::Caller& caller) {
                  auto filter = FilterFrom(*svc, req);
                  if (!filter) return Response::Problem(filter.error(), req);
-                 return Reply(req, svc->View(caller, *filter));
+                 return Reply(req, svc->View(caller, *filter, req.Locale()));
                });
   {
     std::vector<std::string> params = kFilterParams;

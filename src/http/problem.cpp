@@ -7,13 +7,14 @@ namespace sawt::http {
 namespace {
 
 Response Build(int status, std::string_view type_name, const core::Error& error, const Request& request) {
-  std::string lang = request.Lang();
+  const Locale locale = request.Locale();
+  const std::string& lang = locale.lang;
   core::Json body = core::Json::object();
   body["type"] = ProblemTypeUri(type_name);
   const MessageCatalog& messages = request.Messages();
-  body["title"] = messages.Translate("problem." + std::string(type_name), lang);
+  body["title"] = messages.Translate("problem." + std::string(type_name), locale);
   body["status"] = status;
-  body["detail"] = messages.Translate(error.key, lang, error.args);
+  body["detail"] = messages.Translate(error.key, locale, error.args);
   body["code"] = error.key;
   if (!error.field.empty()) body["field"] = error.field;
   if (!error.ids.empty()) body["ids"] = error.ids;

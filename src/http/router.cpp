@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "core/assert.hpp"
@@ -88,9 +89,37 @@ std::string Request::Cookie(std::string_view name) const {
   return {};
 }
 
-std::string Request::Lang() const {
+namespace {
+
+// The digits a language range asks for with the Unicode extension "-u-nu-arab" / "-u-nu-latn"
+// (BCP 47, RFC 6067); other numbering systems and malformed extensions ask for nothing.
+std::optional<Digits> DigitsOfRange(std::string_view range) {
+  bool in_unicode_extension = false;
+  bool after_nu = false;
+  while (!range.empty()) {
+    const size_t dash = range.find('-');
+    std::string_view subtag = range.substr(0, dash);
+    if (after_nu) {
+      std::string lower(subtag);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return ParseDigits(lower);
+    }
+    if (subtag.size() == 1) {
+      in_unicode_extension = IEquals(subtag, "u");  // a singleton starts an extension
+    } else if (in_unicode_extension && IEquals(subtag, "nu")) {
+      after_nu = true;
+    }
+    if (dash == std::string_view::npos) break;
+    range.remove_prefix(dash + 1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Locale Request::Locale() const {
   std::string_view all = Header("accept-language");
-  std::string best = "ar";
+  http::Locale best{"ar", std::nullopt};
   double best_q = 0;
   while (!all.empty()) {
     size_t comma = all.find(',');
@@ -104,7 +133,7 @@ std::string Request::Lang() const {
     if (IEquals(primary, "en")) lang = "en";
     // Strictly greater: among equal q-values the first listed wins.
     if (!lang.empty() && q > 0 && q > best_q) {
-      best = lang;
+      best = http::Locale{lang, DigitsOfRange(range)};
       best_q = q;
     }
     if (comma == std::string_view::npos) break;
@@ -112,6 +141,8 @@ std::string Request::Lang() const {
   }
   return best;
 }
+
+std::string Request::Lang() const { return Locale().lang; }
 
 Response Response::Json(int status, const core::Json& value) {
   Response r;

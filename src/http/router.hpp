@@ -37,6 +37,9 @@ struct Request {
   std::string Cookie(std::string_view name) const;
   /// "ar" or "en" from Accept-Language (first supported language by q-order; "ar" by default).
   std::string Lang() const;
+  /// Lang() with the digits that language range asks for ("ar-u-nu-latn": Latin digits), if any;
+  /// without them the message catalogue's default applies (the deployment's --digits for Arabic).
+  http::Locale Locale() const;
   /// `messages`, or the common messages when none were set.
   const MessageCatalog& Messages() const { return messages != nullptr ? *messages : MessageCatalog::Common(); }
 };

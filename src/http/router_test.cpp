@@ -103,6 +103,25 @@ TEST(RequestTest, LangFollowsAcceptLanguageQValues) {
   EXPECT_EQ(WithHeader("accept-language", "english").Lang(), "ar");
 }
 
+TEST(RequestTest, LocaleReadsTheDigitsOfTheChosenLanguageRange) {
+  using D = std::optional<Digits>;
+  EXPECT_EQ(Request{}.Locale().digits, D()) << "no preference: the deployment's default";
+  EXPECT_EQ(WithHeader("accept-language", "ar").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-nu-latn").Locale().digits, D(Digits::kLatn));
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-nu-arab").Locale().digits, D(Digits::kArab));
+  EXPECT_EQ(WithHeader("accept-language", "AR-AE-U-NU-LATN").Locale().digits, D(Digits::kLatn));
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-ca-islamic-nu-latn").Locale().digits, D(Digits::kLatn));
+  EXPECT_EQ(WithHeader("accept-language", "en-u-nu-arab").Locale().lang, "en");
+  EXPECT_EQ(WithHeader("accept-language", "en-u-nu-arab").Locale().digits, D(Digits::kArab));
+  // Only the chosen range counts; other systems, private use and malformed extensions ask for nothing.
+  EXPECT_EQ(WithHeader("accept-language", "en-u-nu-latn;q=0.5, ar").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-nu-thai").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-x-nu-latn").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-nu").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-nu-latn").Locale().digits, D());
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-nu-latn").Lang(), "ar");
+}
+
 TEST(RequestTest, HeaderIsCaseInsensitiveAndCookieParses) {
   Request r = WithHeader("cookie", "a=1; sawt_session=\"abc\" ; theme=dark");
   EXPECT_EQ(r.Header("Cookie"), "a=1; sawt_session=\"abc\" ; theme=dark");

@@ -24,10 +24,12 @@ Span MakeSpan(std::string_view text, std::size_t offset, std::size_t length) {
   return s;
 }
 
-std::string Score(double v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+// How close a sentence is to a key message, in words (the message's select): at or above
+// strong_threshold "strong", close_threshold "close", else "partial" (it passed reflected_threshold).
+std::string Band(double score, const AlignmentOptions& opt) {
+  if (score >= opt.strong_threshold) return "strong";
+  if (score >= opt.close_threshold) return "close";
+  return "partial";
 }
 
 /// Byte offsets where sentences end: after . ! ? followed by space or the end, after a newline,
@@ -200,8 +202,8 @@ void KeyMessageFindings(const Draft& draft, const AlignmentLibrary& lib, const s
     f.kind = "key_message";
     f.severity = "info";
     f.reason = "messaging.alignment.key_message_reflected";
-    f.args_ar = {theme_name(m.theme_code, true), Score(b.score)};
-    f.args_en = {theme_name(m.theme_code, false), Score(b.score)};
+    f.args_ar = {theme_name(m.theme_code, true), Band(b.score, opt)};
+    f.args_en = {theme_name(m.theme_code, false), Band(b.score, opt)};
     f.lang = b.arabic ? "ar" : "en";
     f.span = a->SentenceSpan(b.sentence);
     f.details = {{"message_id", m.id}, {"theme", m.theme_code}, {"score", std::round(b.score * 1000) / 1000},
@@ -230,8 +232,8 @@ void KeyMessageFindings(const Draft& draft, const AlignmentLibrary& lib, const s
     f.kind = "key_message";
     f.severity = "warning";
     f.reason = "messaging.alignment.key_message_missing";
-    f.args_ar = {theme_name(theme, true), Score(opt.reflected_threshold)};
-    f.args_en = {theme_name(theme, false), Score(opt.reflected_threshold)};
+    f.args_ar = {theme_name(theme, true)};
+    f.args_en = {theme_name(theme, false)};
     f.lang = versions.front()->arabic ? "ar" : "en";
     // The closest message of the theme, to show how far off the draft is.
     int64_t closest = 0;
@@ -341,8 +343,9 @@ void FactFindings(const AlignmentLibrary& lib, const Analysed& a, const Alignmen
       f.reason = is_date ? "messaging.alignment.fact_date_contradicted" : "messaging.alignment.fact_contradicted";
       f.lang = a.arabic ? "ar" : "en";
       f.span = MakeSpan(a.text, pick->offset, pick->length);
-      f.args_ar = {f.span->excerpt, fact.label_ar, fact.value_ar, fact.as_of};
-      f.args_en = {f.span->excerpt, fact.label_en, fact.value_en, fact.as_of};
+      // A date reads in the reader's language from its ISO form; a figure as the fact sheet words it.
+      f.args_ar = {f.span->excerpt, fact.label_ar, is_date ? fact.date_value : fact.value_ar, fact.as_of};
+      f.args_en = {f.span->excerpt, fact.label_en, is_date ? fact.date_value : fact.value_en, fact.as_of};
       f.details = {{"fact_id", fact.id}, {"fact_key", fact.key}};
       if (is_date) {
         f.details["found"] = pick->iso;

@@ -76,6 +76,10 @@ struct AlignmentOptions {
   /// A key message counts as reflected when the cosine between its analysed terms and those of
   /// one sentence of the draft reaches this. Default 0.30.
   double reflected_threshold = 0.30;
+  /// A reflected key message reads as a "strong match" from this cosine, a "close match" from
+  /// close_threshold, else a "partial match". Defaults 0.70 and 0.50.
+  double strong_threshold = 0.70;
+  double close_threshold = 0.50;
   /// At most this many best matches are reported (per draft language). Default 3.
   std::size_t max_matches = 3;
   /// A number is read as a statement of a fact when it lies in the same sentence, at most this

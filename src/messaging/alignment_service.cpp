@@ -11,14 +11,14 @@ using namespace module::service_names;  // NOLINT: the service files' shared voc
 
 constexpr size_t kMaxDraftBytes = 200000;
 
-Json FindingJson(const Finding& f, const http::MessageCatalog& messages) {
+Json FindingJson(const Finding& f, const http::MessageCatalog& messages, const http::Locale& reader) {
   Json span = nullptr;
   if (f.span) span = {{"offset", f.span->offset}, {"length", f.span->length}, {"excerpt", f.span->excerpt}};
   return {{"kind", f.kind},
           {"severity", f.severity},
           {"reason", f.reason},
-          {"message_ar", messages.Translate(f.reason, "ar", f.args_ar)},
-          {"message_en", messages.Translate(f.reason, "en", f.args_en)},
+          {"message_ar", messages.Translate(f.reason, reader.In("ar"), f.args_ar)},
+          {"message_en", messages.Translate(f.reason, reader.In("en"), f.args_en)},
           {"lang", f.lang},
           {"span", span},
           {"details", f.details}};
@@ -26,17 +26,17 @@ Json FindingJson(const Finding& f, const http::MessageCatalog& messages) {
 
 }  // namespace
 
-Json AlignmentService::AlignmentJson(const std::vector<Finding>& findings) const {
+Json AlignmentService::AlignmentJson(const std::vector<Finding>& findings, const http::Locale& reader) const {
   Json items = Json::array();
   Json summary = {{"error", 0}, {"warning", 0}, {"info", 0}};
   for (const auto& f : findings) {
-    items.push_back(FindingJson(f, messages_));
+    items.push_back(FindingJson(f, messages_, reader));
     summary[f.severity] = summary[f.severity].get<int>() + 1;
   }
   return {{"findings", items}, {"summary", summary}};
 }
 
-Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json& body) {
+Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json& body, const http::Locale& reader) {
   JsonReader in(body);
   auto text_ar = in.String("text_ar", false, kMaxDraftBytes, false);
   auto text_en = in.String("text_en", false, kMaxDraftBytes, false);
@@ -59,7 +59,7 @@ Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json
   for (const auto& t : draft.themes) {
     if (!lib->snapshot().theme_names.count(t)) return Error::InvalidInput("messaging.unknown_theme", "themes", {t});
   }
-  Json report = AlignmentJson(CheckAlignment(draft, *lib));
+  Json report = AlignmentJson(CheckAlignment(draft, *lib), reader);
   report["entity_id"] = entity_id ? Json(*entity_id) : Json(nullptr);
   report["library"] = {{"key_messages", lib->snapshot().messages.size()},
                        {"facts", lib->snapshot().facts.size()},

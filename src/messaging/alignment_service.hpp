@@ -18,15 +18,16 @@ class AlignmentService {
       : library_(store, std::move(entities)), messages_(messages) {}
 
   /// {"text_ar"?, "text_en"?, "themes"?, "entity_id"?} → {"findings", "summary", "entity_id",
-  /// "library"}: the check against the approved, currently valid library.
-  core::Result<core::Json> CheckDraft(const auth::Caller& caller, const core::Json& body);
+  /// "library"}: the check against the approved, currently valid library. The findings' texts
+  /// (message_ar, message_en) are written in `reader`'s digits.
+  core::Result<core::Json> CheckDraft(const auth::Caller& caller, const core::Json& body, const http::Locale& reader = {});
 
   /// A content item's wire JSON with "alignment" added: the check of title + "\n\n" + body per
-  /// language with the item's themes (those still in the library).
+  /// language with the item's themes (those still in the library); texts in the deployment's digits.
   core::Result<core::Json> WithAlignment(core::Json item);
 
  private:
-  core::Json AlignmentJson(const std::vector<Finding>& findings) const;
+  core::Json AlignmentJson(const std::vector<Finding>& findings, const http::Locale& reader = {}) const;
 
   AnalysedLibrary library_;
   const http::MessageCatalog& messages_;

@@ -44,9 +44,9 @@ const std::vector<http::Message>& MessagingNotificationSource::Messages() {
       {"messaging.notify_content_approved_body", "اعتُمد المحتوى رقم {2} «{0}».", "Content item {2} \"{1}\" was approved."},
       {"messaging.notify_content_published_title", "نُشر: {0}", "Published: {1}"},
       {"messaging.notify_content_published_body", "نُشر المحتوى رقم {2} «{0}».", "Content item {2} \"{1}\" was published."},
-      {"messaging.notify_publication_failed_title", "تعذّر النشر على {3}: {0}", "Publishing to {3} failed: {1}"},
-      {"messaging.notify_publication_failed_body", "تعذّر نشر المحتوى رقم {2} «{0}» على القناة {3} بعد عدة محاولات.",
-       "Content item {2} \"{1}\" could not be published to {3} after several attempts."},
+      {"messaging.notify_publication_failed_title", "تعذّر النشر على {3, channels}: {0}", "Publishing to {3, channels} failed: {1}"},
+      {"messaging.notify_publication_failed_body", "تعذّر نشر المحتوى رقم {2} «{0}» على القناة {3, channels} بعد عدة محاولات.",
+       "Content item {2} \"{1}\" could not be published to {3, channels} after several attempts."},
   };
   return kMessages;
 }

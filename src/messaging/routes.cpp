@@ -229,7 +229,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, const Services& services) {
                [alignment](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
-                 return Reply(req, alignment->CheckDraft(caller, *body));
+                 return Reply(req, alignment->CheckDraft(caller, *body, req.Locale()));
                });
 }
 

@@ -64,20 +64,21 @@ Json VariantJson(const Variant& v) {
   return out;
 }
 
-/// The first problem of a check as (counted, limit, unit) for the messages.
+/// The first problem of a check for the messages: {channel, lang, counted, limit, what, part}, where
+/// `what` is a count unit (vocabulary count_units) or "hashtags" / "forbidden" (then counted holds
+/// the characters found) and `part` is "text" or "title".
 std::vector<std::string> ProblemArgs(const ChannelRule& rule, const ChannelCheck& c, const std::string& lang) {
   const std::string ch(rule.channel);
   if (!c.text.ok()) {
-    return {ch, lang, std::to_string(c.text.counted), std::to_string(c.text.limit), UnitName(c.text.unit)};
+    return {ch, lang, std::to_string(c.text.counted), std::to_string(c.text.limit), UnitName(c.text.unit), "text"};
   }
   if (c.title && !c.title->ok()) {
-    return {ch + " (title)", lang, std::to_string(c.title->counted), std::to_string(c.title->limit),
-            UnitName(c.title->unit)};
+    return {ch, lang, std::to_string(c.title->counted), std::to_string(c.title->limit), UnitName(c.title->unit), "title"};
   }
   if (!c.hashtags_ok()) {
-    return {ch, lang, std::to_string(c.hashtag_count), std::to_string(c.max_hashtags), "hashtags"};
+    return {ch, lang, std::to_string(c.hashtag_count), std::to_string(c.max_hashtags), "hashtags", "text"};
   }
-  return {ch, lang, c.forbidden_found, "0", "forbidden"};
+  return {ch, lang, c.forbidden_found, "0", "forbidden", "text"};
 }
 
 /// Reads "hashtags": a list of at most 60 valid hashtags (kInvalidInput otherwise).

@@ -84,9 +84,20 @@ const module::Vocabulary& Languages() {
   return v;
 }
 
+const module::Vocabulary& CountUnits() {
+  static const module::Vocabulary v("count_units", {
+      {"weighted", "الطول الموزون كما تعدّه إكس", "weighted length, as X counts it"},
+      {"utf16", "وحدات UTF-16 كما تعدّها المنصة", "UTF-16 code units, as the platform counts them"},
+      {"code_points", "الحروف", "characters"},
+      {"bytes", "بايتات UTF-8", "UTF-8 bytes"},
+      {"none", "بلا حد", "not limited"},
+  });
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
-  for (const module::Vocabulary* v :
-       {&Channels(), &ContentKinds(), &ContentStates(), &LibraryStates(), &TermStatuses(), &Languages()}) {
+  for (const module::Vocabulary* v : {&Channels(), &ContentKinds(), &ContentStates(), &LibraryStates(), &TermStatuses(),
+                                      &Languages(), &CountUnits()}) {
     reg.AddVocabulary(*v);
   }
 }

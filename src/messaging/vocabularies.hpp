@@ -19,6 +19,8 @@ const module::Vocabulary& LibraryStates();
 const module::Vocabulary& TermStatuses();
 /// "languages": ar, en.
 const module::Vocabulary& Languages();
+/// How platforms count a text's length ("weighted", "utf16", …: UnitName), named in the length messages.
+const module::Vocabulary& CountUnits();
 
 void RegisterVocabularies(module::ModuleRegistry& reg);
 

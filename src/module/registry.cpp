@@ -27,6 +27,7 @@ Reauthenticate ModuleRegistry::ReauthenticatorFor(const http::Request& req) cons
 }
 
 ModuleRegistry::ModuleRegistry(Services services) : services_(services) {
+  messages_.SetArabicDigits(services_.settings.arabic_digits);
   current_ = "platform";
   AddVocabulary(Importance());
   AddVocabulary(Audiences());
@@ -83,6 +84,10 @@ const Vocabulary& ModuleRegistry::AddVocabulary(Vocabulary vocabulary) {
   for (const auto& [module, v] : vocabularies_) {
     SAWT_ASSERT(v.name() != vocabulary.name(), "vocabulary names are unique");
   }
+  // Messages name codes by their labels ({0, channels}), from the one list the module declared.
+  std::vector<http::TermLabel> labels;
+  for (const Term& t : vocabulary.terms()) labels.push_back({t.code, t.label_ar, t.label_en});
+  messages_.AddTerms(vocabulary.name(), std::move(labels));
   vocabularies_.emplace_back(current_, std::move(vocabulary));
   return vocabularies_.back().second;
 }

@@ -38,6 +38,9 @@ struct Settings {
   std::string smtp_relay;
   /// The envelope and From address of notification e-mails (--smtp-from).
   std::string smtp_from = "sawt@localhost";
+  /// The digits of Arabic texts the server writes when the reader does not ask for others
+  /// (--digits; Accept-Language "ar-u-nu-latn" asks): Arabic-Indic unless the deployment says.
+  http::Digits arabic_digits = http::Digits::kArab;
   /// The web app's public address (--public-url, normalised by notifications::ParsePublicUrl, no
   /// trailing "/"): e-mails link to it + "/" + a hash route. Empty: they give the route alone.
   std::string public_url;

@@ -72,7 +72,10 @@ TEST_P(CalendarApiTest, TwoHighImportanceAnnouncementsForOneAudienceConflictAcro
   EXPECT_EQ(c["rule"], "window");
   EXPECT_EQ(c["uids"], Json({first["uid"], second["uid"]}));
   EXPECT_EQ(c["gap_minutes"], 23 * 60);
-  EXPECT_NE(c["message_en"].get<std::string>().find("23 h apart"), std::string::npos) << c;
+  EXPECT_NE(c["message_en"].get<std::string>().find("23 hours apart; the conflict window is 48 hours."), std::string::npos)
+      << c;
+  // Arabic: Arabic-Indic digits and the plural the count takes (many: 11–99), also when asked in English.
+  EXPECT_NE(c["message_ar"].get<std::string>().find("بينهما ٢٣ ساعة، ونافذة التعارض ٤٨ ساعة."), std::string::npos) << c;
   // Other audiences, normal importance and cancelled entries never conflict.
   EXPECT_TRUE(Create(Demo("rta.editor"), Entry(EntityId("rta"), "2033-03-10T09:00:00Z", "high", "media"))["conflicts"].empty());
   EXPECT_TRUE(Create(Demo("rta.editor"), Entry(EntityId("rta"), "2033-03-10T09:00:00Z", "normal"))["conflicts"].empty());

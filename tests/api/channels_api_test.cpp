@@ -204,11 +204,20 @@ TEST_P(ChannelsApiTest, VariantsAreDerivedThenStoredWithinTheLimit) {
   Reply too_long = app().Call("PUT", path + "/x", editor, {{"lang", "ar"}, {"text", Repeat("م", 281)}});
   ASSERT_EQ(too_long.status, 422) << too_long.body;
   EXPECT_EQ(too_long.json()["code"], "messaging.variant_does_not_fit");
-  EXPECT_NE(too_long.json()["detail"].get<std::string>().find("counts 281; the limit is 280"), std::string::npos)
+  EXPECT_NE(too_long.json()["detail"].get<std::string>().find("The X text in Arabic counts 281; the limit is 280 (weighted length, as X counts it)."),
+            std::string::npos)
       << too_long.body;
   Reply arabic = app().Send("PUT", path + "/x", Json{{"lang", "ar"}, {"text", Repeat("م", 281)}}.dump(), editor,
                             {{"Content-Type", "application/json"}, {"X-CSRF-Token", editor.csrf}});
-  EXPECT_NE(arabic.json()["detail"].get<std::string>().find("281"), std::string::npos);
+  // Arabic by default: the channel, language and unit by their labels, Arabic-Indic digits.
+  EXPECT_NE(arabic.json()["detail"].get<std::string>().find(
+                "نص إكس باللغة العربية يبلغ ٢٨١ والحد ٢٨٠ (وحدة العد: الطول الموزون كما تعدّه إكس)"),
+            std::string::npos)
+      << arabic.body;
+  Reply latin = app().Send("PUT", path + "/x", Json{{"lang", "ar"}, {"text", Repeat("م", 281)}}.dump(), editor,
+                           {{"Content-Type", "application/json"}, {"X-CSRF-Token", editor.csrf},
+                            {"Accept-Language", "ar-u-nu-latn"}});
+  EXPECT_NE(latin.json()["detail"].get<std::string>().find("يبلغ 281 والحد 280"), std::string::npos) << latin.body;
   EXPECT_EQ(app().EventCount(), events);
 
   Reply saved = app().Call("PUT", path + "/x", editor,

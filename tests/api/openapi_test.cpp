@@ -132,6 +132,8 @@ TEST_P(OpenApiTest, EveryMessageHasArabicAndEnglish) {
     EXPECT_NE(m.ar, m.en) << m.key;
     EXPECT_NE(m.key.find('.'), std::string::npos) << m.key;
   }
+  // Typed slots ({0, plural, …}, {0, channels}) parse and name registered vocabularies.
+  EXPECT_EQ(app().app().registry->messages().Problems(), std::vector<std::string>());
 }
 
 TEST_P(OpenApiTest, ReadinessChecksTheStore) {

@@ -1,8 +1,8 @@
 // The one way the UI talks to the server: JSON over fetch with the session cookie,
-// the CSRF token on unsafe methods, the UI language as Accept-Language, and RFC 9457
+// the CSRF token on unsafe methods, the UI language and digits as Accept-Language, and RFC 9457
 // problems turned into ApiError (whose message is the problem's detail, ready to show).
 
-import { currentLang, t } from './i18n.js';
+import { currentDigits, currentLang, t } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken = null;
@@ -28,6 +28,15 @@ export class ApiError extends Error {
 }
 
 /**
+ * The UI language with the digit preference as a BCP 47 Unicode extension ("ar-u-nu-arab",
+ * "en-u-nu-latn"): the server writes its texts (problem details, conflict and finding explanations)
+ * in the digits the rest of the page uses.
+ */
+export function acceptLanguage() {
+  return `${currentLang()}-u-nu-${currentDigits()}`;
+}
+
+/**
  * Calls the API. path is absolute ('/api/v1/entities') and may carry a query; query adds
  * parameters (null/undefined values are left out). body is sent as JSON; raw (a File or Blob) is
  * sent as it is, with headers['Content-Type'] or application/octet-stream (file uploads).
@@ -39,7 +48,7 @@ export async function api(path, { method = 'GET', body, raw, query, headers = {}
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
-  const h = { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLang(), ...headers };
+  const h = { Accept: 'application/json, application/problem+json', 'Accept-Language': acceptLanguage(), ...headers };
   const init = { method, headers: h, credentials: 'same-origin', signal };
   if (raw !== undefined) {
     h['Content-Type'] = headers['Content-Type'] || 'application/octet-stream';

@@ -20,6 +20,7 @@ constexpr const char* kHelp = R"(usage: sawt serve [--db URL] [--audit-key FILE]
                   [--metrics-address HOST:PORT] [--webhook-allow CIDR,...] [--webhook-deny CIDR,...]
                   [--trusted-proxy CIDR]... [--secure-cookie auto|on|off] [--session-idle-minutes N]
                   [--smtp-relay HOST:PORT] [--smtp-from ADDRESS] [--public-url URL]
+                  [--digits arab|latn]
 
 Runs the HTTP server. Migrations are applied at start. SIGTERM/SIGINT shut down gracefully:
 no new connections, in-flight requests finish, streams end, the store is closed.
@@ -40,6 +41,10 @@ no new connections, in-flight requests finish, streams end, the store is closed.
                          authentication: a local relay such as postfix); without it they stay
                          "held" in the outbox (docs/notifications.md). --smtp-from sets their sender
                          (default sawt@localhost).
+  --digits arab|latn     the digits of Arabic texts the server writes (problem details, conflict
+                         and finding explanations, notifications) when the client does not ask for
+                         others with Accept-Language "ar-u-nu-latn" / "ar-u-nu-arab": arab
+                         (Arabic-Indic ٠١٢, the default) or latn (0 1 2). English uses Latin digits.
   --public-url URL       where members reach the web app, e.g. https://sawt.example.gov (http or https,
                          an optional path, no query or fragment): links in notification e-mails are
                          this + "/" + the page's route; without it they give the route alone.
@@ -173,7 +178,7 @@ int RunServe(const std::vector<std::string>& args) {
   auto flags = Flags::Parse(args,
                             {"db", kAuditKeyFlag, "port", "address", "web", "threads", "port-file", "access-log",
                              "metrics-address", "webhook-allow", "webhook-deny", "trusted-proxy", "secure-cookie",
-                             "session-idle-minutes", "smtp-relay", "smtp-from", "public-url"},
+                             "session-idle-minutes", "smtp-relay", "smtp-from", "public-url", "digits"},
                             {"help"});
   if (!flags) {
     PrintError(flags.error());
@@ -229,6 +234,10 @@ int RunServe(const std::vector<std::string>& args) {
     if (!parsed) return BadFlag("public-url", *url, "an absolute http:// or https:// URL without query or fragment");
     settings.public_url = *parsed;
   }
+  const std::string digits = flags->GetOr("digits", "arab");
+  const auto arabic_digits = http::ParseDigits(digits);
+  if (!arabic_digits) return BadFlag("digits", digits, "arab or latn");
+  settings.arabic_digits = *arabic_digits;
   http::ServerOptions options;
   options.address = flags->GetOr("address", "127.0.0.1");
   for (const std::string& list : flags->GetAll("trusted-proxy")) {
