@@ -12,6 +12,9 @@ std::vector<store::Migration> ContentCalendarSource::Migrations() {
   // databases, which already have it, unchanged.
   return {{"messaging", 5, "0005_index_planned_content", R"SQL(
 CREATE INDEX IF NOT EXISTS content_items_planned ON content_items(planned_at);
+)SQL"},
+          {"messaging", 9, "0009_index_published_content", R"SQL(
+CREATE INDEX content_items_published ON content_items(published_at);
 )SQL"}};
 }
 
@@ -23,12 +26,14 @@ std::vector<std::string> ContentCalendarSource::Kinds() const {
 
 core::Result<std::vector<module::CalendarItem>> ContentCalendarSource::Items(store::Tx& tx, const std::string& from_date,
                                                                              const std::string& to_date) const {
-  // planned_at is a date or a UTC time; a day before `from` catches times late on the previous day.
+  // A published item stands where it really went out, others where they are planned. planned_at is
+  // a date or a UTC time; a day before `from` catches times late on the previous day.
   auto rows = tx.Query(
-      "SELECT id, kind, owner_entity_id, title_ar, title_en, planned_at, state, themes, channels, version, updated_at, "
-      "importance, audience "
-      "FROM content_items WHERE planned_at IS NOT NULL AND planned_at >= $1 AND planned_at < $2 "
-      "AND state <> 'withdrawn' ORDER BY planned_at, id",
+      "SELECT id, kind, owner_entity_id, title_ar, title_en, planned_at, published_at, state, themes, channels, "
+      "version, updated_at, importance, audience FROM content_items "
+      "WHERE ((published_at IS NULL AND planned_at >= $1 AND planned_at < $2) "
+      "OR (published_at >= $1 AND published_at < $2)) AND state <> 'withdrawn' "
+      "ORDER BY COALESCE(published_at, planned_at), id",
       {from_date, to_date});
   if (!rows) return std::move(rows).error();
   std::vector<module::CalendarItem> out;
@@ -42,12 +47,17 @@ core::Result<std::vector<module::CalendarItem>> ContentCalendarSource::Items(sto
     item.kind = kind;
     item.title_ar = r.Text("title_ar");
     item.title_en = r.Text("title_en");
-    item.starts_at = r.Text("planned_at");
+    // Published without a plan (planned_at NULL) is possible: read planned_at only when needed.
+    // The calendar takes times to the second ("…T07:00:00Z"); published_at carries microseconds.
+    const auto published_at = r.OptText("published_at");
+    item.starts_at = published_at ? published_at->substr(0, 19) + "Z" : r.Text("planned_at");
     item.importance = r.Text("importance");
     item.audience = r.Text("audience");
     item.themes = module::StoredCodes(r.Text("themes"));
     item.channels = module::StoredCodes(r.Text("channels"));
     item.status = r.Text("state");
+    // A draft sent back to its author is no announcement yet: it stays visible but clashes with nothing.
+    item.in_conflicts = item.status != "changes_requested";
     item.version = r.Int("version");
     item.updated_at = r.Text("updated_at");
     out.push_back(std::move(item));

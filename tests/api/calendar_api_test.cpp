@@ -246,22 +246,33 @@ TEST_P(CalendarApiTest, PlannedContentItemsAppearAndFiltersNarrowTheView) {
   EXPECT_NE(ItemOf(by_channel, entry["uid"]), nullptr);
   Json by_kind = View("from=2033-06-01&to=2033-06-30&kind=press_release", editor);
   EXPECT_EQ(by_kind["items"].size(), 1u);
-  // Published items stay on the calendar; withdrawn ones leave it.
+  // A draft sent back to its author stays on the calendar but clashes with nothing until resubmitted.
   const std::string item_path = "/api/v1/content-items/" + std::to_string(item.json()["id"].get<int64_t>());
   std::string etag = item.headers["etag"];
-  for (const char* to : {"in_review", "approved", "scheduled", "published", "withdrawn"}) {
+  auto move = [&](const char* to) {
     Reply moved = app().Call("POST", item_path + "/transitions", Admin(), {{"to", to}, {"comment", "test"}}, {{"If-Match", etag}});
-    ASSERT_EQ(moved.status, 200) << to << " " << moved.body;
+    EXPECT_EQ(moved.status, 200) << to << " " << moved.body;
     etag = moved.headers["etag"];
+    return moved.json();
+  };
+  for (const char* to : {"in_review", "changes_requested", "in_review", "approved", "scheduled"}) {
+    move(to);
     const Json view = View("from=2033-06-01&to=2033-06-30", editor);
     const Json* shown = ItemOf(view, uid);
-    if (std::string(to) == "withdrawn") {
-      EXPECT_EQ(shown, nullptr);
-    } else {
-      ASSERT_NE(shown, nullptr) << to;
-      EXPECT_EQ((*shown)["status"], to);
-    }
+    ASSERT_NE(shown, nullptr) << to;
+    EXPECT_EQ((*shown)["status"], to);
+    EXPECT_EQ(view["conflicts"].size(), std::string(to) == "changes_requested" ? 0u : 1u) << to << view["conflicts"].dump();
   }
+  // Published early, the item stands on the day it really went out, no longer on its planned day.
+  const Json published = move("published");
+  const std::string day = published["published_at"].get<std::string>().substr(0, 10);
+  EXPECT_EQ(ItemOf(View("from=2033-06-01&to=2033-06-30", editor), uid), nullptr);
+  const Json published_view = View("from=" + day + "&to=" + day, editor);
+  ASSERT_NE(ItemOf(published_view, uid), nullptr) << published_view.dump();
+  EXPECT_EQ((*ItemOf(published_view, uid))["starts_at"], published["published_at"].get<std::string>().substr(0, 19) + "Z");
+  // Withdrawn items leave the calendar.
+  move("withdrawn");
+  EXPECT_EQ(ItemOf(View("from=" + day + "&to=" + day, editor), uid), nullptr);
 }
 
 TEST_P(CalendarApiTest, ContentItemsSayTheirImportanceAndAudienceAndTheCalendarUsesThem) {
