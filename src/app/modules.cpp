@@ -2,6 +2,7 @@
 
 #include "auth/routes.hpp"
 #include "calendar/module.hpp"
+#include "crisis/module.hpp"
 #include "events/module.hpp"
 #include "initiatives/module.hpp"
 #include "messaging/module.hpp"
@@ -21,9 +22,10 @@ std::shared_ptr<events::EventsService> RegisterModules(module::ModuleRegistry& r
   initiatives::Register(registry);
   search::Register(registry);
   strategy::Register(registry);
+  crisis::Register(registry);
   // After every module that registers a notification source (it builds their kinds vocabulary).
   notifications::Register(registry);
-  // Later capabilities register here: media, crisis, listening, capacity, platform.
+  // Later capabilities register here: media, listening, capacity, platform.
   return events;
 }
 

@@ -18,6 +18,7 @@
 #include "http/router.hpp"
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
+#include "module/crisis_signal.hpp"
 #include "module/kpi_source.hpp"
 #include "module/member_directory.hpp"
 #include "module/network_time.hpp"
@@ -194,6 +195,15 @@ class ModuleRegistry {
   void AddKpiSource(std::shared_ptr<const KpiSource> source) { kpi_sources_.push_back(std::move(source)); }
   const std::vector<std::shared_ptr<const KpiSource>>& kpi_sources() const { return kpi_sources_; }
 
+  /// A module whose signals (inquiries, listening spikes, …) crisis rooms show on their timeline;
+  /// the vector lives as long as the registry (the crisis module keeps a reference).
+  void AddCrisisSignalSource(std::shared_ptr<const CrisisSignalSource> source) {
+    crisis_signal_sources_.push_back(std::move(source));
+  }
+  const std::vector<std::shared_ptr<const CrisisSignalSource>>& crisis_signal_sources() const {
+    return crisis_signal_sources_;
+  }
+
   /// The network's member directory (registered by the network module; same rule as the entity
   /// directory).
   void SetMemberDirectory(std::shared_ptr<const MemberDirectory> directory) { member_directory_ = std::move(directory); }
@@ -242,6 +252,7 @@ class ModuleRegistry {
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::map<std::string, SearchType> search_types_;
   std::vector<std::shared_ptr<const KpiSource>> kpi_sources_;
+  std::vector<std::shared_ptr<const CrisisSignalSource>> crisis_signal_sources_;
   std::shared_ptr<const MemberDirectory> member_directory_;
   std::vector<std::shared_ptr<const NotificationSource>> notification_sources_;
   http::MessageCatalog messages_;

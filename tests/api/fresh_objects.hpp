@@ -173,6 +173,22 @@ class FreshObjectsTest : public ApiTest {
     return id;
   }
 
+  // crisis: a fresh drill led by `entity` (declared by the network admin, who leads its room) and a
+  // task in it.
+  Json CrisisBody(int64_t entity) {
+    return {{"kind", "drill"}, {"crisis_type", "other"}, {"severity", "minor"}, {"title_ar", "تمرين"},
+            {"title_en", "Drill"}, {"lead_entity_id", entity}};
+  }
+  int64_t NewCrisis(int64_t entity) { return Made(app().Call("POST", "/api/v1/crises", Admin(), CrisisBody(entity))); }
+  Json CrisisTaskBody() {
+    return {{"title_ar", "مهمة"}, {"title_en", "Task"}, {"owner_account_id", AccountId("admin")}};
+  }
+  /// A fresh task in a fresh drill of `entity`: "/api/v1/crises/<id>/tasks/<task>".
+  std::string NewCrisisTaskPath(int64_t entity) {
+    const std::string crisis = At("/api/v1/crises/{id}", NewCrisis(entity));
+    return crisis + "/tasks/" + std::to_string(Made(app().Call("POST", crisis + "/tasks", Admin(), CrisisTaskBody())));
+  }
+
   // strategy: the demo's active umbrella strategy, a fresh draft strategy of `entity` serving it,
   // and a fresh activity of `entity` (dated in 2031, so never overdue while tests run).
   int64_t UmbrellaId() {
@@ -449,6 +465,30 @@ class FreshObjectsTest : public ApiTest {
           }}},
         {"DELETE /api/v1/initiatives/{id}/showcase",
          {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}/showcase", ShowcasedInitiative(e))}; }}},
+        {"GET /api/v1/crises", {200, fixed("/api/v1/crises")}},
+        {"POST /api/v1/crises", {201, [&](int64_t e) { return RouteRequest{"/api/v1/crises", CrisisBody(e)}; }}},
+        {"GET /api/v1/crises/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}", NewCrisis(e))}; }}},
+        {"PATCH /api/v1/crises/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}", NewCrisis(e)), {{"severity", "severe"}}}; }}},
+        {"PUT /api/v1/crises/{id}/roles",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/crises/{id}/roles", NewCrisis(e)),
+                                {{"roles", {{{"account_id", AccountId("admin")}, {"role", "lead"}}}}}};
+          }}},
+        {"POST /api/v1/crises/{id}/close",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/close", NewCrisis(e)), {{"lessons_en", "Lessons"}}}; }}},
+        {"GET /api/v1/crises/{id}/timeline",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/timeline", NewCrisis(e))}; }}},
+        {"POST /api/v1/crises/{id}/timeline",
+         {201, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/crises/{id}/timeline", NewCrisis(e)), {{"kind", "note"}, {"text_en", "Note"}}};
+          }}},
+        {"GET /api/v1/crises/{id}/tasks",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/tasks", NewCrisis(e))}; }}},
+        {"POST /api/v1/crises/{id}/tasks",
+         {201, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/tasks", NewCrisis(e)), CrisisTaskBody()}; }}},
+        {"PATCH /api/v1/crises/{id}/tasks/{task_id}",
+         {200, [&](int64_t e) { return RouteRequest{NewCrisisTaskPath(e), {{"title_en", "Renamed"}}}; }}},
         // strategy
         {"GET /api/v1/strategies",
          {200, [&](int64_t e) { return RouteRequest{"/api/v1/strategies?entity_id=" + std::to_string(e)}; }}},

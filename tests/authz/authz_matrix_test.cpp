@@ -160,6 +160,19 @@ const std::vector<Row> kRows = {
     {"PUT /api/v1/initiatives/{id}/outcomes", kWriters, kNetworkAdmin},
     {"POST /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
     {"DELETE /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
+    // crisis: every member follows crises; the lead entity's admins declare and run them; its
+    // editors and spokespeople (and the affected entities') write in the room.
+    {"GET /api/v1/crises", kEveryone, kEveryone},
+    {"POST /api/v1/crises", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/crises/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/crises/{id}", kAdmins, kNetworkAdmin},
+    {"PUT /api/v1/crises/{id}/roles", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/close", kAdmins, kNetworkAdmin},
+    {"GET /api/v1/crises/{id}/timeline", kEveryone, kEveryone},
+    {"POST /api/v1/crises/{id}/timeline", {"network_admin", "entity_admin", "editor", "spokesperson"}, kNetworkAdmin},
+    {"GET /api/v1/crises/{id}/tasks", kEveryone, kEveryone},
+    {"POST /api/v1/crises/{id}/tasks", kAdmins, kNetworkAdmin},
+    {"PATCH /api/v1/crises/{id}/tasks/{task_id}", kAdmins, kNetworkAdmin},
     // compliance: the network admins write templates and review; an entity's admins assess it; the
     // entity's people read its assessments and evidence; every member sees scores and reports.
     {"GET /api/v1/compliance/templates", kEveryone, kEveryone},

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "module/resource.hpp"
+
+/// The crisis module's resources, each described once (module::Resource): the services select
+/// Columns() and answer ToJson(row); module.cpp registers Schema() and the request schemas.
+namespace sawt::crisis {
+
+/// A declared crisis (or drill); its room's roles are added by the service.
+const module::Resource& CrisisResource();
+/// A task of a crisis room with its owner and due time.
+const module::Resource& TaskResource();
+/// One entry of a room's timeline (stored, or a signal another module supplied).
+const module::Resource& TimelineEntryResource();
+
+}  // namespace sawt::crisis

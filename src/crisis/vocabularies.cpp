@@ -1,0 +1,96 @@
+#include "crisis/vocabularies.hpp"
+
+namespace sawt::crisis {
+
+const module::Vocabulary& Kinds() {
+  static const module::Vocabulary v("crisis_kinds", {
+      {"real", "أزمة فعلية", "Real crisis"},
+      {"drill", "تمرين", "Drill"},
+  });
+  return v;
+}
+
+const module::Vocabulary& Types() {
+  static const module::Vocabulary v("crisis_types", {
+      {"weather", "حالة جوية", "Severe weather"},
+      {"health", "صحة عامة", "Public health"},
+      {"safety", "أمن وسلامة", "Safety and security"},
+      {"infrastructure", "بنية تحتية وخدمات", "Infrastructure and services"},
+      {"cyber", "أمن سيبراني", "Cyber incident"},
+      {"environment", "بيئة", "Environment"},
+      {"reputation", "سمعة وشائعات", "Reputation and rumours"},
+      {"other", "أخرى", "Other"},
+  });
+  return v;
+}
+
+const module::Vocabulary& Severities() {
+  static const module::Vocabulary v("crisis_severities", {
+      {"minor", "طفيفة (1)", "Minor (1)", {{"level", 1}, {"cap", "Minor"}}},
+      {"moderate", "متوسطة (2)", "Moderate (2)", {{"level", 2}, {"cap", "Moderate"}}},
+      {"severe", "شديدة (3)", "Severe (3)", {{"level", 3}, {"cap", "Severe"}}},
+      {"extreme", "قصوى (4)", "Extreme (4)", {{"level", 4}, {"cap", "Extreme"}}},
+  });
+  return v;
+}
+
+const module::Vocabulary& Statuses() {
+  static const module::Vocabulary v("crisis_statuses", {
+      {"active", "قائمة", "Active"},
+      {"closed", "منتهية", "Closed"},
+  });
+  return v;
+}
+
+const module::Vocabulary& RoomRoles() {
+  static const module::Vocabulary v("crisis_roles", {
+      {"lead", "قائد الأزمة", "Crisis lead"},
+      {"spokesperson", "المتحدث الرسمي", "Spokesperson"},
+      {"approver", "معتمِد البيانات", "Statement approver"},
+      {"monitoring", "الرصد والمتابعة", "Monitoring"},
+  });
+  return v;
+}
+
+const module::Vocabulary& TaskStatuses() {
+  static const module::Vocabulary v("crisis_task_statuses", {
+      {"open", "مفتوحة", "Open"},
+      {"done", "منجزة", "Done"},
+      {"cancelled", "ملغاة", "Cancelled"},
+  });
+  return v;
+}
+
+const module::Vocabulary& TimelineKinds() {
+  static const module::Vocabulary v("crisis_timeline_kinds", {
+      {"declared", "إعلان الأزمة", "Crisis declared"},
+      {"note", "ملاحظة", "Note", {{"written", true}}},
+      {"decision", "قرار", "Decision", {{"written", true}}},
+      {"signal", "رصد", "Signal", {{"written", true}}},
+      {"situation", "تحديث الموقف", "Situation update"},
+      {"roles", "تكليف الأدوار", "Roles assigned"},
+      {"task_added", "مهمة جديدة", "Task added"},
+      {"task_done", "مهمة منجزة", "Task done"},
+      {"task_cancelled", "مهمة ملغاة", "Task cancelled"},
+      {"closed", "انتهاء الأزمة", "Crisis closed"},
+  });
+  return v;
+}
+
+const module::Vocabulary& CalendarKinds() {
+  static const module::Vocabulary v("crisis_calendar_kinds", {
+      {"crisis_declared", "إعلان أزمة", "Crisis declared"},
+      {"crisis_task_due", "موعد مهمة أزمة", "Crisis task due"},
+      {"crisis_closed", "انتهاء أزمة", "Crisis closed"},
+  });
+  return v;
+}
+
+void RegisterVocabularies(module::ModuleRegistry& reg) {
+  for (const module::Vocabulary* v : {&Kinds(), &Types(), &Severities(), &Statuses(), &RoomRoles(), &TaskStatuses(),
+                                      &TimelineKinds(), &CalendarKinds()}) {
+    reg.AddVocabulary(*v);
+  }
+}
+
+}  // namespace sawt::crisis

@@ -1,0 +1,217 @@
+// Black-box tests of crisis rooms (issue 13): declaring a crisis or drill, its roles, situation,
+// tasks and timeline, calendar milestones, notifications and closing; both stores.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "tests/api/fixture.hpp"
+
+namespace sawt::testing {
+namespace {
+
+using core::Json;
+
+// A closed CAP polygon around Dubai's creek (lat,lon pairs, first = last).
+constexpr const char* kCreek = "25.20,55.25 25.30,55.25 25.30,55.40 25.20,55.40 25.20,55.25";
+
+class CrisisApiTest : public ApiTest {
+ protected:
+  Json DrillBody(const std::string& title) {
+    return {{"kind", "drill"},
+            {"crisis_type", "weather"},
+            {"severity", "moderate"},
+            {"title_ar", "تمرين أمطار " + title},
+            {"title_en", "Rain drill " + title},
+            {"situation_ar", "أمطار غزيرة متوقعة."},
+            {"situation_en", "Heavy rain expected."},
+            {"lead_entity_id", EntityId("police")},
+            {"affected_entity_ids", {EntityId("rta")}},
+            {"areas", {{{"desc_ar", "خور دبي"}, {"desc_en", "Dubai Creek"}, {"polygons", {kCreek}}, {"circles", {"25.25,55.30 5"}}}}},
+            {"themes", {"road-safety"}}};
+  }
+  static std::string Path(int64_t id, const std::string& rest = "") { return "/api/v1/crises/" + std::to_string(id) + rest; }
+  /// The timeline's entries of `kind`.
+  std::vector<Json> Entries(int64_t id, const std::string& kind) {
+    Reply r = app().Call("GET", Path(id, "/timeline"), Demo("health.editor"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<Json> out;
+    for (const auto& e : r.json()["items"]) {
+      if (e["kind"] == kind) out.push_back(e);
+    }
+    return out;
+  }
+  /// Waits (the notifications worker follows the events) for `who`'s notification of `kind` on `link`.
+  Json Notification(const Credentials& who, const std::string& link, const std::string& kind) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    do {
+      Reply r = app().Call("GET", "/api/v1/notifications?limit=200", who);
+      EXPECT_EQ(r.status, 200) << r.body;
+      for (const auto& n : r.json()["items"]) {
+        if (n["link"] == link && n["kind"] == kind) return n;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return nullptr;
+  }
+  static std::set<std::string> Roles(const Json& crisis) {
+    std::set<std::string> out;
+    for (const auto& r : crisis["roles"]) out.insert(r["role"].get<std::string>() + ":" + std::to_string(r["account_id"].get<int64_t>()));
+    return out;
+  }
+};
+SAWT_INSTANTIATE_BOTH_STORES(CrisisApiTest);
+
+TEST_P(CrisisApiTest, DeclareRunAndCloseADrill) {
+  Credentials director = Demo("police.director");
+  Reply made = app().Call("POST", "/api/v1/crises", director, DrillBody(Unique()));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const Json crisis = made.json();
+  const int64_t id = crisis["id"];
+  EXPECT_EQ(crisis["status"], "active");
+  EXPECT_EQ(crisis["kind"], "drill");
+  EXPECT_EQ(crisis["declared_by"], "police.director");
+  EXPECT_EQ(crisis["affected_entity_ids"], Json::array({EntityId("rta")}));
+  EXPECT_EQ(crisis["areas"][0]["polygons"][0], kCreek);
+  // The declarer leads the room when the body names no lead, and is named from the directory.
+  ASSERT_EQ(crisis["roles"].size(), 1u) << crisis.dump();
+  EXPECT_EQ(crisis["roles"][0]["account_id"], AccountId("police.director"));
+  EXPECT_EQ(crisis["roles"][0]["role"], "lead");
+  EXPECT_FALSE(crisis["roles"][0]["name_en"].get<std::string>().empty());
+  ASSERT_EQ(Entries(id, "declared").size(), 1u);
+
+  // The spokespeople of the lead and affected entities hear of it; an unrelated entity's do not.
+  const std::string link = "#/crises/" + std::to_string(id);
+  EXPECT_FALSE(Notification(Demo("police.spokesperson"), link, "crisis_declared").is_null());
+  EXPECT_FALSE(Notification(Demo("rta.director"), link, "crisis_declared").is_null());
+
+  // Severity and situation move: each is a timeline entry; If-Match guards the crisis.
+  Reply updated = app().Call("PATCH", Path(id), director,
+                             {{"severity", "severe"}, {"situation_en", "Roads flooded near the creek."}},
+                             {{"If-Match", "\"1\""}});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.json()["severity"], "severe");
+  EXPECT_EQ(updated.json()["version"], 2);
+  EXPECT_EQ(Entries(id, "situation").size(), 2u);
+  EXPECT_EQ(app().Call("PATCH", Path(id), director, {{"severity", "minor"}}, {{"If-Match", "\"1\""}}).status, 412);
+
+  // Roles: the spokesperson and an approver join; the newcomer is told.
+  Json roles = {{"roles",
+                 {{{"account_id", AccountId("police.director")}, {"role", "lead"}},
+                  {{"account_id", AccountId("police.spokesperson")}, {"role", "spokesperson"}},
+                  {{"account_id", AccountId("police.reviewer")}, {"role", "approver"}}}}};
+  Reply assigned = app().Call("PUT", Path(id, "/roles"), director, roles);
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.json()["roles"].size(), 3u);
+  Json told = Notification(Demo("police.reviewer"), link, "crisis_role");
+  ASSERT_FALSE(told.is_null());
+  // A room without a lead is refused, and so is an account that is not a member.
+  Reply no_lead = app().Call("PUT", Path(id, "/roles"), director,
+                             {{"roles", {{{"account_id", AccountId("police.reviewer")}, {"role", "approver"}}}}});
+  EXPECT_EQ(no_lead.json().value("code", ""), "crisis.needs_lead") << no_lead.body;
+  Reply stranger = app().Call("PUT", Path(id, "/roles"), director,
+                              {{"roles", {{{"account_id", 987654321}, {"role", "lead"}}}}});
+  EXPECT_EQ(stranger.json().value("code", ""), "crisis.unknown_member") << stranger.body;
+
+  // A task for the editor, due tomorrow; the owner marks it done, but cannot rename it.
+  Reply task = app().Call("POST", Path(id, "/tasks"), director,
+                          {{"title_ar", "تحديث الأسئلة الشائعة"}, {"title_en", "Update the FAQ"},
+                           {"owner_account_id", AccountId("police.editor")}, {"due_at", "2026-11-03T09:00:00Z"}});
+  ASSERT_EQ(task.status, 201) << task.body;
+  const int64_t task_id = task.json()["id"];
+  EXPECT_EQ(task.json()["status"], "open");
+  EXPECT_FALSE(Notification(Demo("police.editor"), link, "crisis_task").is_null());
+  const std::string task_path = Path(id, "/tasks/" + std::to_string(task_id));
+  Credentials editor = Demo("police.editor");
+  EXPECT_EQ(app().Call("PATCH", task_path, editor, {{"title_en", "Mine now"}}).status, 403);
+  // The task is a milestone on the shared calendar, with the declaration.
+  const Json view = app().Call("GET", "/api/v1/calendar?from=2026-11-01&to=2026-11-07", editor).json();
+  std::set<std::string> kinds;
+  for (const auto& item : view["items"]) {
+    if (item["source"] == "crisis" && item["id"] == id) kinds.insert(item["kind"]);
+    if (item["source"] == "crisis_task" && item["id"] == task_id) kinds.insert(item["kind"]);
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"crisis_declared", "crisis_task_due"})) << view.dump();
+  Reply done = app().Call("PATCH", task_path, editor, {{"status", "done"}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["done_by"], "police.editor");
+  EXPECT_EQ(app().Call("PATCH", task_path, director, {{"status", "open"}}).json().value("code", ""), "crisis.task_finished");
+
+  // The affected entity's editor writes in the room; an unrelated entity's editor cannot.
+  Reply note = app().Call("POST", Path(id, "/timeline"), Demo("rta.editor"),
+                          {{"kind", "decision"}, {"text_en", "Close the creek tunnel."}});
+  ASSERT_EQ(note.status, 201) << note.body;
+  EXPECT_EQ(note.json()["by"], "rta.editor");
+  EXPECT_EQ(app().Call("POST", Path(id, "/timeline"), Demo("health.editor"), {{"kind", "note"}, {"text_en", "x"}}).status, 403);
+  Reply system_kind = app().Call("POST", Path(id, "/timeline"), Demo("rta.editor"), {{"kind", "closed"}, {"text_en", "x"}});
+  EXPECT_EQ(system_kind.json().value("code", ""), "crisis.bad_entry_kind");
+  // The timeline reads oldest first.
+  const Json timeline = app().Call("GET", Path(id, "/timeline"), editor).json()["items"];
+  ASSERT_GE(timeline.size(), 6u);
+  for (size_t i = 1; i < timeline.size(); ++i) EXPECT_LE(timeline[i - 1]["at"], timeline[i]["at"]);
+  EXPECT_EQ(timeline[0]["kind"], "declared");
+
+  // Closing with lessons; a closed room changes no more.
+  Reply closed = app().Call("POST", Path(id, "/close"), Demo("police.director"),
+                            {{"lessons_en", "Pre-approve the flood holding statement."}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["status"], "closed");
+  EXPECT_EQ(closed.json()["closed_by"], "police.director");
+  EXPECT_EQ(app().Call("PATCH", Path(id), director, {{"severity", "minor"}}).json().value("code", ""), "crisis.closed");
+  EXPECT_EQ(app().Call("POST", Path(id, "/timeline"), Demo("rta.editor"), {{"kind", "note"}, {"text_en", "late"}}).status, 409);
+
+  // The list filters by status, kind and entity (lead or affected).
+  std::set<int64_t> closed_rta;
+  for (const auto& c : AllPages("/api/v1/crises?status=closed&kind=drill&entity_id=" + std::to_string(EntityId("rta")), editor)) {
+    closed_rta.insert(c["id"].get<int64_t>());
+  }
+  EXPECT_TRUE(closed_rta.count(id));
+  for (const auto& c : AllPages("/api/v1/crises?status=active", editor)) EXPECT_NE(c["id"], id);
+}
+
+TEST_P(CrisisApiTest, DeclaringChecksItsInput) {
+  Credentials director = Demo("police.director");
+  auto code = [&](Json body) {
+    Reply r = app().Call("POST", "/api/v1/crises", director, body);
+    EXPECT_EQ(r.status, 400) << r.body;
+    return r.json().value("code", "");
+  };
+  Json body = DrillBody(Unique());
+  body["severity"] = "catastrophic";
+  EXPECT_EQ(code(body), "crisis.bad_severity");
+  body = DrillBody(Unique());
+  body["areas"][0]["polygons"] = {"25.2,55.2 25.3,55.2 25.3,55.4"};  // not closed
+  EXPECT_EQ(code(body), "crisis.bad_area");
+  body = DrillBody(Unique());
+  body["areas"][0]["circles"] = {"95,55.3 5"};  // latitude beyond 90
+  EXPECT_EQ(code(body), "crisis.bad_area");
+  body = DrillBody(Unique());
+  body["affected_entity_ids"] = {EntityId("police")};
+  EXPECT_EQ(code(body), "crisis.lead_is_affected");
+  body = DrillBody(Unique());
+  body["themes"] = {"no-such-theme"};
+  EXPECT_EQ(code(body), "crisis.unknown_theme");
+  body = DrillBody(Unique());
+  body["roles"] = {{{"account_id", AccountId("police.editor")}, {"role", "chief"}}};
+  EXPECT_EQ(code(body), "crisis.bad_role");
+  body = DrillBody(Unique());
+  body["sirens"] = true;
+  EXPECT_EQ(code(body), "common.unknown_field");
+  // Another entity's admin cannot declare a crisis the police lead.
+  Reply other = app().Call("POST", "/api/v1/crises", Demo("health.director"), DrillBody(Unique()));
+  EXPECT_EQ(other.status, 403) << other.body;
+  // Unknown crises and tasks are 404s with the crisis module's codes.
+  EXPECT_EQ(app().Call("GET", Path(987654321), director).json().value("code", ""), "crisis.not_found");
+  Reply made = app().Call("POST", "/api/v1/crises", director, DrillBody(Unique()));
+  ASSERT_EQ(made.status, 201) << made.body;
+  Reply no_task = app().Call("PATCH", Path(made.json()["id"], "/tasks/987654321"), director, {{"status", "done"}});
+  EXPECT_EQ(no_task.json().value("code", ""), "crisis.task_not_found") << no_task.body;
+  Reply bad_due = app().Call("POST", Path(made.json()["id"], "/tasks"), director,
+                             {{"title_ar", "مهمة"}, {"title_en", "Task"}, {"owner_account_id", AccountId("police.editor")},
+                              {"due_at", "tomorrow"}});
+  EXPECT_EQ(bad_due.json().value("code", ""), "crisis.bad_time") << bad_due.body;
+}
+
+}  // namespace
+}  // namespace sawt::testing
