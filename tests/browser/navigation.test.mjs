@@ -41,7 +41,7 @@ for (const lang of ['ar', 'en']) {
     await open(page, '#/home');
     await page.getByTestId('home-tiles').waitFor();
     assert.deepEqual(await topLevel(page), ['nav-home', 'nav-group-network', 'nav-group-messaging', 'nav-calendar',
-      'nav-group-initiatives', 'nav-group-strategy', 'nav-account']);
+      'nav-group-initiatives', 'nav-group-strategy', 'nav-crises', 'nav-account']);
     assert.equal(await page.getByTestId('nav-home').getAttribute('aria-current'), 'page');
 
     // A group opens its list; Escape closes it and gives the focus back to its button.
@@ -111,7 +111,7 @@ for (const lang of ['ar', 'en']) {
     const headings = await page.locator('.nav-group-heading').evaluateAll((els) => els.filter((el) => el.offsetParent).map((el) => el.textContent));
     assert.equal(headings.length, 4);
     for (const route of ['home', 'entities', 'members', 'library', 'facts', 'content', 'review', 'calendar', 'initiatives', 'showcase',
-      'strategy', 'compliance', 'scorecard', 'account']) {
+      'strategy', 'compliance', 'scorecard', 'crises', 'account']) {
       assert.equal(await page.getByTestId(`nav-${route}`).isVisible(), true, route);
     }
     assert.equal(await overflows(page), false);

@@ -9,6 +9,7 @@ import messaging from './messaging/capability.js';
 import calendar from './calendar/capability.js';
 import initiatives from './initiatives/capability.js';
 import strategy from './strategy/capability.js';
+import crisis from './crisis/capability.js';
 import account from './account/capability.js';
 
 export const CAPABILITIES = [
@@ -18,5 +19,6 @@ export const CAPABILITIES = [
   calendar,
   initiatives,
   strategy,
+  crisis,
   account,
 ];

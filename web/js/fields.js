@@ -70,6 +70,26 @@ export function showFieldProblem(err, fields, general = null) {
   return control;
 }
 
+/**
+ * A fieldset of checkboxes (or radios: type 'radio', one name) over options [{value, label}], those
+ * in `chosen` ticked; `onChange(values)` gets the ticked values after each change. Each box's id is
+ * `<id>-<value>`, the fieldset's data-testid is `id`.
+ */
+export function choiceGroup(id, legend, options, chosen, { type = 'checkbox', onChange, required = false } = {}) {
+  const group = h('fieldset', { class: 'check-group', id, dataset: { testid: id } },
+    h('legend', {}, legend),
+    h('div', { class: 'check-list' }, options.map((o) => {
+      const boxId = `${id}-${o.value}`;
+      return h('div', { class: 'choice' },
+        h('input', { type, id: boxId, name: id, value: String(o.value), required: required && type === 'radio', checked: chosen.map(String).includes(String(o.value)) }),
+        h('label', { for: boxId }, o.label));
+    })));
+  if (onChange) {
+    group.addEventListener('change', () => onChange([...group.querySelectorAll('input:checked')].map((box) => box.value)));
+  }
+  return group;
+}
+
 /** The "changed by someone else" notice with a reload button (a 412 answer). */
 export function conflictNotice(testid, onReload) {
   return h('div', { class: 'conflict-notice', role: 'alert', dataset: { testid } },

@@ -6,7 +6,7 @@
 
 import { listAll } from './api.js';
 import { h } from './dom.js';
-import { t, pick } from './i18n.js';
+import { t, pick, compare } from './i18n.js';
 import { session } from './session.js';
 import { can } from './permissions.js';
 
@@ -28,6 +28,18 @@ export function loadPeople() {
     .catch((err) => { if (err?.name !== 'AbortError') console.warn('people: GET /api/v1/members', err); })
     .finally(() => { loading = null; });
   return loading;
+}
+
+/** The members the caller may see (active ones), sorted by name in the current language. */
+export function memberList() {
+  return [...byLogin.values()].filter((m) => m.active !== false)
+    .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')));
+}
+
+/** The name of the member with this id in the current language (null when unknown). */
+export function memberName(id) {
+  for (const m of byLogin.values()) if (String(m.id) === String(id)) return pick(m, 'name');
+  return null;
 }
 
 /** The name of the person with this login in the current language (the login when unknown). */

@@ -23,6 +23,11 @@ export function codes(name, where = () => true) {
   return (vocabularies?.get(name) || []).filter(where).map((term) => term.code);
 }
 
+/** A vocabulary's term (code, labels and attributes such as a severity's level), or null. */
+export function term(name, code) {
+  return (vocabularies?.get(name) || []).find((x) => x.code === code) || null;
+}
+
 /** A code's label in the page's language (the code itself when unknown). */
 export function termLabel(name, code) {
   const term = (vocabularies?.get(name) || []).find((x) => x.code === code);
