@@ -33,6 +33,16 @@ async function settled(page) {
   await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('main h1'));
 }
 
+/** A new page signed in as `user` (demo password) on the drill's room, as a notification leads there. */
+async function openRoom(user, options) {
+  assert.ok(crisisId, 'the drill was declared');
+  const page = await newPage(browser, options);
+  await login(page, user, PASSWORD, server.url);
+  await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, crisisId);
+  await page.getByTestId('crisis-room').waitFor();
+  return { page, room: page.getByTestId('crisis-room') };
+}
+
 async function member(page, login) {
   const members = await apiGet(page, '/api/v1/members?limit=200');
   const found = members.items.find((m) => m.login === login);
@@ -138,12 +148,7 @@ test('the police director declares a drill and runs its room', async () => {
 });
 
 test('the police editor follows the room, writes in it and marks the task done', async () => {
-  assert.ok(crisisId, 'the drill was declared');
-  const page = await newPage(browser);
-  await login(page, 'police.editor', PASSWORD, server.url);
-  await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, crisisId);
-  const room = page.getByTestId('crisis-room');
-  await room.waitFor();
+  const { page, room } = await openRoom('police.editor');
   await page.getByTestId('crisis-readonly').waitFor();
   for (const control of ['crisis-situation-edit', 'crisis-roles-edit', 'task-form', 'crisis-close', 'task-cancel']) {
     assert.equal(await page.getByTestId(control).count(), 0, `${control} is for the room's managers`);
@@ -184,12 +189,7 @@ for (const lang of ['ar', 'en']) {
 }
 
 test('the director closes the drill with its lessons, behind a confirmation', async () => {
-  assert.ok(crisisId, 'the drill was declared');
-  const page = await newPage(browser);
-  await login(page, 'police.director', PASSWORD, server.url);
-  await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, crisisId);
-  const room = page.getByTestId('crisis-room');
-  await room.waitFor();
+  const { page, room } = await openRoom('police.director');
   await page.getByTestId('crisis-close').click();
   await page.getByTestId('close-lessons-ar').fill('تأخر التنسيق مع هيئة الطرق عشر دقائق.');
   await page.getByTestId('close-submit').click();

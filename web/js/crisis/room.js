@@ -37,7 +37,7 @@ let ctxRef = null;
 export async function renderRoom(main, id, ctx) {
   mainEl = main;
   ctxRef = ctx;
-  if (room.id !== id) {
+  if (room.id !== id || !room.crisis) {
     Object.assign(room, { id, open: null, notes: {}, conflict: false, drafts: emptyDrafts() });
     await load();
   } else if (!ctx.relang) {
@@ -78,7 +78,7 @@ async function write(section, call, doneKey, done = () => {}) {
     else room.notes[section] = { ok: false, text: () => err.message, field: err.field };
     if (err.code === 'crisis.closed') await load().catch(ctxRef.notify);
     paint();
-    (mainEl.querySelector(`[data-testid="crisis-${section}"] [aria-invalid="true"]`) || sectionHeading(section))?.focus();
+    (mainEl.querySelector(`[data-testid="crisis-section-${section}"] [aria-invalid="true"]`) || sectionHeading(section))?.focus();
     return false;
   }
   paint();
@@ -109,7 +109,7 @@ const when = (iso) => h('time', { datetime: iso }, formatDateTime(iso));
 const chipList = (values, testid) => h('ul', { class: 'chips', dataset: { testid } }, values.map((v) => h('li', { class: 'chip' }, v)));
 
 function section(name, ...children) {
-  return h('section', { class: 'card crisis-section', 'aria-labelledby': `crisis-${name}-heading`, dataset: { testid: `crisis-${name}` } },
+  return h('section', { class: 'card crisis-section', 'aria-labelledby': `crisis-${name}-heading`, dataset: { testid: `crisis-section-${name}` } },
     h('h2', { id: `crisis-${name}-heading`, tabindex: '-1' }, t(`crisis.${name}.heading`)),
     ...children);
 }
@@ -197,7 +197,7 @@ function openForm(name) {
   room.open = name;
   room.notes = {};
   paint();
-  mainEl.querySelector(`[data-testid="crisis-${name}"] form`)?.querySelector('input, select, textarea')?.focus();
+  mainEl.querySelector(`[data-testid="crisis-section-${name}"] form`)?.querySelector('input, select, textarea')?.focus();
 }
 
 function closeForm() {
@@ -340,7 +340,7 @@ function timelineSection(c) {
           when(e.at),
           e.by ? person(e.by) : null),
         pick(e, 'text') ? bilingual('p', e, 'text') : null,
-        e.link ? h('p', {}, h('a', { href: e.link }, t('crisis.timeline.open'))) : null)))
+        /^(#\/|https:\/\/)/.test(e.link || '') ? h('p', {}, h('a', { href: e.link }, t('crisis.timeline.open'))) : null)))
     : h('p', { class: 'muted', dataset: { testid: 'crisis-timeline-list' } }, t('crisis.timeline.none'));
   const form = canContribute(c) ? entryForm(c) : null; // first: it shows a refusal beside its field
   return section('timeline', ...notes('timeline'), form, list);
