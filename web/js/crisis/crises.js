@@ -149,6 +149,7 @@ function paintDeclare(main, ctx) {
   const kind = choiceGroup('crisis-kind', t('crisis.field.kind'), vocabularyOptions('crisis_kinds'), [d.kind],
     { type: 'radio', required: true, onChange: ([value]) => { d.kind = value; } });
   kind.append(kindError);
+  kind.setAttribute('aria-describedby', kindError.id);
   fields.kind = { error: kindError, control: kind.querySelector('input') };
   const affected = (ref.entities || []).filter((e) => String(e.id) !== d.lead_entity_id && e.kind !== 'government')
     .sort((a, b) => compare(pick(a, 'name'), pick(b, 'name')))
