@@ -172,11 +172,12 @@ for (const lang of ['ar', 'en']) {
     const page = await newPage(browser, { locale: lang, viewport: PHONE });
     await login(page, 'police.director', PASSWORD, server.url);
     await switchLanguage(page, lang);
-    for (const hash of ['#/crises', '#/crises/new', `#/crises/${crisisId}`]) {
+    const pages = { '#/crises': 'crisis-list', '#/crises/new': 'crisis-declare-form', [`#/crises/${crisisId}`]: 'crisis-room' };
+    for (const [hash, testid] of Object.entries(pages)) {
       await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.getByTestId(testid).waitFor();
       await settled(page);
-      if (hash === `#/crises/${crisisId}`) {
-        await page.getByTestId('crisis-room').waitFor();
+      if (testid === 'crisis-room') {
         await page.getByTestId('crisis-roles-edit').click(); // the roles form open too
         await page.getByTestId('roles-form').waitFor();
       }
