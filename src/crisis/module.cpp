@@ -2,10 +2,12 @@
 
 #include "crisis/calendar_source.hpp"
 #include "crisis/crisis_service.hpp"
+#include "crisis/demo.hpp"
 #include "crisis/notification_source.hpp"
 #include "crisis/resources.hpp"
 #include "crisis/room_service.hpp"
 #include "crisis/routes.hpp"
+#include "crisis/template_service.hpp"
 #include "crisis/vocabularies.hpp"
 #include "module/schema.hpp"
 
@@ -46,6 +48,15 @@ const std::vector<http::Message> kMessages = {
     {"crisis.bad_time", "الحقل {0} يجب أن يكون وقتًا بتوقيت UTC بصيغة YYYY-MM-DDTHH:MM:SSZ.",
      "The field {0} must be a UTC time (YYYY-MM-DDTHH:MM:SSZ)."},
     {"crisis.closed", "الأزمة رقم {0, digits} منتهية ولا يمكن تعديلها.", "Crisis {0} is closed and cannot change."},
+    {"crisis.template_not_found", "القالب رقم {0, digits} غير موجود.", "Template {0} does not exist."},
+    {"crisis.bad_template_code", "رمز القالب «{0}» غير صحيح: أحرف إنجليزية صغيرة وأرقام و- و_ (حتى 64).",
+     "The template code \"{0}\" is not valid: lower-case letters, digits, - and _ (up to 64)."},
+    {"crisis.template_code_taken", "يوجد قالب بالرمز «{0}».", "A template with the code \"{0}\" exists."},
+    {"crisis.bad_template_status", "حالة القالب «{0}» غير معروفة؛ الحالات: active وretired.",
+     "Unknown template status \"{0}\"; use active or retired."},
+    {"crisis.bad_values", "القيم كائن من 50 قيمة نصية على الأكثر (حتى 300 بايت لكل منها).",
+     "Values are an object of at most 50 texts (up to 300 bytes each)."},
+    {"crisis.unknown_placeholder", "لا يحوي القالب الحقل «{0}».", "The template has no placeholder \"{0}\"."},
     {"crisis.task_finished", "المهمة رقم {0, digits} في الحالة «{1}» ولا يمكن تعديلها.",
      "Task {0} is \"{1}\" and cannot change."},
 };
@@ -75,6 +86,18 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   const module::Resource& entry = TimelineEntryResource();
   reg.AddSchema("CrisisTimelineEntry", entry.Schema());
   reg.AddSchema("CrisisTimeline", ListOf("CrisisTimelineEntry"));
+  const module::Resource& tmpl = TemplateResource();
+  reg.AddSchema("CrisisTemplate", tmpl.Schema());
+  reg.AddSchema("CrisisTemplateList", ListOf("CrisisTemplate"));
+  reg.AddSchema("CrisisTemplateCreate", tmpl.Input({"code", "crisis_type", "title_ar", "title_en", "body_ar", "body_en"},
+                                                   {"code", "crisis_type", "title_ar", "title_en", "body_ar", "body_en"}));
+  reg.AddSchema("CrisisTemplateUpdate", tmpl.Input({"crisis_type", "title_ar", "title_en", "body_ar", "body_en", "status"}));
+  reg.AddSchema("CrisisTemplateValues",
+                Obj({{"values", {{"type", "object"}, {"maxProperties", 50}, {"additionalProperties", Str(300)}}}}, {"values"}));
+  reg.AddSchema("CrisisTemplateRendered",
+                Obj({{"title_ar", Str()}, {"title_en", Str()}, {"body_ar", Str(20000)}, {"body_en", Str(20000)},
+                     {"missing", {{"type", "array"}, {"items", Str(32)}}}},
+                    {"title_ar", "title_en", "body_ar", "body_en", "missing"}));
   reg.AddSchema("CrisisTimelineWrite",
                 Obj({{"kind", {{"enum", {"note", "decision", "signal"}}}}, {"text_ar", Str(4000)}, {"text_en", Str(4000)}},
                     {"kind"}));
@@ -94,13 +117,17 @@ void Register(module::ModuleRegistry& reg) {
        "Run a crisis the entity leads: situation, roles, tasks, closing (the room's lead may too)"},
       {"crisis.contribute", {R::kEntityAdmin, R::kEditor, R::kSpokesperson}, false, true,
        "Write notes, decisions and signals in the room of a crisis the entity leads or is affected by"},
+      {"crisis.templates", {}, false, true, "Write holding-statement templates (network admins only)"},
   });
   RegisterVocabularies(reg);
   auto crises = std::make_shared<CrisisService>(reg.services().store, reg);
   auto rooms = std::make_shared<RoomService>(reg.services().store, reg);
   reg.Keep(crises);
+  auto templates = std::make_shared<TemplateService>(reg.services().store);
   reg.Keep(rooms);
+  reg.Keep(templates);
   reg.AddMigrations(CrisisService::Migrations());
+  reg.AddMigrations(TemplateService::Migrations());
   reg.AddEntityReference("crises", "lead_entity_id");
   reg.AddEntityReference("crisis_entities", "entity_id");
   reg.AddMessages(kMessages);
@@ -108,7 +135,8 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddCalendarSource(std::make_shared<CrisisCalendarSource>());
   reg.AddNotificationSource(std::make_shared<CrisisNotificationSource>(reg));
   RegisterSchemas(reg);
-  RegisterRoutes(reg, crises, rooms);
+  RegisterRoutes(reg, crises, rooms, templates);
+  reg.AddDemoSeeder([templates](store::Store&, module::DemoContext& ctx) { return SeedDemo(*templates, ctx); });
 }
 
 }  // namespace sawt::crisis

@@ -65,8 +65,10 @@ std::vector<std::string> CrisisNotificationSource::event_types() const {
 
 Result<std::vector<NotificationDraft>> CrisisNotificationSource::Drafts(store::Tx& tx, const store::Event& event) const {
   std::vector<NotificationDraft> out;
-  const auto id = core::ParseId(event.object_id);
-  if (!id || event.object_type != "crisis") return out;
+  // Task events name the task; the crisis is in their payload.
+  const bool task_event = event.object_type == "crisis_task";
+  const auto id = task_event ? core::JsonInt64(event.payload.value("crisis_id", Json())) : core::ParseId(event.object_id);
+  if (!id || (!task_event && event.object_type != "crisis")) return out;
   auto loaded = LoadRoom(tx, *id);
   if (!loaded) return out;  // gone: nothing to tell
   const Room& room = *loaded;
@@ -92,7 +94,7 @@ Result<std::vector<NotificationDraft>> CrisisNotificationSource::Drafts(store::T
   } else if (event.action == "crisis.task_added" ||
              (event.action == "crisis.task_updated" && event.payload.value("owner_changed", false))) {
     const auto account = core::JsonInt64(event.payload.value("owner_account_id", Json()));
-    const auto task = core::JsonInt64(event.payload.value("task_id", Json()));
+    const auto task = core::ParseId(event.object_id);
     if (!account || !task) return out;
     auto rows = tx.Query("SELECT title_ar, title_en FROM crisis_tasks WHERE id = $1", {*task});
     if (!rows) return std::move(rows).error();

@@ -66,4 +66,17 @@ const Resource& TimelineEntryResource() {
   return *r;
 }
 
+const Resource& TemplateResource() {
+  static const Resource* r = new Resource(
+      {
+          {"id", Int()}, {"code", Str(64)}, {"crisis_type", Enum(Types())},
+          {"title_ar", Str()}, {"title_en", Str()}, {"body_ar", Str(8000)}, {"body_en", Str(8000)},
+          {"status", {{"enum", {"active", "retired"}}}},
+          {"version", Int()}, {"created_by", Str()}, {"created_at", Timestamp()}, {"updated_by", Str()},
+          {"updated_at", Timestamp()},
+      },
+      {{"placeholders", UpTo(50, Str(32))}});
+  return *r;
+}
+
 }  // namespace sawt::crisis

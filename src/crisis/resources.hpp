@@ -13,4 +13,7 @@ const module::Resource& TaskResource();
 /// One entry of a room's timeline (stored, or a signal another module supplied).
 const module::Resource& TimelineEntryResource();
 
+/// A holding-statement template; its placeholders are added by the service.
+const module::Resource& TemplateResource();
+
 }  // namespace sawt::crisis

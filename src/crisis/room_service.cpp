@@ -147,8 +147,8 @@ Result<Json> RoomService::AddTask(const auth::Caller& caller, int64_t crisis_id,
     SAWT_TRY_STATUS(AddTimeline(tx, crisis_id, "task_added", "مهمة جديدة: " + *title_ar, "New task: " + *title_en,
                                 caller.login));
     Json out = TaskJson(task);
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "crisis.task_added", room.lead_entity(), "crisis", crisis_id,
-                                {{"task_id", task.Int("id")}, {"owner_account_id", *owner}}));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "crisis.task_added", room.lead_entity(), "crisis_task", task.Int("id"),
+                                {{"crisis_id", crisis_id}, {"owner_account_id", *owner}}));
     return out;
   });
 }
@@ -210,10 +210,10 @@ Result<Json> RoomService::UpdateTask(const auth::Caller& caller, int64_t crisis_
     if (!updated) return MissOrStale(tx, "crisis_tasks", task_id, "crisis.task_not_found").error();
     SAWT_ASSIGN_OR_RETURN(Row task, LoadTask(tx, crisis_id, task_id));
     Json payload = set.changed;
-    payload["task_id"] = task_id;
+    payload["crisis_id"] = crisis_id;
     payload["owner_account_id"] = task.Int("owner_account_id");
     payload["owner_changed"] = owner && *owner != old.Int("owner_account_id");
-    SAWT_TRY_STATUS(AppendEvent(tx, caller, "crisis.task_updated", room.lead_entity(), "crisis", crisis_id, std::move(payload)));
+    SAWT_TRY_STATUS(AppendEvent(tx, caller, "crisis.task_updated", room.lead_entity(), "crisis_task", task_id, std::move(payload)));
     return TaskJson(task);
   });
 }

@@ -8,7 +8,49 @@ namespace sawt::crisis {
 
 using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
-void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CrisisService> crises, std::shared_ptr<RoomService> rooms) {
+namespace {
+
+void RegisterTemplateRoutes(module::ModuleRegistry& reg, std::shared_ptr<TemplateService> templates) {
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/crisis-templates",
+                                 {"Holding-statement templates (active ones unless include_retired=true)", {},
+                                  {"crisis_type", "include_retired"}, "", "CrisisTemplateList"}),
+               [templates](Request& req, const auth::Caller& caller) {
+                 return Reply(req, templates->List(caller, module::QueryText(req, "crisis_type"),
+                                                   module::QueryText(req, "include_retired") == "true"));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/crisis-templates",
+                                 {"Write a holding-statement template (network admins)", {}, {}, "CrisisTemplateCreate",
+                                  "CrisisTemplate", 201, true, {409}}),
+               module::CreateWithBody([templates](const auth::Caller& c, const Json& b) { return templates->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/crisis-templates/{id}",
+                                 {"Get a holding-statement template", {"id"}, {}, "", "CrisisTemplate", 200, true}),
+               [templates](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, templates->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/crisis-templates/{id}",
+                                 {"Edit or retire a holding-statement template (network admins)", {"id"}, {},
+                                  "CrisisTemplateUpdate", "CrisisTemplate", 200, true}),
+               WithIdMatchBody([templates](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return templates->Update(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/crisis-templates/{id}/render",
+                                 {"Fill a template's placeholders", {"id"}, {}, "CrisisTemplateValues", "CrisisTemplateRendered"}),
+               [templates](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return Reply(req, templates->Render(caller, *id, *body));
+               });
+}
+
+}  // namespace
+
+void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CrisisService> crises, std::shared_ptr<RoomService> rooms,
+                    std::shared_ptr<TemplateService> templates) {
+  RegisterTemplateRoutes(reg, std::move(templates));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/crises",
                                  {"List crises and drills", {}, {"status", "kind", "entity_id", "cursor", "limit"}, "",
                                   "Page:Crisis"}),

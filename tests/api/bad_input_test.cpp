@@ -20,9 +20,7 @@ class BadInputTest : public FreshObjectsTest {
     for (const auto& route : app().app().registry->router().routes()) {
       if (route.method != "POST" && route.method != "PATCH" && route.method != "PUT") continue;
       if (!TakesJson(route)) continue;
-      std::string path = route.pattern;
-      if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, "1");
-      out.emplace_back(route.method, path);
+      out.emplace_back(route.method, FillPath(route.pattern));
     }
     return out;
   }

@@ -1,11 +1,14 @@
 // Black-box tests of crisis rooms (issue 13): declaring a crisis or drill, its roles, situation,
-// tasks and timeline, calendar milestones, notifications and closing; both stores.
+// tasks and timeline (with other modules' signals), calendar milestones, notifications, closing, and
+// holding-statement templates; both stores.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <set>
 #include <thread>
 
+#include "module/crisis_signal.hpp"
+#include "module/registry.hpp"
 #include "tests/api/fixture.hpp"
 
 namespace sawt::testing {
@@ -212,6 +215,111 @@ TEST_P(CrisisApiTest, DeclaringChecksItsInput) {
                               {"due_at", "tomorrow"}});
   EXPECT_EQ(bad_due.json().value("code", ""), "crisis.bad_time") << bad_due.body;
 }
+
+TEST_P(CrisisApiTest, HoldingStatementTemplatesFillInSeconds) {
+  Credentials editor = Demo("police.editor");
+  // The demo network has a template per common crisis type; each lists its placeholders.
+  Reply list = app().Call("GET", "/api/v1/crisis-templates?crisis_type=weather", editor);
+  ASSERT_EQ(list.status, 200) << list.body;
+  Json rain;
+  for (const auto& t : list.json()["items"]) {
+    EXPECT_EQ(t["crisis_type"], "weather");
+    if (t["code"] == "heavy-rain-holding") rain = t;
+  }
+  ASSERT_FALSE(rain.is_null()) << list.body;
+  EXPECT_EQ(rain["placeholders"], Json::array({"area", "time"}));
+  const std::string render = "/api/v1/crisis-templates/" + std::to_string(rain["id"].get<int64_t>()) + "/render";
+  Reply filled = app().Call("POST", render, editor, {{"values", {{"area", "خور دبي"}}}});
+  ASSERT_EQ(filled.status, 200) << filled.body;
+  EXPECT_NE(filled.json()["title_ar"].get<std::string>().find("خور دبي"), std::string::npos);
+  EXPECT_EQ(filled.json()["title_ar"].get<std::string>().find("{{area}}"), std::string::npos);
+  EXPECT_NE(filled.json()["body_en"].get<std::string>().find("{{time}}"), std::string::npos);
+  EXPECT_EQ(filled.json()["missing"], Json::array({"time"}));
+  EXPECT_EQ(app().Call("POST", render, editor, {{"values", {{"sirens", "x"}}}}).json().value("code", ""),
+            "crisis.unknown_placeholder");
+  EXPECT_EQ(app().Call("POST", render, editor, {{"values", {{"area", 7}}}}).json().value("code", ""), "crisis.bad_values");
+
+  // Network admins write them; codes are unique; a retired template leaves the default list.
+  const std::string code = "tpl-" + Unique();
+  Json body = {{"code", code}, {"crisis_type", "cyber"}, {"title_ar", "حادث {{system}}"}, {"title_en", "{{system}} incident"},
+               {"body_ar", "نتعامل مع حادث في {{system}}."}, {"body_en", "We are handling an incident in {{system}}."}};
+  EXPECT_EQ(app().Call("POST", "/api/v1/crisis-templates", Demo("police.director"), body).status, 403);
+  Reply made = app().Call("POST", "/api/v1/crisis-templates", Admin(), body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json()["placeholders"], Json::array({"system"}));
+  EXPECT_EQ(app().Call("POST", "/api/v1/crisis-templates", Admin(), body).json().value("code", ""), "crisis.template_code_taken");
+  body["code"] = "Bad Code";
+  EXPECT_EQ(app().Call("POST", "/api/v1/crisis-templates", Admin(), body).json().value("code", ""), "crisis.bad_template_code");
+  const std::string path = "/api/v1/crisis-templates/" + std::to_string(made.json()["id"].get<int64_t>());
+  Reply retired = app().Call("PATCH", path, Admin(), {{"status", "retired"}}, {{"If-Match", "\"1\""}});
+  ASSERT_EQ(retired.status, 200) << retired.body;
+  auto listed = [&](const std::string& query) {
+    Reply r = app().Call("GET", "/api/v1/crisis-templates" + query, editor);
+    for (const auto& t : r.json()["items"]) {
+      if (t["code"] == code) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(listed("?crisis_type=cyber"));
+  EXPECT_TRUE(listed("?crisis_type=cyber&include_retired=true"));
+}
+
+// A module with signals (as media inquiries or listening will be) plugs into every crisis room
+// through the registry: this one reports an inquiry about any entity a room asks for.
+class InquirySignals final : public module::CrisisSignalSource {
+ public:
+  core::Result<std::vector<module::CrisisSignal>> Signals(store::Tx&, const module::CrisisSignalQuery& query,
+                                                          size_t limit) const override {
+    std::vector<module::CrisisSignal> out;
+    for (int64_t entity : query.entity_ids) {
+      if (out.size() == limit) break;
+      out.push_back({"media_inquiry", query.since, entity, "استفسار صحفي عن الجهة " + std::to_string(entity),
+                     "Press inquiry about entity " + std::to_string(entity), "#/inquiries/" + std::to_string(entity)});
+    }
+    return out;
+  }
+};
+
+void RegisterInquirySignals(module::ModuleRegistry& reg) {
+  reg.BeginModule("example_inquiries", {"crisis"});
+  reg.AddCrisisSignalSource(std::make_shared<InquirySignals>());
+}
+
+class CrisisSignalsTest : public ::testing::TestWithParam<BackendKind> {};
+
+TEST_P(CrisisSignalsTest, AnotherModulesSignalsReachTheRoomTimeline) {
+  TestDatabase db(GetParam());
+  if (db.url().empty()) GTEST_SKIP() << db.skip_reason();
+  TestAppOptions options;
+  options.extra_modules.push_back(&RegisterInquirySignals);
+  TestApp app(db.url(), /*demo=*/true, options);
+  ASSERT_TRUE(app.ok()) << app.error();
+  Credentials admin = app.Login("admin", "admin-demo");
+  const int64_t police = app.demo().entities.at("police");
+  const int64_t rta = app.demo().entities.at("rta");
+  const int64_t health = app.demo().entities.at("health");
+  Json body = {{"kind", "real"}, {"crisis_type", "infrastructure"}, {"severity", "severe"}, {"title_ar", "انقطاع"},
+               {"title_en", "Outage"}, {"lead_entity_id", rta}, {"affected_entity_ids", {police}}};
+  Reply made = app.Call("POST", "/api/v1/crises", admin, body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  Reply timeline = app.Call("GET", "/api/v1/crises/" + std::to_string(made.json()["id"].get<int64_t>()) + "/timeline", admin);
+  ASSERT_EQ(timeline.status, 200) << timeline.body;
+  std::set<int64_t> asked;
+  for (const auto& e : timeline.json()["items"]) {
+    if (e["source"] != "media_inquiry") continue;
+    EXPECT_EQ(e["kind"], "signal");
+    EXPECT_TRUE(e["id"].is_null());
+    const std::string link = e["link"];
+    asked.insert(std::stoll(link.substr(link.rfind('/') + 1)));
+  }
+  // The room asked about its lead and affected entities (and their departments), not the others.
+  EXPECT_TRUE(asked.count(rta));
+  EXPECT_TRUE(asked.count(police));
+  EXPECT_FALSE(asked.count(health));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, CrisisSignalsTest, ::testing::Values(BackendKind::kSqlite, BackendKind::kPostgres),
+                         [](const ::testing::TestParamInfo<BackendKind>& info) { return BackendName(info.param); });
 
 }  // namespace
 }  // namespace sawt::testing

@@ -44,6 +44,17 @@ std::string ApiTest::Unique() {
   return std::to_string(::getpid() % 100000) + "-" + std::to_string(++n);
 }
 
+std::string ApiTest::FillPath(std::string pattern, const std::string& text) {
+  for (size_t p = pattern.find('{'); p != std::string::npos; p = pattern.find('{', p + 1)) {
+    const size_t end = pattern.find('}', p);
+    if (end == std::string::npos) break;
+    const std::string name = pattern.substr(p + 1, end - p - 1);
+    const bool id = name == "id" || (name.size() > 3 && name.compare(name.size() - 3, 3, "_id") == 0);
+    if (id || !text.empty()) pattern.replace(p, end - p + 1, id ? "1" : text);
+  }
+  return pattern;
+}
+
 void ApiTest::SetUp() {
   Shared& shared = Apps()[GetParam()];
   if (!shared.db) {

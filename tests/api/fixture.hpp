@@ -30,6 +30,9 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   int64_t AccountId(const std::string& login) const { return app_->demo().accounts.at(login); }
   /// A unique suffix for names created by one test.
   static std::string Unique();
+  /// A route pattern with its id parameters ({id}, {task_id}, …) set to "1" and, unless `text` is
+  /// empty, its other parameters ({channel}, {item}) to `text`: a path for generic probes.
+  static std::string FillPath(std::string pattern, const std::string& text = "");
   /// `root` and every entity below it, as the network admin lists them.
   std::set<int64_t> Subtree(int64_t root);
   /// Every row of a paginated list, following next_cursor (`path` may carry a query).

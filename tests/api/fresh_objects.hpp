@@ -183,10 +183,19 @@ class FreshObjectsTest : public ApiTest {
   Json CrisisTaskBody() {
     return {{"title_ar", "مهمة"}, {"title_en", "Task"}, {"owner_account_id", AccountId("admin")}};
   }
+  Json CrisisTemplateBody() {
+    return {{"code", "zct-" + Unique()}, {"crisis_type", "other"}, {"title_ar", "بيان {{x}}"}, {"title_en", "Statement {{x}}"},
+            {"body_ar", "نص"}, {"body_en", "Text"}};
+  }
+  int64_t NewCrisisTemplate() { return Made(app().Call("POST", "/api/v1/crisis-templates", Admin(), CrisisTemplateBody())); }
+  /// A fresh task of the network admin in the crisis at `crisis_path` ("/api/v1/crises/<id>").
+  int64_t NewCrisisTask(const std::string& crisis_path) {
+    return Made(app().Call("POST", crisis_path + "/tasks", Admin(), CrisisTaskBody()));
+  }
   /// A fresh task in a fresh drill of `entity`: "/api/v1/crises/<id>/tasks/<task>".
   std::string NewCrisisTaskPath(int64_t entity) {
     const std::string crisis = At("/api/v1/crises/{id}", NewCrisis(entity));
-    return crisis + "/tasks/" + std::to_string(Made(app().Call("POST", crisis + "/tasks", Admin(), CrisisTaskBody())));
+    return crisis + "/tasks/" + std::to_string(NewCrisisTask(crisis));
   }
 
   // strategy: the demo's active umbrella strategy, a fresh draft strategy of `entity` serving it,
@@ -465,6 +474,16 @@ class FreshObjectsTest : public ApiTest {
           }}},
         {"DELETE /api/v1/initiatives/{id}/showcase",
          {200, [&](int64_t e) { return RouteRequest{At("/api/v1/initiatives/{id}/showcase", ShowcasedInitiative(e))}; }}},
+        {"GET /api/v1/crisis-templates", {200, fixed("/api/v1/crisis-templates")}},
+        {"POST /api/v1/crisis-templates", {201, [&](int64_t) { return RouteRequest{"/api/v1/crisis-templates", CrisisTemplateBody()}; }}},
+        {"GET /api/v1/crisis-templates/{id}",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-templates/{id}", NewCrisisTemplate())}; }}},
+        {"PATCH /api/v1/crisis-templates/{id}",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-templates/{id}", NewCrisisTemplate()), {{"title_en", "Renamed"}}}; }}},
+        {"POST /api/v1/crisis-templates/{id}/render",
+         {200, [&](int64_t) {
+            return RouteRequest{At("/api/v1/crisis-templates/{id}/render", NewCrisisTemplate()), {{"values", {{"x", "y"}}}}};
+          }}},
         {"GET /api/v1/crises", {200, fixed("/api/v1/crises")}},
         {"POST /api/v1/crises", {201, [&](int64_t e) { return RouteRequest{"/api/v1/crises", CrisisBody(e)}; }}},
         {"GET /api/v1/crises/{id}", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}", NewCrisis(e))}; }}},

@@ -94,6 +94,9 @@ class IfMatchTest : public FreshObjectsTest {
     const auto member_lists = fixed({"/api/v1/members?limit=200"});
     const auto content_lists = fixed({"/api/v1/content-items?limit=200"});
     const auto initiative_lists = fixed({"/api/v1/initiatives?limit=200"});
+    const auto crisis_lists = fixed({"/api/v1/crises?limit=200"});
+    auto new_crisis = [this, police] { return NewCrisis(police); };
+    const std::string task_crisis = "/api/v1/crises/" + std::to_string(NewCrisis(police));
     const auto calendar_lists = fixed({"/api/v1/calendar?from=2031-01-01&to=2031-02-01"});
     auto new_department = [this, police] {
       Json body = {{"kind", "department"}, {"parent_id", police}, {"code", "im-" + Unique()},
@@ -261,6 +264,20 @@ class IfMatchTest : public FreshObjectsTest {
            return id;
          },
          on("/api/v1/initiatives/{id}/showcase"), nullptr, initiative_lists, "initiative"},
+        {"PATCH", "/api/v1/crises/{id}", new_crisis, on("/api/v1/crises/{id}"), {{"severity", "severe"}}, crisis_lists,
+         "crisis"},
+        {"PUT", "/api/v1/crises/{id}/roles", new_crisis, on("/api/v1/crises/{id}/roles"),
+         {{"roles", {{{"account_id", AccountId("admin")}, {"role", "lead"}}, {{"account_id", AccountId("police.editor")}, {"role", "monitoring"}}}}},
+         crisis_lists, "crisis"},
+        {"POST", "/api/v1/crises/{id}/close", new_crisis, on("/api/v1/crises/{id}/close"), {{"lessons_en", "Lessons"}},
+         crisis_lists, "crisis"},
+        // Tasks of one drill (its task list holds the neighbours).
+        {"PATCH", "/api/v1/crises/{id}/tasks/{task_id}",
+         [this, task_crisis] { return NewCrisisTask(task_crisis); },
+         [task_crisis](int64_t id) { return task_crisis + "/tasks/" + std::to_string(id); }, {{"status", "done"}},
+         fixed({task_crisis + "/tasks"}), "crisis_task"},
+        {"PATCH", "/api/v1/crisis-templates/{id}", [this] { return NewCrisisTemplate(); }, on("/api/v1/crisis-templates/{id}"),
+         {{"title_en", "Renamed"}}, fixed({"/api/v1/crisis-templates?include_retired=true"}), "crisis_template"},
     };
   }
 
@@ -352,9 +369,7 @@ TEST_P(IfMatchTest, EveryIfMatchRouteHasACase) {
   for (const auto& route : app().app().registry->router().routes()) {
     // Signing out would end the probe's own session (and takes no If-Match).
     if (route.method == "GET" || route.pattern.rfind("/api/v1/sessions", 0) == 0) continue;
-    std::string path = route.pattern;
-    if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, "1");
-    if (auto p = path.find("{channel}"); p != std::string::npos) path.replace(p, 9, "x");
+    const std::string path = FillPath(route.pattern, "x");
     Reply r = app().Call(route.method, path, nobody, route.method == "DELETE" ? Json() : Json::object(),
                          {{"If-Match", "not-an-etag"}});
     if (r.status == 412 && r.json().value("code", "") == "common.bad_if_match") {

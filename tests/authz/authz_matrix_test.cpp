@@ -162,6 +162,11 @@ const std::vector<Row> kRows = {
     {"DELETE /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
     // crisis: every member follows crises; the lead entity's admins declare and run them; its
     // editors and spokespeople (and the affected entities') write in the room.
+    {"GET /api/v1/crisis-templates", kEveryone, kEveryone},
+    {"POST /api/v1/crisis-templates", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/crisis-templates/{id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/crisis-templates/{id}", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/crisis-templates/{id}/render", kEveryone, kEveryone},
     {"GET /api/v1/crises", kEveryone, kEveryone},
     {"POST /api/v1/crises", kAdmins, kNetworkAdmin},
     {"GET /api/v1/crises/{id}", kEveryone, kEveryone},
@@ -285,9 +290,7 @@ TEST_P(AuthzMatrixTest, EndpointTimesRoleTimesEntity) {
 TEST_P(AuthzMatrixTest, EveryProtectedRouteNeedsAuthentication) {
   for (const auto& route : app().app().registry->router().routes()) {
     if (route.is_public) continue;
-    std::string path = route.pattern;
-    if (auto p = path.find("{id}"); p != std::string::npos) path.replace(p, 4, "1");
-    Reply r = app().Call(route.method, path, {}, route.method == "GET" || route.method == "DELETE" ? Json() : Json::object());
+    Reply r = app().Call(route.method, FillPath(route.pattern), {}, route.method == "GET" || route.method == "DELETE" ? Json() : Json::object());
     EXPECT_EQ(r.status, 401) << route.method << " " << route.pattern;
   }
 }
