@@ -64,7 +64,9 @@ export function renderLogin(root, { langButton, onSignedIn }) {
           langButton()),
         h('h1', {}, t('common.login.title')),
         h('p', { class: 'lead' }, t('common.app.tagline')),
-        form)));
+        form,
+        // The public alerts page (web/alerts.html) needs no sign-in.
+        h('p', { class: 'login-alerts' }, h('a', { href: 'alerts.html', dataset: { testid: 'login-alerts' } }, t('common.login.alerts'))))));
 
   // Keep focus where it was across a language switch; otherwise start in the first field.
   const refocus = prev.focus && root.querySelector(`[data-testid="${prev.focus}"]`);

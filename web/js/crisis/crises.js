@@ -70,6 +70,8 @@ function paintList(main, ctx) {
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('crisis.title')),
       h('p', { class: 'muted' }, t('crisis.lead')),
+      // The public page (web/alerts.html, no sign-in): what the public sees of published statements.
+      h('a', { class: 'crisis-public-link', href: 'alerts.html', dataset: { testid: 'crisis-public-link' } }, t('crisis.public_alerts')),
       declarable().length
         ? h('a', { class: 'button primary', href: '#/crises/new', dataset: { testid: 'crisis-declare' } }, t('crisis.declare.button')) : null),
     h('form', { class: 'filters crisis-filters', role: 'search', dataset: { testid: 'crisis-filters' }, onsubmit: (e) => e.preventDefault() },

@@ -17,6 +17,7 @@ import { entityName, themeName, vocabularyOptions, codes } from '../reference.js
 import { inputField, selectField, choiceGroup, showFieldProblem, conflictNotice, langBlock } from '../fields.js';
 import { person } from '../people.js';
 import { zonedToIso, zoneName } from '../time.js';
+import { statementsSection } from './statements.js';
 import {
   severityBadge, kindBadge, statusChip, label, canManage, canContribute, isMe, memberOptions, accountName, roleHolderName,
 } from './shared.js';
@@ -26,6 +27,10 @@ const room = {
   crisis: null,
   tasks: [],
   timeline: [],
+  statements: [],
+  templates: null, // the crisis templates, the crisis type's first (loaded when a draft starts from one)
+  checks: {}, // statement id -> its one-voice check, once opened
+  openStatements: new Set(), // the statements shown opened
   open: null, // the form shown: 'situation', 'roles' or 'close'
   drafts: null,
   notes: {}, // section -> { ok, text } after the last write there
@@ -38,7 +43,7 @@ export async function renderRoom(main, id, ctx) {
   mainEl = main;
   ctxRef = ctx;
   if (room.id !== id || !room.crisis) {
-    Object.assign(room, { id, open: null, notes: {}, conflict: false, drafts: emptyDrafts() });
+    Object.assign(room, { id, open: null, notes: {}, conflict: false, drafts: emptyDrafts(), templates: null, openStatements: new Set() });
     await load();
   } else if (!ctx.relang) {
     room.notes = {};
@@ -48,15 +53,17 @@ export async function renderRoom(main, id, ctx) {
 }
 
 function emptyDrafts() {
-  return { situation: null, roles: null, task: { title_ar: '', title_en: '', owner: '', due: '' }, entry: { kind: 'note', text_ar: '', text_en: '' }, close: { lessons_ar: '', lessons_en: '' } };
+  return { situation: null, roles: null, statement: null, task: { title_ar: '', title_en: '', owner: '', due: '' }, entry: { kind: 'note', text_ar: '', text_en: '' }, close: { lessons_ar: '', lessons_en: '' } };
 }
 
 async function load() {
   const base = `/api/v1/crises/${encodeURIComponent(room.id)}`;
-  const [crisis, tasks, timeline] = await Promise.all([api(base), api(`${base}/tasks`), api(`${base}/timeline`)]);
+  const [crisis, tasks, timeline, statements] = await Promise.all([api(base), api(`${base}/tasks`), api(`${base}/timeline`), api(`${base}/statements`)]);
   room.crisis = crisis;
   room.tasks = tasks?.items || [];
   room.timeline = timeline?.items || [];
+  room.statements = statements?.items || [];
+  room.checks = {};
   room.conflict = false;
 }
 
@@ -123,9 +130,22 @@ function paint() {
       header(c, manage),
       room.conflict ? conflictNotice('crisis-conflict', () => load().then(paint).catch(ctxRef.notify)) : null,
       h('div', { class: 'crisis-layout' },
-        h('div', { class: 'crisis-main' }, situationSection(c, manage), tasksSection(c, manage), timelineSection(c)),
+        h('div', { class: 'crisis-main' }, situationSection(c, manage), statementsSection(c, statementKit), tasksSection(c, manage), timelineSection(c)),
         h('div', { class: 'crisis-aside' }, rolesSection(c, manage), closeSection(c, manage)))));
 }
+
+/** What the statements section (statements.js) uses of the room. */
+const statementKit = {
+  room,
+  section: (...args) => section(...args),
+  notes: (name) => notes(name),
+  write: (...args) => write(...args),
+  paint: () => paint(),
+  focus: (selector) => mainEl.querySelector(selector)?.focus(),
+  bilingual: (...args) => bilingual(...args),
+  when: (iso) => when(iso),
+  notify: (err) => ctxRef.notify(err),
+};
 
 // ---- header ----------------------------------------------------------------------------------
 
