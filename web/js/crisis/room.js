@@ -1,7 +1,8 @@
 // The crisis room (#/crises/<id>, where the crisis notifications lead): the header (title,
 // severity, kind — a drill said so plainly —, status, lead and affected entities, themes, areas,
-// declared and closed by whom and when), the situation summary, the room's roles, its tasks and
-// its timeline (GET /api/v1/crises/{id}, …/tasks, …/timeline).
+// declared and closed by whom and when), the situation summary, its statements (statements.js:
+// drafted from a template, checked, approved, published), the room's roles, its tasks and its
+// timeline (GET /api/v1/crises/{id}, …/tasks, …/timeline, …/statements).
 //
 // Those who manage the room (the lead entity's admins, network admins, the room's lead) update the
 // situation and severity (PATCH, If-Match), assign roles (PUT …/roles), add tasks and mark them

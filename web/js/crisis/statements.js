@@ -66,9 +66,15 @@ export function statementsSection(c, kit) {
   const start = (options) => {
     room.drafts.statement = newComposer(options);
     room.notes = {};
-    if (options.fromTemplate) loadTemplates(c, kit).then(() => kit.paint()).catch(kit.notify);
     kit.paint();
-    kit.focus('[data-testid="statement-form"] select, [data-testid="statement-form"] input');
+    if (!options.fromTemplate) {
+      kit.focus('#statement-title_ar');
+      return;
+    }
+    loadTemplates(c, kit).then(() => {
+      kit.paint();
+      kit.focus('#statement-template');
+    }).catch(kit.notify);
   };
   const d = room.drafts.statement;
   const actions = contribute && !d
@@ -77,10 +83,11 @@ export function statementsSection(c, kit) {
         t('crisis.statements.from_template')),
       h('button', { type: 'button', dataset: { testid: 'statement-blank' }, onclick: () => start({}) }, t('crisis.statements.blank')))
     : null;
+  const form = contribute && d ? composer(c, d, kit) : null; // first: it shows a refusal beside its field
   const list = room.statements.length
     ? h('ol', { class: 'crisis-statements', dataset: { testid: 'statement-list' } }, room.statements.map((s) => statementCard(c, s, kit, start)))
     : h('p', { class: 'muted', dataset: { testid: 'statement-list' } }, t('crisis.statements.none'));
-  return kit.section('statements', ...kit.notes('statements'), actions, contribute && d ? composer(c, d, kit) : null, list);
+  return kit.section('statements', ...kit.notes('statements'), actions, form, list);
 }
 
 // ---- a statement ------------------------------------------------------------------------------
