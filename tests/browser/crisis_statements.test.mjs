@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, switchLanguage, axeProblems, overflows,
+  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows,
 } from './harness.mjs';
 
 let server;
@@ -34,19 +34,6 @@ const ARABIC_DIGIT = /[\u0660-\u0669]/;
 let crisisId = null;
 let statementId = null;
 let publicPage = null;
-
-/** A JSON write with the page's session and CSRF token; resolves to { status, body }. */
-function apiSend(page, method, apiPath, body, headers = {}) {
-  return page.evaluate(async ({ method, apiPath, body, headers }) => {
-    const me = await (await fetch('/api/v1/me', { headers: { Accept: 'application/json' } })).json();
-    const res = await fetch(apiPath, {
-      method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token, ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }, { method, apiPath, body, headers });
-}
 
 /** A new page signed in as `user` on the drill's room. */
 async function openRoom(user, options) {

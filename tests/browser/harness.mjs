@@ -191,6 +191,22 @@ export function apiGet(page, apiPath) {
   return page.evaluate(async (p) => (await fetch(p, { headers: { Accept: 'application/json' } })).json(), apiPath);
 }
 
+/**
+ * A write API call with the page's session (its CSRF token from GET /api/v1/me; the page must be
+ * signed in); resolves to { status, body, etag }.
+ */
+export function apiSend(page, method, apiPath, body, headers = {}) {
+  return page.evaluate(async ({ method, apiPath, body, headers }) => {
+    const me = await (await fetch('/api/v1/me', { headers: { Accept: 'application/json' } })).json();
+    const res = await fetch(apiPath, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null), etag: res.headers.get('ETag') };
+  }, { method, apiPath, body, headers });
+}
+
 /** Switches the UI to lang ('ar' or 'en') with the header's button, unless it is already there. */
 export async function switchLanguage(page, lang) {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
