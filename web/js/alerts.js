@@ -21,7 +21,8 @@ const STREAM = '/api/v1/public/alerts/stream';
 
 const state = {
   items: [], // PublicStatements, newest first
-  loaded: false,
+  requested: false, // the list was asked for
+  loaded: false, // … and answered
   failed: null, // the list could not be read
   live: false, // the stream is connected
   fresh: new Set(), // ids that arrived over the stream
@@ -47,8 +48,8 @@ function connect() {
   source.addEventListener('open', () => {
     clearTimeout(fallback);
     state.live = true;
-    if (!state.loaded) load();
-    else paintStatus();
+    if (!state.requested) load();
+    paintStatus();
   });
   source.addEventListener('statement', (e) => {
     try {
@@ -64,8 +65,8 @@ function connect() {
 }
 
 async function load() {
-  if (state.loaded) return;
-  state.loaded = true;
+  if (state.requested) return;
+  state.requested = true;
   try {
     const res = await fetch('/api/v1/public/statements', { headers: { Accept: 'application/json' } });
     if (!res.ok) throw new Error(String(res.status));
@@ -76,6 +77,7 @@ async function load() {
     console.warn('alerts: GET /api/v1/public/statements', err);
     state.failed = err;
   }
+  state.loaded = true;
   paint();
 }
 

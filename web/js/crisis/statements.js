@@ -25,6 +25,7 @@ import { label, holdsRole, canManage, canContribute, isMe } from './shared.js';
 
 const TEXTS = ['title_ar', 'title_en', 'body_ar', 'body_en', 'instruction_ar', 'instruction_en'];
 const LIMITS = { title: 300, body: 8000, instruction: 2000 };
+const PLACEHOLDER = /\{\{[a-z][a-z0-9_]*\}\}/g; // a template's blank, {{name}} (docs/crisis.md)
 
 /** A new composer: blank, from a template, or superseding a published statement (`update`/`cancel`). */
 export function newComposer({ fromTemplate = false, supersedes = null, msgType = 'alert' } = {}) {
@@ -215,7 +216,7 @@ function templatePart(c, d, kit) {
   if (!room.templates.length) return h('p', { class: 'muted' }, t('crisis.statements.no_templates'));
   const template = room.templates.find((x) => String(x.id) === d.template_id) || room.templates[0];
   const choice = selectField('statement-template', t('crisis.statements.template'),
-    room.templates.map((x) => ({ value: String(x.id), label: `${pick(x, 'title')} (${label('crisis_types', x.crisis_type)})` })), d.template_id,
+    room.templates.map((x) => ({ value: String(x.id), label: `${pick(x, 'title').replace(PLACEHOLDER, '…')} (${label('crisis_types', x.crisis_type)})` })), d.template_id,
     { dataset: { testid: 'statement-template' } });
   choice.select.addEventListener('change', () => {
     chooseTemplate(d, room.templates.find((x) => String(x.id) === choice.select.value));
@@ -335,8 +336,15 @@ async function save(c, d, kit, submit) {
   const { room } = kit;
   const missing = ['title_ar', 'title_en', 'body_ar', 'body_en'].find((k) => !d[k].trim())
     || (submit && d.findings && !d.override.trim() && 'override_reason');
-  if (missing) {
-    room.notes = { statements: { ok: false, field: missing, text: () => t('crisis.form.missing', { field: t(missing === 'override_reason' ? 'crisis.statements.override' : `crisis.statements.field.${missing}`) }) } };
+  const unfilled = !missing && TEXTS.find((k) => d[k].match(PLACEHOLDER));
+  if (missing || unfilled) {
+    const fieldName = (key) => t(key === 'override_reason' ? 'crisis.statements.override' : `crisis.statements.field.${key}`);
+    room.notes = {
+      statements: {
+        ok: false, field: missing || unfilled,
+        text: () => (missing ? t('crisis.form.missing', { field: fieldName(missing) }) : t('crisis.statements.unfilled', { field: fieldName(unfilled) })),
+      },
+    };
     kit.paint();
     kit.focus('[data-testid="statement-form"] [aria-invalid="true"]');
     return;
