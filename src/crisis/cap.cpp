@@ -85,7 +85,8 @@ std::string CapTime(int64_t utc_micros, int offset_minutes) {
   const std::string stamp = core::FormatIsoUtc(local - ((local % 1'000'000) + 1'000'000) % 1'000'000).substr(0, 19);
   const int magnitude = std::abs(offset_minutes);
   char offset[8];
-  std::snprintf(offset, sizeof offset, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100, magnitude % 60);
+  // CAP 1.2 §3.3.2: UTC is written "-00:00".
+  std::snprintf(offset, sizeof offset, "%c%02d:%02d", offset_minutes <= 0 ? '-' : '+', magnitude / 60 % 100, magnitude % 60);
   return stamp + offset;
 }
 

@@ -119,10 +119,10 @@ TEST(CapTest, TheValidatorRefusesWhatCapDoesNotAllow) {
 }
 
 TEST(CapTest, TimesHaveWholeSecondsAndAnExplicitOffset) {
-  EXPECT_EQ(CapTime(0, 0), "1970-01-01T00:00:00+00:00");
+  EXPECT_EQ(CapTime(0, 0), "1970-01-01T00:00:00-00:00");  // CAP writes UTC as -00:00
   EXPECT_EQ(CapTime(1'796'601'600'999'999, 240), "2026-12-07T04:00:00+04:00");
   EXPECT_EQ(CapTime(1'796'601'600'000'000, -330), "2026-12-06T18:30:00-05:30");
-  EXPECT_EQ(CapTime(-1, 0), "1969-12-31T23:59:59+00:00");
+  EXPECT_EQ(CapTime(-1, 0), "1969-12-31T23:59:59-00:00");
 }
 
 TEST(CapTest, ShapesAndTokensAreCheckedStrictly) {

@@ -25,6 +25,14 @@ constexpr size_t kMaxAreas = 10;
 constexpr size_t kMaxShapes = 10;
 constexpr size_t kMaxRoles = 100;
 
+constexpr int64_t kDefaultApprovals = 2;  // the two-person rule
+
+/// required_approvals: 1 to 5 approvers, none of them the statement's author.
+Status CheckApprovals(const std::optional<int64_t>& n) {
+  if (n && (*n < 1 || *n > 5)) return Error::InvalidInput("crisis.bad_required_approvals", "required_approvals");
+  return Ok();
+}
+
 /// affected_entity_ids: at most 50 distinct positive integers, sorted.
 Result<std::optional<Json>> ReadEntityIds(const Json* raw) {
   if (!raw) return std::optional<Json>();
@@ -310,6 +318,7 @@ Result<Json> CrisisService::Declare(const auth::Caller& caller, const Json& body
   auto situation_ar = in.String("situation_ar", false, kMaxText, false);
   auto situation_en = in.String("situation_en", false, kMaxText, false);
   auto lead = in.Int("lead_entity_id", true);
+  auto approvals = in.Int("required_approvals", false);
   const Json* affected_raw = in.Raw("affected_entity_ids");
   const Json* areas_raw = in.Raw("areas");
   const Json* themes_raw = in.Raw("themes");
@@ -318,6 +327,7 @@ Result<Json> CrisisService::Declare(const auth::Caller& caller, const Json& body
   SAWT_TRY_STATUS(Kinds().Check(*kind, "crisis.bad_kind", "kind"));
   SAWT_TRY_STATUS(Types().Check(*type, "crisis.bad_type", "crisis_type"));
   SAWT_TRY_STATUS(Severities().Check(*severity, "crisis.bad_severity", "severity"));
+  SAWT_TRY_STATUS(CheckApprovals(approvals));
   SAWT_ASSIGN_OR_RETURN(auto affected, ReadEntityIds(affected_raw));
   SAWT_ASSIGN_OR_RETURN(auto areas, ReadAreas(areas_raw));
   SAWT_ASSIGN_OR_RETURN(auto themes, module::ReadCodes(themes_raw, "themes", "crisis.bad_themes", "crisis.bad_themes", nullptr));
@@ -337,10 +347,12 @@ Result<Json> CrisisService::Declare(const auth::Caller& caller, const Json& body
     const std::string now = tx.clock().NowIsoUtc();
     auto rows = tx.Query(
         "INSERT INTO crises (kind, crisis_type, severity, title_ar, title_en, situation_ar, situation_en, lead_entity_id, "
-        "affected, areas, themes, status, declared_by, declared_at, lessons_ar, lessons_en, updated_by, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12, $13, '', '', $12, $13) RETURNING id",
+        "affected, areas, themes, status, declared_by, declared_at, lessons_ar, lessons_en, updated_by, updated_at, "
+        "required_approvals) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12, $13, '', '', $12, $13, $14) "
+        "RETURNING id",
         {*kind, *type, *severity, *title_ar, *title_en, situation_ar.value_or(""), situation_en.value_or(""), *lead,
-         affected_list.dump(), areas.value_or(Json::array()).dump(), theme_list.dump(), caller.login, now});
+         affected_list.dump(), areas.value_or(Json::array()).dump(), theme_list.dump(), caller.login, now,
+         approvals.value_or(kDefaultApprovals)});
     if (!rows) return std::move(rows).error();
     const int64_t id = (*rows)[0].Int("id");
     SAWT_TRY_STATUS(StoreRoles(tx, id, room_roles, caller.login));
@@ -366,11 +378,13 @@ Result<Json> CrisisService::Update(const auth::Caller& caller, int64_t id, std::
   auto severity = in.String("severity", false, 16);
   auto situation_ar = in.String("situation_ar", false, kMaxText, false);
   auto situation_en = in.String("situation_en", false, kMaxText, false);
+  auto approvals = in.Int("required_approvals", false);
   const Json* affected_raw = in.Raw("affected_entity_ids");
   const Json* areas_raw = in.Raw("areas");
   const Json* themes_raw = in.Raw("themes");
   SAWT_TRY_STATUS(in.Finish());
   if (severity) SAWT_TRY_STATUS(Severities().Check(*severity, "crisis.bad_severity", "severity"));
+  SAWT_TRY_STATUS(CheckApprovals(approvals));
   SAWT_ASSIGN_OR_RETURN(auto affected, ReadEntityIds(affected_raw));
   SAWT_ASSIGN_OR_RETURN(auto areas, ReadAreas(areas_raw));
   SAWT_ASSIGN_OR_RETURN(auto themes, module::ReadCodes(themes_raw, "themes", "crisis.bad_themes", "crisis.bad_themes", nullptr));
@@ -380,6 +394,7 @@ Result<Json> CrisisService::Update(const auth::Caller& caller, int64_t id, std::
   set.SetIf("severity", severity);
   set.SetIf("situation_ar", situation_ar);
   set.SetIf("situation_en", situation_en);
+  set.SetIf("required_approvals", approvals);
   if (affected) set.Set("affected", affected->dump(), *affected);
   if (areas) set.Set("areas", areas->dump(), *areas);
   if (themes) set.Set("themes", themes->dump(), *themes);

@@ -1,12 +1,16 @@
 #include "crisis/module.hpp"
 
+#include "crisis/alert_stream.hpp"
 #include "crisis/calendar_source.hpp"
 #include "crisis/crisis_service.hpp"
 #include "crisis/demo.hpp"
 #include "crisis/notification_source.hpp"
 #include "crisis/resources.hpp"
 #include "crisis/room_service.hpp"
+#include "crisis/public_alerts.hpp"
 #include "crisis/routes.hpp"
+#include "crisis/statement_routes.hpp"
+#include "crisis/statement_service.hpp"
 #include "crisis/template_service.hpp"
 #include "crisis/vocabularies.hpp"
 #include "module/schema.hpp"
@@ -57,6 +61,34 @@ const std::vector<http::Message> kMessages = {
     {"crisis.bad_values", "القيم كائن من 50 قيمة نصية على الأكثر (حتى 300 بايت لكل منها).",
      "Values are an object of at most 50 texts (up to 300 bytes each)."},
     {"crisis.unknown_placeholder", "لا يحوي القالب الحقل «{0}».", "The template has no placeholder \"{0}\"."},
+    {"crisis.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."},
+    {"crisis.too_many_streams", "بلغ عدد المتابعين المباشرين للتنبيهات الحد الأقصى؛ أعد المحاولة بعد قليل.",
+     "The live alert stream has as many listeners as it can take; try again shortly."},
+    {"crisis.bad_required_approvals", "عدد المعتمِدين المطلوب بين 1 و5.", "The number of approvers required is 1 to 5."},
+    {"crisis.statement_not_found", "البيان رقم {0, digits} غير موجود في هذه الأزمة.", "Statement {0} does not exist in this crisis."},
+    {"crisis.alert_not_found", "لا يوجد تنبيه منشور برقم {0, digits}.", "There is no published alert {0}."},
+    {"crisis.bad_urgency", "درجة الاستعجال «{0}» غير معروفة.", "Unknown urgency \"{0}\"."},
+    {"crisis.bad_certainty", "درجة التأكد «{0}» غير معروفة.", "Unknown certainty \"{0}\"."},
+    {"crisis.bad_msg_type", "نوع البيان «{0}» غير معروف؛ الأنواع: alert وupdate وcancel.",
+     "Unknown statement type \"{0}\"; use alert, update or cancel."},
+    {"crisis.bad_channels", "القنوات قائمة من 20 قناة معروفة على الأكثر ({0}).", "Channels are a list of at most 20 known channels ({0})."},
+    {"crisis.alert_supersedes", "البيان الأول (تنبيه) لا يحل محل بيان سابق؛ التحديث أو الإلغاء هو ما يفعل.",
+     "An alert supersedes nothing; an update or a cancellation does."},
+    {"crisis.supersedes_required", "{0, select, cancel {الإلغاء} other {التحديث}} يسمّي البيان المنشور الذي يحل محله (supersedes_id).",
+     "{0, select, cancel {A cancellation} other {An update}} names the published statement it supersedes (supersedes_id)."},
+    {"crisis.bad_supersedes", "البيان رقم {0, digits} ليس بيانًا منشورًا في هذه الأزمة.",
+     "Statement {0} is not a published statement of this crisis."},
+    {"crisis.statement_not_draft", "البيان رقم {0, digits} في الحالة «{1}»؛ لا تُعدَّل إلا المسودات.",
+     "Statement {0} is \"{1}\"; only drafts can be edited."},
+    {"crisis.statement_illegal_transition", "لا يمكن نقل البيان من «{0}» إلى «{1}».", "A statement cannot go from \"{0}\" to \"{1}\"."},
+    {"crisis.statement_misaligned",
+     "{0, plural, one {في البيان خطأ واحد} two {في البيان خطآن} few {في البيان # أخطاء} other {في البيان # خطأً}} في فحص الصوت الواحد؛ صحّحه أو اكتب سبب التجاوز (override_reason).",
+     "The one-voice check finds {0, plural, one {# error} other {# errors}} in the statement; correct it or write why it goes out anyway (override_reason)."},
+    {"crisis.author_cannot_approve", "لا يعتمد كاتب البيان بيانه؛ يعتمده معتمِدون آخرون.",
+     "The author of a statement cannot approve it; other approvers do."},
+    {"crisis.already_approved", "اعتمدتَ البيان رقم {0, digits} من قبل.", "You have already approved statement {0}."},
+    {"crisis.statement_not_in_approval", "البيان رقم {0, digits} في الحالة «{1}» وليس بانتظار الاعتماد.",
+     "Statement {0} is \"{1}\", not awaiting approval."},
     {"crisis.task_finished", "المهمة رقم {0, digits} في الحالة «{1}» ولا يمكن تعديلها.",
      "Task {0} is \"{1}\" and cannot change."},
 };
@@ -68,11 +100,11 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
   const Json roles = {{"type", "array"}, {"maxItems", 100}, {"items", role}};
   reg.AddSchema("CrisisDeclare",
                 crisis.Input({"kind", "crisis_type", "severity", "title_ar", "title_en", "situation_ar", "situation_en",
-                              "lead_entity_id", "affected_entity_ids", "areas", "themes"},
+                              "lead_entity_id", "affected_entity_ids", "areas", "themes", "required_approvals"},
                              {"kind", "crisis_type", "severity", "title_ar", "title_en", "lead_entity_id"},
                              {{"roles", roles}}));
   reg.AddSchema("CrisisUpdate", crisis.Input({"title_ar", "title_en", "severity", "situation_ar", "situation_en",
-                                              "affected_entity_ids", "areas", "themes"}));
+                                              "affected_entity_ids", "areas", "themes", "required_approvals"}));
   reg.AddSchema("CrisisRoles", Obj({{"roles", roles}}, {"roles"}));
   reg.AddSchema("CrisisClose", crisis.Input({"lessons_ar", "lessons_en"}));
   const module::Resource& task = TaskResource();
@@ -98,6 +130,31 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                 Obj({{"title_ar", Str()}, {"title_en", Str()}, {"body_ar", Str(20000)}, {"body_en", Str(20000)},
                      {"missing", {{"type", "array"}, {"items", Str(32)}}}},
                     {"title_ar", "title_en", "body_ar", "body_en", "missing"}));
+  const module::Resource& statement = StatementResource();
+  reg.AddSchema("CrisisStatement", statement.Schema());
+  Json checked = statement.Schema();
+  checked["properties"]["alignment"] = {{"type", "object"}};
+  checked["required"].push_back("alignment");
+  reg.AddSchema("CrisisStatementChecked", checked);
+  reg.AddSchema("CrisisStatementList", ListOf("CrisisStatement"));
+  const std::vector<std::string> texts = {"title_ar", "title_en", "body_ar", "body_en", "instruction_ar", "instruction_en",
+                                          "urgency", "certainty", "channels"};
+  std::vector<std::string> create = texts;
+  create.insert(create.end(), {"msg_type", "supersedes_id", "template_id"});
+  reg.AddSchema("CrisisStatementCreate", statement.Input(create, {"title_ar", "title_en", "body_ar", "body_en"}));
+  reg.AddSchema("CrisisStatementUpdate", statement.Input(texts));
+  reg.AddSchema("CrisisStatementSubmit", Obj({{"override_reason", Str(2000)}}));
+  reg.AddSchema("PublicStatement",
+                Obj({{"id", Int()}, {"seq", Int()}, {"crisis_id", Int()}, {"msg_type", Enum(MessageTypes())},
+                     {"kind", Enum(Kinds())}, {"crisis_type", Enum(Types())}, {"severity", Enum(Severities())},
+                     {"urgency", Enum(Urgencies())}, {"certainty", Enum(Certainties())}, {"supersedes_id", NullableInt()},
+                     {"title_ar", Str()}, {"title_en", Str()}, {"body_ar", Str(8000)}, {"body_en", Str(8000)},
+                     {"instruction_ar", Str(2000)}, {"instruction_en", Str(2000)}, {"published_at", Timestamp()},
+                     {"cap_url", Str(300)}},
+                    {"id", "seq", "crisis_id", "msg_type", "kind", "crisis_type", "severity", "urgency", "certainty",
+                     "supersedes_id", "title_ar", "title_en", "body_ar", "body_en", "instruction_ar", "instruction_en",
+                     "published_at", "cap_url"}));
+  reg.AddSchema("PublicStatementList", ListOf("PublicStatement"));
   reg.AddSchema("CrisisTimelineWrite",
                 Obj({{"kind", {{"enum", {"note", "decision", "signal"}}}}, {"text_ar", Str(4000)}, {"text_en", Str(4000)}},
                     {"kind"}));
@@ -124,10 +181,18 @@ void Register(module::ModuleRegistry& reg) {
   auto rooms = std::make_shared<RoomService>(reg.services().store, reg);
   reg.Keep(crises);
   auto templates = std::make_shared<TemplateService>(reg.services().store);
+  const std::string& public_url = reg.services().settings.public_url;
+  auto statements = std::make_shared<StatementService>(reg.services().store, reg, public_url);
+  auto alerts = std::make_shared<PublicAlerts>(reg.services().store, reg, public_url);
+  auto feed = std::make_shared<AlertFeed>(reg.services().store, public_url);
+  reg.Keep(feed);
+  reg.Keep(statements);
+  reg.Keep(alerts);
   reg.Keep(rooms);
   reg.Keep(templates);
   reg.AddMigrations(CrisisService::Migrations());
   reg.AddMigrations(TemplateService::Migrations());
+  reg.AddMigrations(StatementService::Migrations());
   reg.AddEntityReference("crises", "lead_entity_id");
   reg.AddEntityReference("crisis_entities", "entity_id");
   reg.AddMessages(kMessages);
@@ -136,6 +201,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddNotificationSource(std::make_shared<CrisisNotificationSource>(reg));
   RegisterSchemas(reg);
   RegisterRoutes(reg, crises, rooms, templates);
+  RegisterStatementRoutes(reg, statements, alerts, feed);
   reg.AddDemoSeeder([templates](store::Store&, module::DemoContext& ctx) { return SeedDemo(*templates, ctx); });
 }
 

@@ -36,6 +36,7 @@ const Resource& CrisisResource() {
           {"title_ar", Str()}, {"title_en", Str()},
           {"situation_ar", Str(4000)}, {"situation_en", Str(4000)},
           {"lead_entity_id", Int()}, {"affected_entity_ids", UpTo(50, Int()), "affected"},
+          {"required_approvals", {{"type", "integer"}, {"minimum", 1}, {"maximum", 5}}},
           {"areas", UpTo(10, Area())}, {"themes", UpTo(20, Str(64))},
           {"status", Enum(Statuses())},
           {"declared_by", Str()}, {"declared_at", Timestamp()},
@@ -63,6 +64,25 @@ const Resource& TimelineEntryResource() {
       {"text_ar", Str(4000)}, {"text_en", Str(4000)}, {"by", Str(), "by_login"},
       {"source", Str(64)}, {"link", Str(300)},
   });
+  return *r;
+}
+
+const Resource& StatementResource() {
+  static const Resource* r = new Resource(
+      {
+          {"id", Int()}, {"crisis_id", Int()}, {"msg_type", Enum(MessageTypes())}, {"supersedes_id", NullableInt()},
+          {"template_id", NullableInt()},
+          {"title_ar", Str()}, {"title_en", Str()}, {"body_ar", Str(8000)}, {"body_en", Str(8000)},
+          {"instruction_ar", Str(2000)}, {"instruction_en", Str(2000)},
+          {"urgency", Enum(Urgencies())}, {"certainty", Enum(Certainties())}, {"channels", UpTo(20, Str(64))},
+          {"status", Enum(StatementStatuses())}, {"override_reason", NullableStr(2000)},
+          {"author", Str()}, {"author_account_id", Int()}, {"submitted_at", NullableTimestamp()},
+          {"published_at", NullableTimestamp()},
+          {"version", Int()}, {"created_at", Timestamp()}, {"updated_by", Str()}, {"updated_at", Timestamp()},
+      },
+      {{"approvals", UpTo(5, Obj({{"account_id", Int()}, {"login", Str()}, {"at", Timestamp()}}, {"account_id", "login", "at"}))},
+       {"required_approvals", Int()},
+       {"cap_url", NullableStr(300)}});
   return *r;
 }
 

@@ -13,6 +13,8 @@ const module::Resource& TaskResource();
 /// One entry of a room's timeline (stored, or a signal another module supplied).
 const module::Resource& TimelineEntryResource();
 
+/// A crisis statement; its approvals, the approvals it needs and its CAP address are added.
+const module::Resource& StatementResource();
 /// A holding-statement template; its placeholders are added by the service.
 const module::Resource& TemplateResource();
 

@@ -72,6 +72,7 @@ const module::Vocabulary& TimelineKinds() {
       {"task_added", "مهمة جديدة", "Task added"},
       {"task_done", "مهمة منجزة", "Task done"},
       {"task_cancelled", "مهمة ملغاة", "Task cancelled"},
+      {"statement", "بيان منشور", "Statement published"},
       {"closed", "انتهاء الأزمة", "Crisis closed"},
   });
   return v;
@@ -86,9 +87,51 @@ const module::Vocabulary& CalendarKinds() {
   return v;
 }
 
+const module::Vocabulary& MessageTypes() {
+  static const module::Vocabulary v("crisis_message_types", {
+      {"alert", "تنبيه", "Alert", {{"cap", "Alert"}}},
+      {"update", "تحديث", "Update", {{"cap", "Update"}}},
+      {"cancel", "إلغاء", "Cancellation", {{"cap", "Cancel"}}},
+  });
+  return v;
+}
+
+const module::Vocabulary& Urgencies() {
+  static const module::Vocabulary v("crisis_urgencies", {
+      {"immediate", "فوري", "Immediate", {{"cap", "Immediate"}}},
+      {"expected", "خلال ساعة", "Expected (within the hour)", {{"cap", "Expected"}}},
+      {"future", "في المستقبل القريب", "Future", {{"cap", "Future"}}},
+      {"past", "لم يعد مطلوبًا", "Past", {{"cap", "Past"}}},
+      {"unknown", "غير معروف", "Unknown", {{"cap", "Unknown"}}},
+  });
+  return v;
+}
+
+const module::Vocabulary& Certainties() {
+  static const module::Vocabulary v("crisis_certainties", {
+      {"observed", "مؤكد", "Observed", {{"cap", "Observed"}}},
+      {"likely", "مرجّح", "Likely", {{"cap", "Likely"}}},
+      {"possible", "محتمل", "Possible", {{"cap", "Possible"}}},
+      {"unlikely", "مستبعد", "Unlikely", {{"cap", "Unlikely"}}},
+      {"unknown", "غير معروف", "Unknown", {{"cap", "Unknown"}}},
+  });
+  return v;
+}
+
+const module::Vocabulary& StatementStatuses() {
+  static const module::Vocabulary v("crisis_statement_statuses", {
+      {"draft", "مسودة", "Draft"},
+      {"in_approval", "بانتظار الاعتماد", "Awaiting approval"},
+      {"published", "منشور", "Published"},
+      {"withdrawn", "مسحوب", "Withdrawn"},
+  });
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
   for (const module::Vocabulary* v : {&Kinds(), &Types(), &Severities(), &Statuses(), &RoomRoles(), &TaskStatuses(),
-                                      &TimelineKinds(), &CalendarKinds()}) {
+                                      &TimelineKinds(), &CalendarKinds(), &MessageTypes(), &Urgencies(), &Certainties(),
+                                      &StatementStatuses()}) {
     reg.AddVocabulary(*v);
   }
 }

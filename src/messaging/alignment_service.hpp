@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "http/messages.hpp"
 #include "messaging/analysed_library.hpp"
+#include "module/draft_check.hpp"
 #include "store/store.hpp"
 
 namespace sawt::messaging {
@@ -31,6 +32,19 @@ class AlignmentService {
 
   AnalysedLibrary library_;
   const http::MessageCatalog& messages_;
+};
+
+/// The alignment check as the registry's module::DraftCheck, for other modules' drafts.
+class AlignmentDraftCheck final : public module::DraftCheck {
+ public:
+  explicit AlignmentDraftCheck(std::shared_ptr<AlignmentService> alignment) : alignment_(std::move(alignment)) {}
+  core::Result<core::Json> Check(const auth::Caller& caller, const core::Json& draft,
+                                 const http::Locale& reader) const override {
+    return alignment_->CheckDraft(caller, draft, reader);
+  }
+
+ private:
+  std::shared_ptr<AlignmentService> alignment_;
 };
 
 }  // namespace sawt::messaging

@@ -330,6 +330,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMigrations(ReviewSettingsService::Migrations());
   reg.AddMigrations(ContentCalendarSource::Migrations());
   reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
+  reg.SetDraftCheck(std::make_shared<AlignmentDraftCheck>(services.alignment));
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
   reg.AddNotificationSource(std::make_shared<MessagingNotificationSource>(reg));
   reg.AddMessages(MessagingNotificationSource::Messages());

@@ -124,6 +124,11 @@ const ThemeCatalog& ModuleRegistry::theme_catalog() const {
   return *theme_catalog_;
 }
 
+const DraftCheck& ModuleRegistry::draft_check() const {
+  SAWT_ASSERT(draft_check_ != nullptr, "the messaging module registers the draft check first");
+  return *draft_check_;
+}
+
 void ModuleRegistry::AddMigrations(const std::vector<store::Migration>& migrations) {
   migrations_.insert(migrations_.end(), migrations.begin(), migrations.end());
 }

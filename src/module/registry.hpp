@@ -19,6 +19,7 @@
 #include "module/calendar_source.hpp"
 #include "module/entity_directory.hpp"
 #include "module/crisis_signal.hpp"
+#include "module/draft_check.hpp"
 #include "module/kpi_source.hpp"
 #include "module/member_directory.hpp"
 #include "module/network_time.hpp"
@@ -180,6 +181,9 @@ class ModuleRegistry {
   const EntityDirectory& entity_directory() const;
   void SetThemeCatalog(std::shared_ptr<const ThemeCatalog> catalog) { theme_catalog_ = std::move(catalog); }
   const ThemeCatalog& theme_catalog() const;
+  /// The one-voice check of drafts (registered by the messaging module; same rule as the directory).
+  void SetDraftCheck(std::shared_ptr<const DraftCheck> check) { draft_check_ = std::move(check); }
+  const DraftCheck& draft_check() const;
   /// The network's time zone, registered by the network module (same rule as the directory).
   void SetNetworkTime(std::shared_ptr<const NetworkTime> time) { network_time_ = std::move(time); }
   const NetworkTime& network_time() const;
@@ -248,6 +252,7 @@ class ModuleRegistry {
   std::deque<std::pair<std::string, Vocabulary>> vocabularies_;  // deque: references stay valid
   std::shared_ptr<const EntityDirectory> entity_directory_;
   std::shared_ptr<const ThemeCatalog> theme_catalog_;
+  std::shared_ptr<const DraftCheck> draft_check_;
   std::shared_ptr<const NetworkTime> network_time_;
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::map<std::string, SearchType> search_types_;

@@ -3,13 +3,19 @@
 // holding-statement templates; both stores.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <set>
 #include <thread>
 
 #include "module/crisis_signal.hpp"
 #include "module/registry.hpp"
 #include "tests/api/fixture.hpp"
+#include "tests/api/sse_client.hpp"
 
 namespace sawt::testing {
 namespace {
@@ -262,6 +268,176 @@ TEST_P(CrisisApiTest, HoldingStatementTemplatesFillInSeconds) {
   };
   EXPECT_FALSE(listed("?crisis_type=cyber"));
   EXPECT_TRUE(listed("?crisis_type=cyber&include_retired=true"));
+}
+
+/// What xmllint (the third-party referee) says of `xml`: "" when it is well formed and, with a
+/// schema, valid against it; its complaint otherwise.
+std::string Xmllint(const std::string& xml, const std::string& schema = "") {
+  static std::atomic<int> n{0};
+  const std::string path = ::testing::TempDir() + "sawt-xmllint-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".xml";
+  std::ofstream(path) << xml;
+  const std::string command =
+      "xmllint --noout --nonet " + (schema.empty() ? std::string() : "--schema " + schema + " ") + path + " 2>&1";
+  std::string out;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+    if (::pclose(pipe) == 0) out.clear();
+  } else {
+    out = "xmllint did not run";
+  }
+  std::remove(path.c_str());
+  return out;
+}
+
+TEST_P(CrisisApiTest, StatementsAreApprovedByTwoAndReachThePublicAsCap) {
+  Credentials director = Demo("police.director");
+  Json body = DrillBody(Unique());
+  body["roles"] = {{{"account_id", AccountId("police.director")}, {"role", "lead"}},
+                   {{"account_id", AccountId("police.reviewer")}, {"role", "approver"}},
+                   {{"account_id", AccountId("police.spokesperson")}, {"role", "spokesperson"}}};
+  Reply declared = app().Call("POST", "/api/v1/crises", director, body);
+  ASSERT_EQ(declared.status, 201) << declared.body;
+  const int64_t id = declared.json()["id"];
+  EXPECT_EQ(declared.json()["required_approvals"], 2);
+  const std::string statements = Path(id, "/statements");
+
+  // A public listener connected before anything is published.
+  SseClient listener(app().port(), "", "", "/api/v1/public/alerts/stream");
+  ASSERT_TRUE(listener.Started());
+
+  // The spokesperson drafts from the heavy-rain template.
+  Credentials spokesperson = Demo("police.spokesperson");
+  Json rain;
+  Reply templates = app().Call("GET", "/api/v1/crisis-templates?crisis_type=weather", spokesperson);
+  for (const auto& t : templates.json()["items"]) {
+    if (t["code"] == "heavy-rain-holding") rain = t;
+  }
+  ASSERT_FALSE(rain.is_null());
+  const std::string render = "/api/v1/crisis-templates/" + std::to_string(rain["id"].get<int64_t>()) + "/render";
+  Json filled = app().Call("POST", render, spokesperson,
+                           {{"values", {{"area", "خور دبي"}, {"time", "السادسة صباحًا"}}}}).json();
+  ASSERT_EQ(filled["missing"], Json::array());
+  filled["body_en"] = "The authorities are following the weather over Dubai Creek since 6 am.";
+  filled["title_en"] = "Alert: heavy rain over Dubai Creek";
+  Reply drafted = app().Call("POST", statements, spokesperson,
+                             {{"title_ar", filled["title_ar"]}, {"title_en", filled["title_en"]}, {"body_ar", filled["body_ar"]},
+                              {"body_en", filled["body_en"]}, {"instruction_en", "Keep away from wadis."},
+                              {"urgency", "expected"}, {"channels", {"x", "website"}}, {"template_id", rain["id"]}});
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  const int64_t first = drafted.json()["id"];
+  EXPECT_EQ(drafted.json()["status"], "draft");
+  EXPECT_EQ(drafted.json()["msg_type"], "alert");
+  const std::string at = statements + "/" + std::to_string(first);
+  Reply checked = app().Call("GET", at, spokesperson);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(checked.json()["alignment"]["summary"]["error"], 0) << checked.body;
+  ASSERT_EQ(app().Call("POST", at + "/submit", spokesperson, Json::object()).status, 200);
+
+  // Two approvers: only the room's approvers and lead (the spokesperson is neither, the editor has
+  // no room role); an approver who wrote a statement cannot approve it (the next test).
+  EXPECT_EQ(app().Call("POST", at + "/approve", spokesperson, Json::object()).status, 403);
+  EXPECT_EQ(app().Call("POST", at + "/approve", Demo("police.editor"), Json::object()).status, 403);
+  Reply one = app().Call("POST", at + "/approve", Demo("police.reviewer"), Json::object());
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json()["status"], "in_approval");
+  EXPECT_EQ(one.json()["approvals"].size(), 1u);
+  EXPECT_EQ(app().Call("POST", at + "/approve", Demo("police.reviewer"), Json::object()).json().value("code", ""),
+            "crisis.already_approved");
+  // The public sees nothing before the last approval.
+  EXPECT_EQ(app().Call("GET", "/api/v1/public/alerts/" + std::to_string(first), Credentials{}).status, 404);
+  Reply two = app().Call("POST", at + "/approve", director, Json::object());
+  ASSERT_EQ(two.status, 200) << two.body;
+  EXPECT_EQ(two.json()["status"], "published");
+  EXPECT_FALSE(two.json()["published_at"].is_null());
+
+  // The listener hears it at once; the public list and CAP document carry it, without signing in.
+  const std::string& heard = listener.ReadUntil([](const std::string& t) { return t.find("event: statement") != std::string::npos; });
+  EXPECT_NE(heard.find("\"id\":" + std::to_string(first) + ","), std::string::npos) << heard;
+  Reply latest = app().Call("GET", "/api/v1/public/statements", Credentials{});
+  ASSERT_EQ(latest.status, 200) << latest.body;
+  EXPECT_EQ(latest.json()["items"][0]["id"], first);
+  Reply cap = app().Call("GET", "/api/v1/public/alerts/" + std::to_string(first), Credentials{});
+  ASSERT_EQ(cap.status, 200) << cap.body;
+  EXPECT_EQ(cap.headers["content-type"], "application/cap+xml; charset=utf-8");
+  EXPECT_EQ(Xmllint(cap.body, SAWT_CAP_XSD), "") << cap.body;
+  EXPECT_NE(cap.body.find("<status>Exercise</status>"), std::string::npos) << cap.body;  // a drill
+  EXPECT_NE(cap.body.find("<msgType>Alert</msgType>"), std::string::npos);
+  EXPECT_NE(cap.body.find("<severity>Moderate</severity>"), std::string::npos);
+  EXPECT_NE(cap.body.find("<urgency>Expected</urgency>"), std::string::npos);
+  EXPECT_NE(cap.body.find("<language>ar-AE</language>"), std::string::npos);
+  EXPECT_NE(cap.body.find(std::string("<polygon>") + kCreek + "</polygon>"), std::string::npos);
+
+  // An update supersedes the published statement; its CAP document references it.
+  Reply update = app().Call("POST", statements, spokesperson,
+                            {{"title_ar", "تحديث"}, {"title_en", "Update"}, {"body_ar", "انحسرت المياه."},
+                             {"body_en", "The water has receded."}, {"supersedes_id", first}});
+  ASSERT_EQ(update.status, 201) << update.body;
+  EXPECT_EQ(update.json()["msg_type"], "update");
+  const std::string update_at = statements + "/" + std::to_string(update.json()["id"].get<int64_t>());
+  ASSERT_EQ(app().Call("POST", update_at + "/submit", spokesperson, Json::object()).status, 200);
+  ASSERT_EQ(app().Call("POST", update_at + "/approve", Demo("police.reviewer"), Json::object()).status, 200);
+  ASSERT_EQ(app().Call("POST", update_at + "/approve", director, Json::object()).status, 200);
+  Reply update_cap = app().Call("GET", "/api/v1/public/alerts/" + std::to_string(update.json()["id"].get<int64_t>()), Credentials{});
+  ASSERT_EQ(update_cap.status, 200);
+  EXPECT_EQ(Xmllint(update_cap.body, SAWT_CAP_XSD), "") << update_cap.body;
+  EXPECT_NE(update_cap.body.find("<msgType>Update</msgType>"), std::string::npos);
+  EXPECT_NE(update_cap.body.find("sawt-alert-" + std::to_string(first) + ","), std::string::npos) << update_cap.body;
+  // A reconnecting listener resumes after what it saw (Last-Event-ID) and gets the update only.
+  const size_t id_at = heard.find("id: ");
+  ASSERT_NE(id_at, std::string::npos);
+  const std::string seen = heard.substr(id_at + 4, heard.find('\n', id_at) - id_at - 4);
+  SseClient resumed(app().port(), "", seen, "/api/v1/public/alerts/stream");
+  const std::string& replay = resumed.ReadUntil([](const std::string& t) { return t.find("event: statement") != std::string::npos; });
+  EXPECT_NE(replay.find("\"msg_type\":\"update\""), std::string::npos) << replay;
+  EXPECT_EQ(replay.find("\"id\":" + std::to_string(first) + ","), std::string::npos) << replay;
+
+  // The Atom index lists both, each linked to its CAP document.
+  Reply index = app().Call("GET", "/api/v1/public/alerts", Credentials{});
+  ASSERT_EQ(index.status, 200);
+  EXPECT_EQ(Xmllint(index.body), "") << index.body;
+  EXPECT_NE(index.body.find("type=\"application/cap+xml\""), std::string::npos);
+  EXPECT_NE(index.body.find("/api/v1/public/alerts/" + std::to_string(first) + "\""), std::string::npos);
+
+  // Supersession rules: an update needs a published statement of the same crisis, an alert none.
+  EXPECT_EQ(app().Call("POST", statements, spokesperson,
+                       {{"title_ar", "x"}, {"title_en", "x"}, {"body_ar", "x"}, {"body_en", "x"}, {"msg_type", "cancel"}})
+                .json().value("code", ""),
+            "crisis.supersedes_required");
+  EXPECT_EQ(app().Call("POST", statements, spokesperson,
+                       {{"title_ar", "x"}, {"title_en", "x"}, {"body_ar", "x"}, {"body_en", "x"}, {"msg_type", "alert"},
+                        {"supersedes_id", first}})
+                .json().value("code", ""),
+            "crisis.alert_supersedes");
+}
+
+TEST_P(CrisisApiTest, AMisalignedStatementNeedsAWrittenReason) {
+  Credentials director = Demo("police.director");
+  Json body = DrillBody(Unique());
+  body["required_approvals"] = 1;
+  Reply declared = app().Call("POST", "/api/v1/crises", director, body);
+  ASSERT_EQ(declared.status, 201) << declared.body;
+  const std::string statements = Path(declared.json()["id"], "/statements");
+  // 30 million visitors against the approved 24.1 million.
+  Reply drafted = app().Call("POST", statements, director,
+                             {{"title_ar", "بيان"}, {"title_en", "Statement"}, {"body_ar", "بلغ عدد الزوار 30 مليون زائر."},
+                              {"body_en", "The number of visitors reached 30 million."}});
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  const std::string at = statements + "/" + std::to_string(drafted.json()["id"].get<int64_t>());
+  EXPECT_GT(app().Call("GET", at, director).json()["alignment"]["summary"]["error"].get<int>(), 0);
+  Reply refused = app().Call("POST", at + "/submit", director, Json::object());
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json().value("code", ""), "crisis.statement_misaligned");
+  Reply forced = app().Call("POST", at + "/submit", director, {{"override_reason", "The figure is this morning's count."}});
+  ASSERT_EQ(forced.status, 200) << forced.body;
+  EXPECT_EQ(forced.json()["override_reason"], "The figure is this morning's count.");
+  // The only approver configured is the author: it waits for another approver to be named.
+  EXPECT_EQ(app().Call("POST", at + "/approve", director, Json::object()).json().value("code", ""), "crisis.author_cannot_approve");
+  // A draft no longer in draft cannot be edited; it can be withdrawn.
+  EXPECT_EQ(app().Call("PATCH", at, director, {{"title_en", "x"}}).json().value("code", ""), "crisis.statement_not_draft");
+  Reply withdrawn = app().Call("POST", at + "/withdraw", director, Json::object());
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(withdrawn.json()["status"], "withdrawn");
 }
 
 // A module with signals (as media inquiries or listening will be) plugs into every crisis room

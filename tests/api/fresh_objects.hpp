@@ -188,6 +188,33 @@ class FreshObjectsTest : public ApiTest {
             {"body_ar", "نص"}, {"body_en", "Text"}};
   }
   int64_t NewCrisisTemplate() { return Made(app().Call("POST", "/api/v1/crisis-templates", Admin(), CrisisTemplateBody())); }
+  // crisis statements: drafts of the network admin, and statements awaiting approval that the
+  // police spokesperson wrote (so the network admin, who leads the room, may approve them).
+  static Json CrisisStatementBody() {
+    return {{"title_ar", "بيان"}, {"title_en", "Statement"}, {"body_ar", "نص البيان"}, {"body_en", "The statement."}};
+  }
+  /// A fresh drill of `entity` led by the network admin, with the police spokesperson in its room.
+  std::string NewCrisisWithSpokesperson(int64_t entity) {
+    Json body = CrisisBody(entity);
+    body["roles"] = {{{"account_id", AccountId("admin")}, {"role", "lead"}},
+                     {{"account_id", AccountId("police.spokesperson")}, {"role", "spokesperson"}}};
+    return At("/api/v1/crises/{id}", Made(app().Call("POST", "/api/v1/crises", Admin(), body)));
+  }
+  /// A fresh draft of the network admin in the crisis at `crisis_path`: "<crisis_path>/statements/<id>".
+  std::string NewCrisisStatement(const std::string& crisis_path) {
+    return crisis_path + "/statements/" +
+           std::to_string(Made(app().Call("POST", crisis_path + "/statements", Admin(), CrisisStatementBody())));
+  }
+  /// A statement the police spokesperson wrote and submitted in the crisis at `crisis_path` (made
+  /// by NewCrisisWithSpokesperson): "<crisis_path>/statements/<id>".
+  std::string SubmittedCrisisStatement(const std::string& crisis_path) {
+    const Credentials spokesperson = Demo("police.spokesperson");
+    const std::string path = crisis_path + "/statements/" +
+                             std::to_string(Made(app().Call("POST", crisis_path + "/statements", spokesperson, CrisisStatementBody())));
+    Reply submitted = app().Call("POST", path + "/submit", spokesperson, Json::object());
+    EXPECT_EQ(submitted.status, 200) << submitted.body;
+    return path;
+  }
   /// A fresh task of the network admin in the crisis at `crisis_path` ("/api/v1/crises/<id>").
   int64_t NewCrisisTask(const std::string& crisis_path) {
     return Made(app().Call("POST", crisis_path + "/tasks", Admin(), CrisisTaskBody()));
@@ -483,6 +510,28 @@ class FreshObjectsTest : public ApiTest {
         {"POST /api/v1/crisis-templates/{id}/render",
          {200, [&](int64_t) {
             return RouteRequest{At("/api/v1/crisis-templates/{id}/render", NewCrisisTemplate()), {{"values", {{"x", "y"}}}}};
+          }}},
+        {"GET /api/v1/crises/{id}/statements",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/statements", NewCrisis(e))}; }}},
+        {"POST /api/v1/crises/{id}/statements",
+         {201, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/statements", NewCrisis(e)), CrisisStatementBody()}; }}},
+        {"GET /api/v1/crises/{id}/statements/{statement_id}",
+         {200, [&](int64_t e) { return RouteRequest{NewCrisisStatement(At("/api/v1/crises/{id}", NewCrisis(e)))}; }}},
+        {"PATCH /api/v1/crises/{id}/statements/{statement_id}",
+         {200, [&](int64_t e) {
+            return RouteRequest{NewCrisisStatement(At("/api/v1/crises/{id}", NewCrisis(e))), {{"title_en", "Renamed"}}};
+          }}},
+        {"POST /api/v1/crises/{id}/statements/{statement_id}/submit",
+         {200, [&](int64_t e) {
+            return RouteRequest{NewCrisisStatement(At("/api/v1/crises/{id}", NewCrisis(e))) + "/submit", Json::object()};
+          }}},
+        {"POST /api/v1/crises/{id}/statements/{statement_id}/approve",
+         {200, [&](int64_t e) {
+            return RouteRequest{SubmittedCrisisStatement(NewCrisisWithSpokesperson(e)) + "/approve", Json::object()};
+          }}},
+        {"POST /api/v1/crises/{id}/statements/{statement_id}/withdraw",
+         {200, [&](int64_t e) {
+            return RouteRequest{NewCrisisStatement(At("/api/v1/crises/{id}", NewCrisis(e))) + "/withdraw", Json::object()};
           }}},
         {"GET /api/v1/crises", {200, fixed("/api/v1/crises")}},
         {"POST /api/v1/crises", {201, [&](int64_t e) { return RouteRequest{"/api/v1/crises", CrisisBody(e)}; }}},

@@ -97,6 +97,16 @@ class IfMatchTest : public FreshObjectsTest {
     const auto crisis_lists = fixed({"/api/v1/crises?limit=200"});
     auto new_crisis = [this, police] { return NewCrisis(police); };
     const std::string task_crisis = "/api/v1/crises/" + std::to_string(NewCrisis(police));
+    const std::string statement_crisis = NewCrisisWithSpokesperson(police);
+    const auto statement_lists = fixed({statement_crisis + "/statements"});
+    // A draft of the network admin, or one the spokesperson submitted (for the admin to approve).
+    auto statement_in = [this, statement_crisis](bool submitted_by_spokesperson) {
+      return [this, statement_crisis, submitted_by_spokesperson] {
+        const std::string path = submitted_by_spokesperson ? SubmittedCrisisStatement(statement_crisis)
+                                                           : NewCrisisStatement(statement_crisis);
+        return std::stoll(path.substr(path.rfind('/') + 1));
+      };
+    };
     const auto calendar_lists = fixed({"/api/v1/calendar?from=2031-01-01&to=2031-02-01"});
     auto new_department = [this, police] {
       Json body = {{"kind", "department"}, {"parent_id", police}, {"code", "im-" + Unique()},
@@ -276,6 +286,19 @@ class IfMatchTest : public FreshObjectsTest {
          [this, task_crisis] { return NewCrisisTask(task_crisis); },
          [task_crisis](int64_t id) { return task_crisis + "/tasks/" + std::to_string(id); }, {{"status", "done"}},
          fixed({task_crisis + "/tasks"}), "crisis_task"},
+        // Statements of one drill the network admin leads (its statement list holds the neighbours).
+        {"PATCH", "/api/v1/crises/{id}/statements/{statement_id}", statement_in(false),
+         [statement_crisis](int64_t id) { return statement_crisis + "/statements/" + std::to_string(id); },
+         {{"title_en", "Renamed"}}, statement_lists, "crisis_statement"},
+        {"POST", "/api/v1/crises/{id}/statements/{statement_id}/submit", statement_in(false),
+         [statement_crisis](int64_t id) { return statement_crisis + "/statements/" + std::to_string(id) + "/submit"; },
+         Json::object(), statement_lists, "crisis_statement"},
+        {"POST", "/api/v1/crises/{id}/statements/{statement_id}/approve", statement_in(true),
+         [statement_crisis](int64_t id) { return statement_crisis + "/statements/" + std::to_string(id) + "/approve"; },
+         Json::object(), statement_lists, "crisis_statement"},
+        {"POST", "/api/v1/crises/{id}/statements/{statement_id}/withdraw", statement_in(false),
+         [statement_crisis](int64_t id) { return statement_crisis + "/statements/" + std::to_string(id) + "/withdraw"; },
+         Json::object(), statement_lists, "crisis_statement"},
         {"PATCH", "/api/v1/crisis-templates/{id}", [this] { return NewCrisisTemplate(); }, on("/api/v1/crisis-templates/{id}"),
          {{"title_en", "Renamed"}}, fixed({"/api/v1/crisis-templates?include_retired=true"}), "crisis_template"},
     };

@@ -162,6 +162,16 @@ const std::vector<Row> kRows = {
     {"DELETE /api/v1/initiatives/{id}/showcase", kNetworkAdmin, kNetworkAdmin},
     // crisis: every member follows crises; the lead entity's admins declare and run them; its
     // editors and spokespeople (and the affected entities') write in the room.
+    // crisis statements: everyone reads; those who may write in the room draft; the author or the
+    // room's managers edit, submit and withdraw; only the room's approvers and lead approve (here
+    // the network admin, who declared the drill and leads it).
+    {"GET /api/v1/crises/{id}/statements", kEveryone, kEveryone},
+    {"POST /api/v1/crises/{id}/statements", {"network_admin", "entity_admin", "editor", "spokesperson"}, kNetworkAdmin},
+    {"GET /api/v1/crises/{id}/statements/{statement_id}", kEveryone, kEveryone},
+    {"PATCH /api/v1/crises/{id}/statements/{statement_id}", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/statements/{statement_id}/submit", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/statements/{statement_id}/approve", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/statements/{statement_id}/withdraw", kAdmins, kNetworkAdmin},
     {"GET /api/v1/crisis-templates", kEveryone, kEveryone},
     {"POST /api/v1/crisis-templates", kNetworkAdmin, kNetworkAdmin},
     {"GET /api/v1/crisis-templates/{id}", kEveryone, kEveryone},
@@ -239,6 +249,10 @@ const std::set<std::string> kNotEntityScoped = {
     "POST /api/v1/memberships/{id}/accept",  // the invited member only: tests/api/security_api_test.cpp
     "GET /api/v1/vocabularies",              // reference data for every member: tests/api/vocabulary_api_test.cpp
     "GET /feeds/government.atom", "GET /feeds/entities/{feed}",  // public Atom feeds of published items
+    // The public face of published crisis statements, read without signing in
+    // (tests/api/crisis_api_test.cpp).
+    "GET /api/v1/public/statements", "GET /api/v1/public/alerts/stream", "GET /api/v1/public/alerts",
+    "GET /api/v1/public/alerts/{id}",
     // Each member's own notifications: another's id is 404, the stream is the caller's only
     // (tests/api/notifications_api_test.cpp).
     "POST /api/v1/notifications/{id}/read", "GET /api/v1/notifications/stream"};
