@@ -157,6 +157,40 @@ test('the reviewer approves, then the director: the statement is published', asy
   assert.deepEqual(director.page.problems, []);
 });
 
+test('a blank draft is saved, edited and withdrawn behind a confirmation', async () => {
+  const { page, room } = await openRoom('police.spokesperson');
+  await page.getByTestId('statement-blank').click();
+  // The texts are required in both languages: the first missing one is named beside its field.
+  await page.getByTestId('statement-save').click();
+  assert.equal(await page.locator('#statement-title_ar').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('statement-title_ar').fill('مسودة: إغلاق نفق الاتحاد');
+  await page.getByTestId('statement-title_en').fill('Draft: Union tunnel closed');
+  await page.getByTestId('statement-body_ar').fill('يُغلق النفق مؤقتًا بسبب تجمع المياه.');
+  await page.getByTestId('statement-body_en').fill('The tunnel is closed for now because of standing water.');
+  await page.getByTestId('statement-save').click();
+  const draft = room.locator('[data-testid="statement"][data-status="draft"]');
+  await draft.waitFor();
+  assert.equal(await page.getByTestId('statement-form').count(), 0);
+  assert.equal(await draft.getByTestId('statement-approvals').count(), 0, 'no approvals before it is sent');
+
+  await draft.getByTestId('statement-edit').click();
+  assert.equal(await page.getByTestId('statement-title_en').inputValue(), 'Draft: Union tunnel closed');
+  await page.getByTestId('statement-title_en').fill('Draft: Union tunnel closed until noon');
+  await page.getByTestId('statement-save').click();
+  await room.locator('[data-testid="statement"][data-status="draft"]', { hasText: /until noon|إغلاق نفق/ }).waitFor();
+  await switchLanguage(page, 'en');
+  assert.match(await draft.getByTestId('statement-title').textContent(), /until noon/);
+  await switchLanguage(page, 'ar');
+
+  await draft.getByTestId('statement-withdraw').click();
+  await page.getByTestId('statement-withdraw-dialog-cancel').click();
+  assert.equal(await draft.count(), 1, 'cancelling keeps the draft');
+  await draft.getByTestId('statement-withdraw').click();
+  await page.getByTestId('statement-withdraw-dialog-confirm').click();
+  await room.locator('[data-testid="statement"][data-status="withdrawn"]').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
 test('the public page shows the statement live, as a drill, with its CAP document', async () => {
   assert.ok(statementId && publicPage, 'published, and the page was open');
   const item = publicPage.locator(`[data-testid="alert-item"][data-id="${statementId}"]`);
