@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, apiSend, switchLanguage, useServerAndBrowser, networkTomorrow } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 let server;
@@ -18,19 +18,6 @@ useServerAndBrowser((s, b) => {
   server = s;
   browser = b;
 });
-
-/** A write API call with the page's session (its CSRF token from GET /api/v1/me); {status, body, etag}. */
-function apiSend(page, method, apiPath, body, headers = {}) {
-  return page.evaluate(async ({ method, apiPath, body, headers }) => {
-    const me = await (await fetch('/api/v1/me', { headers: { Accept: 'application/json' } })).json();
-    const res = await fetch(apiPath, {
-      method,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrf_token, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null), etag: res.headers.get('ETag') };
-  }, { method, apiPath, body, headers });
-}
 
 async function step(page, id, to) {
   const current = await apiSend(page, 'GET', `/api/v1/content-items/${id}`);
