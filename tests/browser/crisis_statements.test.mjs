@@ -262,8 +262,11 @@ for (const lang of ['ar', 'en']) {
 }
 
 test('the login page links the public alerts page', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, { viewport: PHONE });
   await page.goto(`${server.url}/`);
+  await page.getByTestId('login-alerts').waitFor();
+  assert.equal(await overflows(page), false);
+  assert.deepEqual(await axeProblems(page), []);
   await page.getByTestId('login-alerts').click();
   await page.getByTestId('alerts-live').waitFor();
   assert.match(page.url(), /\/alerts\.html$/);
