@@ -157,7 +157,7 @@ test('the reviewer approves, then the director: the statement is published', asy
   assert.deepEqual(director.page.problems, []);
 });
 
-test('a blank draft is saved, edited and withdrawn behind a confirmation', async () => {
+test('a blank draft is saved, edited, sent over a contradicted figure with a reason, and withdrawn', async () => {
   const { page, room } = await openRoom('police.spokesperson');
   await page.getByTestId('statement-blank').click();
   // The texts are required in both languages: the first missing one is named beside its field.
@@ -170,25 +170,40 @@ test('a blank draft is saved, edited and withdrawn behind a confirmation', async
   await page.getByTestId('statement-save').click();
   const draft = room.locator('[data-testid="statement"][data-status="draft"]');
   await draft.waitFor();
+  const id = await draft.getAttribute('data-id');
+  const card = room.locator(`[data-testid="statement"][data-id="${id}"]`);
   assert.equal(await page.getByTestId('statement-form').count(), 0);
   assert.equal(await draft.getByTestId('statement-approvals').count(), 0, 'no approvals before it is sent');
 
+  // Edited: a figure that contradicts the approved fact (the demo's 24.1 million visitors).
   await draft.getByTestId('statement-edit').click();
   assert.equal(await page.getByTestId('statement-title_en').inputValue(), 'Draft: Union tunnel closed');
   await page.getByTestId('statement-title_en').fill('Draft: Union tunnel closed until noon');
-  await page.getByTestId('statement-save').click();
-  await room.locator('[data-testid="statement"][data-status="draft"]', { hasText: /until noon|إغلاق نفق/ }).waitFor();
+  await page.getByTestId('statement-body_ar').fill('يُغلق النفق مؤقتًا. بلغ عدد الزوار 23 مليون زائر خلال العام الماضي.');
+  await page.getByTestId('statement-submit').click();
+  await page.getByTestId('statement-misaligned').waitFor();
+  assert.ok(await page.locator('[data-testid="statement-form-findings"] [data-testid="statement-finding"][data-severity="error"]').count());
+  assert.equal(await page.locator('#statement-override').getAttribute('aria-invalid'), 'true', 'the reason is asked for');
+  assert.equal(await card.getAttribute('data-status'), 'draft', 'not sent without a reason');
+  // Asking again without a reason is refused in the browser.
+  await page.getByTestId('statement-submit').click();
+  assert.equal(await page.locator('#statement-override').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('statement-override').fill('تمرين: الرقم مقصود لاختبار التدقيق.');
+  await page.getByTestId('statement-submit').click();
+  await room.locator(`[data-testid="statement"][data-id="${id}"][data-status="in_approval"]`).waitFor();
+  assert.match(await card.getByTestId('statement-override-reason').textContent(), /مقصود/);
   await switchLanguage(page, 'en');
-  assert.match(await draft.getByTestId('statement-title').textContent(), /until noon/);
+  assert.match(await card.getByTestId('statement-title').textContent(), /until noon/);
   await switchLanguage(page, 'ar');
 
-  await draft.getByTestId('statement-withdraw').click();
+  await card.getByTestId('statement-withdraw').click();
   await page.getByTestId('statement-withdraw-dialog-cancel').click();
-  assert.equal(await draft.count(), 1, 'cancelling keeps the draft');
-  await draft.getByTestId('statement-withdraw').click();
+  assert.equal(await card.getAttribute('data-status'), 'in_approval', 'cancelling keeps it');
+  await card.getByTestId('statement-withdraw').click();
   await page.getByTestId('statement-withdraw-dialog-confirm').click();
-  await room.locator('[data-testid="statement"][data-status="withdrawn"]').waitFor();
-  assert.deepEqual(page.problems, []);
+  await room.locator(`[data-testid="statement"][data-id="${id}"][data-status="withdrawn"]`).waitFor();
+  // The one 422 is the server's crisis.statement_misaligned, which the form answered.
+  assert.deepEqual(page.problems.filter((p) => !/status of 422/.test(p)), []);
 });
 
 test('the public page shows the statement live, as a drill, with its CAP document', async () => {
