@@ -400,6 +400,9 @@ Result<Json> CrisisService::Update(const auth::Caller& caller, int64_t id, std::
   if (themes) set.Set("themes", themes->dump(), *themes);
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Room old, LoadForChange(tx, caller, id, if_match));
+    // How many must approve is the lead entity's admins' (or the network's) to say, not the room
+    // lead's: a lead who could lower it could publish with one chosen accomplice.
+    if (approvals) SAWT_TRY_STATUS(auth::Authorize(caller, "crisis.manage", old.lead_entity()));
     if (affected) SAWT_TRY_STATUS(CheckEntities(tx, registry_.entity_directory(), old.lead_entity(), *affected));
     if (themes) SAWT_TRY_STATUS(CheckThemes(tx, registry_.theme_catalog(), *themes));
     const std::string& was = old.crisis.Text("severity");
