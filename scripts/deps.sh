@@ -8,7 +8,7 @@ set -euo pipefail
 RUN_PKGS=(build-essential cmake ninja-build pkg-config libboost1.81-dev libsqlite3-dev sqlite3 libpqxx-dev
   libargon2-dev libssl-dev nlohmann-json3-dev libicu-dev libstemmer-dev zlib1g-dev libgtest-dev libgmock-dev
   libbenchmark-dev libxml2-dev libical-dev libpango1.0-dev libcairo2-dev fonts-noto-core)
-TEST_PKGS=(postgresql-15 clang libclang-rt-14-dev chromium nodejs npm curl ca-certificates libxml2-utils
+TEST_PKGS=(postgresql-15 clang lld libclang-rt-14-dev chromium nodejs npm curl ca-certificates libxml2-utils
   fonts-dejavu-core nginx-light openssl poppler-utils)
 BENCH_PKGS=(nginx-light wrk postgresql-15 curl)
 

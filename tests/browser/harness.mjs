@@ -25,6 +25,7 @@ export const ROOT = path.resolve(HERE, '..', '..');
 export const SAWT_BIN = process.env.SAWT_BIN || path.join(ROOT, 'build', 'src', 'app', 'sawt');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(HERE, 'screenshots');
+const ACTION_TIMEOUT_MS = Number(process.env.SAWT_BROWSER_TIMEOUT_MS) || 30_000;
 
 // The machine's network is closed: without these flags Chromium stalls on background requests.
 const CHROMIUM_ARGS = [
@@ -64,6 +65,8 @@ export function networkTomorrow() {
  */
 export async function newPage(browser, { locale = 'ar', viewport = { width: 1280, height: 800 }, timezoneId } = {}) {
   const context = await browser.newContext({ locale, viewport, timezoneId });
+  // Playwright's waits (30 s by default); the sanitizer builds' CTest entries allow more.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the browser tests: installs the npm packages (from package-lock.json) when one is missing,
-# then `node --test tests/browser/*.test.mjs`. Exits with the test runner's status.
+# then `node --test` on the files named (default: every tests/browser/*.test.mjs). Exits with the
+# test runner's status. `run.sh --install` only installs (CTest's fixture before the per-file tests).
 # Environment: SAWT_BIN (sawt binary, default build/src/app/sawt), CHROMIUM (/usr/bin/chromium).
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +15,9 @@ missing=$(cd "$HERE" && node -e '
 if [ -n "$missing" ]; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
+[ "${1:-}" = "--install" ] && exit 0
 cd "$ROOT"
+[ $# -gt 0 ] || set -- tests/browser/*.test.mjs
 set +e
-node --test tests/browser/*.test.mjs
+node --test "$@"
 exit $?
