@@ -20,6 +20,7 @@ using namespace module::service_names;  // NOLINT: the service files' shared voc
 constexpr size_t kMaxTitle = 300;
 constexpr size_t kMaxText = 4000;
 constexpr size_t kMaxLessons = 8000;
+constexpr size_t kMaxPauseReason = 2000;  // the messaging module's limit of a pause's reason
 constexpr size_t kMaxAffected = 50;
 constexpr size_t kMaxAreas = 10;
 constexpr size_t kMaxShapes = 10;
@@ -461,6 +462,60 @@ Result<Json> CrisisService::Close(const auth::Caller& caller, int64_t id, std::o
     SAWT_TRY_STATUS(AddTimeline(tx, id, "closed", drill ? "انتهى التمرين." : "انتهت الأزمة.",
                                 drill ? "The drill ended." : "The crisis was closed.", caller.login));
     return Save(tx, registry_, caller, old, set, "crisis.closed", set.changed);
+  });
+}
+
+Result<Json> CrisisService::PausePublishing(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                            const Json& body) {
+  JsonReader in(body);
+  auto reason = in.String("reason", true, kMaxPauseReason);
+  const Json* channels_raw = in.Raw("channels");
+  SAWT_TRY_STATUS(in.Finish());
+  SAWT_ASSIGN_OR_RETURN(auto channels, module::ReadCodes(channels_raw, "channels", "crisis.bad_channels",
+                                                         "crisis.bad_channels", &registry_.vocabulary("channels")));
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    SAWT_ASSIGN_OR_RETURN(Room old, LoadForChange(tx, caller, id, if_match));
+    const module::PublishingControl& control = registry_.publishing_control();
+    SAWT_ASSIGN_OR_RETURN(auto active, control.ActiveFor(tx, "crisis", id));
+    if (!active.empty()) return Error::Conflict("crisis.already_paused", {std::to_string(id)});
+    module::PauseRequest request;
+    request.entity_ids = old.Entities();
+    if (channels) {
+      for (const auto& c : *channels) request.channels.push_back(c.get<std::string>());
+    }
+    request.reason = *reason;
+    request.source_type = "crisis";
+    request.source_id = id;
+    SAWT_ASSIGN_OR_RETURN(Json pause, control.Pause(tx, caller, request));
+    SAWT_TRY_STATUS(AddTimeline(tx, id, "publishing_paused", "أُوقف النشر المجدول للجهات المعنية بالأزمة: " + *reason,
+                                "Scheduled publishing of the crisis's entities was paused: " + *reason, caller.login));
+    return Save(tx, registry_, caller, old, Assignments{}, "crisis.publishing_paused", {{"pause_id", pause["id"]}});
+  });
+}
+
+Result<Json> CrisisService::ResumePublishing(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                             const Json& body) {
+  JsonReader in(body);
+  auto reason = in.String("reason", false, kMaxPauseReason, false);
+  SAWT_TRY_STATUS(in.Finish());
+  return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
+    // A closed room may still end its pause: closing does not publish what was held.
+    SAWT_ASSIGN_OR_RETURN(Room old, LoadRoom(tx, id));
+    SAWT_TRY_STATUS(CanManage(caller, old));
+    if (if_match && *if_match != old.crisis.Int("version")) return Error::PreconditionFailed();
+    const module::PublishingControl& control = registry_.publishing_control();
+    SAWT_ASSIGN_OR_RETURN(auto active, control.ActiveFor(tx, "crisis", id));
+    if (active.empty()) return Error::Conflict("crisis.not_paused", {std::to_string(id)});
+    Json ended = Json::array();
+    for (const auto& pause : active) {
+      auto resumed = control.Resume(tx, caller, pause["id"].get<int64_t>(), reason.value_or(""));
+      if (!resumed) return std::move(resumed).error();
+      ended.push_back(pause["id"]);
+    }
+    const std::string why = reason && !reason->empty() ? " " + *reason : "";
+    SAWT_TRY_STATUS(AddTimeline(tx, id, "publishing_resumed", "استُؤنف النشر؛ تُنشر المواد المعلّقة الآن." + why,
+                                "Publishing resumed; held publications go out now." + why, caller.login));
+    return Save(tx, registry_, caller, old, Assignments{}, "crisis.publishing_resumed", {{"pause_ids", std::move(ended)}});
   });
 }
 

@@ -43,6 +43,14 @@ class CrisisService {
   /// {"roles": [{account_id, role}]}: replaces the room's roles (at least one lead; members only).
   core::Result<core::Json> PutRoles(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                     const core::Json& body);
+  /// {"reason", "channels"?}: pauses the scheduled publishing of the lead and affected entities
+  /// (every channel unless some are named) through the messaging module's switch; 409
+  /// crisis.already_paused while this crisis's pause is in force.
+  core::Result<core::Json> PausePublishing(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                           const core::Json& body);
+  /// {"reason"?}: ends this crisis's pause (also once the crisis is closed); 409 crisis.not_paused.
+  core::Result<core::Json> ResumePublishing(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                            const core::Json& body);
   /// {"lessons_ar", "lessons_en"}: closes an active crisis.
   core::Result<core::Json> Close(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                  const core::Json& body);

@@ -64,6 +64,10 @@ const std::vector<http::Message> kMessages = {
     {"crisis.bad_last_event_id", "قيمة Last-Event-ID غير صالحة.", "Last-Event-ID is not valid."},
     {"crisis.too_many_streams", "بلغ عدد المتابعين المباشرين للتنبيهات الحد الأقصى؛ أعد المحاولة بعد قليل.",
      "The live alert stream has as many listeners as it can take; try again shortly."},
+    {"crisis.already_paused", "النشر موقوف بقرار من هذه الأزمة (رقم {0, digits})؛ استأنفه أولًا لتغيير نطاق الإيقاف.",
+     "Publishing is already paused by this crisis ({0}); resume it first to change what the pause covers."},
+    {"crisis.not_paused", "لم توقف الأزمة رقم {0, digits} النشر، أو استُؤنف من قبل.",
+     "Crisis {0} has not paused publishing, or it has already resumed."},
     {"crisis.bad_required_approvals", "عدد المعتمِدين المطلوب بين 1 و5.", "The number of approvers required is 1 to 5."},
     {"crisis.statement_not_found", "البيان رقم {0, digits} غير موجود في هذه الأزمة.", "Statement {0} does not exist in this crisis."},
     {"crisis.alert_not_found", "لا يوجد تنبيه منشور برقم {0, digits}.", "There is no published alert {0}."},
@@ -107,6 +111,9 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                                               "affected_entity_ids", "areas", "themes", "required_approvals"}));
   reg.AddSchema("CrisisRoles", Obj({{"roles", roles}}, {"roles"}));
   reg.AddSchema("CrisisClose", crisis.Input({"lessons_ar", "lessons_en"}));
+  reg.AddSchema("CrisisPause", Obj({{"reason", Str(2000)}, {"channels", {{"type", "array"}, {"maxItems", 20}, {"items", Str(32)}}}},
+                                   {"reason"}));
+  reg.AddSchema("CrisisResume", Obj({{"reason", Str(2000)}}));
   const module::Resource& task = TaskResource();
   reg.AddSchema("CrisisTask", task.Schema());
   reg.AddSchema("CrisisTaskList", ListOf("CrisisTask"));

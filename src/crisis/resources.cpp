@@ -44,7 +44,8 @@ const Resource& CrisisResource() {
           {"lessons_ar", Str(8000)}, {"lessons_en", Str(8000)},
           {"version", Int()}, {"updated_by", Str()}, {"updated_at", Timestamp()},
       },
-      {{"roles", UpTo(100, RoleHolder())}});
+      {{"roles", UpTo(100, RoleHolder())},
+       {"publishing_pauses", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/PublishingPause"}}}}}});
   return *r;
 }
 

@@ -80,6 +80,9 @@ Result<Json> RoomJson(Tx& tx, const module::ModuleRegistry& registry, const Room
                      {"name_en", found == contacts.end() ? "" : found->second.name_en}});
   }
   out["roles"] = std::move(roles);
+  // The pauses of publishing this crisis asked for that are still in force (messaging's switch).
+  SAWT_ASSIGN_OR_RETURN(auto pauses, registry.publishing_control().ActiveFor(tx, "crisis", room.id()));
+  out["publishing_pauses"] = Json(std::move(pauses));
   return out;
 }
 

@@ -88,6 +88,18 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CrisisService> 
                WithIdMatchBody([crises](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return crises->Close(c, id, m, b);
                }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/crises/{id}/pause-publishing",
+                                 {"Pause the scheduled publishing of the crisis's lead and affected entities", {"id"}, {},
+                                  "CrisisPause", "Crisis", 200, true, {409}}),
+               WithIdMatchBody([crises](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return crises->PausePublishing(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/crises/{id}/resume-publishing",
+                                 {"End the crisis's pause of publishing: what it held goes out", {"id"}, {}, "CrisisResume",
+                                  "Crisis", 200, true, {409}}),
+               WithIdMatchBody([crises](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return crises->ResumePublishing(c, id, m, b);
+               }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/crises/{id}/timeline",
                                  {"The room's timeline, with other modules' signals", {"id"}, {"limit"}, "", "CrisisTimeline"}),
                [rooms](Request& req, const auth::Caller& caller) {

@@ -73,6 +73,8 @@ const module::Vocabulary& TimelineKinds() {
       {"task_done", "مهمة منجزة", "Task done"},
       {"task_cancelled", "مهمة ملغاة", "Task cancelled"},
       {"statement", "بيان منشور", "Statement published"},
+      {"publishing_paused", "إيقاف النشر", "Publishing paused"},
+      {"publishing_resumed", "استئناف النشر", "Publishing resumed"},
       {"closed", "انتهاء الأزمة", "Crisis closed"},
   });
   return v;

@@ -116,6 +116,16 @@ const std::vector<http::Message> kMessages = {
     {"messaging.endpoint_secret_short", "السر يجب أن يكون 16 حرفًا على الأقل.", "The secret must be at least 16 characters."},
     {"messaging.bad_max_attempts", "عدد المحاولات بين 1 و20.", "max_attempts is between 1 and 20."},
     {"messaging.endpoint_not_found", "لا توجد نقطة تسليم لقناة «{0}».", "No endpoint is set for the channel \"{0}\"."},
+    // Pausing publishing.
+    {"messaging.pause_not_found", "الإيقاف رقم {0, digits} غير موجود.", "Pause {0} does not exist."},
+    {"messaging.pause_ended", "انتهى الإيقاف رقم {0, digits} من قبل.", "Pause {0} has already ended."},
+    {"messaging.pause_reason_required", "اكتب سبب الإيقاف (حتى {0, number} حرف)؛ تقرؤه كل جهة يشملها.",
+     "Write why publishing is paused (up to {0, number} characters); every entity it covers reads it."},
+    {"messaging.bad_pause_entities", "الجهات قائمة من {0, number} رقم جهة على الأكثر؛ أرسل قائمة فارغة أو لا ترسلها لإيقاف النشر في كل الجهات.",
+     "Entities are a list of at most {0, number} entity ids; send none (or an empty list) to pause every entity."},
+    {"messaging.bad_pause_channels", "القنوات قائمة من عشرين قناة معروفة على الأكثر؛ أرسل قائمة فارغة أو لا ترسلها لإيقاف كل القنوات.",
+     "Channels are a list of at most twenty known channels; send none (or an empty list) to pause every channel."},
+    {"messaging.bad_pause_status", "الحالة «{0}» غير معروفة؛ استخدم active أو all.", "Unknown status \"{0}\"; use active or all."},
     // Alignment findings.
     // Similarity reads as a band (AlignmentOptions: strong, close, partial); the score itself is in details.
     {"messaging.alignment.key_message_reflected",
@@ -172,6 +182,11 @@ void RegisterPublicationSchemas(module::ModuleRegistry& reg) {
                   {{"item_id", Int()},
                    {"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Publication"}}}}}}}});
   reg.AddSchema("PublicationPosted", Obj({{"url", Str(2000)}}, {"url"}));
+  reg.AddSchema("PublishingPause", PublishingPauseResource().Schema());
+  reg.AddSchema("PublishingPauseList", ListOf("PublishingPause"));
+  reg.AddSchema("PublishingPauseCreate",
+                PublishingPauseResource().Input({"reason", "entity_ids", "channels"}, {"reason"}));
+  reg.AddSchema("PublishingPauseEnd", PublishingPauseResource().Input({}, {}, {{"reason", Str(2000)}}));
   reg.AddSchema("ChannelEndpoint", ChannelEndpointResource().Schema());
   reg.AddSchema("ChannelEndpointList", ListOf("ChannelEndpoint"));
   reg.AddSchema("ChannelEndpointSave",
@@ -292,6 +307,7 @@ void Register(module::ModuleRegistry& reg) {
       {"messaging.review_settings.write", {R::kEntityAdmin}, false, true, "Set the entity's review rules (maker-checker)"},
       {"messaging.channels.check", {}, true, false, "Check a text against a channel's limits"},
       {"messaging.channels.admin", {}, false, true, "Manage delivery endpoints (network admins only)"},
+      {"messaging.publishing.pause", {}, false, true, "Pause and resume publishing across the network (network admins only)"},
   });
   RegisterVocabularies(reg);
   store::Store& store = reg.services().store;
@@ -314,6 +330,7 @@ void Register(module::ModuleRegistry& reg) {
       store, *services.content, [registry = &reg]() -> const module::NetworkTime& { return registry->network_time(); },
       std::move(delivery));
   services.review = std::make_shared<ReviewSettingsService>(store, entities);
+  services.pauses = std::make_shared<PauseService>(store, entities, Channels());
   reg.Keep(services.library);
   reg.Keep(services.key_messages);
   reg.Keep(services.facts);
@@ -324,13 +341,16 @@ void Register(module::ModuleRegistry& reg) {
   reg.Keep(services.publications);
   reg.Keep(worker);
   reg.Keep(services.review);
+  reg.Keep(services.pauses);
   reg.AddMigrations(LibraryService::Migrations());
   reg.AddMigrations(ContentService::Migrations());
   reg.AddMigrations(PublicationService::Migrations());
   reg.AddMigrations(ReviewSettingsService::Migrations());
   reg.AddMigrations(ContentCalendarSource::Migrations());
+  reg.AddMigrations(PauseService::Migrations());
   reg.SetThemeCatalog(std::make_shared<LibraryThemeCatalog>());
   reg.SetDraftCheck(std::make_shared<AlignmentDraftCheck>(services.alignment));
+  reg.SetPublishingControl(services.pauses);
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
   reg.AddNotificationSource(std::make_shared<MessagingNotificationSource>(reg));
   reg.AddMessages(MessagingNotificationSource::Messages());

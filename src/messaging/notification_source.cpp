@@ -1,5 +1,7 @@
 #include "messaging/notification_source.hpp"
 
+#include <set>
+
 #include "auth/auth_service.hpp"
 #include "core/numbers.hpp"
 
@@ -11,6 +13,8 @@ using module::NotificationDraft;
 
 constexpr const char* kTransition = "messaging.content_item_transition";
 constexpr const char* kPublicationFailed = "messaging.publication_failed";
+constexpr const char* kPaused = "messaging.publishing_paused";
+constexpr const char* kResumed = "messaging.publishing_resumed";
 
 module::NotificationKind KindOf(const char* code, const char* ar, const char* en, bool email) {
   const std::string key = std::string("messaging.notify_") + code;
@@ -30,6 +34,38 @@ Result<std::optional<Item>> LoadItem(store::Tx& tx, int64_t id) {
   return std::optional<Item>(Item{r.Int("id"), r.Text("title_ar"), r.Text("title_en"), r.Text("created_by")});
 }
 
+/// The admins, editors and reviewers of every entity a pause covers (every entity when it lists
+/// none), but not the person who paused or resumed it.
+Result<std::vector<NotificationDraft>> PauseDrafts(store::Tx& tx, const store::Event& event,
+                                                   const module::ModuleRegistry& registry) {
+  std::vector<int64_t> entities;
+  for (const auto& id : event.payload.value("entity_ids", core::Json::array())) {
+    if (auto v = core::JsonInt64(id)) entities.push_back(*v);
+  }
+  if (entities.empty()) {
+    SAWT_ASSIGN_OR_RETURN(auto all, registry.entity_directory().All(tx));
+    for (const auto& [id, info] : *all) entities.push_back(id);
+  }
+  SAWT_ASSIGN_OR_RETURN(auto actor, auth::AuthService::FindAccount(tx, event.actor));
+  std::set<int64_t> recipients;
+  for (int64_t entity : entities) {
+    SAWT_ASSIGN_OR_RETURN(auto holders, registry.member_directory().Holders(
+                                            tx, entity, {auth::Role::kEntityAdmin, auth::Role::kEditor, auth::Role::kReviewer}));
+    recipients.insert(holders.begin(), holders.end());
+  }
+  if (actor) recipients.erase(*actor);
+  const bool paused = event.action == kPaused;
+  // A resume's reason is optional (null in the payload).
+  const core::Json& why = event.payload.contains(paused ? "reason" : "resume_reason")
+                              ? event.payload[paused ? "reason" : "resume_reason"]
+                              : core::Json();
+  const std::string reason = why.is_string() ? why.get<std::string>() : std::string();
+  std::vector<NotificationDraft> out;
+  out.push_back({{recipients.begin(), recipients.end()}, paused ? "publishing_paused" : "publishing_resumed",
+                 {reason, event.object_id}, "#/home", event.entity_id});
+  return out;
+}
+
 }  // namespace
 
 const std::vector<http::Message>& MessagingNotificationSource::Messages() {
@@ -47,6 +83,12 @@ const std::vector<http::Message>& MessagingNotificationSource::Messages() {
       {"messaging.notify_publication_failed_title", "تعذّر النشر على {3, channels}: {0}", "Publishing to {3, channels} failed: {1}"},
       {"messaging.notify_publication_failed_body", "تعذّر نشر المحتوى رقم {2} «{0}» على القناة {3, channels} بعد عدة محاولات.",
        "Content item {2} \"{1}\" could not be published to {3, channels} after several attempts."},
+      {"messaging.notify_publishing_paused_title", "أُوقف النشر", "Publishing is paused"},
+      {"messaging.notify_publishing_paused_body", "أُوقف النشر المجدول لجهتك حتى إشعار آخر: {0}",
+       "Scheduled publishing of your entity is paused until further notice: {0}"},
+      {"messaging.notify_publishing_resumed_title", "استُؤنف النشر", "Publishing has resumed"},
+      {"messaging.notify_publishing_resumed_body", "انتهى إيقاف النشر؛ تُنشر المواد المعلّقة الآن. {0}",
+       "The pause has ended; held publications go out now. {0}"},
   };
   return kMessages;
 }
@@ -56,12 +98,17 @@ std::vector<module::NotificationKind> MessagingNotificationSource::kinds() const
           KindOf("changes_requested", "طلب تعديلات", "Changes requested", false),
           KindOf("content_approved", "اعتماد المحتوى", "Content approved", false),
           KindOf("content_published", "نشر المحتوى", "Content published", false),
-          KindOf("publication_failed", "تعذّر النشر", "Publication failed", true)};
+          KindOf("publication_failed", "تعذّر النشر", "Publication failed", true),
+          KindOf("publishing_paused", "إيقاف النشر", "Publishing paused", true),
+          KindOf("publishing_resumed", "استئناف النشر", "Publishing resumed", false)};
 }
 
-std::vector<std::string> MessagingNotificationSource::event_types() const { return {kTransition, kPublicationFailed}; }
+std::vector<std::string> MessagingNotificationSource::event_types() const {
+  return {kTransition, kPublicationFailed, kPaused, kResumed};
+}
 
 Result<std::vector<NotificationDraft>> MessagingNotificationSource::Drafts(store::Tx& tx, const store::Event& event) const {
+  if (event.action == kPaused || event.action == kResumed) return PauseDrafts(tx, event, registry_);
   std::vector<NotificationDraft> out;
   if (!event.entity_id) return out;
   const int64_t entity = *event.entity_id;

@@ -20,6 +20,7 @@ std::string PathText(const Request& req, const std::string& name) {
 void RegisterPublicationRoutes(module::ModuleRegistry& reg, const Services& services) {
   auto variants = services.variants;
   auto publications = services.publications;
+  auto pauses = services.pauses;
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/variants",
                                  {"Channel variants of a content item (stored or derived) with their lengths", {"id"}, {},
                                   "", "VariantList"}),
@@ -77,6 +78,30 @@ void RegisterPublicationRoutes(module::ModuleRegistry& reg, const Services& serv
                                   "Transition", "Publication", 200, true, {409}}),
                module::WithIdMatchBody([publications](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
                  return publications->Retry(c, id, m, b);
+               }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/publishing-pauses",
+                                 {"Pauses of publishing (status=active, the default, or all), with what each holds", {},
+                                  {"status"}, "", "PublishingPauseList"}),
+               [pauses](Request& req, const auth::Caller& caller) {
+                 return Reply(req, pauses->List(caller, module::QueryText(req, "status").value_or("")));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/publishing-pauses",
+                                 {"Pause publishing: every entity or chosen ones, every channel or chosen ones (network "
+                                  "admins)",
+                                  {}, {}, "PublishingPauseCreate", "PublishingPause", 201, true}),
+               module::CreateWithBody([pauses](const auth::Caller& c, const Json& b) { return pauses->Create(c, b); }));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/publishing-pauses/{id}",
+                                 {"Get a pause of publishing", {"id"}, {}, "", "PublishingPause", 200, true}),
+               [pauses](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return ReplyWithEtag(req, pauses->Get(caller, *id));
+               });
+  reg.AddRoute(module::MakeRoute("POST", "/api/v1/publishing-pauses/{id}/resume",
+                                 {"Resume publishing: what the pause held goes out (network admins)", {"id"}, {},
+                                  "PublishingPauseEnd", "PublishingPause", 200, true, {409}}),
+               module::WithIdMatchBody([pauses](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return pauses->End(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/channel-endpoints",
                                  {"Delivery endpoints per channel (network admins; secrets are never shown)", {}, {}, "",

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/client.hpp"
+#include "messaging/pause_service.hpp"
 #include "module/service_names.hpp"
 
 namespace sawt::messaging {
@@ -69,7 +70,8 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
     return tx.Query(
         "SELECT o.id, o.channel, o.payload, o.attempts, o.version, o.owner_entity_id, o.item_id, o.lang, e.url, "
         "e.secret, e.max_attempts FROM publication_outbox o LEFT JOIN channel_endpoints e ON e.channel = o.channel "
-        "WHERE o.state = 'pending' AND o.next_attempt_at <= $1 ORDER BY o.id LIMIT 50",
+        "WHERE o.state = 'pending' AND o.next_attempt_at <= $1 AND NOT " + PauseService::CoversOutboxRow() +
+        " ORDER BY o.id LIMIT 50",
         {store_.clock().NowIsoUtc()});
   });
   if (!due) {
@@ -80,7 +82,9 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
   for (const auto& row : *due) DeliverOne(row);
   auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
     auto rows = tx.Query(
-        "SELECT MIN(next_attempt_at) AS next_attempt_at FROM publication_outbox WHERE state = 'pending'");
+        // Rows a pause holds are not due: resuming commits, which wakes the worker.
+        "SELECT MIN(o.next_attempt_at) AS next_attempt_at FROM publication_outbox o WHERE o.state = 'pending' AND NOT " +
+        PauseService::CoversOutboxRow());
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return std::optional<std::string>();
     return (*rows)[0].OptText("next_attempt_at");
@@ -188,9 +192,9 @@ void PublicationWorker::PublishDueItems() {
   auto due = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) -> Result<std::vector<Row>> {
     SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, network_time_().Zone(tx));
     return tx.Query(
-        "SELECT id, version FROM content_items WHERE state = 'scheduled' AND planned_at IS NOT NULL AND "
-        "((length(planned_at) = 20 AND planned_at <= $1) OR (length(planned_at) = 10 AND planned_at <= $2)) "
-        "ORDER BY id LIMIT 20",
+        "SELECT c.id, c.version FROM content_items c WHERE c.state = 'scheduled' AND c.planned_at IS NOT NULL AND "
+        "((length(c.planned_at) = 20 AND c.planned_at <= $1) OR (length(c.planned_at) = 10 AND c.planned_at <= $2)) "
+        "AND NOT " + PauseService::CoversScheduledItem() + " ORDER BY c.id LIMIT 20",
         {now_in_planned_form, zone.DateOf(now)});
   });
   if (!due) return;

@@ -116,6 +116,20 @@ const Resource& ChannelEndpointResource() {
   return *r;
 }
 
+const Resource& PublishingPauseResource() {
+  static const Resource* r = new Resource(
+      {{"id", Int()}, {"reason", Str(2000)},
+       {"entity_ids", {{"type", "array"}, {"maxItems", 200}, {"items", Int()}}},
+       {"channels", {{"type", "array"}, {"maxItems", 20}, {"items", Str(32)}}},
+       {"source_type", NullableStr(32)}, {"source_id", {{"type", {"integer", "null"}}}},
+       {"paused_by", Str()}, {"paused_at", Timestamp()}, {"resumed_by", NullableStr()},
+       {"resumed_at", NullableTimestamp()}, {"resume_reason", NullableStr(2000)}, {"version", Int()}},
+      {{"active", Bool()},
+       {"held", {{"type", "object"}, {"properties", {{"publications", Int()}, {"items", Int()}}},
+                 {"required", {"publications", "items"}}}}});
+  return *r;
+}
+
 const Resource& ReviewSettingsResource() {
   static const Resource* r = new Resource(
       {{"entity_id", Int()}, {"maker_checker", Bool()}, {"forbid_error_override", Bool()}, {"version", Int()}});

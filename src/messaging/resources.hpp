@@ -22,6 +22,8 @@ const module::Resource& PublicationResource();
 /// A channel's delivery endpoint; the service adds has_secret (the secret itself is never shown).
 const module::Resource& ChannelEndpointResource();
 /// An entity's review rules.
+/// A pause of publishing (PauseService): what it covers, who paused and resumed it, and what it holds.
+const module::Resource& PublishingPauseResource();
 const module::Resource& ReviewSettingsResource();
 
 /// A key message's supporting points: at most 20 {ar, en}.

@@ -8,6 +8,7 @@
 #include "messaging/feed_service.hpp"
 #include "messaging/key_message_service.hpp"
 #include "messaging/library_service.hpp"
+#include "messaging/pause_service.hpp"
 #include "messaging/publication_service.hpp"
 #include "messaging/review_settings.hpp"
 #include "messaging/variant_service.hpp"
@@ -26,6 +27,7 @@ struct Services {
   std::shared_ptr<VariantService> variants;         ///< channel variants and checks
   std::shared_ptr<PublicationService> publications; ///< the outbox and channel endpoints
   std::shared_ptr<ReviewSettingsService> review;    ///< per-entity review rules
+  std::shared_ptr<PauseService> pauses;             ///< pausing publishing (also the registry's PublishingControl)
 };
 
 }  // namespace sawt::messaging

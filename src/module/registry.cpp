@@ -129,6 +129,11 @@ const DraftCheck& ModuleRegistry::draft_check() const {
   return *draft_check_;
 }
 
+const PublishingControl& ModuleRegistry::publishing_control() const {
+  SAWT_ASSERT(publishing_control_ != nullptr, "the messaging module registers the publishing control first");
+  return *publishing_control_;
+}
+
 void ModuleRegistry::AddMigrations(const std::vector<store::Migration>& migrations) {
   migrations_.insert(migrations_.end(), migrations.begin(), migrations.end());
 }

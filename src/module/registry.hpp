@@ -20,6 +20,7 @@
 #include "module/entity_directory.hpp"
 #include "module/crisis_signal.hpp"
 #include "module/draft_check.hpp"
+#include "module/publishing_control.hpp"
 #include "module/kpi_source.hpp"
 #include "module/member_directory.hpp"
 #include "module/network_time.hpp"
@@ -184,6 +185,9 @@ class ModuleRegistry {
   /// The one-voice check of drafts (registered by the messaging module; same rule as the directory).
   void SetDraftCheck(std::shared_ptr<const DraftCheck> check) { draft_check_ = std::move(check); }
   const DraftCheck& draft_check() const;
+  /// The pause-all-publishing switch (registered by the messaging module; same rule).
+  void SetPublishingControl(std::shared_ptr<const PublishingControl> control) { publishing_control_ = std::move(control); }
+  const PublishingControl& publishing_control() const;
   /// The network's time zone, registered by the network module (same rule as the directory).
   void SetNetworkTime(std::shared_ptr<const NetworkTime> time) { network_time_ = std::move(time); }
   const NetworkTime& network_time() const;
@@ -253,6 +257,7 @@ class ModuleRegistry {
   std::shared_ptr<const EntityDirectory> entity_directory_;
   std::shared_ptr<const ThemeCatalog> theme_catalog_;
   std::shared_ptr<const DraftCheck> draft_check_;
+  std::shared_ptr<const PublishingControl> publishing_control_;
   std::shared_ptr<const NetworkTime> network_time_;
   std::vector<std::shared_ptr<const CalendarSource>> calendar_sources_;
   std::map<std::string, SearchType> search_types_;

@@ -179,6 +179,13 @@ class FreshObjectsTest : public ApiTest {
     return {{"kind", "drill"}, {"crisis_type", "other"}, {"severity", "minor"}, {"title_ar", "تمرين"},
             {"title_en", "Drill"}, {"lead_entity_id", entity}};
   }
+  /// A pause of `entity`'s publishing on a channel no test publishes to (a crisis's pause without one).
+  static Json PauseBody(std::optional<int64_t> entity = std::nullopt) {
+    Json body = {{"reason", "Authorization matrix"}, {"channels", Json::array({"outdoor"})}};
+    if (entity) body["entity_ids"] = {*entity};
+    return body;
+  }
+  int64_t NewPause(int64_t entity) { return Made(app().Call("POST", "/api/v1/publishing-pauses", Admin(), PauseBody(entity))); }
   int64_t NewCrisis(int64_t entity) { return Made(app().Call("POST", "/api/v1/crises", Admin(), CrisisBody(entity))); }
   Json CrisisTaskBody() {
     return {{"title_ar", "مهمة"}, {"title_en", "Task"}, {"owner_account_id", AccountId("admin")}};
@@ -458,6 +465,15 @@ class FreshObjectsTest : public ApiTest {
             EXPECT_EQ(made.status, 200) << made.body;
             return RouteRequest{"/api/v1/channel-endpoints/intranet"};
           }}},
+        // pauses of publishing: of the fresh object's entity, on a channel no test publishes to
+        {"GET /api/v1/publishing-pauses", {200, fixed("/api/v1/publishing-pauses?status=all")}},
+        {"POST /api/v1/publishing-pauses", {201, [&](int64_t e) { return RouteRequest{"/api/v1/publishing-pauses", PauseBody(e)}; }}},
+        {"GET /api/v1/publishing-pauses/{id}",
+         {200, [&](int64_t e) { return RouteRequest{At("/api/v1/publishing-pauses/{id}", NewPause(e))}; }}},
+        {"POST /api/v1/publishing-pauses/{id}/resume",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/publishing-pauses/{id}/resume", NewPause(e)), Json::object()};
+          }}},
         // calendar (dates far from the calendar API tests' so these never create their conflicts)
         {"GET /api/v1/calendar",
          {200, [&](int64_t e) { return RouteRequest{"/api/v1/calendar?from=2031-01-01&to=2031-01-31&entity_id=" + std::to_string(e)}; }}},
@@ -545,6 +561,17 @@ class FreshObjectsTest : public ApiTest {
           }}},
         {"POST /api/v1/crises/{id}/close",
          {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/close", NewCrisis(e)), {{"lessons_en", "Lessons"}}}; }}},
+        {"POST /api/v1/crises/{id}/pause-publishing",
+         {200, [&](int64_t e) {
+            return RouteRequest{At("/api/v1/crises/{id}/pause-publishing", NewCrisis(e)), PauseBody()};
+          }}},
+        {"POST /api/v1/crises/{id}/resume-publishing",
+         {200, [&](int64_t e) {
+            const int64_t crisis = NewCrisis(e);
+            Reply paused = app().Call("POST", At("/api/v1/crises/{id}/pause-publishing", crisis), Admin(), PauseBody());
+            EXPECT_EQ(paused.status, 200) << paused.body;
+            return RouteRequest{At("/api/v1/crises/{id}/resume-publishing", crisis), Json::object()};
+          }}},
         {"GET /api/v1/crises/{id}/timeline",
          {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/timeline", NewCrisis(e))}; }}},
         {"POST /api/v1/crises/{id}/timeline",

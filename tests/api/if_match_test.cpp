@@ -281,6 +281,19 @@ class IfMatchTest : public FreshObjectsTest {
          crisis_lists, "crisis"},
         {"POST", "/api/v1/crises/{id}/close", new_crisis, on("/api/v1/crises/{id}/close"), {{"lessons_en", "Lessons"}},
          crisis_lists, "crisis"},
+        {"POST", "/api/v1/crises/{id}/pause-publishing", new_crisis, on("/api/v1/crises/{id}/pause-publishing"), PauseBody(),
+         crisis_lists, "crisis"},
+        {"POST", "/api/v1/crises/{id}/resume-publishing",
+         [this, police] {
+           const int64_t id = NewCrisis(police);
+           Reply paused = app().Call("POST", At("/api/v1/crises/{id}/pause-publishing", id), Admin(), PauseBody());
+           EXPECT_EQ(paused.status, 200) << paused.body;
+           return id;
+         },
+         on("/api/v1/crises/{id}/resume-publishing"), Json::object(), crisis_lists, "crisis"},
+        {"POST", "/api/v1/publishing-pauses/{id}/resume", [this, police] { return NewPause(police); },
+         on("/api/v1/publishing-pauses/{id}/resume"), Json::object(), fixed({"/api/v1/publishing-pauses?status=all"}),
+         "publishing_pause"},
         // Tasks of one drill (its task list holds the neighbours).
         {"PATCH", "/api/v1/crises/{id}/tasks/{task_id}",
          [this, task_crisis] { return NewCrisisTask(task_crisis); },

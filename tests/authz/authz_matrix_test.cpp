@@ -104,6 +104,12 @@ const std::vector<Row> kRows = {
     {"GET /api/v1/content-items/{id}/publications", kEveryone, kEveryone},
     {"POST /api/v1/publications/{id}/posted", kPublishers, kNetworkAdmin},
     {"POST /api/v1/publications/{id}/retry", kPublishers, kNetworkAdmin},
+    // Pausing publishing is the network admins' (a crisis room pauses its own entities); a pause is
+    // seen by the members of the entities it covers.
+    {"GET /api/v1/publishing-pauses", kEveryone, kEveryone},
+    {"POST /api/v1/publishing-pauses", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/publishing-pauses/{id}", kEveryone, kNetworkAdmin},
+    {"POST /api/v1/publishing-pauses/{id}/resume", kNetworkAdmin, kNetworkAdmin},
     {"GET /api/v1/channel-endpoints", kNetworkAdmin, kNetworkAdmin},
     {"PUT /api/v1/channel-endpoints/{channel}", kNetworkAdmin, kNetworkAdmin},
     {"DELETE /api/v1/channel-endpoints/{channel}", kNetworkAdmin, kNetworkAdmin},
@@ -183,6 +189,8 @@ const std::vector<Row> kRows = {
     {"PATCH /api/v1/crises/{id}", kAdmins, kNetworkAdmin},
     {"PUT /api/v1/crises/{id}/roles", kAdmins, kNetworkAdmin},
     {"POST /api/v1/crises/{id}/close", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/pause-publishing", kAdmins, kNetworkAdmin},
+    {"POST /api/v1/crises/{id}/resume-publishing", kAdmins, kNetworkAdmin},
     {"GET /api/v1/crises/{id}/timeline", kEveryone, kEveryone},
     {"POST /api/v1/crises/{id}/timeline", {"network_admin", "entity_admin", "editor", "spokesperson"}, kNetworkAdmin},
     {"GET /api/v1/crises/{id}/tasks", kEveryone, kEveryone},

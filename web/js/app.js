@@ -24,6 +24,7 @@ import { can } from './permissions.js';
 import { setNetworkZone } from './time.js';
 import { CAPABILITIES } from './capabilities.js';
 import { createBell } from './notifications.js';
+import { createPauseBanner } from './pauses.js';
 import { icon } from './icons.js';
 import { announceFeed } from './feeds.js';
 import { loadPeople } from './people.js';
@@ -45,6 +46,7 @@ const NAV_MODULES = [...new Set(CAPABILITIES.flatMap((c) => c.modules || []))];
 const app = document.getElementById('app');
 let shell = null; // elements of the signed-in shell, null on the login page
 let bell = null; // the notification centre of the shell (notifications.js)
+let pauseBanner = null; // the "publishing is paused" banner of the shell (pauses.js)
 let current = null; // { name, args, page }
 let routeSeq = 0;
 let notFoundSeq = -1;  // routeSeq of the not-found page shown last
@@ -95,6 +97,8 @@ function langButton(testid) {
 function showLogin() {
   bell?.stop();
   bell = null;
+  pauseBanner?.stop();
+  pauseBanner = null;
   shell = null;
   current = null;
   app.setAttribute('aria-busy', 'false');
@@ -184,7 +188,8 @@ function buildShell() {
   const notice = h('div', { class: 'notice', role: 'alert', dataset: { testid: 'notice' }, hidden: true });
   const main = h('main', { id: 'main', class: 'page', tabindex: '-1' });
   const progress = h('div', { class: 'route-progress', 'aria-hidden': 'true' });
-  replace(app, skip, progress, header, notice, main);
+  pauseBanner = createPauseBanner({ notify });
+  replace(app, skip, progress, header, pauseBanner.element, notice, main);
   shell = { skip, brand, nav, navList, menuButton, userName, tools, notice, main, progress, groups: new Map() };
   // Every table a page draws, now or later, gets its cells named for the phone card layout.
   let labelling = false;
@@ -313,6 +318,7 @@ function paintShell() {
   shell.menuButton.querySelector('.menu-label').textContent = t('common.nav.menu');
   paintNav();
   bell?.paint();
+  pauseBanner?.paint();
   paintUserName();
   const digitsNext = currentDigits() === 'arab' ? 'latn' : 'arab';
   replace(shell.tools,
@@ -384,6 +390,8 @@ async function route({ focus = false } = {}) {
   }
   // Once the password is one's own (the bell starts once per sign-in).
   if (!session.mustChangePassword) bell.start().catch((err) => console.warn('notifications', err));
+  // Whether publishing is paused, asked again on every page (one GET).
+  pauseBanner.refresh().catch((err) => console.warn('publishing pauses', err));
   if (!(name in ROUTES)) {
     showNotFound();
     return;

@@ -87,18 +87,27 @@ let dialogSeq = 0;
 
 /**
  * A modal confirmation (<dialog>): resolves true when the person confirms, false when they cancel
- * or press Escape. Focus starts on the safe choice and returns to `opener` afterwards.
+ * or press Escape. Focus starts on the safe choice (or on `focus`) and returns to `opener`
+ * afterwards. `content` is more of the form under the text (e.g. a reason to give); `check()`,
+ * when given, runs on confirming and keeps the dialog open while it answers false (having marked
+ * what is missing).
  */
-export function confirmDialog({ title, body, confirm, cancel, testid = 'confirm-dialog', danger = false, opener = document.activeElement }) {
+export function confirmDialog({
+  title, body, confirm, cancel, testid = 'confirm-dialog', danger = false, opener = document.activeElement, content = null, check = null, focus = null,
+}) {
   const id = `confirm-${++dialogSeq}`;
   const cancelButton = h('button', { type: 'submit', value: 'cancel', dataset: { testid: `${testid}-cancel` } }, cancel);
   const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-body`, dataset: { testid } },
-    h('form', { method: 'dialog' },
+    h('form', { method: 'dialog', novalidate: true },
       h('h2', { id: `${id}-title` }, title),
       h('p', { id: `${id}-body` }, body),
+      content,
       h('div', { class: 'dialog-actions' },
         h('button', { type: 'submit', value: 'confirm', class: danger ? 'danger' : 'primary', dataset: { testid: `${testid}-confirm` } }, confirm),
         cancelButton)));
+  dialog.querySelector('form').addEventListener('submit', (e) => {
+    if (check && e.submitter?.value === 'confirm' && !check()) e.preventDefault();
+  });
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => {
       const confirmed = dialog.returnValue === 'confirm';
@@ -108,6 +117,6 @@ export function confirmDialog({ title, body, confirm, cancel, testid = 'confirm-
     });
     document.body.append(dialog);
     dialog.showModal();
-    cancelButton.focus();
+    (focus || cancelButton).focus();
   });
 }

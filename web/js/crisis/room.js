@@ -10,6 +10,11 @@
 // those who contribute write notes, decisions and signals in the timeline; a task's owner marks it
 // done. The timeline reads newest first, under the form that adds to it. Typed values live in
 // `room.drafts`, so a language or digit switch keeps them.
+//
+// The managers also pause the scheduled publishing of the crisis's lead and affected entities with
+// a reason (POST …/pause-publishing): the room then shows what the pause covers and holds, and
+// they resume it (POST …/resume-publishing), also once the crisis is closed. The shell's banner
+// (pauses.js) is told at once.
 
 import { api, etag } from '../api.js';
 import { h, replace, confirmDialog } from '../dom.js';
@@ -18,9 +23,10 @@ import { entityName, themeName, vocabularyOptions, codes } from '../reference.js
 import { inputField, selectField, choiceGroup, showFieldProblem, conflictNotice, langBlock } from '../fields.js';
 import { person } from '../people.js';
 import { zonedToIso, zoneName } from '../time.js';
+import { reasonDialog, pausesChanged, pauseEntities, pauseChannels, heldText, listText } from '../pauses.js';
 import { statementsSection } from './statements.js';
 import {
-  severityBadge, kindBadge, statusChip, label, canManage, canContribute, isMe, memberOptions, accountName, roleHolderName,
+  severityBadge, kindBadge, statusChip, label, canManage, managesRoom, canContribute, isMe, memberOptions, accountName, roleHolderName,
 } from './shared.js';
 
 const room = {
@@ -54,7 +60,7 @@ export async function renderRoom(main, id, ctx) {
 }
 
 function emptyDrafts() {
-  return { situation: null, roles: null, statement: null, task: { title_ar: '', title_en: '', owner: '', due: '' }, entry: { kind: 'note', text_ar: '', text_en: '' }, close: { lessons_ar: '', lessons_en: '' } };
+  return { pauseReason: '', situation: null, roles: null, statement: null, task: { title_ar: '', title_en: '', owner: '', due: '' }, entry: { kind: 'note', text_ar: '', text_en: '' }, close: { lessons_ar: '', lessons_en: '' } };
 }
 
 async function load() {
@@ -84,7 +90,8 @@ async function write(section, call, doneKey, done = () => {}) {
     if (err.name === 'AbortError') return false;
     if (err.status === 412) room.conflict = true;
     else room.notes[section] = { ok: false, text: () => err.message, field: err.field };
-    if (err.code === 'crisis.closed') await load().catch(ctxRef.notify);
+    // The room changed meanwhile (closed, paused or resumed by someone else): show it as it is.
+    if (['crisis.closed', 'crisis.already_paused', 'crisis.not_paused'].includes(err.code)) await load().catch(ctxRef.notify);
     paint();
     (mainEl.querySelector(`[data-testid="crisis-section-${section}"] [aria-invalid="true"]`) || sectionHeading(section))?.focus();
     return false;
@@ -132,7 +139,7 @@ function paint() {
       room.conflict ? conflictNotice('crisis-conflict', () => load().then(paint).catch(ctxRef.notify)) : null,
       h('div', { class: 'crisis-layout' },
         h('div', { class: 'crisis-main' }, situationSection(c, manage), statementsSection(c, statementKit), tasksSection(c, manage), timelineSection(c)),
-        h('div', { class: 'crisis-aside' }, rolesSection(c, manage), closeSection(c, manage)))));
+        h('div', { class: 'crisis-aside' }, publishingSection(c, manage), rolesSection(c, manage), closeSection(c, manage)))));
 }
 
 /** What the statements section (statements.js) uses of the room. */
@@ -227,6 +234,62 @@ function closeForm() {
   if (name === 'situation' || name === 'roles') room.drafts[name] = null;
   paint();
   sectionHeading(name)?.focus();
+}
+
+// ---- publishing ------------------------------------------------------------------------------
+
+/**
+ * The crisis's pause of publishing: while in force, what it covers and holds, and resuming for the
+ * room's managers (also once closed); otherwise, while the room is active, the managers' switch.
+ */
+function publishingSection(c, manage) {
+  const pause = c.publishing_pauses?.[0];
+  if (!pause) {
+    if (!manage) return null;
+    return section('publishing', ...notes('publishing'), h('p', { class: 'hint' }, t('crisis.publishing.lead')),
+      h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'crisis-pause' }, onclick: (e) => pausePublishing(c, e.currentTarget) },
+        t('crisis.publishing.pause')));
+  }
+  const fact = (key, value) => [h('dt', {}, t(`crisis.publishing.${key}`)), h('dd', {}, value)];
+  return section('publishing', ...notes('publishing'),
+    h('div', { class: 'crisis-paused', dataset: { testid: 'crisis-paused', id: String(pause.id) } },
+      h('p', { class: 'crisis-paused-title' }, t('crisis.publishing.paused')),
+      h('dl', { class: 'facts' },
+        fact('entities', pause.entity_ids.length ? chipList(pause.entity_ids.map(entityName), 'crisis-paused-entities') : pauseEntities(pause)),
+        fact('channels', pauseChannels(pause)),
+        fact('since', [when(pause.paused_at), ' · ', person(pause.paused_by)]),
+        fact('reason', h('bdi', { dir: 'auto' }, pause.reason))),
+      h('p', { dataset: { testid: 'crisis-paused-held' } }, heldText(pause))),
+    managesRoom(c)
+      ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'crisis-resume' }, onclick: (e) => resumePublishing(c, e.currentTarget) },
+        t('crisis.publishing.resume'))
+      : null);
+}
+
+async function pausePublishing(c, opener) {
+  const entities = [c.lead_entity_id, ...(c.affected_entity_ids || [])].map(entityName);
+  const { confirmed, reason } = await reasonDialog({
+    testid: 'crisis-pause-dialog', title: t('crisis.publishing.pause_title'), body: t('crisis.publishing.pause_body', { entities: listText(entities) }),
+    confirm: t('crisis.publishing.pause_confirm'), required: true, danger: true, reason: room.drafts.pauseReason, opener,
+  });
+  room.drafts.pauseReason = reason;
+  if (!confirmed) return;
+  const paused = await write('publishing', () => api(`/api/v1/crises/${c.id}/pause-publishing`, {
+    method: 'POST', headers: { 'If-Match': etag(c.version) }, body: { reason },
+  }), 'crisis.publishing.paused_done', () => { room.drafts.pauseReason = ''; });
+  if (paused) pausesChanged();
+}
+
+async function resumePublishing(c, opener) {
+  const { confirmed, reason } = await reasonDialog({
+    testid: 'crisis-resume-dialog', title: t('crisis.publishing.resume_title'), body: t('crisis.publishing.resume_body'),
+    confirm: t('crisis.publishing.resume'), opener,
+  });
+  if (!confirmed) return;
+  const resumed = await write('publishing', () => api(`/api/v1/crises/${c.id}/resume-publishing`, {
+    method: 'POST', headers: { 'If-Match': etag(c.version) }, body: reason ? { reason } : {},
+  }), 'crisis.publishing.resumed_done');
+  if (resumed) pausesChanged();
 }
 
 // ---- roles -----------------------------------------------------------------------------------

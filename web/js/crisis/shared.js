@@ -38,9 +38,14 @@ export function holdsRole(crisis, role) {
   return (crisis.roles || []).some((r) => String(r.account_id) === String(me()) && (!role || r.role === role));
 }
 
-/** Situation, roles, tasks and closing: the lead entity's admins, network admins and the room's lead. */
+/** Who manages the room, whatever its status: the lead entity's admins, network admins and the room's lead. */
+export function managesRoom(crisis) {
+  return can('crisis.manage', crisis.lead_entity_id) || holdsRole(crisis, 'lead');
+}
+
+/** Situation, roles, tasks, closing and pausing publishing: the room's managers while it is active. */
 export function canManage(crisis) {
-  return crisis.status === 'active' && (can('crisis.manage', crisis.lead_entity_id) || holdsRole(crisis, 'lead'));
+  return crisis.status === 'active' && managesRoom(crisis);
 }
 
 /** Timeline entries: the lead or an affected entity's editors, spokespeople and admins, and the room. */

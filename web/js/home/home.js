@@ -6,6 +6,7 @@
 //                                        two weeks, facts about to expire, initiatives under way,
 //                                        and charts: content pipeline per entity, calendar load,
 //                                        initiatives by status.
+//   network admins                       the switch that pauses publishing (pause.js).
 // Everything comes from the existing list endpoints, read with the caller's own visibility.
 
 import { api, listAll } from '../api.js';
@@ -16,6 +17,7 @@ import { can } from '../permissions.js';
 import { loadReference, entityName, codes, termLabel } from '../reference.js';
 import { today, addDays, parseDay, itemDays } from '../days.js';
 import { stackedBars, dayColumns } from './charts.js';
+import { pauseButton } from './pause.js';
 
 export const modules = ['home', 'messaging', 'calendar', 'initiatives'];
 export const titleKey = 'home.title';
@@ -62,7 +64,7 @@ export async function render(main, args, ctx) {
 
   const name = pick(session.member, 'name') || me || '';
   replace(main,
-    h('div', { class: 'page-head' }, h('h1', { tabindex: '-1' }, t('home.greeting', { name }))),
+    h('div', { class: 'page-head' }, h('h1', { tabindex: '-1' }, t('home.greeting', { name })), pauseButton(ctx.notify)),
     h('ul', { class: 'tiles', dataset: { testid: 'home-tiles' } }, tiles.filter(Boolean).map((x) => h('li', {}, x))),
     h('div', { class: 'home-grid' },
       writer ? listCard('home-my-work', t('home.my_work'), mine.slice(0, 8), (i) => itemRow(i), t('home.my_work_empty')) : null,
