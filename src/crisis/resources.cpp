@@ -83,7 +83,8 @@ const Resource& StatementResource() {
       },
       {{"approvals", UpTo(5, Obj({{"account_id", Int()}, {"login", Str()}, {"at", Timestamp()}}, {"account_id", "login", "at"}))},
        {"required_approvals", Int()},
-       {"cap_url", NullableStr(300)}});
+       {"cap_url", NullableStr(300)},
+       {"content_items", UpTo(51, Obj({{"entity_id", Int()}, {"content_item_id", Int()}}, {"entity_id", "content_item_id"}))}});
   return *r;
 }
 

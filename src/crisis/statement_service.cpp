@@ -91,11 +91,23 @@ Status AddApprovalsTo(Tx& tx, Json& out, int64_t id) {
   return Ok();
 }
 
+/// The content items a published statement became, one per involved entity.
+Status AddContentItemsTo(Tx& tx, Json& out, int64_t id) {
+  auto rows = tx.Query("SELECT entity_id, content_item_id FROM crisis_statement_items WHERE statement_id = $1 ORDER BY entity_id",
+                       {id});
+  if (!rows) return std::move(rows).error();
+  Json items = Json::array();
+  for (const auto& r : *rows) items.push_back({{"entity_id", r.Int("entity_id")}, {"content_item_id", r.Int("content_item_id")}});
+  out["content_items"] = std::move(items);
+  return Ok();
+}
+
 }  // namespace
 
 Result<Json> StatementJson(Tx& tx, const Row& row, int64_t required_approvals, const std::string& public_url) {
   Json out = StatementResource().ToJson(row);
   SAWT_TRY_STATUS(AddApprovalsTo(tx, out, row.Int("id")));
+  SAWT_TRY_STATUS(AddContentItemsTo(tx, out, row.Int("id")));
   out["required_approvals"] = required_approvals;
   out["cap_url"] = row.Text("status") == "published"
                        ? Json(public_url + "/api/v1/public/alerts/" + std::to_string(row.Int("id")))
@@ -141,6 +153,16 @@ CREATE TABLE crisis_statement_approvals (
   login TEXT NOT NULL,
   at TEXT NOT NULL,
   PRIMARY KEY (statement_id, account_id)
+);
+)SQL"},
+          // What each published statement became on the involved entities' channels (messaging's
+          // content items, through module::PublishingControl).
+          {"crisis", 4, "0004_crisis_statement_items", R"SQL(
+CREATE TABLE crisis_statement_items (
+  statement_id BIGINT NOT NULL REFERENCES crisis_statements(id),
+  entity_id BIGINT NOT NULL,
+  content_item_id BIGINT NOT NULL,
+  PRIMARY KEY (statement_id, entity_id)
 );
 )SQL"}};
 }
@@ -300,6 +322,33 @@ Result<Json> StatementService::Transition(const auth::Caller& caller, int64_t cr
   });
 }
 
+/// One voice everywhere at once: the statement becomes a published content item of the lead and of
+/// every affected entity, on the statement's channels, in the approval's transaction (so the
+/// outbox rows exist exactly when the statement is published). Without channels it is public only
+/// through the alert endpoints and stream.
+Status StatementService::PublishOnChannels(Tx& tx, const auth::Caller& caller, const Room& room, const Row& statement) const {
+  const std::vector<std::string> channels = module::StoredCodes(statement.Text("channels"));
+  if (channels.empty()) return Ok();
+  const module::PublishingControl& publishing = registry_.publishing_control();
+  for (int64_t entity : room.Entities()) {
+    module::PublishRequest request;
+    request.entity_id = entity;
+    request.title_ar = statement.Text("title_ar");
+    request.title_en = statement.Text("title_en");
+    request.body_ar = statement.Text("body_ar");
+    request.body_en = statement.Text("body_en");
+    request.channels = channels;
+    request.author = statement.Text("author");
+    request.source_type = "crisis_statement";
+    request.source_id = statement.Int("id");
+    SAWT_ASSIGN_OR_RETURN(int64_t item, publishing.Publish(tx, caller, request));
+    auto linked = tx.Exec("INSERT INTO crisis_statement_items (statement_id, entity_id, content_item_id) VALUES ($1, $2, $3)",
+                          {statement.Int("id"), entity, item});
+    if (!linked) return std::move(linked).error();
+  }
+  return Ok();
+}
+
 Result<Json> StatementService::Approve(const auth::Caller& caller, int64_t crisis_id, int64_t id,
                                        std::optional<int64_t> if_match) {
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
@@ -345,6 +394,7 @@ Result<Json> StatementService::Approve(const auth::Caller& caller, int64_t crisi
       if (!published) return std::move(published).error();
       auto placed = tx.Exec("UPDATE crisis_statements SET publication_seq = $1 WHERE id = $2", {published->id, id});
       if (!placed) return std::move(placed).error();
+      SAWT_TRY_STATUS(PublishOnChannels(tx, caller, room, row));
     }
     return StatementJson(tx, row, room.crisis.Int("required_approvals"), public_url_);
   });

@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "core/result.hpp"
 #include "http/messages.hpp"
+#include "crisis/room_access.hpp"
 #include "module/registry.hpp"
 #include "store/store.hpp"
 
@@ -53,6 +54,8 @@ class StatementService {
   core::Result<core::Json> Transition(const auth::Caller& caller, int64_t crisis_id, int64_t id,
                                       std::optional<int64_t> if_match, const std::string& to,
                                       const std::optional<std::string>& override_reason);
+  core::Status PublishOnChannels(store::Tx& tx, const auth::Caller& caller, const Room& room,
+                                 const store::Row& statement) const;
 
   store::Store& store_;
   const module::ModuleRegistry& registry_;

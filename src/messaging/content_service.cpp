@@ -275,6 +275,37 @@ Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const
   return alignment_.WithAlignment(std::move(*made));
 }
 
+Result<int64_t> ContentService::PublishApproved(Tx& tx, const module::EntityDirectory& entities,
+                                                const auth::Caller& caller, const module::PublishRequest& request) {
+  if (!kKinds.count(request.kind)) return Error::InvalidInput("messaging.bad_content_kind", "kind", {request.kind});
+  SAWT_TRY_STATUS(EntityExists(entities, tx, request.entity_id, "owner_entity_id"));
+  const std::string now = tx.clock().NowIsoUtc();
+  const std::string by = request.author.empty() ? caller.login : request.author;
+  auto rows = tx.Query(
+      "INSERT INTO content_items (kind, owner_entity_id, title_ar, title_en, body_ar, body_en, themes, channels, "
+      "planned_at, state, strategic, reviewer_approved_by, published_at, created_by, created_at, updated_at, importance, "
+      "audience) VALUES ($1, $2, $3, $4, $5, $6, '[]', $7, NULL, 'published', 0, $8, $9, $10, $9, $9, $11, $12) "
+      "RETURNING id",
+      {request.kind, request.entity_id, request.title_ar, request.title_en, request.body_ar, request.body_en,
+       Json(request.channels).dump(), caller.login, now, by, DefaultImportance(request.kind),
+       DefaultAudience(request.kind)});
+  if (!rows) return std::move(rows).error();
+  const int64_t id = (*rows)[0].Int("id");
+  SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
+  SAWT_TRY_STATUS(StoreItemVersion(tx, row, caller.login));
+  const Json source = {{"type", request.source_type}, {"id", request.source_id}};
+  Json created = ItemJson(row);
+  created["source"] = source;
+  SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_created", request.entity_id, "content_item", id, created));
+  SAWT_ASSIGN_OR_RETURN(auto queued, PublicationService::QueuePublications(tx, entities, id));
+  // The same published event as the workflow's, so feeds, KPIs and notifications count it alike.
+  SAWT_TRY_STATUS(AppendEvent(tx, caller, "messaging.content_item_transition", request.entity_id, "content_item", id,
+                              {{"from", "approved"}, {"to", "published"}, {"requested", "published"},
+                               {"comment", nullptr}, {"version", row.Int("version")}, {"publications", queued},
+                               {"source", source}}));
+  return id;
+}
+
 Result<Json> ContentService::GetContentItem(const auth::Caller& caller, int64_t id) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
   auto item = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {

@@ -7,6 +7,7 @@
 
 #include "auth/caller.hpp"
 #include "core/json.hpp"
+#include "module/publishing_control.hpp"
 #include "core/result.hpp"
 #include "messaging/alignment_service.hpp"
 #include "module/respond.hpp"
@@ -28,6 +29,12 @@ class ContentService {
 
   /// content_items and content_item_versions.
   static std::vector<store::Migration> Migrations();
+
+  /// Another module's approved text as a published content item of its entity, inside `tx`
+  /// (module::PublishingControl::Publish): checked like a create, versioned, queued to the outbox,
+  /// with a created and a published event. Resolves to the item's id.
+  static core::Result<int64_t> PublishApproved(store::Tx& tx, const module::EntityDirectory& entities,
+                                               const auth::Caller& caller, const module::PublishRequest& request);
 
   /// Creates a draft (version 1); the answer carries "alignment" (the check of title + body).
   core::Result<core::Json> CreateContentItem(const auth::Caller& caller, const core::Json& body);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "auth/policy.hpp"
+#include "messaging/content_service.hpp"
 #include "messaging/resources.hpp"
 #include "module/service_names.hpp"
 #include "module/write_helpers.hpp"
@@ -263,6 +264,10 @@ Result<Json> PauseService::Resume(Tx& tx, const auth::Caller& caller, int64_t pa
   const std::optional<int64_t> entity = ids.size() == 1 ? std::optional<int64_t>(ids[0].get<int64_t>()) : std::nullopt;
   SAWT_TRY_STATUS(AppendEvent(tx, caller, kResumed, entity, "publishing_pause", pause_id, resumed));
   return resumed;
+}
+
+Result<int64_t> PauseService::Publish(Tx& tx, const auth::Caller& caller, const module::PublishRequest& request) const {
+  return ContentService::PublishApproved(tx, entities_(), caller, request);
 }
 
 Result<std::vector<Json>> PauseService::ActiveFor(Tx& tx, const std::string& source_type, int64_t source_id) const {

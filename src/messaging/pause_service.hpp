@@ -20,7 +20,8 @@ namespace sawt::messaging {
 /// row and publishes no scheduled item it covers (every entity or chosen ones, every channel or
 /// chosen ones); what it holds keeps its state and goes out once the pause ends. Network admins
 /// pause and resume here; other modules (a crisis room, for its entities) through the
-/// module::PublishingControl this service also implements. Thread-safe.
+/// module::PublishingControl this service also implements (whose Publish is the content
+/// workflow's ContentService::PublishApproved). Thread-safe.
 class PauseService : public module::PublishingControl {
  public:
   PauseService(store::Store& store, module::EntityDirectorySource entities, const module::Vocabulary& channels);
@@ -49,6 +50,8 @@ class PauseService : public module::PublishingControl {
                                  const module::PauseRequest& request) const override;
   core::Result<core::Json> Resume(store::Tx& tx, const auth::Caller& caller, int64_t pause_id,
                                   const std::string& reason) const override;
+  core::Result<int64_t> Publish(store::Tx& tx, const auth::Caller& caller,
+                                const module::PublishRequest& request) const override;
   core::Result<std::vector<core::Json>> ActiveFor(store::Tx& tx, const std::string& source_type,
                                                   int64_t source_id) const override;
 

@@ -23,9 +23,23 @@ struct PauseRequest {
   std::optional<int64_t> source_id;
 };
 
-/// The "pause all publishing" switch, owned by the messaging module (its outbox and scheduled
-/// items are what stops) and registered on the registry (ModuleRegistry::publishing_control) so
-/// that other modules, such as a crisis room, can pull it for the entities they concern. The
+/// Text another module had approved (a crisis statement), published as one entity's content item:
+/// it skips the content workflow, since that module's approval stands for it, but then goes out
+/// like any published item — the entity's outbox rows per channel × language, its Atom feed.
+struct PublishRequest {
+  int64_t entity_id = 0;
+  std::string kind = "press_release";  ///< a content kind
+  std::string title_ar, title_en, body_ar, body_en;
+  std::vector<std::string> channels;   ///< channel codes (the item's channels)
+  std::string author;                  ///< the login the item is credited to (its creator)
+  std::string source_type;             ///< e.g. "crisis_statement" (kept in the item's event)
+  int64_t source_id = 0;
+};
+
+/// The messaging module's publishing as other modules use it: the "pause all publishing" switch
+/// (its outbox and scheduled items are what stops) and publishing text they approved, registered
+/// on the registry (ModuleRegistry::publishing_control) so that a crisis room, say, can pull the
+/// switch for the entities it concerns and speak on all their channels at once. The
 /// caller's own module decides who may; these calls check only the input. Runs inside the
 /// caller's write transaction, with its event.
 class PublishingControl {
@@ -36,6 +50,9 @@ class PublishingControl {
   /// Ends a pause; kConflict when it has already ended.
   virtual core::Result<core::Json> Resume(store::Tx& tx, const auth::Caller& caller, int64_t pause_id,
                                           const std::string& reason) const = 0;
+  /// Publishes `request` as a content item of its entity (state published, outbox rows queued —
+  /// held like any other while a pause covers them); resolves to the item's id.
+  virtual core::Result<int64_t> Publish(store::Tx& tx, const auth::Caller& caller, const PublishRequest& request) const = 0;
   /// The pauses `source_type`/`source_id` asked for that are still in force, oldest first.
   virtual core::Result<std::vector<core::Json>> ActiveFor(store::Tx& tx, const std::string& source_type,
                                                           int64_t source_id) const = 0;

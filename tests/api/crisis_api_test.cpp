@@ -350,6 +350,27 @@ TEST_P(CrisisApiTest, StatementsAreApprovedByTwoAndReachThePublicAsCap) {
   ASSERT_EQ(two.status, 200) << two.body;
   EXPECT_EQ(two.json()["status"], "published");
   EXPECT_FALSE(two.json()["published_at"].is_null());
+  EXPECT_EQ(one.json()["content_items"], Json::array());  // nothing goes out before the last approval
+
+  // One voice on every channel at once: the statement is a published content item of the lead and
+  // of the affected entity, its channels queued in each one's outbox.
+  const Json items = two.json()["content_items"];
+  ASSERT_EQ(items.size(), 2u) << two.body;
+  std::set<int64_t> entities;
+  for (const auto& link : items) {
+    entities.insert(link["entity_id"].get<int64_t>());
+    const std::string item = "/api/v1/content-items/" + std::to_string(link["content_item_id"].get<int64_t>());
+    Reply content = app().Call("GET", item, Demo("rta.editor"));
+    ASSERT_EQ(content.status, 200) << content.body;
+    EXPECT_EQ(content.json()["state"], "published");
+    EXPECT_EQ(content.json()["owner_entity_id"], link["entity_id"]);
+    EXPECT_EQ(content.json()["title_en"], "Alert: heavy rain over Dubai Creek");
+    EXPECT_EQ(content.json()["channels"], Json::array({"x", "website"}));
+    Reply outbox = app().Call("GET", item + "/publications", director);
+    ASSERT_EQ(outbox.status, 200) << outbox.body;
+    EXPECT_EQ(outbox.json()["items"].size(), 4u) << outbox.body;  // x and website, Arabic and English
+  }
+  EXPECT_EQ(entities, (std::set<int64_t>{EntityId("police"), EntityId("rta")}));
 
   // The listener hears it at once; the public list and CAP document carry it, without signing in.
   const std::string& heard = listener.ReadUntil([](const std::string& t) { return t.find("event: statement") != std::string::npos; });

@@ -145,6 +145,11 @@ test('the reviewer approves, then the director: the statement is published', asy
   const card = statementCard(director.page);
   assert.match(await card.textContent(), ARABIC_DIGIT, 'the publication time in the page digits');
   assert.ok(await card.getByTestId('statement-cap').getAttribute('href'));
+  // One voice on every channel: the drafted channels (the form's website and X) went out as a
+  // content item of every involved entity, each linked from the card.
+  const links = card.getByTestId('statement-items').locator('a');
+  assert.ok(await links.count() >= 1, 'published as content items');
+  assert.match(await links.first().getAttribute('href'), /^#\/editor\/\d+$/);
   assert.equal(await card.getByTestId('statement-update').count(), 1);
   assert.equal(await card.getByTestId('statement-cancel').count(), 1);
   await director.room.locator('[data-testid="timeline-entry"][data-kind="statement"]').waitFor();

@@ -18,13 +18,14 @@
 import { api, etag } from '../api.js';
 import { h, confirmDialog } from '../dom.js';
 import { t, pick, has, formatNumber, currentLang } from '../i18n.js';
-import { vocabularyOptions } from '../reference.js';
+import { vocabularyOptions, entityName } from '../reference.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
 import { person } from '../people.js';
 import { label, holdsRole, canManage, canContribute, isMe } from './shared.js';
 
 const TEXTS = ['title_ar', 'title_en', 'body_ar', 'body_en', 'instruction_ar', 'instruction_en'];
 const LIMITS = { title: 300, body: 8000, instruction: 2000 };
+const DEFAULT_CHANNELS = ['website', 'x'];
 const PLACEHOLDER = /\{\{[a-z][a-z0-9_]*\}\}/g; // a template's blank, {{name}} (docs/crisis.md)
 
 /** A new composer: blank, from a template, or superseding a published statement (`update`/`cancel`). */
@@ -32,6 +33,9 @@ export function newComposer({ fromTemplate = false, supersedes = null, msgType =
   const draft = {
     id: null, version: null, fromTemplate, template_id: '', values: {}, msg_type: msgType,
     supersedes_id: supersedes?.id ?? null, urgency: 'immediate', certainty: 'observed', override: '', findings: null,
+    // Where every involved entity publishes it: an update or cancellation goes where the statement
+    // it supersedes went; a new alert starts from the official website and X.
+    channels: supersedes ? [...(supersedes.channels || [])] : [...DEFAULT_CHANNELS],
   };
   for (const key of TEXTS) draft[key] = supersedes && key.startsWith('title') ? supersedes[key] || '' : '';
   return draft;
@@ -44,6 +48,7 @@ function composerFor(s) {
   for (const key of TEXTS) draft[key] = s[key] || '';
   draft.urgency = s.urgency || draft.urgency;
   draft.certainty = s.certainty || draft.certainty;
+  draft.channels = [...(s.channels || [])];
   return draft;
 }
 
@@ -124,7 +129,11 @@ function statementCard(c, s, kit, start) {
         t('crisis.statements.approvals_count', { count: approvals.length, required: formatNumber(s.required_approvals) }))) : null,
       approvals.length ? fact('approved_by', approvals.map((a, i) => [i ? separator() : '', person(a.login)])) : null,
       s.override_reason ? fact('override', h('span', { dataset: { testid: 'statement-override-reason' } }, s.override_reason)) : null,
-      published ? fact('published', kit.when(s.published_at)) : s.submitted_at ? fact('submitted', kit.when(s.submitted_at)) : null),
+      published ? fact('published', kit.when(s.published_at)) : s.submitted_at ? fact('submitted', kit.when(s.submitted_at)) : null,
+      // One voice on every channel: the content item each involved entity published it as.
+      published && s.content_items?.length ? fact('published_as', h('span', { dataset: { testid: 'statement-items' } },
+        s.content_items.map((link, i) => [i ? separator() : '',
+          h('a', { href: `#/editor/${link.content_item_id}` }, entityName(link.entity_id))]))) : null),
     h('details', {
       class: 'crisis-statement-body', open: room.openStatements.has(s.id),
       ontoggle: (e) => toggle(c, s, e.target.open, kit),
@@ -282,6 +291,21 @@ function composer(c, d, kit) {
     built.select.addEventListener('change', () => { d[key] = built.select.value; });
     return built;
   };
+  const channels = h('fieldset', { class: 'checks', dataset: { testid: 'statement-channels' } },
+    h('legend', {}, t('crisis.statements.field.channels')),
+    h('p', { class: 'hint' }, t('crisis.statements.channels_hint')),
+    vocabularyOptions('channels').map((o) => {
+      const boxId = `statement-channel-${o.value}`;
+      return h('span', { class: 'choice' },
+        h('input', {
+          type: 'checkbox', id: boxId, value: o.value, checked: d.channels.includes(o.value),
+          onchange: (e) => {
+            d.channels = d.channels.filter((x) => x !== o.value);
+            if (e.target.checked) d.channels.push(o.value);
+          },
+        }),
+        h('label', { for: boxId }, o.label));
+    }));
   fields.urgency = select('urgency', 'crisis_urgencies');
   fields.certainty = select('certainty', 'crisis_certainties');
   const reason = d.findings ? inputField('statement-override', t('crisis.statements.override'), {
@@ -302,6 +326,7 @@ function composer(c, d, kit) {
     h('div', { class: 'two-col' }, fields.body_ar.field, fields.body_en.field),
     h('div', { class: 'two-col' }, fields.instruction_ar.field, fields.instruction_en.field),
     h('div', { class: 'two-col' }, fields.urgency.field, fields.certainty.field),
+    channels,
     d.findings ? h('div', { class: 'crisis-misaligned', role: 'alert', dataset: { testid: 'statement-misaligned' } },
       h('p', {}, t('crisis.statements.misaligned')), findingsBlock(d.findings, 'statement-form-findings')) : null,
     reason?.field,
@@ -322,7 +347,7 @@ function composer(c, d, kit) {
 
 /** The texts the server takes (instructions may be empty). */
 function bodyOf(d) {
-  const body = { urgency: d.urgency, certainty: d.certainty };
+  const body = { urgency: d.urgency, certainty: d.certainty, channels: d.channels };
   for (const key of TEXTS) body[key] = d[key].trim();
   return body;
 }
