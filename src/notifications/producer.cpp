@@ -107,7 +107,18 @@ Status Producer::Handle(Tx& tx, const store::Event& event) {
   for (const auto& source : registry_.notification_sources()) {
     const auto types = source->event_types();
     if (std::find(types.begin(), types.end(), event.action) == types.end()) continue;
-    SAWT_ASSIGN_OR_RETURN(auto drafts, source->Drafts(tx, event));
+    // A source that throws on one event (a bug: a payload it did not expect) must not stop every
+    // later notification of every module: the event is logged and skipped for that source. Errors
+    // it returns (the store unavailable) fail the batch, which is tried again.
+    core::Result<std::vector<module::NotificationDraft>> made = std::vector<module::NotificationDraft>();
+    try {
+      made = source->Drafts(tx, event);
+    } catch (const std::exception& e) {
+      core::Log(core::LogLevel::kError, "notification source failed on an event; skipped",
+                {{"event", event.id}, {"action", event.action}, {"error", e.what()}});
+      continue;
+    }
+    SAWT_ASSIGN_OR_RETURN(auto drafts, std::move(made));
     const auto kinds = source->kinds();
     for (const auto& draft : drafts) {
       auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.code == draft.kind; });

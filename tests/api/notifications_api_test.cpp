@@ -604,5 +604,59 @@ TEST_P(NotificationsApiTest, ACalendarConflictIsAnnouncedOncePerRecipient) {
   EXPECT_TRUE(ConflictsNaming(*own, unrelated, stamp).empty());
 }
 
+// A notification source that throws on an event it did not expect (a bug in some module) must not
+// stop the notifications of every other module: the producer skips that event for that source.
+class ThrowingSource final : public module::NotificationSource {
+ public:
+  std::vector<module::NotificationKind> kinds() const override { return {}; }
+  std::vector<std::string> event_types() const override { return {"messaging.content_item_transition"}; }
+  core::Result<std::vector<module::NotificationDraft>> Drafts(store::Tx&, const store::Event& event) const override {
+    module::NotificationDraft draft;
+    draft.kind = event.payload.at("no_such_member").get<std::string>();  // throws: the payload has none
+    return std::vector<module::NotificationDraft>{draft};
+  }
+};
+
+void RegisterThrowingSource(module::ModuleRegistry& reg) {
+  reg.BeginModule("example_throwing_notifications", {"notifications"});
+  reg.AddNotificationSource(std::make_shared<ThrowingSource>());
+}
+
+class NotificationSourceFailureTest : public ::testing::TestWithParam<BackendKind> {};
+
+TEST_P(NotificationSourceFailureTest, ASourceThatThrowsDoesNotStopTheOthers) {
+  TestDatabase db(GetParam());
+  if (db.url().empty()) GTEST_SKIP() << db.skip_reason();
+  TestAppOptions options;
+  options.extra_modules.push_back(&RegisterThrowingSource);
+  TestApp app(db.url(), /*demo=*/true, options);
+  ASSERT_TRUE(app.ok()) << app.error();
+  const Credentials editor = app.Login("police.editor", "sawt-demo-2026");
+  const Credentials reviewer = app.Login("police.reviewer", "sawt-demo-2026");
+  // Submitting is a transition event: the throwing source fails on it, messaging's source tells
+  // the reviewer all the same, and so for the next item.
+  for (int i = 0; i < 2; ++i) {
+    Json body = {{"kind", "social_post"}, {"owner_entity_id", app.demo().entities.at("police")},
+                 {"title_ar", "منشور"}, {"title_en", "Still told " + std::to_string(i)}, {"body_ar", "نص المنشور"}};
+    Reply made = app.Call("POST", "/api/v1/content-items", editor, body);
+    ASSERT_EQ(made.status, 201) << made.body;
+    const std::string item = std::to_string(made.json()["id"].get<int64_t>());
+    Reply sent = app.Call("POST", "/api/v1/content-items/" + item + "/transitions", editor, {{"to", "in_review"}},
+                          {{"If-Match", "\"1\""}});
+    ASSERT_EQ(sent.status, 200) << sent.body;
+    bool told = false;
+    for (int tries = 0; tries < 300 && !told; ++tries) {
+      Reply listed = app.Call("GET", "/api/v1/notifications?limit=200", reviewer);
+      for (const auto& n : listed.json()["items"]) told = told || n["link"] == "#/review/" + item;
+      if (!told) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(told) << "the reviewer was not told of item " << item;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, NotificationSourceFailureTest,
+                         ::testing::Values(BackendKind::kSqlite, BackendKind::kPostgres),
+                         [](const ::testing::TestParamInfo<BackendKind>& info) { return BackendName(info.param); });
+
 }  // namespace
 }  // namespace sawt::testing
