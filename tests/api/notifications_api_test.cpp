@@ -645,7 +645,7 @@ TEST_P(NotificationSourceFailureTest, ASourceThatThrowsDoesNotStopTheOthers) {
                           {{"If-Match", "\"1\""}});
     ASSERT_EQ(sent.status, 200) << sent.body;
     bool told = false;
-    for (int tries = 0; tries < 300 && !told; ++tries) {
+    for (int tries = 0; tries < 600 && !told; ++tries) {
       Reply listed = app.Call("GET", "/api/v1/notifications?limit=200", reviewer);
       for (const auto& n : listed.json()["items"]) told = told || n["link"] == "#/review/" + item;
       if (!told) std::this_thread::sleep_for(std::chrono::milliseconds(50));
