@@ -36,15 +36,7 @@ Status CheckApprovals(const std::optional<int64_t>& n) {
 
 /// affected_entity_ids: at most 50 distinct positive integers, sorted.
 Result<std::optional<Json>> ReadEntityIds(const Json* raw) {
-  if (!raw) return std::optional<Json>();
-  if (!raw->is_array() || raw->size() > kMaxAffected) return Error::InvalidInput("crisis.bad_affected", "affected_entity_ids");
-  std::set<int64_t> ids;
-  for (const auto& v : *raw) {
-    const std::optional<int64_t> id = core::JsonInt64(v);
-    if (!id || *id <= 0) return Error::InvalidInput("crisis.bad_affected", "affected_entity_ids");
-    ids.insert(*id);
-  }
-  return std::optional<Json>(Json(std::vector<int64_t>(ids.begin(), ids.end())));
+  return module::ReadIds(raw, "affected_entity_ids", "crisis.bad_affected", kMaxAffected);
 }
 
 /// A list of at most kMaxShapes shapes, each passing `valid`.

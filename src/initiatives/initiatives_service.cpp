@@ -44,15 +44,7 @@ Status CheckDate(const std::optional<std::string>& v, const char* field) {
 
 /// partner_entity_ids: at most 20 distinct positive integers.
 Result<std::optional<Json>> ReadPartners(const Json* raw) {
-  if (!raw) return std::optional<Json>();
-  if (!raw->is_array() || raw->size() > kMaxList) return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
-  std::set<int64_t> ids;
-  for (const auto& v : *raw) {
-    const std::optional<int64_t> id = core::JsonInt64(v);
-    if (!id || *id <= 0) return Error::InvalidInput("initiatives.bad_partners", "partner_entity_ids");
-    ids.insert(*id);
-  }
-  return std::optional<Json>(Json(std::vector<int64_t>(ids.begin(), ids.end())));
+  return module::ReadIds(raw, "partner_entity_ids", "initiatives.bad_partners", kMaxList);
 }
 
 /// results: at most 20 measured results {label_ar, label_en, value, unit?}.

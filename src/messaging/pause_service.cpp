@@ -19,23 +19,6 @@ constexpr size_t kMaxPausedEntities = 200;
 constexpr const char* kPaused = "messaging.publishing_paused";
 constexpr const char* kResumed = "messaging.publishing_resumed";
 
-/// entity_ids: at most kMaxPausedEntities distinct positive integers, sorted; nullptr → none.
-Result<std::vector<int64_t>> ReadEntityIds(const Json* raw) {
-  std::vector<int64_t> ids;
-  if (raw == nullptr || raw->is_null()) return ids;
-  if (!raw->is_array() || raw->size() > kMaxPausedEntities) {
-    return Error::InvalidInput("messaging.bad_pause_entities", "entity_ids", {std::to_string(kMaxPausedEntities)});
-  }
-  for (const auto& e : *raw) {
-    auto id = core::JsonInt64(e);
-    if (!id || *id <= 0) return Error::InvalidInput("messaging.bad_pause_entities", "entity_ids", {std::to_string(kMaxPausedEntities)});
-    ids.push_back(*id);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
 /// Whether the caller may see the pause: network admins always; others when it covers every
 /// entity or one of theirs (a department's people see a pause of the entity above them).
 Result<bool> Visible(Tx& tx, const auth::Caller& caller, const Json& pause) {
@@ -45,26 +28,25 @@ Result<bool> Visible(Tx& tx, const auth::Caller& caller, const Json& pause) {
   return std::any_of(rows->begin(), rows->end(), [&](const Row& r) { return caller.BelongsTo(r.Int("entity_id")); });
 }
 
+/// SQL true when the pause `p` covers the entity of the row aliased `alias` (owner_entity_id).
+std::string CoversEntity(const char* alias) {
+  return std::string("(p.all_entities = 1 OR EXISTS (SELECT 1 FROM publishing_pause_entities pe WHERE pe.pause_id = p.id "
+                     "AND pe.entity_id = ") + alias + ".owner_entity_id))";
+}
+
+/// SQL true when the pause `p` covers the channel of the outbox row `o`.
+const char* const kCoversChannel =
+    "(p.all_channels = 1 OR EXISTS (SELECT 1 FROM publishing_pause_channels pc WHERE pc.pause_id = p.id AND "
+    "pc.channel = o.channel))";
+
 /// What the pause holds back now: pending outbox rows and scheduled items it covers.
 Status AddHeld(Tx& tx, Json& pause) {
-  const int64_t id = pause["id"].get<int64_t>();
-  const std::string entity_match =
-      "(p.all_entities = 1 OR EXISTS (SELECT 1 FROM publishing_pause_entities pe WHERE pe.pause_id = p.id AND "
-      "pe.entity_id = %.owner_entity_id))";
-  auto with_alias = [&](const char* alias) {
-    std::string s = entity_match;
-    s.replace(s.find('%'), 1, alias);
-    return s;
-  };
   auto rows = tx.Query(
       "SELECT (SELECT COUNT(*) FROM publication_outbox o, publishing_pauses p WHERE p.id = $1 AND o.state = 'pending' AND " +
-          with_alias("o") +
-          " AND (p.all_channels = 1 OR EXISTS (SELECT 1 FROM publishing_pause_channels pc WHERE pc.pause_id = p.id AND "
-          "pc.channel = o.channel))) AS publications, "
+          CoversEntity("o") + " AND " + kCoversChannel + ") AS publications, " +
           "(SELECT COUNT(*) FROM content_items c, publishing_pauses p WHERE p.id = $1 AND c.state = 'scheduled' AND "
-          "p.all_channels = 1 AND " +
-          with_alias("c") + ") AS items",
-      {id});
+          "p.all_channels = 1 AND " + CoversEntity("c") + ") AS items",
+      {pause["id"].get<int64_t>()});
   if (!rows) return std::move(rows).error();
   pause["held"] = {{"publications", (*rows)[0].Int("publications")}, {"items", (*rows)[0].Int("items")}};
   return Ok();
@@ -117,17 +99,13 @@ CREATE TABLE publishing_pause_channels (
 }
 
 std::string PauseService::CoversOutboxRow() {
-  return "EXISTS (SELECT 1 FROM publishing_pauses p WHERE p.resumed_at IS NULL AND "
-         "(p.all_entities = 1 OR EXISTS (SELECT 1 FROM publishing_pause_entities pe WHERE pe.pause_id = p.id AND "
-         "pe.entity_id = o.owner_entity_id)) AND "
-         "(p.all_channels = 1 OR EXISTS (SELECT 1 FROM publishing_pause_channels pc WHERE pc.pause_id = p.id AND "
-         "pc.channel = o.channel)))";
+  return "EXISTS (SELECT 1 FROM publishing_pauses p WHERE p.resumed_at IS NULL AND " + CoversEntity("o") + " AND " +
+         kCoversChannel + ")";
 }
 
 std::string PauseService::CoversScheduledItem() {
-  return "EXISTS (SELECT 1 FROM publishing_pauses p WHERE p.resumed_at IS NULL AND p.all_channels = 1 AND "
-         "(p.all_entities = 1 OR EXISTS (SELECT 1 FROM publishing_pause_entities pe WHERE pe.pause_id = p.id AND "
-         "pe.entity_id = c.owner_entity_id)))";
+  return "EXISTS (SELECT 1 FROM publishing_pauses p WHERE p.resumed_at IS NULL AND p.all_channels = 1 AND " +
+         CoversEntity("c") + ")";
 }
 
 Result<Json> PauseService::Load(Tx& tx, int64_t id) const {
@@ -181,7 +159,10 @@ Result<Json> PauseService::Create(const auth::Caller& caller, const Json& body) 
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.publishing.pause", std::nullopt));
   module::PauseRequest request;
   request.reason = *reason;
-  SAWT_ASSIGN_OR_RETURN(request.entity_ids, ReadEntityIds(entity_ids));
+  SAWT_ASSIGN_OR_RETURN(auto ids, module::ReadIds(entity_ids && !entity_ids->is_null() ? entity_ids : nullptr, "entity_ids",
+                                                  "messaging.bad_pause_entities", kMaxPausedEntities,
+                                                  {std::to_string(kMaxPausedEntities)}));
+  if (ids) request.entity_ids = ids->get<std::vector<int64_t>>();
   SAWT_ASSIGN_OR_RETURN(auto codes, module::ReadCodes(channels, "channels", "messaging.bad_pause_channels",
                                                       "messaging.unknown_channel", &channels_));
   if (codes) {

@@ -1,6 +1,7 @@
 #include "module/write_helpers.hpp"
 
 #include <map>
+#include <set>
 #include <string_view>
 
 #include "core/clock.hpp"
@@ -16,6 +17,20 @@ core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* 
   auto ev = tx.Append({caller.login, action, entity_id, object_type, std::to_string(object_id), std::move(payload)});
   if (!ev) return std::move(ev).error();
   return core::Ok();
+}
+
+core::Result<std::optional<core::Json>> ReadIds(const core::Json* raw, const char* field, const char* shape_key, size_t max,
+                                                std::vector<std::string> args) {
+  if (!raw) return std::optional<core::Json>();
+  const auto shape = [&] { return core::Error::InvalidInput(shape_key, field, args); };
+  if (!raw->is_array() || raw->size() > max) return shape();
+  std::set<int64_t> ids;
+  for (const auto& v : *raw) {
+    const std::optional<int64_t> id = core::JsonInt64(v);
+    if (!id || *id <= 0) return shape();
+    ids.insert(*id);
+  }
+  return std::optional<core::Json>(core::Json(std::vector<int64_t>(ids.begin(), ids.end())));
 }
 
 core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key) {

@@ -25,6 +25,12 @@ core::Status AppendEvent(store::Tx& tx, const auth::Caller& caller, const char* 
                          std::optional<int64_t> entity_id, const char* object_type, int64_t object_id,
                          core::Json payload);
 
+/// A list of ids (entity ids, …): a JSON array of at most `max` positive integers, returned sorted
+/// without repeats; nullptr → nullopt. Anything else is kInvalidInput `shape_key` naming `field`,
+/// with `args` for its wording.
+core::Result<std::optional<core::Json>> ReadIds(const core::Json* raw, const char* field, const char* shape_key, size_t max,
+                                                std::vector<std::string> args = {});
+
 /// The single row `sql` (with `id` as $1) selects, or kNotFound `not_found_key`.
 core::Result<store::Row> LoadOne(store::Tx& tx, const std::string& sql, int64_t id, const char* not_found_key);
 

@@ -404,6 +404,9 @@ async function route({ focus = false } = {}) {
   setGroupOpen(null);
   bell?.close();
   shell.main.setAttribute('aria-busy', 'true');
+  // Where focus is as the page starts loading: if the person moves it meanwhile (opens the bell,
+  // types in the search), the page does not take it back when it has rendered.
+  const focusedAtStart = document.activeElement;
   // The loading bar appears only when a page takes long enough to notice (CSS delay).
   shell.progress.classList.add('active');
   try {
@@ -421,7 +424,8 @@ async function route({ focus = false } = {}) {
       if (notFoundSeq === routeSeq) showNotFound();
       return;
     }
-    if (focus || (changedPage && document.activeElement === document.body)) {
+    const untouched = document.activeElement === focusedAtStart || document.activeElement === document.body;
+    if (untouched && (focus || (changedPage && document.activeElement === document.body))) {
       shell.main.querySelector('h1')?.focus();
     }
   } catch (err) {
