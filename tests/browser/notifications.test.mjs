@@ -144,6 +144,12 @@ async function scenario(t, { lang, viewport, phone }) {
     const answer = await (await fetch(`/api/v1/notifications?limit=20`)).json();
     return answer.items.find((n) => String(n.id) === String(id))?.read_at;
   }, newest.id);
+  // The count falls back at once, and a list requested before the read does not put it back up.
+  await reviewer.waitForFunction((n) => {
+    const el = document.querySelector('[data-testid="bell-count"]');
+    return (el.hidden ? 0 : Number(el.dataset.count)) === n;
+  }, before);
+  await reviewer.waitForTimeout(300);
   assert.equal(await badgeCount(reviewer), before);
   await bell.click();
   await reviewer.locator(`[data-testid="notification"][data-id="${newest.id}"][data-unread="false"]`).waitFor();

@@ -140,15 +140,22 @@ export function createBell() {
     if (n.read_at) return;
     n.read_at = new Date().toISOString();
     state.unread = Math.max(0, state.unread - 1);
+    // A list still on its way was counted before this read: it must not put the count back up.
+    state.seq += 1;
     paint();
+    // Once the server has the read, its count is the truth again (other tabs, late arrivals).
     api(`/api/v1/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST' })
       .then((answer) => {
         if (answer?.read_at) n.read_at = answer.read_at;
       })
-      .catch(() => refresh().catch(() => {}));
+      .catch(() => {})
+      .finally(() => {
+        if (state.running) refresh().catch(() => {});
+      });
   }
 
   async function markAllRead() {
+    state.seq += 1; // as in follow(): a list counted before this must not land after it
     try {
       const answer = await api('/api/v1/notifications/read-all', { method: 'POST' });
       const at = new Date().toISOString();
