@@ -2,7 +2,8 @@
 """Opens N Server-Sent Events connections to one stream on loopback, waits until every one has
 been greeted, fires a trigger (an HTTP POST that publishes something), and measures when each
 connection receives its first `event: statement`. Prints one JSON object:
-  {"clients", "connected", "received", "p50_ms", "p99_ms", "max_ms", "trigger_ms", "trigger_status"}
+  {"clients", "connected", "received", "p50_ms", "p99_ms", "max_ms", "trigger_ms", "trigger_status",
+   "trigger_epoch" (Unix seconds when the trigger was sent, for other observers of the same event)}
 Times run from just before the trigger request is sent. Bounded: every wait has a deadline.
 Used by bench/crisis/run.sh against sawt's public alert stream and against the peer broadcaster."""
 
@@ -79,6 +80,7 @@ async def main():
     connected = len(greeted)
 
     start_ref[0] = time.perf_counter()
+    trigger_epoch = time.time()
     status = await asyncio.get_running_loop().run_in_executor(None, trigger, args.trigger_url, args.trigger_token, {})
     trigger_ms = (time.perf_counter() - start_ref[0]) * 1000
     deadline = time.perf_counter() + args.timeout
@@ -91,7 +93,7 @@ async def main():
 
     ms = [v * 1000 for v in arrivals.values()]
     result = {"clients": args.clients, "connected": connected, "received": len(ms), "trigger_status": status,
-              "trigger_ms": round(trigger_ms, 1),
+              "trigger_ms": round(trigger_ms, 1), "trigger_epoch": trigger_epoch,
               "p50_ms": None if not ms else round(percentile(ms, 0.50), 1),
               "p99_ms": None if not ms else round(percentile(ms, 0.99), 1),
               "max_ms": None if not ms else round(max(ms), 1)}

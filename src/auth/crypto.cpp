@@ -85,6 +85,26 @@ std::string HmacSha256Hex(std::string_view key, std::string_view data) {
   return Hex(digest, n);
 }
 
+std::vector<std::pair<std::string, std::string>> WebhookSignatureHeaders(std::string_view secret, std::string_view body,
+                                                                         int64_t unix_seconds) {
+  std::string timestamp = std::to_string(unix_seconds);
+  std::string signed_text = timestamp + "." + std::string(body);
+  return {{"X-Sawt-Timestamp", timestamp}, {"X-Sawt-Signature", "sha256=" + HmacSha256Hex(secret, signed_text)}};
+}
+
+bool VerifyWebhookSignature(std::string_view secret, std::string_view timestamp, std::string_view body,
+                            std::string_view signature, int64_t now_unix_seconds, int64_t window_seconds) {
+  if (timestamp.empty() || timestamp.size() > 12) return false;
+  int64_t sent = 0;
+  for (char c : timestamp) {
+    if (c < '0' || c > '9') return false;
+    sent = sent * 10 + (c - '0');
+  }
+  if (sent < now_unix_seconds - window_seconds || sent > now_unix_seconds + window_seconds) return false;
+  const std::string expected = "sha256=" + HmacSha256Hex(secret, std::string(timestamp) + "." + std::string(body));
+  return ConstantTimeEquals(expected, signature);
+}
+
 std::string HashPassword(std::string_view password) {
   auto salt = RandomBytes(kSaltBytes);
   size_t len = argon2_encodedlen(kArgonTimeCost, kArgonMemoryKib, kArgonLanes, kSaltBytes, kHashBytes, Argon2_id);

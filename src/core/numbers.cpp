@@ -1,5 +1,6 @@
 #include "core/numbers.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
@@ -16,6 +17,13 @@ std::optional<int64_t> ParseCanonicalInt(std::string_view text, int64_t min) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < min) return std::nullopt;
   return value;
+}
+
+std::optional<double> Median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
 }  // namespace sawt::core

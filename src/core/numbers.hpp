@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace sawt::core {
 
@@ -14,5 +15,8 @@ std::optional<int64_t> ParseCanonicalInt(std::string_view text, int64_t min = 0)
 
 /// An id: a canonical integer in 1..2^63-1.
 inline std::optional<int64_t> ParseId(std::string_view text) { return ParseCanonicalInt(text, 1); }
+
+/// The median of `values` (the mean of the middle two for an even count); nullopt when empty.
+std::optional<double> Median(std::vector<double> values);
 
 }  // namespace sawt::core

@@ -23,3 +23,16 @@ TEST(NumbersTest, IdsStartAtOne) {
 
 }  // namespace
 }  // namespace sawt::core
+
+namespace sawt::core {
+namespace {
+
+TEST(MedianTest, MiddleValueOrMeanOfTheMiddleTwo) {
+  EXPECT_EQ(Median({}), std::nullopt);
+  EXPECT_EQ(Median({7}), 7.0);
+  EXPECT_EQ(Median({9, 1, 5}), 5.0);
+  EXPECT_EQ(Median({4, 1, 3, 2}), 2.5);
+}
+
+}  // namespace
+}  // namespace sawt::core

@@ -35,6 +35,23 @@ class PublicStream final : public http::EventStream {
 
 }  // namespace
 
+std::string PublicStatementSelect() {
+  return "SELECT s.id, s.crisis_id, s.publication_seq, s.msg_type, s.supersedes_id, s.title_ar, s.title_en, s.body_ar, "
+         "s.body_en, s.instruction_ar, s.instruction_en, s.urgency, s.certainty, s.published_at, c.kind, c.severity, "
+         "c.crisis_type FROM crisis_statements s JOIN crises c ON c.id = s.crisis_id ";
+}
+
+Json PublicStatementJson(const Row& r, const std::string& public_url) {
+  return {{"id", r.Int("id")}, {"seq", r.Int("publication_seq")}, {"crisis_id", r.Int("crisis_id")},
+          {"msg_type", r.Text("msg_type")}, {"kind", r.Text("kind")}, {"crisis_type", r.Text("crisis_type")},
+          {"severity", r.Text("severity")}, {"urgency", r.Text("urgency")}, {"certainty", r.Text("certainty")},
+          {"supersedes_id", r.IsNull("supersedes_id") ? Json(nullptr) : Json(r.Int("supersedes_id"))},
+          {"title_ar", r.Text("title_ar")}, {"title_en", r.Text("title_en")}, {"body_ar", r.Text("body_ar")},
+          {"body_en", r.Text("body_en")}, {"instruction_ar", r.Text("instruction_ar")},
+          {"instruction_en", r.Text("instruction_en")}, {"published_at", r.Text("published_at")},
+          {"cap_url", public_url + "/api/v1/public/alerts/" + std::to_string(r.Int("id"))}};
+}
+
 AlertFeed::AlertFeed(store::Store& store, std::string public_url)
     : store_(store), public_url_(std::move(public_url)), watermark_(store) {}
 
@@ -43,26 +60,15 @@ Status AlertFeed::Refresh() {
   std::lock_guard<std::mutex> lock(mu_);
   if (mark == loaded_at_.load()) return Ok();
   auto rows = store::ReadValue<std::vector<Row>>(store_, [&](Tx& tx) {
-    return tx.Query(
-        "SELECT s.id, s.crisis_id, s.publication_seq, s.msg_type, s.supersedes_id, s.title_ar, s.title_en, s.body_ar, "
-        "s.body_en, s.instruction_ar, s.instruction_en, s.urgency, s.certainty, s.published_at, c.kind, c.severity, "
-        "c.crisis_type FROM crisis_statements s JOIN crises c ON c.id = s.crisis_id "
-        "WHERE s.status = 'published' ORDER BY s.publication_seq DESC LIMIT $1",
-        {static_cast<int64_t>(kKept)});
+    return tx.Query(PublicStatementSelect() + "WHERE s.status = 'published' ORDER BY s.publication_seq DESC LIMIT $1",
+                    {static_cast<int64_t>(kKept)});
   });
   if (!rows) return std::move(rows).error();
   std::vector<std::pair<int64_t, std::string>> kept;
   std::vector<Json> kept_json;
   for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
     const Row& r = *it;
-    Json j = {{"id", r.Int("id")}, {"seq", r.Int("publication_seq")}, {"crisis_id", r.Int("crisis_id")},
-              {"msg_type", r.Text("msg_type")}, {"kind", r.Text("kind")}, {"crisis_type", r.Text("crisis_type")},
-              {"severity", r.Text("severity")}, {"urgency", r.Text("urgency")}, {"certainty", r.Text("certainty")},
-              {"supersedes_id", r.IsNull("supersedes_id") ? Json(nullptr) : Json(r.Int("supersedes_id"))},
-              {"title_ar", r.Text("title_ar")}, {"title_en", r.Text("title_en")}, {"body_ar", r.Text("body_ar")},
-              {"body_en", r.Text("body_en")}, {"instruction_ar", r.Text("instruction_ar")},
-              {"instruction_en", r.Text("instruction_en")}, {"published_at", r.Text("published_at")},
-              {"cap_url", public_url_ + "/api/v1/public/alerts/" + std::to_string(r.Int("id"))}};
+    Json j = PublicStatementJson(r, public_url_);
     kept.emplace_back(r.Int("publication_seq"), core::DumpJson(j));
     kept_json.push_back(std::move(j));
   }

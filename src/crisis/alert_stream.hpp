@@ -15,6 +15,13 @@
 
 namespace sawt::crisis {
 
+/// "SELECT … FROM crisis_statements s JOIN crises c …" naming what PublicStatementJson reads;
+/// the caller appends WHERE/ORDER.
+std::string PublicStatementSelect();
+/// A published statement as the public sees it (the PublicStatement schema): in the stream, the
+/// public list and webhook deliveries. `public_url` prefixes its CAP address.
+core::Json PublicStatementJson(const store::Row& row, const std::string& public_url);
+
 /// Published crisis statements for the public, live: the newest statements (kept in memory and
 /// refreshed only when something was committed, so ten thousand open streams cost no queries) and
 /// Server-Sent Event streams of them. A statement's place in the stream is its publication's

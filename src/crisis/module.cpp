@@ -4,6 +4,8 @@
 #include "crisis/calendar_source.hpp"
 #include "crisis/crisis_service.hpp"
 #include "crisis/demo.hpp"
+#include "crisis/kpi_sources.hpp"
+#include "crisis/report_service.hpp"
 #include "crisis/notification_source.hpp"
 #include "crisis/resources.hpp"
 #include "crisis/room_service.hpp"
@@ -13,6 +15,9 @@
 #include "crisis/statement_service.hpp"
 #include "crisis/template_service.hpp"
 #include "crisis/vocabularies.hpp"
+#include "crisis/webhook_routes.hpp"
+#include "crisis/webhook_service.hpp"
+#include "crisis/webhook_worker.hpp"
 #include "module/schema.hpp"
 
 namespace sawt::crisis {
@@ -93,6 +98,18 @@ const std::vector<http::Message> kMessages = {
     {"crisis.already_approved", "اعتمدتَ البيان رقم {0, digits} من قبل.", "You have already approved statement {0}."},
     {"crisis.statement_not_in_approval", "البيان رقم {0, digits} في الحالة «{1}» وليس بانتظار الاعتماد.",
      "Statement {0} is \"{1}\", not awaiting approval."},
+    {"crisis.webhook_not_found", "المشترك رقم {0, digits} غير موجود.", "Webhook subscriber {0} does not exist."},
+    {"crisis.bad_webhook_url", "عنوان المشترك يجب أن يكون عنوان http:// أو https:// كاملًا (حتى 2000 بايت).",
+     "The subscriber's address must be a full http:// or https:// URL (up to 2000 bytes)."},
+    {"crisis.bad_delivery_state", "حالة الإرسال «{0}» غير معروفة؛ الحالات: pending وdelivered وfailed وcancelled.",
+     "Unknown delivery state \"{0}\"; use pending, delivered, failed or cancelled."},
+    {"crisis.delivery_not_found", "الإرسال رقم {0, digits} غير موجود لهذا المشترك.", "Delivery {0} does not exist for this subscriber."},
+    {"crisis.delivery_delivered", "وصل الإرسال رقم {0, digits} إلى المشترك؛ لا يُعاد إرسال ما وصل.",
+     "Delivery {0} has reached the subscriber; what has arrived is not sent again."},
+    {"crisis.kpi_no_crises", "لم تُعلن في هذه الفترة أزمة فعلية نُشر فيها بيان؛ لا يوجد زمن يُقاس.",
+     "No real crisis declared in this period has a published statement; there is no time to measure."},
+    {"crisis.kpi_no_statements", "لم يُنشر في هذه الفترة بيان أزمة؛ لا يوجد زمن اعتماد يُقاس.",
+     "No crisis statement was published in this period; there is no approval time to measure."},
     {"crisis.task_finished", "المهمة رقم {0, digits} في الحالة «{1}» ولا يمكن تعديلها.",
      "Task {0} is \"{1}\" and cannot change."},
 };
@@ -162,6 +179,42 @@ void RegisterSchemas(module::ModuleRegistry& reg) {
                      "supersedes_id", "title_ar", "title_en", "body_ar", "body_en", "instruction_ar", "instruction_en",
                      "published_at", "cap_url"}));
   reg.AddSchema("PublicStatementList", ListOf("PublicStatement"));
+  const module::Resource& webhook = WebhookResource();
+  reg.AddSchema("CrisisWebhook", webhook.Schema());
+  reg.AddSchema("CrisisWebhookList", ListOf("CrisisWebhook"));
+  Json with_secret = webhook.Schema();
+  with_secret["properties"]["secret"] = Str(100);
+  with_secret["required"].push_back("secret");
+  reg.AddSchema("CrisisWebhookWithSecret", with_secret);
+  reg.AddSchema("CrisisWebhookCreate", webhook.Input({"name", "url", "active", "include_drills"}, {"name", "url"}));
+  reg.AddSchema("CrisisWebhookUpdate", webhook.Input({"name", "url", "active", "include_drills"}));
+  reg.AddSchema("CrisisWebhookDelivery", DeliveryResource().Schema());
+  const Json minutes = {{"type", {"number", "null"}}};
+  const auto counts = [](std::vector<std::string> keys) {
+    Json props = Json::object();
+    for (const auto& k : keys) props[k] = Int();
+    return Obj(props, keys);
+  };
+  const Json metrics = Obj(
+      {{"declared_at", Timestamp()}, {"first_statement_at", NullableTimestamp()}, {"minutes_to_first_statement", minutes},
+       {"statements_published", Int()}, {"updates", Int()}, {"cancellations", Int()}, {"approval_minutes_median", minutes},
+       {"approval_minutes_max", minutes}, {"duration_hours", minutes}, {"channel_items", Int()}, {"entities_reached", Int()},
+       {"webhook_deliveries", counts({"pending", "delivered", "failed", "cancelled"})},
+       {"tasks", counts({"open", "done", "cancelled"})}},
+      {"declared_at", "first_statement_at", "minutes_to_first_statement", "statements_published", "updates", "cancellations",
+       "approval_minutes_median", "approval_minutes_max", "duration_hours", "channel_items", "entities_reached",
+       "webhook_deliveries", "tasks"});
+  const Json reported = Obj({{"id", Int()}, {"msg_type", Enum(MessageTypes())}, {"supersedes_id", NullableInt()},
+                             {"title_ar", Str()}, {"title_en", Str()}, {"submitted_at", NullableTimestamp()},
+                             {"published_at", Timestamp()}, {"approval_minutes", minutes}},
+                            {"id", "msg_type", "supersedes_id", "title_ar", "title_en", "submitted_at", "published_at",
+                             "approval_minutes"});
+  reg.AddSchema("CrisisReport",
+                Obj({{"crisis", {{"$ref", "#/components/schemas/Crisis"}}}, {"metrics", metrics},
+                     {"statements", {{"type", "array"}, {"items", reported}}},
+                     {"timeline", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/CrisisTimelineEntry"}}}}},
+                     {"lessons_ar", Str(8000)}, {"lessons_en", Str(8000)}},
+                    {"crisis", "metrics", "statements", "timeline", "lessons_ar", "lessons_en"}));
   reg.AddSchema("CrisisTimelineWrite",
                 Obj({{"kind", {{"enum", {"note", "decision", "signal"}}}}, {"text_ar", Str(4000)}, {"text_en", Str(4000)}},
                     {"kind"}));
@@ -182,6 +235,8 @@ void Register(module::ModuleRegistry& reg) {
       {"crisis.contribute", {R::kEntityAdmin, R::kEditor, R::kSpokesperson}, false, true,
        "Write notes, decisions and signals in the room of a crisis the entity leads or is affected by"},
       {"crisis.templates", {}, false, true, "Write holding-statement templates (network admins only)"},
+      {"crisis.webhooks", {}, false, true,
+       "Register webhook subscribers of crisis statements and follow their deliveries (network admins only)"},
   });
   RegisterVocabularies(reg);
   auto crises = std::make_shared<CrisisService>(reg.services().store, reg);
@@ -197,9 +252,22 @@ void Register(module::ModuleRegistry& reg) {
   reg.Keep(alerts);
   reg.Keep(rooms);
   reg.Keep(templates);
+  auto reports = std::make_shared<ReportService>(reg.services().store, crises, rooms);
+  reg.Keep(reports);
+  reg.AddKpiSource(std::make_shared<FirstStatementKpi>());
+  reg.AddKpiSource(std::make_shared<ApprovalMinutesKpi>());
+  reg.AddKpiSource(std::make_shared<DrillsHeldKpi>());
+  auto webhooks = std::make_shared<WebhookService>(reg.services().store);
+  WebhookOptions delivery;
+  delivery.addresses = reg.services().settings.webhook_addresses;
+  delivery.trust.ca_file = reg.services().settings.tls_ca_file;
+  auto webhook_worker = std::make_shared<WebhookWorker>(reg.services().store, std::move(delivery));
+  reg.Keep(webhooks);
+  reg.Keep(webhook_worker);
   reg.AddMigrations(CrisisService::Migrations());
   reg.AddMigrations(TemplateService::Migrations());
   reg.AddMigrations(StatementService::Migrations());
+  reg.AddMigrations(WebhookService::Migrations());
   reg.AddEntityReference("crises", "lead_entity_id");
   reg.AddEntityReference("crisis_entities", "entity_id");
   reg.AddMessages(kMessages);
@@ -207,8 +275,10 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddCalendarSource(std::make_shared<CrisisCalendarSource>());
   reg.AddNotificationSource(std::make_shared<CrisisNotificationSource>(reg));
   RegisterSchemas(reg);
-  RegisterRoutes(reg, crises, rooms, templates);
+  RegisterRoutes(reg, crises, rooms, templates, reports);
   RegisterStatementRoutes(reg, statements, alerts, feed);
+  RegisterWebhookRoutes(reg, webhooks);
+  reg.AddWorker("crisis_webhooks", [webhook_worker](std::stop_token stop) { webhook_worker->Run(stop); });
   reg.AddDemoSeeder([templates](store::Store&, module::DemoContext& ctx) { return SeedDemo(*templates, ctx); });
 }
 

@@ -101,4 +101,27 @@ const Resource& TemplateResource() {
   return *r;
 }
 
+const Resource& WebhookResource() {
+  static const Resource* r = new Resource(
+      {
+          {"id", Int()}, {"name", Str(200)}, {"url", Str(2000)}, {"active", Bool()}, {"include_drills", Bool()},
+          {"version", Int()}, {"created_by", Str()}, {"created_at", Timestamp()}, {"updated_by", Str()},
+          {"updated_at", Timestamp()},
+      },
+      {{"deliveries", Obj({{"pending", Int()}, {"delivered", Int()}, {"failed", Int()}, {"cancelled", Int()},
+                           {"last_delivered_at", NullableTimestamp()}, {"last_error", NullableStr(500)}},
+                          {"pending", "delivered", "failed", "cancelled", "last_delivered_at", "last_error"})}});
+  return *r;
+}
+
+const Resource& DeliveryResource() {
+  static const Resource* r = new Resource({
+      {"id", Int()}, {"webhook_id", Int()}, {"statement_id", Int()}, {"idempotency_key", Str(100)},
+      {"state", Enum(DeliveryStates())}, {"attempts", Int()}, {"next_attempt_at", NullableTimestamp()},
+      {"last_status", NullableInt()}, {"last_error", NullableStr(500)}, {"created_at", Timestamp()},
+      {"delivered_at", NullableTimestamp()}, {"version", Int()}, {"updated_at", Timestamp()},
+  });
+  return *r;
+}
+
 }  // namespace sawt::crisis

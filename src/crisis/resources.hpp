@@ -17,5 +17,9 @@ const module::Resource& TimelineEntryResource();
 const module::Resource& StatementResource();
 /// A holding-statement template; its placeholders are added by the service.
 const module::Resource& TemplateResource();
+/// A webhook subscriber (its secret is never listed); its delivery counts are added.
+const module::Resource& WebhookResource();
+/// One statement's delivery to one subscriber, with its attempts.
+const module::Resource& DeliveryResource();
 
 }  // namespace sawt::crisis

@@ -49,8 +49,16 @@ void RegisterTemplateRoutes(module::ModuleRegistry& reg, std::shared_ptr<Templat
 }  // namespace
 
 void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CrisisService> crises, std::shared_ptr<RoomService> rooms,
-                    std::shared_ptr<TemplateService> templates) {
+                    std::shared_ptr<TemplateService> templates, std::shared_ptr<ReportService> reports) {
   RegisterTemplateRoutes(reg, std::move(templates));
+  reg.AddRoute(module::MakeRoute("GET", "/api/v1/crises/{id}/report",
+                                 {"The post-crisis report: metrics, statements with their approval times, timeline, lessons",
+                                  {"id"}, {}, "", "CrisisReport"}),
+               [reports](Request& req, const auth::Caller& caller) {
+                 auto id = module::PathId(req);
+                 if (!id) return Response::Problem(id.error(), req);
+                 return Reply(req, reports->Report(caller, *id));
+               });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/crises",
                                  {"List crises and drills", {}, {"status", "kind", "entity_id", "cursor", "limit"}, "",
                                   "Page:Crisis"}),

@@ -4,6 +4,7 @@
 #include "crisis/resources.hpp"
 #include "crisis/room_access.hpp"
 #include "crisis/vocabularies.hpp"
+#include "crisis/webhook_service.hpp"
 #include "module/service_names.hpp"
 #include "module/vocabulary.hpp"
 
@@ -395,6 +396,8 @@ Result<Json> StatementService::Approve(const auth::Caller& caller, int64_t crisi
       auto placed = tx.Exec("UPDATE crisis_statements SET publication_seq = $1 WHERE id = $2", {published->id, id});
       if (!placed) return std::move(placed).error();
       SAWT_TRY_STATUS(PublishOnChannels(tx, caller, room, row));
+      // Subscribers' deliveries are queued in the same transaction: published means queued.
+      SAWT_TRY_STATUS(WebhookService::Enqueue(tx, id, public_url_));
     }
     return StatementJson(tx, row, room.crisis.Int("required_approvals"), public_url_);
   });

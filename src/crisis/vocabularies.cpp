@@ -130,10 +130,20 @@ const module::Vocabulary& StatementStatuses() {
   return v;
 }
 
+const module::Vocabulary& DeliveryStates() {
+  static const module::Vocabulary v("crisis_webhook_delivery_states", {
+      {"pending", "قيد الإرسال", "Pending"},
+      {"delivered", "وصل", "Delivered"},
+      {"failed", "تعذّر", "Failed"},
+      {"cancelled", "أُلغي", "Cancelled"},
+  });
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
   for (const module::Vocabulary* v : {&Kinds(), &Types(), &Severities(), &Statuses(), &RoomRoles(), &TaskStatuses(),
                                       &TimelineKinds(), &CalendarKinds(), &MessageTypes(), &Urgencies(), &Certainties(),
-                                      &StatementStatuses()}) {
+                                      &StatementStatuses(), &DeliveryStates()}) {
     reg.AddVocabulary(*v);
   }
 }

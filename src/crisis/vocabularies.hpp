@@ -18,14 +18,17 @@ const module::Vocabulary& TaskStatuses();    ///< "crisis_task_statuses": open, 
 /// "crisis_timeline_kinds": what a timeline entry records. Members write notes, decisions and
 /// signals; the rest is written by the room itself as things happen.
 const module::Vocabulary& TimelineKinds();
-const module::Vocabulary& CalendarKinds();
+const module::Vocabulary& CalendarKinds();     ///< "crisis_calendar_kinds": the room's calendar items
 /// Crisis statements: "crisis_message_types" (alert, update, cancel: CAP's msgType),
 /// "crisis_urgencies" and "crisis_certainties" (CAP's urgency and certainty, lower-cased) and
 /// "crisis_statement_statuses" (draft → in_approval → published, or withdrawn).
 const module::Vocabulary& MessageTypes();
 const module::Vocabulary& Urgencies();
 const module::Vocabulary& Certainties();
-const module::Vocabulary& StatementStatuses();   ///< "crisis_calendar_kinds": the room's calendar items
+const module::Vocabulary& StatementStatuses();
+/// "crisis_webhook_delivery_states": a delivery to a subscriber is pending (retried with backoff)
+/// until it is delivered, failed (attempts used up) or cancelled (the subscriber was removed).
+const module::Vocabulary& DeliveryStates();
 
 void RegisterVocabularies(module::ModuleRegistry& reg);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/clock.hpp"
+#include "core/numbers.hpp"
 #include "store/sql.hpp"
 
 namespace sawt::messaging {
@@ -66,11 +67,9 @@ core::Result<double> ReviewHoursKpi::Measure(store::Tx& tx, const std::optional<
     if (!submitted || !core::ParseIsoUtc(*submitted, &from) || !core::ParseIsoUtc(r.Text("approved_at"), &to)) continue;
     hours.push_back(static_cast<double>(to - from) / 3'600'000'000.0);
   }
-  if (hours.empty()) return core::Error::Conflict("messaging.kpi_no_approvals");
-  std::sort(hours.begin(), hours.end());
-  const size_t n = hours.size();
-  const double median = n % 2 == 1 ? hours[n / 2] : (hours[n / 2 - 1] + hours[n / 2]) / 2.0;
-  return std::round(median * 10.0) / 10.0;
+  const std::optional<double> median = core::Median(std::move(hours));
+  if (!median) return core::Error::Conflict("messaging.kpi_no_approvals");
+  return std::round(*median * 10.0) / 10.0;
 }
 
 }  // namespace sawt::messaging

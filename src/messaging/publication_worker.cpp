@@ -33,13 +33,6 @@ auth::Caller SystemCaller() {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::string& secret, const std::string& body,
-                                                                  int64_t unix_seconds) {
-  const std::string timestamp = std::to_string(unix_seconds);
-  return {{"X-Sawt-Timestamp", timestamp},
-          {"X-Sawt-Signature", "sha256=" + auth::HmacSha256Hex(secret, timestamp + "." + body)}};
-}
-
 PublicationWorker::PublicationWorker(store::Store& store, ContentService& content, NetworkTimeSource network_time,
                                      PublicationOptions options)
     : store_(store),
@@ -115,7 +108,7 @@ void PublicationWorker::DeliverOne(const Row& row) {
     });
   } else {
     const std::string payload = row.Text("payload");
-    auto headers = SignatureHeaders(row.Text("secret"), payload, store_.clock().NowMicros() / 1'000'000);
+    auto headers = auth::WebhookSignatureHeaders(row.Text("secret"), payload, store_.clock().NowMicros() / 1'000'000);
     headers.emplace_back("X-Sawt-Delivery", std::to_string(id));
     headers.emplace_back("X-Sawt-Event", "publication");
     std::string error;

@@ -18,12 +18,6 @@
 
 namespace sawt::messaging {
 
-/// The signature headers of one delivery: X-Sawt-Timestamp (Unix seconds) and
-/// X-Sawt-Signature "sha256=" + hex HMAC-SHA256(secret, timestamp + "." + body). Binding the
-/// time into the MAC lets a receiver refuse replays outside its window (docs/messaging.md).
-std::vector<std::pair<std::string, std::string>> SignatureHeaders(const std::string& secret, const std::string& body,
-                                                                  int64_t unix_seconds);
-
 /// The dispatcher of the publication outbox (a module worker): delivers due rows to their channel
 /// endpoints with retries and backoff (or hands them to a person when the channel has none), and
 /// publishes scheduled content items when their planned time has passed. Run and RunOnce are

@@ -47,6 +47,9 @@ struct Settings {
   /// The web app's public address (--public-url, normalised by notifications::ParsePublicUrl, no
   /// trailing "/"): e-mails link to it + "/" + a hash route. Empty: they give the route alone.
   std::string public_url;
+  /// Certificates (PEM) trusted for https webhook deliveries besides the system trust store
+  /// (--tls-ca-file); empty: the system's alone.
+  std::string tls_ca_file;
 };
 
 /// Platform services every module may use. Owned by the composition root; outlive the registry.

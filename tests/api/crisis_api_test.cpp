@@ -520,3 +520,108 @@ INSTANTIATE_TEST_SUITE_P(Stores, CrisisSignalsTest, ::testing::Values(BackendKin
 
 }  // namespace
 }  // namespace sawt::testing
+
+namespace sawt::testing {
+namespace {
+
+// Metrics and the post-crisis report, on a throwaway copy with its own clock: a real crisis whose
+// first statement is published 15 minutes after the declaration (approved 3 minutes after its
+// submission) and an update approved in 5; the report's figures, and the strategy KPI fed by them.
+TEST_P(CrisisApiTest, MetricsFeedThePostCrisisReportAndStrategyKpis) {
+  auto own = OwnDemoApp({});
+  if (!own) GTEST_SKIP() << "no database";
+  const Credentials director = own->Login("police.director", kDemoPassword);
+  const Credentials spokesperson = own->Login("police.spokesperson", kDemoPassword);
+  const Credentials reviewer = own->Login("police.reviewer", kDemoPassword);
+  const Credentials admin = own->Login("admin", "admin-demo");
+  Json body = DrillBody(Unique());
+  body["kind"] = "real";
+  body["required_approvals"] = 1;
+  body["roles"] = {{{"account_id", AccountId("police.director")}, {"role", "lead"}},
+                   {{"account_id", AccountId("police.reviewer")}, {"role", "approver"}},
+                   {{"account_id", AccountId("police.spokesperson")}, {"role", "spokesperson"}}};
+  Reply declared = own->Call("POST", "/api/v1/crises", director, body);
+  ASSERT_EQ(declared.status, 201) << declared.body;
+  const int64_t id = declared.json()["id"];
+  const std::string report_path = Path(id, "/report");
+
+  Reply empty = own->Call("GET", report_path, spokesperson);
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_TRUE(empty.json()["metrics"]["minutes_to_first_statement"].is_null()) << "unknown, not 0";
+  EXPECT_TRUE(empty.json()["metrics"]["approval_minutes_median"].is_null());
+  EXPECT_EQ(empty.json()["metrics"]["statements_published"], 0);
+
+  auto publish = [&](const Json& extra, std::chrono::minutes before_submit, std::chrono::minutes waiting) {
+    own->clock().Advance(before_submit);
+    Json draft = {{"title_ar", "بيان"}, {"title_en", "Statement"}, {"body_ar", "نص البيان"}, {"body_en", "The statement."}};
+    draft.update(extra);
+    Reply made = own->Call("POST", Path(id, "/statements"), spokesperson, draft);
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string at = Path(id, "/statements/" + std::to_string(made.json().value("id", int64_t{0})));
+    EXPECT_EQ(own->Call("POST", at + "/submit", spokesperson, Json::object()).status, 200);
+    own->clock().Advance(waiting);
+    Reply approved = own->Call("POST", at + "/approve", reviewer, Json::object());
+    EXPECT_EQ(approved.json().value("status", ""), "published") << approved.body;
+    return made.json().value("id", int64_t{0});
+  };
+  const int64_t first = publish(Json::object(), std::chrono::minutes(12), std::chrono::minutes(3));
+  publish({{"supersedes_id", first}, {"title_en", "Update"}}, std::chrono::minutes(1), std::chrono::minutes(5));
+  Reply closed = own->Call("POST", Path(id, "/close"), director, {{"lessons_ar", "دروس"}, {"lessons_en", "Publish sooner."}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+
+  Reply report = own->Call("GET", report_path, spokesperson);
+  ASSERT_EQ(report.status, 200) << report.body;
+  const Json m = report.json()["metrics"];
+  EXPECT_EQ(m["minutes_to_first_statement"], 15.0) << m.dump();
+  EXPECT_EQ(m["statements_published"], 2);
+  EXPECT_EQ(m["updates"], 1);
+  EXPECT_EQ(m["cancellations"], 0);
+  EXPECT_EQ(m["approval_minutes_median"], 4.0) << "the median of 3 and 5";
+  EXPECT_EQ(m["approval_minutes_max"], 5.0);
+  EXPECT_EQ(m["duration_hours"], 0.4) << "21 minutes, closed";
+  EXPECT_EQ(m["channel_items"], 0) << "no channels were chosen";
+  EXPECT_EQ(m["tasks"]["open"], 0);
+  const Json statements = report.json()["statements"];
+  ASSERT_EQ(statements.size(), 2u);
+  EXPECT_EQ(statements[0]["id"], first);
+  EXPECT_EQ(statements[0]["approval_minutes"], 3.0);
+  EXPECT_EQ(statements[1]["supersedes_id"], first);
+  EXPECT_EQ(report.json()["lessons_en"], "Publish sooner.");
+  EXPECT_EQ(report.json()["crisis"]["status"], "closed");
+  // The timeline reads from the declaration onwards and holds both publications.
+  const Json timeline = report.json()["timeline"];
+  ASSERT_FALSE(timeline.empty());
+  EXPECT_LE(timeline.front()["at"].get<std::string>(), timeline.back()["at"].get<std::string>());
+  int published_entries = 0;
+  for (const auto& e : timeline) published_entries += e["kind"] == "statement" ? 1 : 0;
+  EXPECT_EQ(published_entries, 2);
+  EXPECT_EQ(own->Call("GET", Path(999999, "/report"), spokesperson).status, 404);
+
+  // The strategy's KPI fed by the crisis module: this quarter's median time to a first statement.
+  const std::string quarter = "2026-Q4";  // the test clock starts on 2026-11-02
+  Json kpi = {{"code", "k-" + Unique()}, {"entity_id", EntityId("police")}, {"name_ar", "مؤشر"}, {"name_en", "Indicator"},
+              {"unit", "minutes"}, {"direction", "down"}, {"frequency", "quarterly"}, {"source", "crisis.minutes_to_first_statement"}};
+  Reply made = own->Call("POST", "/api/v1/kpis", admin, kpi);
+  ASSERT_EQ(made.status, 201) << made.body;
+  Reply measured = own->Call("POST", "/api/v1/kpis/" + std::to_string(made.json()["id"].get<int64_t>()) + "/refresh", admin,
+                             {{"period", quarter}});
+  ASSERT_EQ(measured.status, 200) << measured.body;
+  EXPECT_EQ(measured.json()["periods"].back()["value"], 15.0);
+  kpi["code"] = "k-" + Unique();
+  kpi["entity_id"] = EntityId("health");  // health led no crisis: no time to measure, not 0
+  Reply other = own->Call("POST", "/api/v1/kpis", admin, kpi);
+  ASSERT_EQ(other.status, 201) << other.body;
+  Reply none = own->Call("POST", "/api/v1/kpis/" + std::to_string(other.json()["id"].get<int64_t>()) + "/refresh", admin,
+                         {{"period", quarter}});
+  EXPECT_EQ(none.status, 409) << none.body;
+  EXPECT_EQ(none.json().value("code", ""), "crisis.kpi_no_crises");
+  Reply sources = own->Call("GET", "/api/v1/kpi-sources", spokesperson);
+  std::set<std::string> codes;
+  for (const Json& s : sources.json()["items"]) codes.insert(s["code"].get<std::string>());
+  for (const char* c : {"crisis.minutes_to_first_statement", "crisis.approval_minutes", "crisis.drills_held"}) {
+    EXPECT_EQ(codes.count(c), 1u) << c;
+  }
+}
+
+}  // namespace
+}  // namespace sawt::testing

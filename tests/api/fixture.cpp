@@ -184,4 +184,17 @@ std::string ApiTest::UrlEncode(const std::string& s) {
   return out;
 }
 
+std::unique_ptr<TestApp> ApiTest::OwnDemoApp(TestAppOptions options) {
+  if (auto demo = DemoTemplateFor(GetParam())) {
+    own_db_ = std::make_unique<TestDatabase>(GetParam(), demo->source);
+    options.loaded_demo = demo->demo;
+  } else {
+    own_db_ = std::make_unique<TestDatabase>(GetParam());
+  }
+  if (own_db_->url().empty()) return nullptr;
+  auto made = std::make_unique<TestApp>(own_db_->url(), /*demo=*/true, std::move(options));
+  EXPECT_TRUE(made->ok()) << made->error();
+  return made;
+}
+
 }  // namespace sawt::testing

@@ -37,10 +37,17 @@ class ApiTest : public ::testing::TestWithParam<BackendKind> {
   std::set<int64_t> Subtree(int64_t root);
   /// Every row of a paginated list, following next_cursor (`path` may carry a query).
   std::vector<core::Json> AllPages(const std::string& path, const Credentials& who);
+  /// A throwaway copy of the demo network with its own settings and clock (nullptr when the
+  /// store is not available); kept until the test ends.
+  std::unique_ptr<TestApp> OwnDemoApp(TestAppOptions options);
 
  private:
   TestApp* app_ = nullptr;
+  std::unique_ptr<TestDatabase> own_db_;
 };
+
+/// The demo accounts' password (every login but admin's).
+inline constexpr const char* kDemoPassword = "sawt-demo-2026";
 
 /// Puts a network-wide setting back as it was: reads `fields` of the resource at `path` when
 /// made, and PUTs them back when destroyed (tests that change settings other tests read).

@@ -222,6 +222,33 @@ class FreshObjectsTest : public ApiTest {
     EXPECT_EQ(submitted.status, 200) << submitted.body;
     return path;
   }
+  // crisis webhooks: a fresh subscriber (inactive, so no statement of another test is queued for
+  // it), and a delivery: an active subscriber gets one statement, published by a one-approver
+  // drill, then is switched off. Its address is loopback's discard port (refused at once).
+  static Json WebhookBody(bool active) {
+    return {{"name", "Broadcaster " + Unique()}, {"url", "http://127.0.0.1:9/hook"}, {"active", active}, {"include_drills", true}};
+  }
+  int64_t NewWebhook() { return Made(app().Call("POST", "/api/v1/crisis-webhooks", Admin(), WebhookBody(false))); }
+  /// "/api/v1/crisis-webhooks/<id>/deliveries/<delivery>".
+  std::string NewWebhookDelivery(int64_t entity) {
+    const int64_t hook = Made(app().Call("POST", "/api/v1/crisis-webhooks", Admin(), WebhookBody(true)));
+    Json body = CrisisBody(entity);
+    body["required_approvals"] = 1;
+    body["roles"] = {{{"account_id", AccountId("admin")}, {"role", "lead"}},
+                     {{"account_id", AccountId("police.spokesperson")}, {"role", "spokesperson"}}};
+    const std::string crisis = At("/api/v1/crises/{id}", Made(app().Call("POST", "/api/v1/crises", Admin(), body)));
+    Reply published = app().Call("POST", SubmittedCrisisStatement(crisis) + "/approve", Admin(), Json::object());
+    EXPECT_EQ(published.status, 200) << published.body;
+    const std::string at = At("/api/v1/crisis-webhooks/{id}", hook);
+    Reply off = app().Call("PATCH", at, Admin(), {{"active", false}});
+    EXPECT_EQ(off.status, 200) << off.body;
+    Reply deliveries = app().Call("GET", at + "/deliveries", Admin());
+    EXPECT_EQ(deliveries.status, 200) << deliveries.body;
+    const Json items = deliveries.json().value("items", Json::array());
+    EXPECT_EQ(items.size(), 1u) << deliveries.body;
+    return at + "/deliveries/" + (items.empty() ? "0" : std::to_string(items[0]["id"].get<int64_t>()));
+  }
+
   /// A fresh task of the network admin in the crisis at `crisis_path` ("/api/v1/crises/<id>").
   int64_t NewCrisisTask(const std::string& crisis_path) {
     return Made(app().Call("POST", crisis_path + "/tasks", Admin(), CrisisTaskBody()));
@@ -584,6 +611,20 @@ class FreshObjectsTest : public ApiTest {
          {201, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/tasks", NewCrisis(e)), CrisisTaskBody()}; }}},
         {"PATCH /api/v1/crises/{id}/tasks/{task_id}",
          {200, [&](int64_t e) { return RouteRequest{NewCrisisTaskPath(e), {{"title_en", "Renamed"}}}; }}},
+        {"GET /api/v1/crises/{id}/report", {200, [&](int64_t e) { return RouteRequest{At("/api/v1/crises/{id}/report", NewCrisis(e))}; }}},
+        {"GET /api/v1/crisis-webhooks", {200, fixed("/api/v1/crisis-webhooks")}},
+        {"POST /api/v1/crisis-webhooks", {201, [&](int64_t) { return RouteRequest{"/api/v1/crisis-webhooks", WebhookBody(false)}; }}},
+        {"GET /api/v1/crisis-webhooks/{id}", {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-webhooks/{id}", NewWebhook())}; }}},
+        {"PATCH /api/v1/crisis-webhooks/{id}",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-webhooks/{id}", NewWebhook()), {{"name", "Renamed"}}}; }}},
+        {"POST /api/v1/crisis-webhooks/{id}/rotate-secret",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-webhooks/{id}/rotate-secret", NewWebhook()), Json::object()}; }}},
+        {"DELETE /api/v1/crisis-webhooks/{id}",
+         {204, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-webhooks/{id}", NewWebhook())}; }}},
+        {"GET /api/v1/crisis-webhooks/{id}/deliveries",
+         {200, [&](int64_t) { return RouteRequest{At("/api/v1/crisis-webhooks/{id}/deliveries", NewWebhook()) + "?state=failed"}; }}},
+        {"POST /api/v1/crisis-webhooks/{id}/deliveries/{delivery_id}/redeliver",
+         {200, [&](int64_t e) { return RouteRequest{NewWebhookDelivery(e) + "/redeliver", Json::object()}; }}},
         // strategy
         {"GET /api/v1/strategies",
          {200, [&](int64_t e) { return RouteRequest{"/api/v1/strategies?entity_id=" + std::to_string(e)}; }}},

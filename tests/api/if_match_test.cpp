@@ -291,6 +291,12 @@ class IfMatchTest : public FreshObjectsTest {
            return id;
          },
          on("/api/v1/crises/{id}/resume-publishing"), Json::object(), crisis_lists, "crisis"},
+        {"PATCH", "/api/v1/crisis-webhooks/{id}", [this] { return NewWebhook(); }, on("/api/v1/crisis-webhooks/{id}"),
+         {{"name", "Renamed"}}, fixed({"/api/v1/crisis-webhooks"}), "crisis_webhook"},
+        {"POST", "/api/v1/crisis-webhooks/{id}/rotate-secret", [this] { return NewWebhook(); },
+         on("/api/v1/crisis-webhooks/{id}/rotate-secret"), Json::object(), fixed({"/api/v1/crisis-webhooks"}), "crisis_webhook"},
+        {"DELETE", "/api/v1/crisis-webhooks/{id}", [this] { return NewWebhook(); }, on("/api/v1/crisis-webhooks/{id}"), nullptr,
+         fixed({"/api/v1/crisis-webhooks"}), "crisis_webhook", 204, true},
         {"POST", "/api/v1/publishing-pauses/{id}/resume", [this, police] { return NewPause(police); },
          on("/api/v1/publishing-pauses/{id}/resume"), Json::object(), fixed({"/api/v1/publishing-pauses?status=all"}),
          "publishing_pause"},

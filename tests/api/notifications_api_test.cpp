@@ -22,7 +22,6 @@ namespace {
 using core::Json;
 namespace asio = boost::asio;
 
-constexpr const char* kDemoPassword = "sawt-demo-2026";
 
 bool Has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
@@ -194,19 +193,6 @@ class NotificationsApiTest : public ApiTest {
     EXPECT_EQ(sent.status, 200) << sent.body;
     return id;
   }
-  /// A throwaway copy of the demo network with its own settings and clock.
-  std::unique_ptr<TestApp> OwnDemoApp(TestAppOptions options) {
-    if (auto demo = DemoTemplateFor(GetParam())) {
-      own_db_ = std::make_unique<TestDatabase>(GetParam(), demo->source);
-      options.loaded_demo = demo->demo;
-    } else {
-      own_db_ = std::make_unique<TestDatabase>(GetParam());
-    }
-    if (own_db_->url().empty()) return nullptr;
-    auto made = std::make_unique<TestApp>(own_db_->url(), /*demo=*/true, std::move(options));
-    EXPECT_TRUE(made->ok()) << made->error();
-    return made;
-  }
   /// Waits (up to 15 s) until the producer has handled every event stored so far.
   static void WaitForProducer(TestApp& on) {
     store::Store& store = *on.app().store;
@@ -235,7 +221,6 @@ class NotificationsApiTest : public ApiTest {
     }
     return out;
   }
-  std::unique_ptr<TestDatabase> own_db_;
 };
 SAWT_INSTANTIATE_BOTH_STORES(NotificationsApiTest);
 

@@ -192,10 +192,20 @@ const std::vector<Row> kRows = {
     {"POST /api/v1/crises/{id}/pause-publishing", kAdmins, kNetworkAdmin},
     {"POST /api/v1/crises/{id}/resume-publishing", kAdmins, kNetworkAdmin},
     {"GET /api/v1/crises/{id}/timeline", kEveryone, kEveryone},
+    {"GET /api/v1/crises/{id}/report", kEveryone, kEveryone},
     {"POST /api/v1/crises/{id}/timeline", {"network_admin", "entity_admin", "editor", "spokesperson"}, kNetworkAdmin},
     {"GET /api/v1/crises/{id}/tasks", kEveryone, kEveryone},
     {"POST /api/v1/crises/{id}/tasks", kAdmins, kNetworkAdmin},
     {"PATCH /api/v1/crises/{id}/tasks/{task_id}", kAdmins, kNetworkAdmin},
+    // crisis webhook subscribers are deployment-wide: the network admins'.
+    {"GET /api/v1/crisis-webhooks", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/crisis-webhooks", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/crisis-webhooks/{id}", kNetworkAdmin, kNetworkAdmin},
+    {"PATCH /api/v1/crisis-webhooks/{id}", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/crisis-webhooks/{id}/rotate-secret", kNetworkAdmin, kNetworkAdmin},
+    {"DELETE /api/v1/crisis-webhooks/{id}", kNetworkAdmin, kNetworkAdmin},
+    {"GET /api/v1/crisis-webhooks/{id}/deliveries", kNetworkAdmin, kNetworkAdmin},
+    {"POST /api/v1/crisis-webhooks/{id}/deliveries/{delivery_id}/redeliver", kNetworkAdmin, kNetworkAdmin},
     // compliance: the network admins write templates and review; an entity's admins assess it; the
     // entity's people read its assessments and evidence; every member sees scores and reports.
     {"GET /api/v1/compliance/templates", kEveryone, kEveryone},

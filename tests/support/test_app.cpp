@@ -138,6 +138,7 @@ TestApp::TestApp(const std::string& db_url, bool demo, TestAppOptions test_optio
   app_options.extra_modules = std::move(test_options.extra_modules);
   app_options.settings.smtp_relay = test_options.smtp_relay;
   app_options.settings.public_url = test_options.public_url;
+  app_options.settings.tls_ca_file = test_options.tls_ca_file;
   if (auto st = app_options.settings.webhook_addresses.AllowList("127.0.0.1/32"); !st) {
     error_ = st.error().key;
     return;

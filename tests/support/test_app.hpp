@@ -85,6 +85,9 @@ struct TestAppOptions {
   /// The web app's public address (module::Settings::public_url, as `sawt serve --public-url`
   /// after parsing): e-mail links are absolute; empty keeps them relative.
   std::string public_url;
+  /// Extra trusted certificates for https webhooks (module::Settings::tls_ca_file, as
+  /// `sawt serve --tls-ca-file`): a test CA.
+  std::string tls_ca_file;
   /// The database already holds the demo (a copy of a DemoTemplate): the ids it made.
   std::optional<module::DemoContext> loaded_demo;
 };

@@ -20,15 +20,15 @@ constexpr const char* kHelp = R"(usage: sawt serve [--db URL] [--audit-key FILE]
                   [--metrics-address HOST:PORT] [--webhook-allow CIDR,...] [--webhook-deny CIDR,...]
                   [--trusted-proxy CIDR]... [--secure-cookie auto|on|off] [--session-idle-minutes N]
                   [--smtp-relay HOST:PORT] [--smtp-from ADDRESS] [--public-url URL]
-                  [--digits arab|latn]
+                  [--digits arab|latn] [--tls-ca-file PEM]
 
 Runs the HTTP server. Migrations are applied at start. SIGTERM/SIGINT shut down gracefully:
 no new connections, in-flight requests finish, streams end, the store is closed.
   --port 0 picks a free port; --port-file writes the bound port to F once listening.
   --metrics-address serves GET /metrics (and /healthz) to anyone on that second listener, e.g.
     127.0.0.1:9100; without it GET /metrics on the main listener is for network admins only.
-  --webhook-allow / --webhook-deny: address blocks channel-endpoint deliveries may (not) connect
-    to, checked on the resolved address. By default loopback, link-local, private and cloud
+  --webhook-allow / --webhook-deny: address blocks webhook deliveries (channel endpoints, crisis
+    subscribers) may (not) connect to, checked on the resolved address. By default loopback, link-local, private and cloud
     metadata addresses are refused; the most specific block wins (docs/security.md).
   --trusted-proxy CIDR   a reverse proxy (e.g. nginx) whose X-Forwarded-For / X-Forwarded-Proto are
                          believed: the client address for rate limits and the audit log then comes
@@ -48,6 +48,8 @@ no new connections, in-flight requests finish, streams end, the store is closed.
   --public-url URL       where members reach the web app, e.g. https://sawt.example.gov (http or https,
                          an optional path, no query or fragment): links in notification e-mails are
                          this + "/" + the page's route; without it they give the route alone.
+  --tls-ca-file PEM      certificates trusted for https webhook deliveries besides the system's
+                         trust store (ca-certificates), e.g. a government's own CA.
   See docs/operations.md for running behind nginx with TLS.
 )";
 
@@ -178,7 +180,8 @@ int RunServe(const std::vector<std::string>& args) {
   auto flags = Flags::Parse(args,
                             {"db", kAuditKeyFlag, "port", "address", "web", "threads", "port-file", "access-log",
                              "metrics-address", "webhook-allow", "webhook-deny", "trusted-proxy", "secure-cookie",
-                             "session-idle-minutes", "smtp-relay", "smtp-from", "public-url", "digits"},
+                             "session-idle-minutes", "smtp-relay", "smtp-from", "public-url", "digits",
+                             "tls-ca-file"},
                             {"help"});
   if (!flags) {
     PrintError(flags.error());
@@ -233,6 +236,13 @@ int RunServe(const std::vector<std::string>& args) {
     auto parsed = notifications::ParsePublicUrl(*url);
     if (!parsed) return BadFlag("public-url", *url, "an absolute http:// or https:// URL without query or fragment");
     settings.public_url = *parsed;
+  }
+  if (auto ca = flags->Get("tls-ca-file")) {
+    // Read now, so a mistyped path stops the start instead of failing every delivery later.
+    std::FILE* f = std::fopen(ca->c_str(), "r");
+    if (f == nullptr) return BadFlag("tls-ca-file", *ca, "a readable PEM file");
+    std::fclose(f);
+    settings.tls_ca_file = *ca;
   }
   const std::string digits = flags->GetOr("digits", "arab");
   const auto arabic_digits = http::ParseDigits(digits);
