@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, AXE_SOURCE } from './harness.mjs';
 
 const PAGES = ['home', 'entities', 'members', 'library', 'facts', 'content', 'editor/new', 'review', 'calendar', 'initiatives',
-  'showcase', 'strategy', 'compliance', 'scorecard', 'account', 'notifications', 'no-such-page'];
+  'showcase', 'strategy', 'compliance', 'scorecard', 'account', 'notifications', 'crisis-webhooks', 'no-such-page'];
 const WIDTHS = [360, 390, 768, 1024];
 const PHONE = { width: 390, height: 844 };
 

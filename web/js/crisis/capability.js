@@ -1,6 +1,7 @@
-// The crisis capability: crises and drills (#/crises), the declaration form (#/crises/new) and
-// each crisis's room (#/crises/<id>, where crisis notifications lead). See js/home/capability.js
-// for the shape.
+// The crisis capability: crises and drills (#/crises), the declaration form (#/crises/new),
+// each crisis's room (#/crises/<id>, where crisis notifications lead) and, for network admins, the
+// webhook subscribers of its statements (#/crisis-webhooks[/<id>], linked from the crises page; no
+// navigation entry of its own). See js/home/capability.js for the shape.
 
 export default {
   id: 'crisis',
@@ -8,5 +9,6 @@ export default {
   modules: ['crisis'],
   pages: {
     crises: { load: () => import('./crises.js'), navKey: 'crisis.nav.crises', permission: 'crisis.read' },
+    'crisis-webhooks': { load: () => import('./webhooks.js'), navAs: 'crises', permission: 'crisis.webhooks' },
   },
 };

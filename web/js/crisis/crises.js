@@ -1,7 +1,8 @@
 // Crises and drills (#/crises): active ones first, each with its severity, kind (a drill marked as
 // such), lead entity and declaration time, filtered by status and kind (GET /api/v1/crises);
 // #/crises/new: the declaration form for those who may declare for some entity (POST
-// /api/v1/crises); #/crises/<id>: the room (room.js), where notifications lead.
+// /api/v1/crises); #/crises/<id>: the room (room.js), where notifications lead. Network admins find
+// the webhook subscribers of the statements (#/crisis-webhooks, webhooks.js) linked here.
 //
 // The form's values live in `state.draft`, so a language or digit switch (which re-renders in
 // place) keeps them.
@@ -10,7 +11,7 @@ import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick, compare, formatDateTime } from '../i18n.js';
 import { loadReference, vocabularyOptions, entityName, reference } from '../reference.js';
-import { entitiesWhere } from '../permissions.js';
+import { entitiesWhere, can } from '../permissions.js';
 import { inputField, selectField, choiceGroup, showFieldProblem } from '../fields.js';
 import { severityBadge, kindBadge, statusChip, label } from './shared.js';
 import { renderRoom } from './room.js';
@@ -72,6 +73,9 @@ function paintList(main, ctx) {
       h('p', { class: 'muted' }, t('crisis.lead')),
       // The public page (web/alerts.html, no sign-in): what the public sees of published statements.
       h('a', { class: 'crisis-public-link', href: 'alerts.html', dataset: { testid: 'crisis-public-link' } }, t('crisis.public_alerts')),
+      // Network admins: the outside systems every published statement is sent to (webhooks.js).
+      can('crisis.webhooks')
+        ? h('a', { class: 'crisis-public-link', href: '#/crisis-webhooks', dataset: { testid: 'crisis-webhooks-link' } }, t('crisis.webhooks.link')) : null,
       declarable().length
         ? h('a', { class: 'button primary', href: '#/crises/new', dataset: { testid: 'crisis-declare' } }, t('crisis.declare.button')) : null),
     h('form', { class: 'filters crisis-filters', role: 'search', dataset: { testid: 'crisis-filters' }, onsubmit: (e) => e.preventDefault() },

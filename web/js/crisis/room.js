@@ -1,8 +1,9 @@
 // The crisis room (#/crises/<id>, where the crisis notifications lead): the header (title,
 // severity, kind — a drill said so plainly —, status, lead and affected entities, themes, areas,
 // declared and closed by whom and when), the situation summary, its statements (statements.js:
-// drafted from a template, checked, approved, published), the room's roles, its tasks and its
-// timeline (GET /api/v1/crises/{id}, …/tasks, …/timeline, …/statements).
+// drafted from a template, checked, approved, published), its report (report.js: how fast and how
+// widely it was communicated, printable), the room's roles, its tasks and its timeline
+// (GET /api/v1/crises/{id}, …/tasks, …/timeline, …/statements, …/report).
 //
 // Those who manage the room (the lead entity's admins, network admins, the room's lead) update the
 // situation and severity (PATCH, If-Match), assign roles (PUT …/roles), add tasks and mark them
@@ -25,6 +26,7 @@ import { person } from '../people.js';
 import { zonedToIso, zoneName } from '../time.js';
 import { reasonDialog, pausesChanged, pauseEntities, pauseChannels, heldText, listText } from '../pauses.js';
 import { statementsSection } from './statements.js';
+import { reportSection } from './report.js';
 import {
   severityBadge, kindBadge, statusChip, label, canManage, managesRoom, canContribute, isMe, memberOptions, accountName, roleHolderName,
 } from './shared.js';
@@ -35,6 +37,7 @@ const room = {
   tasks: [],
   timeline: [],
   statements: [],
+  report: null, // GET …/report, or { error } when it could not be read (the rest of the room still shows)
   templates: null, // the crisis templates, the crisis type's first (loaded when a draft starts from one)
   checks: {}, // statement id -> its one-voice check, once opened
   openStatements: new Set(), // the statements shown opened
@@ -65,7 +68,9 @@ function emptyDrafts() {
 
 async function load() {
   const base = `/api/v1/crises/${encodeURIComponent(room.id)}`;
-  const [crisis, tasks, timeline, statements] = await Promise.all([api(base), api(`${base}/tasks`), api(`${base}/timeline`), api(`${base}/statements`)]);
+  const [crisis, tasks, timeline, statements, report] = await Promise.all([api(base), api(`${base}/tasks`), api(`${base}/timeline`), api(`${base}/statements`),
+    api(`${base}/report`).catch((error) => ({ error }))]);
+  room.report = report;
   room.crisis = crisis;
   room.tasks = tasks?.items || [];
   room.timeline = timeline?.items || [];
@@ -138,11 +143,11 @@ function paint() {
       header(c, manage),
       room.conflict ? conflictNotice('crisis-conflict', () => load().then(paint).catch(ctxRef.notify)) : null,
       h('div', { class: 'crisis-layout' },
-        h('div', { class: 'crisis-main' }, situationSection(c, manage), statementsSection(c, statementKit), tasksSection(c, manage), timelineSection(c)),
+        h('div', { class: 'crisis-main' }, situationSection(c, manage), statementsSection(c, statementKit), reportSection(c, statementKit), tasksSection(c, manage), timelineSection(c)),
         h('div', { class: 'crisis-aside' }, publishingSection(c, manage), rolesSection(c, manage), closeSection(c, manage)))));
 }
 
-/** What the statements section (statements.js) uses of the room. */
+/** What the statements and report sections (statements.js, report.js) use of the room. */
 const statementKit = {
   room,
   section: (...args) => section(...args),
