@@ -15,6 +15,8 @@
 #
 # Environment:
 #   SAWT_BIN  sawt binary (default build/src/app/sawt)
+#   FANOUT_BIN the measuring client (default crisis_sse_fanout beside it in the build tree, C++;
+#             sse_fanout.py when it is missing). Both sawt and the peer are measured with the same one.
 #   CLIENTS   subscribers (default 10000)
 #   WEBHOOKS  webhook subscribers (default 100; half HTTPS)
 #   BENCH_KEEP=1 keep the temp dir and print its path
@@ -33,6 +35,10 @@ die() { log "error: $*"; exit 1; }
 for tool in curl python3 openssl; do command -v "$tool" >/dev/null || die "$tool not found"; done
 SAWT_BIN="${SAWT_BIN:-$repo/build/src/app/sawt}"
 [[ -x "$SAWT_BIN" ]] || die "SAWT_BIN=$SAWT_BIN is not executable"
+FANOUT_BIN="${FANOUT_BIN:-$(cd "$(dirname "$SAWT_BIN")/../.." && pwd)/bench/crisis/crisis_sse_fanout}"
+fanout() {
+  if [[ -x "$FANOUT_BIN" ]]; then "$FANOUT_BIN" "$@"; else python3 "$here/sse_fanout.py" "$@"; fi
+}
 # Each subscriber is a socket at both ends.
 ulimit -n "$(( clients * 2 + 1024 ))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) > clients + 256 )) || die "open-file limit $(ulimit -n) is too low for $clients clients"
@@ -109,7 +115,7 @@ call "$spokesperson" POST "/crises/$crisis/statements/$statement/submit" '{}' >/
 call "$reviewer" POST "/crises/$crisis/statements/$statement/approve" '{}' >/dev/null
 log "sawt on :$port; $clients SSE subscribers, $webhooks webhook subscribers; statement $statement awaits the director's approval"
 
-sawt_json="$(python3 "$here/sse_fanout.py" --port "$port" --clients "$clients" \
+sawt_json="$(fanout --port "$port" --clients "$clients" \
   --trigger-url "$api/crises/$crisis/statements/$statement/approve" --trigger-token "$director")"
 # Webhooks: every subscriber's first 200 for the statement's key, against the trigger's time.
 webhook_json="$(python3 - "$tmp/received.jsonl" "$sawt_json" "$statement" "$webhooks" "$https_hooks" <<'PY'
@@ -143,7 +149,7 @@ peer_pid=$!
 for _ in $(seq 1 100); do [[ -s "$tmp/peer.port" ]] && break; sleep 0.1; done
 [[ -s "$tmp/peer.port" ]] || { cat "$tmp/peer.log" >&2; die "the peer did not start"; }
 peer_port="$(cat "$tmp/peer.port")"
-peer_json="$(python3 "$here/sse_fanout.py" --port "$peer_port" --path /stream --clients "$clients" \
+peer_json="$(fanout --port "$peer_port" --path /stream --clients "$clients" \
   --trigger-url "http://127.0.0.1:$peer_port/publish")"
 log "peer: $peer_json"
 
