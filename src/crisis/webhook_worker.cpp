@@ -101,16 +101,8 @@ std::optional<int64_t> WebhookWorker::RunOnce(std::stop_token stop) {
       });
     }
   }
-  auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
-    auto rows = tx.Query("SELECT MIN(next_attempt_at) AS next_attempt_at FROM crisis_webhook_deliveries WHERE state = 'pending'");
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return std::optional<std::string>();
-    return (*rows)[0].OptText("next_attempt_at");
-  });
-  if (!next || !*next) return std::nullopt;
-  int64_t micros = 0;
-  if (!core::ParseIsoUtc(**next, &micros)) return std::nullopt;
-  return micros;
+  return module::EarliestDue(store_, "SELECT MIN(next_attempt_at) AS next_attempt_at FROM crisis_webhook_deliveries "
+                                     "WHERE state = 'pending'");
 }
 
 std::chrono::milliseconds WebhookWorker::Backoff(int64_t attempts) {

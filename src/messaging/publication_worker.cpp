@@ -73,19 +73,9 @@ std::optional<int64_t> PublicationWorker::RunOnce() {
     return store_.clock().NowMicros() + 5'000'000;
   }
   for (const auto& row : *due) DeliverOne(row);
-  auto next = store::ReadValue<std::optional<std::string>>(store_, [&](Tx& tx) -> Result<std::optional<std::string>> {
-    auto rows = tx.Query(
-        // Rows a pause holds are not due: resuming commits, which wakes the worker.
-        "SELECT MIN(o.next_attempt_at) AS next_attempt_at FROM publication_outbox o WHERE o.state = 'pending' AND NOT " +
-        PauseService::CoversOutboxRow());
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return std::optional<std::string>();
-    return (*rows)[0].OptText("next_attempt_at");
-  });
-  if (!next || !*next) return std::nullopt;
-  int64_t micros = 0;
-  if (!core::ParseIsoUtc(**next, &micros)) return std::nullopt;
-  return micros;
+  // Rows a pause holds are not due: resuming commits, which wakes the worker.
+  return module::EarliestDue(store_, "SELECT MIN(o.next_attempt_at) AS next_attempt_at FROM publication_outbox o "
+                                     "WHERE o.state = 'pending' AND NOT " + PauseService::CoversOutboxRow());
 }
 
 void PublicationWorker::DeliverOne(const Row& row) {

@@ -53,4 +53,16 @@ bool WorkerWake::WaitFor(std::stop_token stop, int64_t seen, std::chrono::millis
   return WaitFor(std::move(stop), seen, timeout);
 }
 
+std::optional<int64_t> EarliestDue(store::Store& store, const std::string& sql) {
+  auto next = store::ReadValue<std::optional<std::string>>(store, [&](store::Tx& tx) -> core::Result<std::optional<std::string>> {
+    auto rows = tx.Query(sql);
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return std::optional<std::string>();
+    return (*rows)[0].OptText("next_attempt_at");
+  });
+  int64_t micros = 0;
+  if (!next || !*next || !core::ParseIsoUtc(**next, &micros)) return std::nullopt;
+  return micros;
+}
+
 }  // namespace sawt::module

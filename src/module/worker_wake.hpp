@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <stop_token>
+#include <string>
 
 #include "core/clock.hpp"
 #include "store/store.hpp"
@@ -42,5 +43,11 @@ class WorkerWake {
   core::Clock::JumpSubscription clock_jumps_;
   store::CommitSubscription commits_;  // last: ends first
 };
+
+/// When a worker's next row falls due: `sql` selects one ISO-UTC timestamp column named
+/// `next_attempt_at` (e.g. "SELECT MIN(next_attempt_at) AS next_attempt_at FROM … WHERE state =
+/// 'pending'"); its value as microseconds, or nullopt when nothing is pending (or the store cannot
+/// answer: the worker then waits its poll interval).
+std::optional<int64_t> EarliestDue(store::Store& store, const std::string& sql);
 
 }  // namespace sawt::module
