@@ -120,3 +120,26 @@ export function confirmDialog({
     (focus || cancelButton).focus();
   });
 }
+
+/**
+ * Copies the text of `input` (a secret shown once). Resolves to whether it worked; without the
+ * clipboard API (or when it is refused) the text is selected and the old copy command tried, and
+ * it stays selected when that fails too, so the person can copy it by hand.
+ */
+export async function copyFromInput(input) {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(input.value);
+    ok = true;
+  } catch {
+    input.focus();
+    input.select();
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) input.select();
+  return ok;
+}

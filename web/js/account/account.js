@@ -11,7 +11,7 @@
 // (which re-renders the page in place).
 
 import { api, listAll } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, copyFromInput } from '../dom.js';
 import { t, formatDateTime, formatNumber, currentDigits, setDigits, showsHijri, setHijri } from '../i18n.js';
 import { formatDay, today } from '../days.js';
 
@@ -356,24 +356,10 @@ function secretPanel() {
 }
 
 async function copySecret(input, status) {
-  let ok = false;
-  try {
-    await navigator.clipboard.writeText(input.value);
-    ok = true;
-  } catch {
-    // No clipboard API here (or permission refused): fall back to the selection.
-    input.focus();
-    input.select();
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-  }
+  const ok = await copyFromInput(input);
   const fn = ok ? () => t('account.secret.copied') : () => t('account.secret.copy_failed');
   setMessage('copyStatus', fn);
   status.textContent = fn();
-  if (!ok) input.select();
 }
 
 function tokenForm() {

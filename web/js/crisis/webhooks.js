@@ -18,7 +18,7 @@
 // field they name or in the section's alert region; what was done is said in a status region.
 
 import { api, etag } from '../api.js';
-import { h, replace, confirmDialog } from '../dom.js';
+import { h, replace, confirmDialog, copyFromInput } from '../dom.js';
 import { t, formatNumber, formatDateTime } from '../i18n.js';
 import { loadVocabularies, vocabularyOptions } from '../reference.js';
 import { can } from '../permissions.js';
@@ -364,23 +364,9 @@ function secretPanel() {
 }
 
 async function copySecret(input, status) {
-  let ok = false;
-  try {
-    await navigator.clipboard.writeText(input.value);
-    ok = true;
-  } catch {
-    // No clipboard here (or it was refused): the selection, then the old command.
-    input.focus();
-    input.select();
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-  }
+  const ok = await copyFromInput(input);
   state.copy = () => t(ok ? 'crisis.webhooks.secret.copied' : 'crisis.webhooks.secret.copy_failed');
   status.textContent = state.copy();
-  if (!ok) input.select();
 }
 
 // ---- one subscriber's deliveries ---------------------------------------------------------------
