@@ -41,9 +41,10 @@ struct ItemConflicts {
   std::vector<WindowConflict> conflicts;
 };
 
-/// The shared calendar of all entities: its own entries (announcements, events, campaigns, national
-/// days), the dated things other modules show through their calendar sources (planned content
-/// items, initiatives), blackout dates and the conflict window. Every change is one transaction with its event.
+/// The shared calendar of all entities as people look at it: its own entries and blackout dates
+/// (planned through EntryService), the dated things other modules show through their calendar
+/// sources (planned content items, initiatives, crisis milestones), the conflicts between them by
+/// the conflict window (a setting), as JSON and as iCalendar. Every change is one transaction with its event.
 class CalendarService {
  public:
   /// `registry`: where the calendar finds what other modules registered: the entity directory, the
@@ -66,16 +67,9 @@ class CalendarService {
   core::Result<std::string> Ics(const auth::Caller& caller, const CalendarFilter& filter, const std::string& lang,
                                 const std::string& host);
 
-  core::Result<core::Json> GetEntry(const auth::Caller& caller, int64_t id);
-  /// The created entry with the conflicts it causes (warnings: planning is never blocked).
-  core::Result<core::Json> CreateEntry(const auth::Caller& caller, const core::Json& body);
-  core::Result<core::Json> UpdateEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
-                                       const core::Json& body);
-  core::Status DeleteEntry(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match);
-
-  core::Result<core::Json> ListBlackouts(const auth::Caller& caller);
-  core::Result<core::Json> CreateBlackout(const auth::Caller& caller, const core::Json& body);
-  core::Status DeleteBlackout(const auth::Caller& caller, int64_t id);
+  /// The conflicts the entry `entry` (a calendar_entries row as rows::SelectEntries reads it) takes
+  /// part in, over the days around it. Reads in `tx`.
+  core::Result<core::Json> ConflictsOfEntry(store::Tx& tx, const store::Row& entry) const;
 
   /// Conflicts on days [from_date, to_date) (YYYY-MM-DD, network time zone) that involve an item of
   /// one of `entities`, or every conflict when nullopt: the "calendar.conflicts" KPI. Reads in `tx`.

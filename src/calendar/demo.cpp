@@ -50,7 +50,7 @@ std::string DayAfter(int64_t monday_us, int day) { return core::FormatIsoUtc(mon
 
 }  // namespace
 
-core::Status SeedDemo(CalendarService& svc, const core::Clock& clock, const core::TimeZone& zone,
+core::Status SeedDemo(EntryService& svc, const core::Clock& clock, const core::TimeZone& zone,
                       module::DemoContext& ctx) {
   auth::Caller system;
   system.login = "system";

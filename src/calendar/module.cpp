@@ -1,6 +1,7 @@
 #include "calendar/module.hpp"
 
 #include "calendar/calendar_service.hpp"
+#include "calendar/entry_service.hpp"
 #include "calendar/demo.hpp"
 #include "calendar/kpi_source.hpp"
 #include "calendar/notification_source.hpp"
@@ -117,7 +118,9 @@ void Register(module::ModuleRegistry& reg) {
   });
   RegisterVocabularies(reg);
   auto service = std::make_shared<CalendarService>(reg.services().store, reg);
+  auto entries = std::make_shared<EntryService>(reg.services().store, reg, *service);
   reg.Keep(service);
+  reg.Keep(entries);
   reg.AddKpiSource(std::make_shared<ConflictsKpi>(service));
   reg.AddMigrations(CalendarService::Migrations());
   reg.AddEntityReference("calendar_entries", "entity_id");
@@ -126,10 +129,10 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddNotificationSource(std::make_shared<ConflictNotificationSource>(service, reg));
   reg.AddMessages(ConflictNotificationSource::Messages());
   RegisterSchemas(reg);
-  RegisterRoutes(reg, service);
-  reg.AddDemoSeeder([service, registry = &reg](store::Store& store, module::DemoContext& ctx) -> core::Status {
+  RegisterRoutes(reg, service, entries);
+  reg.AddDemoSeeder([entries, registry = &reg](store::Store& store, module::DemoContext& ctx) -> core::Status {
     SAWT_ASSIGN_OR_RETURN(const core::TimeZone zone, registry->CurrentTimeZone());
-    return SeedDemo(*service, store.clock(), zone, ctx);
+    return SeedDemo(*entries, store.clock(), zone, ctx);
   });
 }
 

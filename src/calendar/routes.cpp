@@ -20,7 +20,7 @@ const std::vector<std::string> kFilterParams = {"from", "to", "entity_id", "them
 
 }  // namespace
 
-void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService> svc) {
+void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService> svc, std::shared_ptr<EntryService> entries) {
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/calendar",
                                  {"The shared calendar of all entities, with conflicts and blackout dates", {}, kFilterParams,
                                   "", "CalendarView"}),
@@ -52,40 +52,40 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<CalendarService
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/calendar/entries",
                                  {"Plan an announcement, event, campaign or national day", {}, {}, "CalendarEntryCreate",
                                   "CalendarEntry", 201, true}),
-               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateEntry(c, b); }));
+               module::CreateWithBody([entries](const auth::Caller& c, const Json& b) { return entries->CreateEntry(c, b); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/calendar/entries/{id}",
                                  {"Get a calendar entry with its conflicts", {"id"}, {}, "", "CalendarEntry", 200, true}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [entries](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return ReplyWithEtag(req, svc->GetEntry(caller, *id));
+                 return ReplyWithEtag(req, entries->GetEntry(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/calendar/entries/{id}",
                                  {"Change a calendar entry", {"id"}, {}, "CalendarEntryUpdate", "CalendarEntry", 200, true}),
-               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
-                 return svc->UpdateEntry(c, id, m, b);
+               module::WithIdMatchBody([entries](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
+                 return entries->UpdateEntry(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/calendar/entries/{id}",
                                  {"Remove a calendar entry", {"id"}, {}, "", "", 204, true}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [entries](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  auto match = module::IfMatch(req);
                  if (!match) return Response::Problem(match.error(), req);
-                 return ReplyEmpty(req, svc->DeleteEntry(caller, *id, *match));
+                 return ReplyEmpty(req, entries->DeleteEntry(caller, *id, *match));
                });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/calendar/blackouts", {"Blackout dates", {}, {}, "", "BlackoutList"}),
-               [svc](Request& req, const auth::Caller& caller) { return Reply(req, svc->ListBlackouts(caller)); });
+               [entries](Request& req, const auth::Caller& caller) { return Reply(req, entries->ListBlackouts(caller)); });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/calendar/blackouts",
                                  {"Declare blackout dates (network-wide or for one entity)", {}, {}, "BlackoutCreate",
                                   "Blackout", 201, true}),
-               module::CreateWithBody([svc](const auth::Caller& c, const Json& b) { return svc->CreateBlackout(c, b); }));
+               module::CreateWithBody([entries](const auth::Caller& c, const Json& b) { return entries->CreateBlackout(c, b); }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/calendar/blackouts/{id}",
                                  {"Lift blackout dates", {"id"}, {}, "", "", 204}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [entries](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return ReplyEmpty(req, svc->DeleteBlackout(caller, *id));
+                 return ReplyEmpty(req, entries->DeleteBlackout(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/calendar/settings",
                                  {"Calendar settings (the conflict window)", {}, {}, "", "CalendarSettings", 200, true}),
