@@ -126,7 +126,7 @@ core::Result<int64_t> AddMember(NetworkService& svc, const auth::Caller& system,
 
 }  // namespace
 
-core::Status SeedDemo(NetworkService& svc, module::DemoContext& ctx) {
+core::Status SeedDemo(NetworkService& svc, MembershipService& roles, module::DemoContext& ctx) {
   // The demo is loaded by the system itself, acting with network-wide rights.
   auth::Caller system;
   system.login = "system";
@@ -176,7 +176,7 @@ core::Status SeedDemo(NetworkService& svc, module::DemoContext& ctx) {
       for (const auto& [who, letter] : raci) {
         Json body = {{"entity_id", entity_id}, {"axis", t.axis},       {"task_ar", t.task_ar},
                      {"task_en", t.task_en},   {"member_id", staff.at(who)}, {"raci", letter}};
-        auto created = svc.CreateResponsibility(system, body);
+        auto created = roles.CreateResponsibility(system, body);
         if (!created) return std::move(created).error();
       }
     }

@@ -110,7 +110,9 @@ void Register(module::ModuleRegistry& reg) {
   RegisterVocabularies(reg);
   reg.SetEntityDirectory(std::make_shared<NetworkEntityDirectory>());
   auto service = std::make_shared<NetworkService>(reg.services().store, &reg.entity_references());
+  auto roles = std::make_shared<MembershipService>(reg.services().store);
   reg.Keep(service);
+  reg.Keep(roles);
   auto settings = std::make_shared<NetworkSettingsService>(reg.services().store);
   reg.SetNetworkTime(settings);
   reg.AddMigrations(NetworkService::Migrations());
@@ -120,9 +122,9 @@ void Register(module::ModuleRegistry& reg) {
   reg.services().auth.SetRoleResolver(&NetworkService::ResolveRoles);
   reg.SetMemberDirectory(std::make_shared<NetworkMemberDirectory>());
   for (auto& type : NetworkService::SearchTypes()) reg.AddSearchType(std::move(type));
-  RegisterRoutes(reg, service);
+  RegisterRoutes(reg, service, roles);
   RegisterSettingsRoutes(reg, settings);
-  reg.AddDemoSeeder([service](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, ctx); });
+  reg.AddDemoSeeder([service, roles](store::Store&, module::DemoContext& ctx) { return SeedDemo(*service, *roles, ctx); });
 }
 
 }  // namespace sawt::network

@@ -20,7 +20,8 @@ namespace sawt::network {
 /// How a new member account gets its password (see NetworkService::CreateMember).
 enum class NewAccount { kTemporaryPassword, kDemo };
 
-/// The network module's commands and queries: entities, members, memberships, responsibilities.
+/// The network module's commands and queries about entities and members (their roles and
+/// responsibilities: MembershipService).
 /// Every command authorizes through auth::Authorize, validates its input (unknown fields are
 /// errors), and writes in one transaction that appends its event. Results are wire JSON.
 /// Thread-safe (stateless apart from the store).
@@ -65,22 +66,6 @@ class NetworkService {
   core::Status UnlockMember(const auth::Caller& caller, int64_t id);
   core::Result<core::Json> UpdateMember(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
                                         const core::Json& body);
-
-  core::Result<core::Json> ListMemberships(const auth::Caller& caller, std::optional<int64_t> entity_id,
-                                           std::optional<int64_t> member_id, const module::Page& page);
-  core::Result<core::Json> CreateMembership(const auth::Caller& caller, const core::Json& body);
-  /// Entity admins revoke roles they could grant; a member declines their own invitation.
-  core::Status DeleteMembership(const auth::Caller& caller, int64_t id);
-  /// The invited member accepts an invitation (a role offered by someone without authority over
-  /// all of the member's other roles); until then it grants nothing.
-  core::Result<core::Json> AcceptMembership(const auth::Caller& caller, int64_t id);
-
-  core::Result<core::Json> ListResponsibilities(const auth::Caller& caller, std::optional<int64_t> entity_id,
-                                                const module::Page& page);
-  core::Result<core::Json> CreateResponsibility(const auth::Caller& caller, const core::Json& body);
-  core::Result<core::Json> UpdateResponsibility(const auth::Caller& caller, int64_t id,
-                                                std::optional<int64_t> if_match, const core::Json& body);
-  core::Status DeleteResponsibility(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match);
 
  private:
   store::Store& store_;

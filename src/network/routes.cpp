@@ -8,7 +8,7 @@ namespace sawt::network {
 
 using namespace module::route_names;  // NOLINT: the route files' shared vocabulary
 
-void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService> svc) {
+void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService> svc, std::shared_ptr<MembershipService> roles) {
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/axes", {"The general guide's seven axes", {}, {}, "", "AxisList"}),
                [svc](Request&, const auth::Caller&) { return Response::Json(200, svc->Axes()); });
 
@@ -75,64 +75,64 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NetworkService>
                });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/memberships",
                  {"List memberships", {}, {"entity_id", "member_id", "cursor", "limit"}, "", "Page:Membership"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
                  if (!page) return Response::Problem(page.error(), req);
                  auto entity = module::QueryId(req, "entity_id");
                  if (!entity) return Response::Problem(entity.error(), req);
                  auto member = module::QueryId(req, "member_id");
                  if (!member) return Response::Problem(member.error(), req);
-                 return Reply(req, svc->ListMemberships(caller, *entity, *member, *page));
+                 return Reply(req, roles->ListMemberships(caller, *entity, *member, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships", {"Grant a role in an entity", {}, {}, "MembershipCreate", "Membership", 201, false, {409}}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
-                 return Reply(req, svc->CreateMembership(caller, *body), 201);
+                 return Reply(req, roles->CreateMembership(caller, *body), 201);
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/memberships/{id}/accept",
                                  {"Accept an invitation to a role (the invited member only)", {"id"}, {}, "Empty", "Membership", 200, false, {409}}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  // An empty object: like every write route, the body is read strictly first.
                  auto body = module::JsonBody(req);
                  if (!body) return Response::Problem(body.error(), req);
                  if (auto st = core::JsonReader(*body).Finish(); !st) return Response::Problem(st.error(), req);
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return Reply(req, svc->AcceptMembership(caller, *id));
+                 return Reply(req, roles->AcceptMembership(caller, *id));
                });
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/memberships/{id}",
                                  {"Revoke a role, or decline one's own invitation", {"id"}, {}, "", "", 204, false, {409}}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return ReplyEmpty(req, svc->DeleteMembership(caller, *id));
+                 return ReplyEmpty(req, roles->DeleteMembership(caller, *id));
                });
 
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/responsibilities",
                  {"List RACI responsibilities", {}, {"entity_id", "cursor", "limit"}, "", "Page:Responsibility"}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  auto page = module::PageFrom(req);
                  if (!page) return Response::Problem(page.error(), req);
                  auto entity = module::QueryId(req, "entity_id");
                  if (!entity) return Response::Problem(entity.error(), req);
-                 return Reply(req, svc->ListResponsibilities(caller, *entity, *page));
+                 return Reply(req, roles->ListResponsibilities(caller, *entity, *page));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/responsibilities",
                  {"Assign a responsibility", {}, {}, "ResponsibilityCreate", "Responsibility", 201, true}),
-               module::CreateWithBody([svc](const auth::Caller& c, const core::Json& b) { return svc->CreateResponsibility(c, b); }));
+               module::CreateWithBody([roles](const auth::Caller& c, const core::Json& b) { return roles->CreateResponsibility(c, b); }));
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/responsibilities/{id}",
                  {"Update a responsibility", {"id"}, {}, "ResponsibilityUpdate", "Responsibility", 200, true}),
-               module::WithIdMatchBody([svc](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
-                 return svc->UpdateResponsibility(c, id, m, b);
+               module::WithIdMatchBody([roles](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const core::Json& b) {
+                 return roles->UpdateResponsibility(c, id, m, b);
                }));
   reg.AddRoute(module::MakeRoute("DELETE", "/api/v1/responsibilities/{id}", {"Remove a responsibility", {"id"}, {}, "", "", 204, true}),
-               [svc](Request& req, const auth::Caller& caller) {
+               [roles](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
                  auto match = module::IfMatch(req);
                  if (!match) return Response::Problem(match.error(), req);
-                 return ReplyEmpty(req, svc->DeleteResponsibility(caller, *id, *match));
+                 return ReplyEmpty(req, roles->DeleteResponsibility(caller, *id, *match));
                });
 }
 
