@@ -15,4 +15,5 @@ echo "  police.director               entity admin, General Command of Police  (
 echo "  police.editor / police.reviewer / police.spokesperson"
 echo "  gco.analyst / gco.trainer / gco.editor"
 echo "(the README lists every demo login; stop with Ctrl-C)"
-exec build/src/app/sawt serve --db "$DB" --port "$PORT" --web web
+# --public-url makes feed self links and e-mail links absolute (docs/operations.md).
+exec build/src/app/sawt serve --db "$DB" --port "$PORT" --web web --public-url "http://localhost:$PORT"

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "module/service_names.hpp"
+#include "store/sql.hpp"
 #include "xml/writer.hpp"
 
 namespace sawt::messaging {
@@ -18,13 +21,34 @@ std::string AtomTime(const std::string& s) {
   return s;
 }
 
+/// Where each item was posted for the public, by preference: its website publication before other
+/// channels, Arabic before English. `ids` are content item ids.
+Result<std::map<int64_t, std::pair<std::string, std::string>>> PostedLinks(Tx& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::pair<std::string, std::string>> out;  // item → (url, lang)
+  if (ids.empty()) return out;
+  store::Sql sql("SELECT item_id, channel, lang, posted_url FROM publication_outbox WHERE state = 'posted' AND "
+                 "posted_url IS NOT NULL");
+  sql.BindList(" AND item_id IN (", std::vector<Value>(ids.begin(), ids.end())).Append(")");
+  auto rows = store::Query(tx, sql);
+  if (!rows) return std::move(rows).error();
+  std::map<int64_t, int> rank;
+  for (const auto& r : *rows) {
+    const int here = (r.Text("channel") == "website" ? 0 : 2) + (r.Text("lang") == "ar" ? 0 : 1);
+    auto [it, fresh] = rank.try_emplace(r.Int("item_id"), here);
+    if (!fresh && it->second <= here) continue;
+    it->second = here;
+    out[r.Int("item_id")] = {r.Text("posted_url"), r.Text("lang")};
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& entity_code,
-                                          const std::string& self_url) {
+Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& entity_code, const std::string& self_path) {
   struct Entry {
     int64_t id;
     std::string title_ar, title_en, body_ar, published_at, updated_at, entity_ar;
+    std::optional<std::pair<std::string, std::string>> posted;  // (url, lang)
   };
   struct Feed {
     std::string title_ar, title_en;
@@ -55,7 +79,13 @@ Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& enti
       const auto owner = entities->find(r.Int("owner_entity_id"));
       f.entries.push_back({r.Int("id"), r.Text("title_ar"), r.Text("title_en"), r.Text("body_ar"),
                            r.OptText("published_at").value_or(r.Text("updated_at")), r.Text("updated_at"),
-                           owner == entities->end() ? std::string() : owner->second.name_ar});
+                           owner == entities->end() ? std::string() : owner->second.name_ar, std::nullopt});
+    }
+    std::vector<int64_t> ids;
+    for (const auto& e : f.entries) ids.push_back(e.id);
+    SAWT_ASSIGN_OR_RETURN(auto links, PostedLinks(tx, ids));
+    for (auto& e : f.entries) {
+      if (auto it = links.find(e.id); it != links.end()) e.posted = it->second;
     }
     return f;
   });
@@ -77,7 +107,8 @@ Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& enti
   w.Element("updated", AtomTime(updated));
   w.StartElement("link");
   w.Attribute("rel", "self");
-  w.Attribute("href", self_url);
+  // Absolute where the deployment's address is known (RFC 4287 §4.2.7.1 prefers it); else relative.
+  w.Attribute("href", public_url_ + self_path);
   w.EndElement();
   for (const auto& e : feed->entries) {
     w.StartElement("entry");
@@ -85,6 +116,14 @@ Result<std::string> FeedService::AtomFeed(const std::optional<std::string>& enti
     w.Element("title", e.title_ar.empty() ? e.title_en : e.title_ar);
     w.Element("published", AtomTime(e.published_at));
     w.Element("updated", AtomTime(e.updated_at));
+    if (e.posted) {
+      w.StartElement("link");
+      w.Attribute("rel", "alternate");
+      w.Attribute("type", "text/html");
+      w.Attribute("hreflang", e.posted->second);
+      w.Attribute("href", e.posted->first);
+      w.EndElement();
+    }
     w.StartElement("author");
     w.Element("name", e.entity_ar);
     w.EndElement();

@@ -321,7 +321,7 @@ void Register(module::ModuleRegistry& reg) {
   services.facts = std::make_shared<FactService>(store, entities);
   services.alignment = std::make_shared<AlignmentService>(store, entities, reg.messages());
   services.content = std::make_shared<ContentService>(store, entities, *services.alignment);
-  services.feeds = std::make_shared<FeedService>(store, entities);
+  services.feeds = std::make_shared<FeedService>(store, entities, reg.services().settings.public_url);
   services.variants = std::make_shared<VariantService>(store, entities);
   PublicationOptions delivery;
   delivery.addresses = reg.services().settings.webhook_addresses;

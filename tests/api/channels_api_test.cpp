@@ -413,6 +413,17 @@ TEST_P(ChannelsApiTest, PublishingQueuesTheOutboxAndDeliversSignedWithRetries) {
   EXPECT_EQ(app().Call("POST", "/api/v1/publications/" + std::to_string(delivered) + "/posted", Demo("police.editor"),
                        {{"url", "https://tiktok.com/x"}}).status, 409);
 
+  // The entity's Atom feed links the item to where it was posted: Arabic before English (no website
+  // publication here); without --public-url the self link stays relative.
+  Reply feed = app().Call("GET", "/feeds/entities/police.atom", {});
+  ASSERT_EQ(feed.status, 200);
+  const size_t entry = feed.body.find("<id>urn:sawt:content-item:" + std::to_string(id) + "</id>");
+  ASSERT_NE(entry, std::string::npos) << feed.body;
+  const std::string this_entry = feed.body.substr(entry, feed.body.find("</entry>", entry) - entry);
+  EXPECT_NE(this_entry.find(R"(<link rel="alternate" type="text/html" hreflang="ar" href="https://instagram.com/p/1"/>)"),
+            std::string::npos) << this_entry;
+  EXPECT_NE(feed.body.find(R"(<link rel="self" href="/feeds/entities/police.atom"/>)"), std::string::npos);
+
   // Withdrawing cancels what is still waiting for a person.
   ASSERT_EQ(Step(id, "withdrawn", Demo("police.reviewer")).status, 200);
   EXPECT_EQ(Row(Publications(id), "instagram", "en")["state"], "cancelled");
@@ -493,6 +504,26 @@ TEST_P(ChannelsApiTest, ScheduledItemIsPublishedByTheWorkerWhenItsTimeHasCome) {
   EXPECT_EQ(versions[0]["saved_by"], "system");
   Json rows = WaitFor(id, [](const Json& rs) { return rs.size() == 2 && rs[0]["state"] == "manual" && rs[1]["state"] == "manual"; });
   EXPECT_EQ(rows.size(), 2u);
+}
+
+}  // namespace
+}  // namespace sawt::testing
+
+namespace sawt::testing {
+namespace {
+
+// Under --public-url the feeds' self links are absolute (what feed readers and validators expect).
+TEST_P(ChannelsApiTest, FeedSelfLinksAreAbsoluteUnderThePublicAddress) {
+  TestAppOptions options;
+  options.public_url = "https://sawt.example.gov";
+  auto own = OwnDemoApp(std::move(options));
+  if (!own) GTEST_SKIP() << "no database";
+  for (const std::string path : {"/feeds/government.atom", "/feeds/entities/police.atom"}) {
+    Reply feed = own->Call("GET", path, {});
+    ASSERT_EQ(feed.status, 200) << path;
+    EXPECT_NE(feed.body.find(R"(<link rel="self" href="https://sawt.example.gov)" + path + R"("/>)"), std::string::npos)
+        << feed.body.substr(0, 600);
+  }
 }
 
 }  // namespace
