@@ -67,7 +67,7 @@ Result<Json> AlignmentService::CheckDraft(const auth::Caller& caller, const Json
   return report;
 }
 
-Result<Json> AlignmentService::WithAlignment(Json item) {
+Result<Json> AlignmentService::WithAlignment(Json item, const http::Locale& reader) {
   Draft draft;
   auto join = [](const std::string& title, const std::string& body) -> std::optional<std::string> {
     if (title.empty() && body.empty()) return std::nullopt;
@@ -86,7 +86,7 @@ Result<Json> AlignmentService::WithAlignment(Json item) {
     item["alignment"] = {{"findings", Json::array()}, {"summary", {{"error", 0}, {"warning", 0}, {"info", 0}}}};
     return item;
   }
-  item["alignment"] = AlignmentJson(CheckAlignment(draft, *lib));
+  item["alignment"] = AlignmentJson(CheckAlignment(draft, *lib), reader);
   return item;
 }
 

@@ -25,7 +25,7 @@ class AlignmentService {
 
   /// A content item's wire JSON with "alignment" added: the check of title + "\n\n" + body per
   /// language with the item's themes (those still in the library); texts in the deployment's digits.
-  core::Result<core::Json> WithAlignment(core::Json item);
+  core::Result<core::Json> WithAlignment(core::Json item, const http::Locale& reader = {});
 
  private:
   core::Json AlignmentJson(const std::vector<Finding>& findings, const http::Locale& reader = {}) const;

@@ -245,7 +245,7 @@ ALTER TABLE content_item_versions ADD COLUMN open_errors BIGINT;
 )SQL"}};
 }
 
-Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const Json& body) {
+Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const Json& body, const http::Locale& reader) {
   SAWT_ASSIGN_OR_RETURN(ContentInput input, ReadContentInput(body, /*create=*/true));
   const int64_t owner = *input.owner;
   const auto& [kind, title_ar, title_en, body_ar, body_en, importance, audience, unused_owner, themes, channels,
@@ -272,7 +272,7 @@ Result<Json> ContentService::CreateContentItem(const auth::Caller& caller, const
     return item;
   });
   if (!made) return made;
-  return alignment_.WithAlignment(std::move(*made));
+  return alignment_.WithAlignment(std::move(*made), reader);
 }
 
 Result<int64_t> ContentService::PublishApproved(Tx& tx, const module::EntityDirectory& entities,
@@ -306,14 +306,14 @@ Result<int64_t> ContentService::PublishApproved(Tx& tx, const module::EntityDire
   return id;
 }
 
-Result<Json> ContentService::GetContentItem(const auth::Caller& caller, int64_t id) {
+Result<Json> ContentService::GetContentItem(const auth::Caller& caller, int64_t id, const http::Locale& reader) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "messaging.content.read", std::nullopt));
   auto item = store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_ASSIGN_OR_RETURN(Row row, LoadItem(tx, id));
     return ItemJson(row);
   });
   if (!item) return item;
-  return alignment_.WithAlignment(std::move(*item));
+  return alignment_.WithAlignment(std::move(*item), reader);
 }
 
 Result<Json> ContentService::ListContentItems(const auth::Caller& caller, std::optional<std::string> state,
@@ -332,7 +332,7 @@ Result<Json> ContentService::ListContentItems(const auth::Caller& caller, std::o
 }
 
 Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
-                                               const Json& body) {
+                                               const Json& body, const http::Locale& reader) {
   SAWT_ASSIGN_OR_RETURN(ContentInput input, ReadContentInput(body, /*create=*/false));
   const auto& [kind, title_ar, title_en, body_ar, body_en, importance, audience, unused_owner, themes, channels,
                planned] = input;
@@ -375,11 +375,12 @@ Result<Json> ContentService::UpdateContentItem(const auth::Caller& caller, int64
     return ItemJson(row);
   });
   if (!saved) return saved;
-  return alignment_.WithAlignment(std::move(*saved));
+  return alignment_.WithAlignment(std::move(*saved), reader);
 }
 
 Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, int64_t id,
-                                                   std::optional<int64_t> if_match, const Json& body) {
+                                                   std::optional<int64_t> if_match, const Json& body,
+                                                   const http::Locale& reader) {
   JsonReader in(body);
   auto to = in.String("to", true, 32);
   auto comment = in.String("comment", false, 2000, false);
@@ -499,7 +500,7 @@ Result<Json> ContentService::TransitionContentItem(const auth::Caller& caller, i
     return ItemJson(row);
   });
   if (!moved) return moved;
-  return alignment_.WithAlignment(std::move(*moved));
+  return alignment_.WithAlignment(std::move(*moved), reader);
 }
 
 Result<Json> ContentService::ContentItemVersions(const auth::Caller& caller, int64_t id) {

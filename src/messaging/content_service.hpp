@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "module/publishing_control.hpp"
 #include "core/result.hpp"
+#include "http/messages.hpp"
 #include "messaging/alignment_service.hpp"
 #include "module/respond.hpp"
 #include "module/entity_directory.hpp"
@@ -36,9 +37,11 @@ class ContentService {
   static core::Result<int64_t> PublishApproved(store::Tx& tx, const module::EntityDirectory& entities,
                                                const auth::Caller& caller, const module::PublishRequest& request);
 
-  /// Creates a draft (version 1); the answer carries "alignment" (the check of title + body).
-  core::Result<core::Json> CreateContentItem(const auth::Caller& caller, const core::Json& body);
-  core::Result<core::Json> GetContentItem(const auth::Caller& caller, int64_t id);
+  /// Creates a draft (version 1); the answer carries "alignment" (the check of title + body), its
+  /// explanations worded in `reader`'s digits (as every answer carrying "alignment" below).
+  core::Result<core::Json> CreateContentItem(const auth::Caller& caller, const core::Json& body,
+                                             const http::Locale& reader = {});
+  core::Result<core::Json> GetContentItem(const auth::Caller& caller, int64_t id, const http::Locale& reader = {});
   /// Content items (without alignment), filtered by state, owner entity and kind: the review queue is
   /// ?state=in_review&entity_id=.
   core::Result<core::Json> ListContentItems(const auth::Caller& caller, std::optional<std::string> state,
@@ -46,12 +49,13 @@ class ContentService {
                                             const module::Page& page);
   /// Edits a draft or an item with changes requested; every save keeps a version.
   core::Result<core::Json> UpdateContentItem(const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
-                                             const core::Json& body);
+                                             const core::Json& body, const http::Locale& reader = {});
   /// {"to", "comment"}: one step of draft → in_review → changes_requested | approved → scheduled →
   /// published → withdrawn. If-Match is required. Publishing queues the outbox and withdrawing
   /// cancels it, in the same transaction (PublicationService hooks).
   core::Result<core::Json> TransitionContentItem(const auth::Caller& caller, int64_t id,
-                                                 std::optional<int64_t> if_match, const core::Json& body);
+                                                 std::optional<int64_t> if_match, const core::Json& body,
+                                                 const http::Locale& reader = {});
   /// Every stored version of an item, newest first (without bodies: diff two of them to compare).
   core::Result<core::Json> ContentItemVersions(const auth::Caller& caller, int64_t id);
   /// Word-level diff (text::WordDiff) of two stored versions, per field.

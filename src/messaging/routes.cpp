@@ -138,7 +138,11 @@ void RegisterRoutes(module::ModuleRegistry& reg, const Services& services) {
   auto content = services.content;
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/content-items",
                                  {"Draft a content item", {}, {}, "ContentItemCreate", "ContentItem", 201, true}),
-               module::CreateWithBody([content](const auth::Caller& c, const Json& b) { return content->CreateContentItem(c, b); }));
+               [content](Request& req, const auth::Caller& caller) {
+                 auto body = module::JsonBody(req);
+                 if (!body) return Response::Problem(body.error(), req);
+                 return ReplyWithEtag(req, content->CreateContentItem(caller, *body, req.Locale()), 201);
+               });
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items",
                                  {"List content items (the review queue: state=in_review)", {},
                                   {"state", "entity_id", "kind", "cursor", "limit"}, "", "Page:ContentItem"}),
@@ -154,19 +158,17 @@ void RegisterRoutes(module::ModuleRegistry& reg, const Services& services) {
                [content](Request& req, const auth::Caller& caller) {
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return ReplyWithEtag(req, content->GetContentItem(caller, *id));
+                 return ReplyWithEtag(req, content->GetContentItem(caller, *id, req.Locale()));
                });
   reg.AddRoute(module::MakeRoute("PATCH", "/api/v1/content-items/{id}",
                                  {"Edit a draft (keeps a version)", {"id"}, {}, "ContentItemUpdate", "ContentItem", 200, true, {409}}),
-               WithIdMatchBody([content](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
-                 return content->UpdateContentItem(c, id, m, b);
-               }));
+               WithIdMatchBodyRequest([content](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b,
+                                                Request& req) { return content->UpdateContentItem(c, id, m, b, req.Locale()); }));
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/content-items/{id}/transitions",
                                  {"Move a content item through the workflow (If-Match required)", {"id"}, {},
                                   "ContentTransition", "ContentItem", 200, true, {409, 422}}),
-               WithIdMatchBody([content](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b) {
-                 return content->TransitionContentItem(c, id, m, b);
-               }));
+               WithIdMatchBodyRequest([content](const auth::Caller& c, int64_t id, std::optional<int64_t> m, const Json& b,
+                                                Request& req) { return content->TransitionContentItem(c, id, m, b, req.Locale()); }));
   reg.AddRoute(module::MakeRoute("GET", "/api/v1/content-items/{id}/versions",
                                  {"Stored versions of a content item", {"id"}, {}, "", "ContentItemVersions"}),
                [content](Request& req, const auth::Caller& caller) {

@@ -33,10 +33,11 @@ core::Result<std::optional<int64_t>> IfMatch(const http::Request& req);
 /// (1..2^63-1, decimal, no sign, no leading zero).
 core::Result<int64_t> PathId(const http::Request& req, const std::string& name = "id");
 
-/// A handler for "{id}" routes that take If-Match and a JSON body:
-/// `fn(caller, id, if_match, body)` returns Result<Json>; the reply carries its ETag.
+/// A handler for "{id}" routes that take If-Match and a JSON body and also read the request (its
+/// locale, a query parameter): `fn(caller, id, if_match, body, req)` returns Result<Json>; the
+/// reply carries its ETag.
 template <typename Fn>
-auto WithIdMatchBody(Fn fn) {
+auto WithIdMatchBodyRequest(Fn fn) {
   return [fn](http::Request& req, const auth::Caller& caller) {
     auto id = PathId(req);
     if (!id) return http::Response::Problem(id.error(), req);
@@ -44,8 +45,15 @@ auto WithIdMatchBody(Fn fn) {
     if (!match) return http::Response::Problem(match.error(), req);
     auto body = JsonBody(req);
     if (!body) return http::Response::Problem(body.error(), req);
-    return ReplyWithEtag(req, fn(caller, *id, *match, *body));
+    return ReplyWithEtag(req, fn(caller, *id, *match, *body, req));
   };
+}
+
+/// The same for handlers that need nothing more of the request: `fn(caller, id, if_match, body)`.
+template <typename Fn>
+auto WithIdMatchBody(Fn fn) {
+  return WithIdMatchBodyRequest([fn](const auth::Caller& caller, int64_t id, std::optional<int64_t> if_match,
+                                     const core::Json& body, http::Request&) { return fn(caller, id, if_match, body); });
 }
 
 /// A handler for creating routes: `fn(caller, body)` returns Result<Json>; 201 with its ETag.
@@ -86,5 +94,6 @@ using module::Reply;
 using module::ReplyEmpty;
 using module::ReplyWithEtag;
 using module::WithIdMatchBody;
+using module::WithIdMatchBodyRequest;
 
 }  // namespace sawt::module::route_names

@@ -84,6 +84,35 @@ TEST_P(LocaleApiTest, FindingTextsFollowTheReadersDigits) {
   EXPECT_NE(arab.value("message_ar", "").find("«23 مليون»"), std::string::npos) << arab;
 }
 
+// A content item's own findings (create, read, edit, workflow steps) follow the reader's digits too.
+TEST_P(LocaleApiTest, ContentItemFindingsFollowTheReadersDigits) {
+  const Credentials editor = Demo("tourism.editor");
+  auto send = [&](const std::string& method, const std::string& path, const Json& body, const std::string& lang) {
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Content-Type", "application/json"}, {"X-CSRF-Token", editor.csrf}, {"Accept-Language", lang}};
+    return app().Send(method, path, body.is_null() ? "" : body.dump(), editor, headers);
+  };
+  auto fact = [](const Reply& r) {
+    for (const auto& f : r.json()["alignment"]["findings"]) {
+      if (f["kind"] == "fact") return f.value("message_ar", "");
+    }
+    return std::string();
+  };
+  Reply made = send("POST", "/api/v1/content-items",
+                    {{"kind", "social_post"}, {"owner_entity_id", EntityId("tourism")}, {"title_ar", "زوار " + Unique()},
+                     {"body_ar", "أعلنت الدائرة أن عدد الزوار بلغ 23 مليون زائر خلال العام."}, {"themes", {"tourism"}}},
+                    "ar-u-nu-latn");
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_NE(fact(made).find(": 24.1 مليون"), std::string::npos) << made.body;
+  const std::string path = "/api/v1/content-items/" + std::to_string(made.json()["id"].get<int64_t>());
+  Reply arab = send("GET", path, nullptr, "ar-u-nu-arab");
+  ASSERT_EQ(arab.status, 200) << arab.body;
+  EXPECT_NE(fact(arab).find(": ٢٤٫١ مليون"), std::string::npos) << arab.body;
+  Reply latin = send("GET", path, nullptr, "ar-u-nu-latn");
+  EXPECT_NE(fact(latin).find(": 24.1 مليون"), std::string::npos) << latin.body;
+  EXPECT_EQ(fact(latin).find("٢"), std::string::npos) << latin.body;
+}
+
 TEST_P(LocaleApiTest, SimilarityReadsInWords) {
   const Credentials admin = Admin();
   Reply r = app().Send("POST", "/api/v1/alignment-checks",
