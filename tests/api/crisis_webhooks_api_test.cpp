@@ -204,7 +204,8 @@ TEST_P(CrisisWebhooksApiTest, APublishedStatementReachesEverySubscriberSignedOnc
   const std::string removed = "/api/v1/crisis-webhooks/" + std::to_string(hooks["secure"].first);
   EXPECT_EQ(own->Call("DELETE", removed, admin).status, 204);
   EXPECT_EQ(own->Call("GET", removed, admin).status, 404);
-  for (const auto& w : own->Call("GET", "/api/v1/crisis-webhooks", admin).json()["items"]) EXPECT_NE(w["id"], hooks["secure"].first);
+  const Json remaining = own->Call("GET", "/api/v1/crisis-webhooks", admin).json();  // named: the loop reads it
+  for (const auto& w : remaining["items"]) EXPECT_NE(w["id"], hooks["secure"].first);
   PublishDrillStatement(*own, "Cancel");
   ASSERT_TRUE(plain.WaitFor(3, 30s));
   std::this_thread::sleep_for(200ms);
