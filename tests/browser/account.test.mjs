@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, useServerAndBrowser, apiGet, openNav } from './harness.mjs';
+import { newPage, login, screenshot, useServerAndBrowser, apiGet, openNav, chooseAction } from './harness.mjs';
 
 const USER = 'police.editor';
 const OLD_PASSWORD = 'sawt-demo-2026';
@@ -119,10 +119,12 @@ test('account page: API token shown once, used and revoked; password changed', a
   assert.ok(!(await page.content()).includes(secret));
 
   // ---- revoke it in the UI, with a confirmation ----------------------------------------------
-  const revokeButton = row.getByTestId('token-revoke');
-  assert.match(await revokeButton.getAttribute('aria-label'), new RegExp(TOKEN_NAME));
+  // Behind the row's overflow menu, whose name says which token it acts on.
+  const menuButton = row.getByTestId('token-menu');
+  assert.match(await menuButton.getAttribute('aria-label'), new RegExp(TOKEN_NAME));
+  assert.equal(await row.getByTestId('token-revoke').isVisible(), false);
   // Cancelling keeps it.
-  await revokeButton.click();
+  await chooseAction(row, 'token-revoke');
   const dialog = page.getByRole('dialog', { name: 'إبطال رمز الوصول؟' });
   await dialog.waitFor();
   assert.match(await textOf(dialog), new RegExp(TOKEN_NAME));
@@ -131,12 +133,13 @@ test('account page: API token shown once, used and revoked; password changed', a
   assert.equal(await row.getAttribute('data-status'), 'active');
   assert.equal((await me(secret)).status, 200);
   // Confirming revokes it.
-  await revokeButton.click();
+  await chooseAction(row, 'token-revoke');
   await dialog.waitFor();
   await dialog.getByTestId('revoke-confirm').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="token-item"]')?.dataset.status === 'revoked');
   assert.match(await textOf(page.getByTestId('tokens-status')), new RegExp(`أُبطل الرمز «${TOKEN_NAME}»`));
   assert.equal(await row.getByTestId('token-revoke').count(), 0);
+  assert.equal(await row.getByTestId('token-menu').count(), 0);
   assert.match(await textOf(row.getByTestId('token-status')), /مُبطَل/);
 
   const refused = await me(secret);
@@ -225,13 +228,14 @@ test('account page in English: revoking is announced and the dialog can be dismi
   assert.match(await textOf(expires), /2099|2100/);
   assert.equal((await me(secret)).status, 200);
 
-  // Escape closes the confirmation and keeps the token; focus returns to the button.
-  await row.getByRole('button', { name: /Revoke/ }).click();
+  // Escape closes the confirmation and keeps the token; focus returns to the menu's button.
+  await row.getByRole('button', { name: /More actions for the token/ }).click();
+  await row.getByRole('menuitem', { name: 'Revoke' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revoke this API token?' });
   await dialog.waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'token-revoke');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'token-menu');
   assert.equal(await row.getAttribute('data-status'), 'active');
 
   // The digits switch reformats the dates (Arabic-Indic digits in English too).

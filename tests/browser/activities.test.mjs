@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, networkTomorrow, axeProblems, overflows } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, networkTomorrow, axeProblems, overflows, chooseAction } from './harness.mjs';
 
 let server;
 let browser;
@@ -111,7 +111,7 @@ test('the police editor follows up activities on the board (en, 1440px)', async 
   assert.equal(await page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="activity-evidence"]`).getAttribute('open'), '',
     'the disclosure stays open after the change');
   assert.deepEqual(await axeProblems(page), []);
-  await file.getByTestId('evidence-remove').click();
+  await chooseAction(file, 'evidence-remove');
   await page.getByTestId('evidence-remove-dialog-confirm').click();
   await page.locator(`[data-testid="activity-card"][data-id="${id}"] [data-testid="evidence-item"]`).waitFor({ state: 'detached' });
   assert.match(await page.getByTestId('board-status').textContent(), /kick-off minutes\.txt removed/);

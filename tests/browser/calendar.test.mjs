@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, chooseAction } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
@@ -154,7 +154,7 @@ test('an editor plans a high-importance announcement and sees the conflict warni
 
   // Delete it again (with confirmation).
   await chip.click();
-  await page.getByTestId('calendar-delete').click();
+  await chooseAction(page, 'calendar-delete');
   await page.getByTestId('calendar-delete-dialog').waitFor();
   await page.getByTestId('calendar-delete-confirm').click();
   await chip.waitFor({ state: 'detached' });

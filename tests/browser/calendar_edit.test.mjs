@@ -9,7 +9,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, apiGet, useServerAndBrowser } from './harness.mjs';
+import { newPage, login, screenshot, apiGet, useServerAndBrowser, chooseAction } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
@@ -205,7 +205,7 @@ test('a stale delete offers a reload and deletes nothing', async () => {
   await fillAndSave(first, { titleAr: changed });
   await first.getByTestId('calendar-detail-status').waitFor();
 
-  await second.getByTestId('calendar-delete').click();
+  await chooseAction(second, 'calendar-delete');
   await second.getByTestId('calendar-delete-dialog').waitFor();
   await second.getByTestId('calendar-delete-confirm').click();
   await second.getByTestId('calendar-stale').waitFor();
@@ -311,7 +311,7 @@ test('a network admin declares a network-wide blackout on a day with an item and
 
   // Lift it (with confirmation): shading and conflict are gone.
   const item = page.locator(`[data-testid="calendar-blackout-item"][data-id="${id}"]`);
-  await item.getByTestId('calendar-blackout-delete').click();
+  await chooseAction(item, 'calendar-blackout-delete');
   await page.getByTestId('calendar-blackout-dialog').waitFor();
   await page.getByTestId('calendar-blackout-confirm').click();
   await item.waitFor({ state: 'detached' });
@@ -364,7 +364,7 @@ test('an entity admin declares a blackout for their own entity, never for the wh
   await screenshot(page, 'calendar-entity-blackout-ar');
 
   const item = page.locator(`[data-testid="calendar-blackout-item"][data-id="${id}"]`);
-  await item.getByTestId('calendar-blackout-delete').click();
+  await chooseAction(item, 'calendar-blackout-delete');
   await page.getByTestId('calendar-blackout-confirm').click();
   await item.waitFor({ state: 'detached' });
   await note.waitFor({ state: 'detached' });
@@ -468,7 +468,7 @@ test('saving an entry another page has deleted says so, and the chip goes away',
   await openEntry(second, uid);
   await second.getByTestId('calendar-edit').click();
 
-  await first.getByTestId('calendar-delete').click();
+  await chooseAction(first, 'calendar-delete');
   await first.getByTestId('calendar-delete-confirm').click();
   await chipOf(first, uid).waitFor({ state: 'detached' });
 

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows,
+  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction,
 } from './harness.mjs';
 
 let server;
@@ -201,10 +201,10 @@ test('a blank draft is saved, edited, sent over a contradicted figure with a rea
   assert.match(await card.getByTestId('statement-title').textContent(), /until noon/);
   await switchLanguage(page, 'ar');
 
-  await card.getByTestId('statement-withdraw').click();
+  await chooseAction(card, 'statement-withdraw');
   await page.getByTestId('statement-withdraw-dialog-cancel').click();
   assert.equal(await card.getAttribute('data-status'), 'in_approval', 'cancelling keeps it');
-  await card.getByTestId('statement-withdraw').click();
+  await chooseAction(card, 'statement-withdraw');
   await page.getByTestId('statement-withdraw-dialog-confirm').click();
   await room.locator(`[data-testid="statement"][data-id="${id}"][data-status="withdrawn"]`).waitFor();
   // The one 422 is the server's crisis.statement_misaligned, which the form answered.

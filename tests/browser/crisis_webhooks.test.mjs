@@ -19,7 +19,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction,
 } from './harness.mjs';
 
 let server;
@@ -140,12 +140,12 @@ for (const { lang, viewport, device, name } of RUNS) {
     assert.equal(await row.getByTestId('webhook-resume').count(), 1);
 
     // Rotated: a cancelled confirmation changes nothing, a confirmed one shows the new secret once.
-    await row.getByTestId('webhook-rotate').click();
+    await chooseAction(row, 'webhook-rotate');
     await page.getByTestId('webhook-rotate-dialog').waitFor();
     assert.deepEqual(await axeProblems(page), [], `the rotation dialog (${lang})`);
     await page.getByTestId('webhook-rotate-dialog-cancel').click();
     assert.equal(await page.getByTestId('webhook-secret-panel').count(), 0);
-    await row.getByTestId('webhook-rotate').click();
+    await chooseAction(row, 'webhook-rotate');
     await page.getByTestId('webhook-rotate-dialog-confirm').click();
     await page.getByTestId('webhook-secret-panel').waitFor();
     const rotated = await page.getByTestId('webhook-secret').inputValue();
@@ -155,7 +155,7 @@ for (const { lang, viewport, device, name } of RUNS) {
     await checkPage(page, `crisis-webhooks-rotated-${lang}-${device}`, `the page after rotating (${lang})`);
 
     // Removed, behind a confirmation: the row and the secret go.
-    await row.getByTestId('webhook-remove').click();
+    await chooseAction(row, 'webhook-remove');
     await page.getByTestId('webhook-remove-dialog-confirm').click();
     await page.locator(`[data-testid="webhook-item"][data-id="${id}"]`).waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('webhook-secret-panel').count(), 0);

@@ -238,6 +238,26 @@ export async function openNav(page, route) {
 }
 
 /**
+ * Opens the overflow ("more actions") menu under `scope` (a page or a locator, e.g. a table row)
+ * that holds the item `testid`, and resolves to that item (a role="menuitem" button), visible:
+ * `await (await openActions(row, 'token-revoke')).click()`.
+ */
+export async function openActions(scope, testid) {
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  const menu = scope.locator('.action-menu', { has: page.getByTestId(testid) }).first();
+  const button = menu.locator('[aria-haspopup="menu"]');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const item = menu.getByTestId(testid);
+  await item.waitFor({ state: 'visible' });
+  return item;
+}
+
+/** Chooses the action `testid` from the overflow menu under `scope` (openActions, then a click). */
+export async function chooseAction(scope, testid) {
+  await (await openActions(scope, testid)).click();
+}
+
+/**
  * The usual file-level setup: one server and one browser for all tests of the file, started before
  * the first test and stopped after the last. `onReady(server, browser)` hands them to the file.
  */

@@ -12,6 +12,7 @@
 
 import { api, listAll } from '../api.js';
 import { h, replace, copyFromInput } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, formatDateTime, formatNumber, currentDigits, setDigits, showsHijri, setHijri } from '../i18n.js';
 import { formatDay, today } from '../days.js';
 
@@ -477,11 +478,11 @@ function tokenTable() {
               ? h('span', { class: 'hint status-when' }, t('account.tokens.revoked_on', { date: formatDateTime(tok.revoked_at) }))
               : null),
           h('td', { class: 'actions' }, status === 'active'
-            ? h('button', {
-              type: 'button', class: 'danger-outline', dataset: { testid: 'token-revoke' },
-              'aria-label': t('account.tokens.revoke_label', { name: isolate(tok.name) }),
-              onclick: (e) => confirmRevoke(tok, e.currentTarget),
-            }, t('account.tokens.revoke'))
+            ? actionMenu({
+              label: t('account.tokens.menu_label', { name: isolate(tok.name) }),
+              testid: 'token-menu',
+              items: [{ label: t('account.tokens.revoke'), danger: true, testid: 'token-revoke', onSelect: (opener) => confirmRevoke(tok, opener) }],
+            })
             : null));
       }))));
 }

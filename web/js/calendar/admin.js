@@ -5,6 +5,7 @@
 
 import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, pick, compare, formatNumber, currentLang } from '../i18n.js';
 import { setNetworkZone } from '../time.js';
 import { formatDay } from '../days.js';
@@ -43,10 +44,11 @@ export async function adminSection(ref, { notify, onChanged }) {
         h('strong', {}, b.ends_on && b.ends_on !== b.starts_on ? t('calendar.range', { from: formatDay(b.starts_on), to: formatDay(b.ends_on) }) : formatDay(b.starts_on)),
         ' · ', h('span', { class: 'muted' }, b.entity_id == null ? t('calendar.network') : entityName(b.entity_id)),
         h('div', { class: 'bi', dir: 'rtl' }, langBlock('span', 'ar', b.reason_ar), langBlock('span', 'en', b.reason_en)),
-        mayLift(b, ref) ? h('button', {
-          type: 'button', class: 'danger-outline small', dataset: { testid: 'calendar-blackout-delete' },
-          onclick: (e) => confirmLift(b, e.currentTarget),
-        }, t('calendar.blackouts.lift')) : null))));
+        mayLift(b, ref) ? actionMenu({
+          label: t('calendar.blackouts.menu_label', { reason: pick(b, 'reason') }),
+          testid: 'calendar-blackout-menu',
+          items: [{ label: t('calendar.blackouts.lift'), danger: true, testid: 'calendar-blackout-delete', onSelect: (opener) => confirmLift(b, opener) }],
+        }) : null))));
   };
 
   const confirmLift = (b, opener) => confirmDialog(section, {

@@ -5,6 +5,7 @@
 
 import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, has, pick, compare, dateTimeFormat, currentLang, besideHijri } from '../i18n.js';
 import { themeName, vocabularyOptions, codes, termLabel, labelBySuffix } from '../reference.js';
 import { can, canEverywhere, entitiesWhere } from '../permissions.js';
@@ -168,7 +169,11 @@ function paintDetail() {
     shown.source === 'content_item' ? h('a', { class: 'button primary', href: `#/editor/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_item')) : null,
     shown.source === 'initiative' ? h('a', { class: 'button primary', href: `#/initiatives/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_initiative')) : null,
     canWrite ? h('button', { type: 'button', dataset: { testid: 'calendar-edit' }, disabled: !entry, onclick: () => showForm(entry, { opener: panel.opener }) }, t('calendar.edit')) : null,
-    canWrite ? h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'calendar-delete' }, disabled: !entry, onclick: (e) => confirmDelete(entry, e.currentTarget, error, stale) }, t('calendar.delete')) : null));
+    canWrite && entry ? actionMenu({
+      label: t('calendar.menu_label', { title: pick(entry, 'title') }),
+      testid: 'calendar-menu',
+      items: [{ label: t('calendar.delete'), danger: true, testid: 'calendar-delete', onSelect: (opener) => confirmDelete(entry, opener, error, stale) }],
+    }) : null));
   replace(ctx.slot, section);
 }
 

@@ -17,6 +17,7 @@
 
 import { api, etag } from '../api.js';
 import { h, confirmDialog } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, pick, has, formatNumber, currentLang } from '../i18n.js';
 import { vocabularyOptions, entityName } from '../reference.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
@@ -102,18 +103,19 @@ function statementCard(c, s, kit, start) {
   const { room } = kit;
   const check = room.checks[s.id];
   const approvals = s.approvals || [];
+  const run = async (path, testid, doneKey, confirm) => {
+    if (confirm && !(await confirmDialog({
+      title: t(`${confirm}_title`), body: t(`${confirm}_body`, { title: pick(s, 'title') }),
+      confirm: t(`${confirm}_confirm`), cancel: t('crisis.cancel'), testid: `${testid}-dialog`, danger: true,
+    }))) return;
+    // Approvals are independent acts: no If-Match, so another approver's meanwhile is no conflict.
+    const headers = path === 'approve' ? {} : { 'If-Match': etag(s.version) };
+    kit.write('statements', () => api(`${base(c)}/${s.id}/${path}`, { method: 'POST', headers, body: {} }), doneKey);
+  };
   const step = (path, testid, doneKey, { cls, confirm } = {}) => h('button', {
     type: 'button', class: cls, dataset: { testid },
     'aria-label': t(`crisis.statements.${testid.replace('statement-', '')}_named`, { title: pick(s, 'title') }),
-    onclick: async () => {
-      if (confirm && !(await confirmDialog({
-        title: t(`${confirm}_title`), body: t(`${confirm}_body`, { title: pick(s, 'title') }),
-        confirm: t(`${confirm}_confirm`), cancel: t('crisis.cancel'), testid: `${testid}-dialog`, danger: true,
-      }))) return;
-      // Approvals are independent acts: no If-Match, so another approver's meanwhile is no conflict.
-      const headers = path === 'approve' ? {} : { 'If-Match': etag(s.version) };
-      kit.write('statements', () => api(`${base(c)}/${s.id}/${path}`, { method: 'POST', headers, body: {} }), doneKey);
-    },
+    onclick: () => run(path, testid, doneKey, confirm),
   }, t(`crisis.statements.${testid.replace('statement-', '')}`));
   const superseded = s.supersedes_id ? room.statements.find((x) => x.id === s.supersedes_id) : null;
   const published = s.status === 'published';
@@ -155,8 +157,15 @@ function statementCard(c, s, kit, start) {
           kit.focus('[data-testid="statement-form"] textarea, [data-testid="statement-form"] input');
         },
       }, t('crisis.statements.edit')) : null,
-      ['draft', 'in_approval'].includes(s.status) && mayEdit(c, s)
-        ? step('withdraw', 'statement-withdraw', 'crisis.statements.withdrawn', { cls: 'danger-outline', confirm: 'crisis.statements.withdraw_confirm' }) : null,
+      // Withdrawing is behind the overflow menu (and a confirmation), away from the everyday steps.
+      ['draft', 'in_approval'].includes(s.status) && mayEdit(c, s) ? actionMenu({
+        label: t('crisis.statements.menu_label', { title: pick(s, 'title') }),
+        testid: 'statement-menu',
+        items: [{
+          label: t('crisis.statements.withdraw'), danger: true, testid: 'statement-withdraw',
+          onSelect: () => run('withdraw', 'statement-withdraw', 'crisis.statements.withdrawn', 'crisis.statements.withdraw_confirm'),
+        }],
+      }) : null,
       published && c.status === 'active' && canContribute(c) && !kit.room.drafts.statement ? [
         h('button', { type: 'button', dataset: { testid: 'statement-update' }, 'aria-label': t('crisis.statements.update_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'update' }) }, t('crisis.statements.update')),
         h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'statement-cancel' }, 'aria-label': t('crisis.statements.cancel_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'cancel' }) }, t('crisis.statements.cancel')),

@@ -19,6 +19,7 @@
 
 import { api, etag } from '../api.js';
 import { h, replace, confirmDialog, copyFromInput } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, formatNumber, formatDateTime } from '../i18n.js';
 import { loadVocabularies, vocabularyOptions } from '../reference.js';
 import { can } from '../permissions.js';
@@ -170,16 +171,17 @@ function actions(hook) {
       'aria-label': t(hook.active ? 'crisis.webhooks.pause_named' : 'crisis.webhooks.resume_named', { name }),
       onclick: () => setActive(hook, !hook.active),
     }, t(hook.active ? 'crisis.webhooks.pause' : 'crisis.webhooks.resume')),
-    h('button', {
-      type: 'button', dataset: { testid: 'webhook-rotate' }, 'aria-label': t('crisis.webhooks.rotate_named', { name }),
-      onclick: (e) => rotate(hook, e.currentTarget),
-    }, t('crisis.webhooks.rotate')),
-    h('button', {
-      type: 'button', class: 'danger-outline', dataset: { testid: 'webhook-remove' }, 'aria-label': t('crisis.webhooks.remove_named', { name }),
-      onclick: (e) => remove(hook, e.currentTarget),
-    }, t('crisis.webhooks.remove')),
     h('a', { href: `#/crisis-webhooks/${hook.id}`, 'aria-label': t('crisis.webhooks.deliveries_named', { name }), dataset: { testid: 'webhook-deliveries-link' } },
       t('crisis.webhooks.deliveries_link')),
+    // Rotating the secret breaks the subscriber until it learns the new one; removing ends it.
+    actionMenu({
+      label: t('crisis.webhooks.menu_label', { name }),
+      testid: 'webhook-menu',
+      items: [
+        { label: t('crisis.webhooks.rotate'), testid: 'webhook-rotate', onSelect: (opener) => rotate(hook, opener) },
+        { label: t('crisis.webhooks.remove'), danger: true, testid: 'webhook-remove', onSelect: (opener) => remove(hook, opener) },
+      ],
+    }),
   ];
 }
 

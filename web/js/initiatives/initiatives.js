@@ -10,6 +10,7 @@
 
 import { api, listAll } from '../api.js';
 import { h, replace } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, pick, compare, LANGS } from '../i18n.js';
 import {
   NEXT, loadReference, entityName, themeName, formatDay, period,
@@ -361,11 +362,15 @@ function showcaseSection() {
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'primary', dataset: { testid: 'showcase-submit' } },
           t(item.showcased ? 'initiatives.showcase.update' : 'initiatives.showcase.add')),
-        item.showcased ? h('button', {
-          type: 'button', class: 'danger-outline', dataset: { testid: 'showcase-withdraw' },
-          onclick: () => act(() => api(`/api/v1/initiatives/${item.id}/showcase`, { method: 'DELETE', headers: version() }),
-            () => t('initiatives.showcase.removed')).catch(ctxRef.notify),
-        }, t('initiatives.showcase.remove')) : null))
+        item.showcased ? actionMenu({
+          label: t('initiatives.showcase.menu_label', { title: pick(item, 'title') }),
+          testid: 'showcase-menu',
+          items: [{
+            label: t('initiatives.showcase.remove'), danger: true, testid: 'showcase-withdraw',
+            onSelect: () => act(() => api(`/api/v1/initiatives/${item.id}/showcase`, { method: 'DELETE', headers: version() }),
+              () => t('initiatives.showcase.removed')).catch(ctxRef.notify),
+          }],
+        }) : null))
       : h('p', { class: 'hint' }, t('initiatives.showcase.not_eligible')));
 }
 

@@ -8,6 +8,7 @@
 
 import { api, listAll, etag } from '../api.js';
 import { h, replace, fold } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, pick, compare, formatNumber } from '../i18n.js';
 import { loadReference, entityName, vocabularyOptions } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
@@ -157,11 +158,15 @@ function paintCard(card, m, note) {
     h('div', { class: 'card-actions' },
       canWrite ? h('button', { type: 'button', dataset: { testid: 'km-edit' }, onclick: () => replace(card, messageForm(m, () => paintCard(card, m), (saved) => paintCard(card, saved, t('messaging.library.saved')))) }, t('messaging.action.edit')) : null,
       canApprove && m.state === 'draft' ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'km-approve' }, onclick: act('approve') }, t('messaging.action.approve')) : null,
-      canApprove && m.state === 'approved' ? h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'km-retire' }, onclick: act('retire') }, t('messaging.action.retire')) : null,
       h('button', {
         type: 'button', class: 'link-button', 'aria-expanded': 'false', dataset: { testid: 'km-history' },
         onclick: (e) => toggleHistory(e.currentTarget, history, m).catch(ctxRef.notify),
-      }, t('messaging.library.history'))),
+      }, t('messaging.library.history')),
+      canApprove && m.state === 'approved' ? actionMenu({
+        label: t('messaging.library.menu_label', { id: m.id }),
+        testid: 'km-menu',
+        items: [{ label: t('messaging.action.retire'), danger: true, testid: 'km-retire', onSelect: act('retire') }],
+      }) : null),
     error, status, history);
 }
 

@@ -5,6 +5,7 @@
 
 import { api } from '../api.js';
 import { h, confirmDialog } from '../dom.js';
+import { actionMenu } from '../menu.js';
 import { t, formatDateTime } from '../i18n.js';
 import { personName } from '../people.js';
 
@@ -16,7 +17,8 @@ export const fileSize = (bytes) => (bytes < 1024 ? t('strategy.evidence.bytes', 
 
 /**
  * The list items of `files` (or one "none" item): each links to `href(file)` for download; with
- * `onRemove`, a remove button calls it with the file and the button (to return focus to).
+ * `onRemove`, its overflow menu's "remove" calls it with the file and the menu button (to return
+ * focus to).
  */
 export function evidenceItems(files, { href, onRemove = null }) {
   if (!files.length) return [h('li', { class: 'muted' }, t('strategy.evidence.none'))];
@@ -24,10 +26,12 @@ export function evidenceItems(files, { href, onRemove = null }) {
     h('a', { href: href(e), download: e.file_name, dataset: { testid: 'evidence-download' } }, h('bdi', {}, e.file_name)),
     h('span', { class: 'muted' }, ' · ', fileSize(e.size),
       ' · ', t('strategy.evidence.by', { who: personName(e.uploaded_by), when: formatDateTime(e.uploaded_at) })),
-    onRemove ? h('button', {
-      type: 'button', class: 'small link-button evidence-remove', dataset: { testid: 'evidence-remove' },
-      onclick: (ev) => onRemove(e, ev.currentTarget),
-    }, t('strategy.evidence.remove'), h('span', { class: 'visually-hidden' }, ` ${e.file_name}`)) : null));
+    onRemove ? actionMenu({
+      label: t('strategy.evidence.menu_label', { name: e.file_name }),
+      testid: 'evidence-menu',
+      className: 'evidence-menu',
+      items: [{ label: t('strategy.evidence.remove'), danger: true, testid: 'evidence-remove', onSelect: (opener) => onRemove(e, opener) }],
+    }) : null));
 }
 
 /** A file input (several files at once) behind `label`, with the accepted kinds as its hint. */
