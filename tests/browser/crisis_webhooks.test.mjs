@@ -19,7 +19,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction, settled, go,
 } from './harness.mjs';
 
 let server;
@@ -40,16 +40,6 @@ const RUNS = [
   { lang: 'ar', viewport: PHONE, device: 'phone', name: 'غرفة أخبار الإذاعة' },
   { lang: 'en', viewport: LAPTOP, device: 'laptop', name: 'Radio newsroom' },
 ];
-
-/** Waits until the page's main region has drawn (its h1 is there and it is not busy). */
-async function settled(page) {
-  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('main h1'));
-}
-
-async function go(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await settled(page);
-}
 
 /** A signed-in page in `lang`. */
 async function signIn(user, password, { lang, viewport }) {

@@ -289,3 +289,14 @@ export async function axeProblems(page) {
 
 /** Whether the page scrolls sideways (it never should, at any width, in either language). */
 export const overflows = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** Waits until the page's main region has drawn (its h1 is there and it is not busy). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('main h1'));
+}
+
+/** Goes to a hash route and waits until the page has drawn. */
+export async function go(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await settled(page);
+}

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, openActions,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, openActions, settled, go,
 } from './harness.mjs';
 
 let server;
@@ -26,15 +26,6 @@ const RUNS = [
   { lang: 'ar', viewport: PHONE, device: 'phone' },
   { lang: 'en', viewport: LAPTOP, device: 'laptop' },
 ];
-
-async function settled(page) {
-  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('main h1'));
-}
-
-async function go(page, hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await settled(page);
-}
 
 async function signIn(user, password, { lang, viewport }) {
   const page = await newPage(browser, { locale: lang, viewport });
