@@ -263,23 +263,30 @@ Result<Json> WebhookService::Redeliver(const auth::Caller& caller, int64_t id, i
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     SAWT_TRY_STATUS(MustExist(tx, id));
     const std::string select = "SELECT " + DeliveryResource().Columns() + " FROM crisis_webhook_deliveries ";
-    auto rows = tx.Query(select + "WHERE id = $1 AND webhook_id = $2", {delivery_id, id});
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return Error::NotFound("crisis.delivery_not_found", {std::to_string(delivery_id)});
-    const Row& old = (*rows)[0];
-    if (old.Text("state") == "delivered") {
-      return Error::Conflict("crisis.delivery_delivered", {std::to_string(delivery_id)});
+    // The worker may claim or settle the delivery between our read and our write (its lease bumps the
+    // version); that is not the caller's conflict, so read again and retry a few times.
+    int64_t statement_id = 0;
+    for (int attempt = 0;; ++attempt) {
+      auto rows = tx.Query(select + "WHERE id = $1 AND webhook_id = $2", {delivery_id, id});
+      if (!rows) return std::move(rows).error();
+      if (rows->empty()) return Error::NotFound("crisis.delivery_not_found", {std::to_string(delivery_id)});
+      const Row& old = (*rows)[0];
+      if (old.Text("state") == "delivered") {
+        return Error::Conflict("crisis.delivery_delivered", {std::to_string(delivery_id)});
+      }
+      // A pending one goes now instead of at its backoff time; a failed or cancelled one starts over.
+      const std::string now = tx.clock().NowIsoUtc();
+      auto n = tx.Exec(
+          "UPDATE crisis_webhook_deliveries SET state = 'pending', attempts = CASE WHEN state = 'pending' THEN attempts "
+          "ELSE 0 END, next_attempt_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+          {now, delivery_id, old.Int("version")});
+      if (!n) return std::move(n).error();
+      statement_id = old.Int("statement_id");
+      if (*n == 1) break;
+      if (attempt == 4) return Error::Unavailable("the delivery kept changing while it was being rescheduled");
     }
-    // A pending one goes now instead of at its backoff time; a failed or cancelled one starts over.
-    const std::string now = tx.clock().NowIsoUtc();
-    auto n = tx.Exec(
-        "UPDATE crisis_webhook_deliveries SET state = 'pending', attempts = CASE WHEN state = 'pending' THEN attempts "
-        "ELSE 0 END, next_attempt_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-        {now, delivery_id, old.Int("version")});
-    if (!n) return std::move(n).error();
-    if (*n != 1) return Error::PreconditionFailed();
     SAWT_TRY_STATUS(AppendEvent(tx, caller, "crisis.webhook_redelivery", std::nullopt, "crisis_webhook", id,
-                                {{"delivery_id", delivery_id}, {"statement_id", old.Int("statement_id")}}));
+                                {{"delivery_id", delivery_id}, {"statement_id", statement_id}}));
     auto again = tx.Query(select + "WHERE id = $1", {delivery_id});
     if (!again) return std::move(again).error();
     return DeliveryResource().ToJson((*again)[0]);
