@@ -303,4 +303,25 @@ std::string RewritePlaceholders(std::string_view sql) {
   return out;
 }
 
+Result<std::vector<Event>> BackendStore::EventsAfter(int64_t after_id, int limit) {
+  return ReadValue<std::vector<Event>>(*this, [&](Tx& tx) { return LoadEventsAfter(tx, after_id, limit); });
+}
+
+Result<AuditReport> BackendStore::VerifyAudit() {
+  return ReadValue<AuditReport>(*this, [this](Tx& tx) {
+    return VerifyChain(tx, options_.audit_key ? &*options_.audit_key : nullptr);
+  });
+}
+
+Status BackendStore::Ping() {
+  return Read([](Tx& tx) -> Status {
+    SAWT_TRY_STATUS(tx.Query("SELECT 1"));
+    return core::Ok();
+  });
+}
+
+Result<bool> BackendStore::HasEvents() {
+  return ReadValue<bool>(*this, [](Tx& tx) { return AnyEvents(tx); });
+}
+
 }  // namespace sawt::store::detail

@@ -16,6 +16,21 @@
 
 namespace sawt::store::detail {
 
+/// What both backends do the same way on top of Read: the events feed, the audit walk, the ping,
+/// the clock. A backend derives from it and supplies the transactions.
+class BackendStore : public Store {
+ public:
+  explicit BackendStore(const StoreOptions& options) : options_(options) {}
+  const core::Clock& clock() const override { return options_.clock_or_system(); }
+  Result<std::vector<Event>> EventsAfter(int64_t after_id, int limit) override;
+  Result<AuditReport> VerifyAudit() override;
+  Status Ping() override;
+  Result<bool> HasEvents() override;
+
+ protected:
+  const StoreOptions options_;
+};
+
 /// A backend's write transaction as seen by the migration runner.
 class ScriptTx : public Tx {
  public:

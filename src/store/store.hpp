@@ -242,11 +242,12 @@ class Store {
   virtual Result<bool> HasEvents() = 0;
 };
 
-/// Convenience: runs a write and returns the value `fn` produced.
-template <typename T>
-Result<T> WriteValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
+namespace detail {
+/// Runs `fn` through `run` (a Write or a Read) and hands back the value it produced.
+template <typename T, typename Run>
+Result<T> ValueThrough(Run&& run, const std::function<Result<T>(Tx&)>& fn) {
   std::optional<T> out;
-  Status st = store.Write([&](Tx& tx) -> Status {
+  Status st = run([&](Tx& tx) -> Status {
     auto r = fn(tx);
     if (!r) return std::move(r).error();
     out = std::move(r).value();
@@ -255,19 +256,18 @@ Result<T> WriteValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
   if (!st) return std::move(st).error();
   return std::move(*out);
 }
+}  // namespace detail
+
+/// Convenience: runs a write and returns the value `fn` produced.
+template <typename T>
+Result<T> WriteValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
+  return detail::ValueThrough<T>([&](const std::function<Status(Tx&)>& body) { return store.Write(body); }, fn);
+}
 
 /// Convenience: runs a read and returns the value `fn` produced.
 template <typename T>
 Result<T> ReadValue(Store& store, const std::function<Result<T>(Tx&)>& fn) {
-  std::optional<T> out;
-  Status st = store.Read([&](Tx& tx) -> Status {
-    auto r = fn(tx);
-    if (!r) return std::move(r).error();
-    out = std::move(r).value();
-    return core::Ok();
-  });
-  if (!st) return std::move(st).error();
-  return std::move(*out);
+  return detail::ValueThrough<T>([&](const std::function<Status(Tx&)>& body) { return store.Read(body); }, fn);
 }
 
 }  // namespace sawt::store

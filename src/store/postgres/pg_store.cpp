@@ -220,10 +220,10 @@ class Receiver final : public pqxx::notification_receiver {
   detail::CommitNotifier& notifier_;
 };
 
-class PgStore final : public Store {
+class PgStore final : public detail::BackendStore {
  public:
   PgStore(std::string url, StoreOptions options)
-      : url_(std::move(url)), options_(options), pool_(url_, options.pool_size, options.busy_timeout) {}
+      : BackendStore(options), url_(std::move(url)), pool_(url_, options.pool_size, options.busy_timeout) {}
 
   ~PgStore() override {
     {
@@ -237,7 +237,6 @@ class PgStore final : public Store {
   Status Init() { return Ping(); }
 
   Backend backend() const override { return Backend::kPostgres; }
-  const core::Clock& clock() const override { return options_.clock_or_system(); }
   std::string Describe() const override { return RedactPostgresUrl(url_); }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
@@ -278,32 +277,11 @@ class PgStore final : public Store {
     }
   }
 
-  Result<std::vector<Event>> EventsAfter(int64_t after_id, int limit) override {
-    return ReadValue<std::vector<Event>>(*this, [&](Tx& tx) { return detail::LoadEventsAfter(tx, after_id, limit); });
-  }
-
-  Result<AuditReport> VerifyAudit() override {
-    return ReadValue<AuditReport>(*this, [this](Tx& tx) {
-      return detail::VerifyChain(tx, options_.audit_key ? &*options_.audit_key : nullptr);
-    });
-  }
-
-  Status Ping() override {
-    return Read([](Tx& tx) -> Status {
-      SAWT_TRY_STATUS(tx.Query("SELECT 1"));
-      return core::Ok();
-    });
-  }
-
   CommitSubscription OnCommit(std::function<void(int64_t)> cb) override {
     CommitSubscription subscription = notifier_.Add(std::move(cb));
     std::lock_guard<std::mutex> lock(listen_mu_);
     if (!listener_.joinable() && !stop_) listener_ = std::thread([this] { ListenLoop(); });
     return subscription;
-  }
-
-  Result<bool> HasEvents() override {
-    return ReadValue<bool>(*this, [](Tx& tx) { return detail::AnyEvents(tx); });
   }
 
  private:
@@ -395,7 +373,6 @@ class PgStore final : public Store {
   }
 
   const std::string url_;
-  const StoreOptions options_;
   pg::Pool pool_;
   detail::CommitNotifier notifier_;
   std::mutex listen_mu_;  // guards stop_ and listener_ start

@@ -260,10 +260,10 @@ class SqliteTx final : public detail::ScriptTx {
   bool write_;
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public detail::BackendStore {
  public:
   SqliteStore(std::string path, StoreOptions options, SqliteOptions sqlite_options)
-      : path_(std::move(path)), options_(options), sqlite_options_(sqlite_options) {}
+      : BackendStore(options), path_(std::move(path)), sqlite_options_(sqlite_options) {}
 
   Status Init() {
     writer_ = std::make_unique<Conn>();
@@ -271,7 +271,6 @@ class SqliteStore final : public Store {
   }
 
   Backend backend() const override { return Backend::kSqlite; }
-  const core::Clock& clock() const override { return options_.clock_or_system(); }
   std::string Describe() const override { return "sqlite:" + path_; }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
@@ -305,28 +304,7 @@ class SqliteStore final : public Store {
     return end;
   }
 
-  Result<std::vector<Event>> EventsAfter(int64_t after_id, int limit) override {
-    return ReadValue<std::vector<Event>>(*this, [&](Tx& tx) { return detail::LoadEventsAfter(tx, after_id, limit); });
-  }
-
-  Result<AuditReport> VerifyAudit() override {
-    return ReadValue<AuditReport>(*this, [this](Tx& tx) {
-      return detail::VerifyChain(tx, options_.audit_key ? &*options_.audit_key : nullptr);
-    });
-  }
-
-  Status Ping() override {
-    return Read([](Tx& tx) -> Status {
-      SAWT_TRY_STATUS(tx.Query("SELECT 1"));
-      return core::Ok();
-    });
-  }
-
   CommitSubscription OnCommit(std::function<void(int64_t)> cb) override { return notifier_.Add(std::move(cb)); }
-
-  Result<bool> HasEvents() override {
-    return ReadValue<bool>(*this, [](Tx& tx) { return detail::AnyEvents(tx); });
-  }
 
  private:
   Status WriteImpl(const std::function<Status(SqliteTx&)>& fn) {
@@ -399,7 +377,6 @@ class SqliteStore final : public Store {
   }
 
   const std::string path_;
-  const StoreOptions options_;
   const SqliteOptions sqlite_options_;
   std::mutex write_mu_;  // guards writer_ and serialises write transactions in this process
   std::unique_ptr<Conn> writer_;
