@@ -117,8 +117,9 @@ std::optional<Digits> DigitsOfRange(std::string_view range) {
 
 }  // namespace
 
-Locale Request::Locale() const {
-  std::string_view all = Header("accept-language");
+Locale Request::Locale() const { return LocaleOf(Header("accept-language")); }
+
+Locale LocaleOf(std::string_view all) {
   http::Locale best{"ar", std::nullopt};
   double best_q = 0;
   while (!all.empty()) {

@@ -44,6 +44,10 @@ struct Request {
   const MessageCatalog& Messages() const { return messages != nullptr ? *messages : MessageCatalog::Common(); }
 };
 
+/// The language and digits an Accept-Language value asks for (Request::Locale reads the header;
+/// an EventSource, which cannot set headers, may send the same value in a query parameter).
+Locale LocaleOf(std::string_view accept_language);
+
 /// A server-pushed stream (Server-Sent Events). The server calls Poll() after the headers are
 /// sent, then whenever Wake() was called or at least every `poll_interval`, on one of its threads
 /// (never two at once for one stream). Poll returns bytes to send, already in SSE framing (may be

@@ -15,7 +15,7 @@ using namespace module::schema;  // NOLINT: the schema vocabulary reads best unq
 using core::Json;
 
 const std::vector<http::Message> kMessages = {
-    {"notifications.not_found", "التنبيه رقم {0} غير موجود.", "Notification {0} does not exist."},
+    {"notifications.not_found", "التنبيه رقم {0, digits} غير موجود.", "Notification {0} does not exist."},
     {"notifications.bad_unread", "قيمة unread إما true أو false.", "unread is true or false."},
     {"notifications.bad_preferences", "التفضيلات قائمة kinds من 100 عنصر على الأكثر، لكل منها kind وin_app وemail.",
      "Preferences are a kinds list of at most 100 objects, each with kind, in_app and email."},

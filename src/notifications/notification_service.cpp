@@ -15,7 +15,8 @@ using store::Row;
 using store::Tx;
 
 constexpr const char* kColumns =
-    "SELECT id, kind, title_ar, title_en, body_ar, body_en, link, entity_id, created_at, read_at FROM notifications ";
+    "SELECT id, kind, title_ar, title_en, body_ar, body_en, params, link, entity_id, created_at, read_at "
+    "FROM notifications ";
 
 Json OutboxJson(const Row& r) {
   return {{"id", r.Int("id")},
@@ -40,12 +41,28 @@ Result<int64_t> UnreadCount(Tx& tx, int64_t account_id) {
 
 }  // namespace
 
-Json NotificationJson(const Row& r, const std::string& lang) {
-  const bool en = lang == "en";
+Json NotificationService::ToJson(const Row& r, const http::Locale& locale) const {
+  const bool en = locale.lang == "en";
+  std::string title = r.Text(en ? "title_en" : "title_ar");
+  std::string body = r.Text(en ? "body_en" : "body_ar");
+  // Worded again for this reader (their digits and plural forms) from the slots kept with it; the
+  // stored texts (the deployment's digits) stand for rows from before slots were kept, or a kind
+  // no module declares any more.
+  if (auto params = r.OptText("params")) {
+    if (auto kind = Kind(r.Text("kind"))) {
+      const Json slots = Json::parse(*params, nullptr, /*allow_exceptions=*/false);
+      if (slots.is_array()) {
+        std::vector<std::string> args;
+        for (const auto& slot : slots) args.push_back(slot.is_string() ? slot.get<std::string>() : slot.dump());
+        title = registry_.messages().Translate(kind->title_key, locale, args);
+        body = registry_.messages().Translate(kind->body_key, locale, args);
+      }
+    }
+  }
   return {{"id", r.Int("id")},
           {"kind", r.Text("kind")},
-          {"title", r.Text(en ? "title_en" : "title_ar")},
-          {"body", r.Text(en ? "body_en" : "body_ar")},
+          {"title", std::move(title)},
+          {"body", std::move(body)},
           {"link", r.Text("link")},
           {"entity_id", r.OptInt("entity_id") ? Json(*r.OptInt("entity_id")) : Json(nullptr)},
           {"created_at", r.Text("created_at")},
@@ -110,6 +127,11 @@ CREATE INDEX notification_email_outbox_due ON notification_email_outbox(status, 
           {"notifications", 2, "0002_notification_dedup_key", R"SQL(
 ALTER TABLE notifications ADD COLUMN dedup_key TEXT;
 CREATE UNIQUE INDEX notifications_dedup ON notifications(account_id, dedup_key);
+)SQL"},
+          // The wording's slots (a JSON array of strings): the texts are worded again for each
+          // reader, in their digits; title_* and body_* keep the wording at production time.
+          {"notifications", 3, "0003_notification_params", R"SQL(
+ALTER TABLE notifications ADD COLUMN params TEXT;
 )SQL"}};
 }
 
@@ -129,7 +151,7 @@ std::optional<module::NotificationKind> NotificationService::Kind(const std::str
 }
 
 Result<Json> NotificationService::List(const auth::Caller& caller, std::optional<bool> unread, const module::Page& page,
-                                       const std::string& lang) {
+                                       const http::Locale& locale) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "notifications.read", std::nullopt));
   return store::ReadValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     store::Sql sql(std::string(kColumns) + "WHERE account_id = ", caller.account_id);
@@ -141,7 +163,7 @@ Result<Json> NotificationService::List(const auth::Caller& caller, std::optional
     Json items = Json::array();
     int64_t last = 0;
     for (const auto& r : *rows) {
-      items.push_back(NotificationJson(r, lang));
+      items.push_back(ToJson(r, locale));
       last = r.Int("id");
     }
     Json out = module::PageJson(std::move(items), page, last);
@@ -150,7 +172,7 @@ Result<Json> NotificationService::List(const auth::Caller& caller, std::optional
   });
 }
 
-Result<Json> NotificationService::MarkRead(const auth::Caller& caller, int64_t id, const std::string& lang) {
+Result<Json> NotificationService::MarkRead(const auth::Caller& caller, int64_t id, const http::Locale& locale) {
   SAWT_TRY_STATUS(auth::Authorize(caller, "notifications.write", std::nullopt));
   return store::WriteValue<Json>(store_, [&](Tx& tx) -> Result<Json> {
     // Only the recipient's own rows match: someone else's id reads exactly like a missing one.
@@ -160,7 +182,7 @@ Result<Json> NotificationService::MarkRead(const auth::Caller& caller, int64_t i
     auto rows = tx.Query(std::string(kColumns) + "WHERE id = $1 AND account_id = $2", {id, caller.account_id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::NotFound("notifications.not_found", {std::to_string(id)});
-    return NotificationJson((*rows)[0], lang);
+    return ToJson((*rows)[0], locale);
   });
 }
 
@@ -175,13 +197,13 @@ Result<Json> NotificationService::MarkAllRead(const auth::Caller& caller) {
 }
 
 Result<std::vector<Json>> NotificationService::After(int64_t account_id, int64_t after_id, int limit,
-                                                     const std::string& lang) {
+                                                     const http::Locale& locale) {
   return store::ReadValue<std::vector<Json>>(store_, [&](Tx& tx) -> Result<std::vector<Json>> {
     auto rows = tx.Query(std::string(kColumns) + "WHERE account_id = $1 AND id > $2 ORDER BY id LIMIT $3",
                          {account_id, after_id, int64_t{limit}});
     if (!rows) return std::move(rows).error();
     std::vector<Json> out;
-    for (const auto& r : *rows) out.push_back(NotificationJson(r, lang));
+    for (const auto& r : *rows) out.push_back(ToJson(r, locale));
     return out;
   });
 }

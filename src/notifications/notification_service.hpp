@@ -31,16 +31,17 @@ class NotificationService {
   std::optional<module::NotificationKind> Kind(const std::string& code) const;
 
   /// {"items", "next_cursor", "unread"}: the caller's notifications with id < page.after_id (0:
-  /// from the newest), newest first, worded in `lang`; `unread` filters by read state.
+  /// from the newest), newest first, worded for `locale`; `unread` filters by read state.
   core::Result<core::Json> List(const auth::Caller& caller, std::optional<bool> unread, const module::Page& page,
-                                const std::string& lang);
+                                const http::Locale& locale);
   /// Marks the caller's notification read (idempotent) and returns it. kNotFound
   /// "notifications.not_found" for any id that is not the caller's.
-  core::Result<core::Json> MarkRead(const auth::Caller& caller, int64_t id, const std::string& lang);
+  core::Result<core::Json> MarkRead(const auth::Caller& caller, int64_t id, const http::Locale& locale);
   /// Marks every notification of the caller read: {"unread": 0}.
   core::Result<core::Json> MarkAllRead(const auth::Caller& caller);
   /// The caller's notifications with id > after_id, oldest first, at most `limit` (the stream).
-  core::Result<std::vector<core::Json>> After(int64_t account_id, int64_t after_id, int limit, const std::string& lang);
+  core::Result<std::vector<core::Json>> After(int64_t account_id, int64_t after_id, int limit,
+                                              const http::Locale& locale);
   /// The newest notification id of the account (0 when none).
   core::Result<int64_t> Newest(int64_t account_id);
 
@@ -58,11 +59,11 @@ class NotificationService {
                                                           const module::NotificationKind& kind);
 
  private:
+  /// A stored notification as the API shows it, worded for `locale` (language and digits).
+  core::Json ToJson(const store::Row& row, const http::Locale& locale) const;
+
   store::Store& store_;
   const module::ModuleRegistry& registry_;
 };
-
-/// A stored notification as the API shows it, worded in `lang` ("ar" or "en").
-core::Json NotificationJson(const store::Row& row, const std::string& lang);
 
 }  // namespace sawt::notifications

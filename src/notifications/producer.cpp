@@ -137,6 +137,7 @@ Status Producer::Handle(Tx& tx, const store::Event& event) {
                             messages.Translate(kind->title_key, "en", draft.params),
                             messages.Translate(kind->body_key, "ar", draft.params),
                             messages.Translate(kind->body_key, "en", draft.params)};
+      const std::string params = core::DumpJson(Json(draft.params));
       const std::string now = tx.clock().NowIsoUtc();
       for (int64_t account : recipients) {
         auto found = accounts.find(account);
@@ -146,11 +147,11 @@ Status Producer::Handle(Tx& tx, const store::Event& event) {
         if (!pref.first) continue;
         auto inserted = tx.Query(
             "INSERT INTO notifications (account_id, event_id, kind, title_ar, title_en, body_ar, body_en, link, entity_id, "
-            "created_at, dedup_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+            "created_at, dedup_key, params) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
             "ON CONFLICT DO NOTHING RETURNING id",  // the same event again, or a key the recipient already heard of
             {account, event.id, kind->code, wording.title_ar, wording.title_en, wording.body_ar, wording.body_en,
              draft.link, store::OrNull(draft.entity_id), now,
-             draft.dedup_key.empty() ? store::Null() : store::Value(draft.dedup_key)});
+             draft.dedup_key.empty() ? store::Null() : store::Value(draft.dedup_key), params});
         if (!inserted) return std::move(inserted).error();
         if (inserted->empty() || !pref.second) continue;
         auto contact = contacts.find(account);

@@ -36,7 +36,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NotificationSer
                    }
                    unread = *v == "true";
                  }
-                 return Reply(req, svc->List(caller, unread, *page, req.Lang()));
+                 return Reply(req, svc->List(caller, unread, *page, req.Locale()));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/notifications/{id}/read",
                                  {"Mark one of the caller's notifications read", {"id"}, {}, "Empty", "Notification"}),
@@ -44,7 +44,7 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NotificationSer
                  if (auto st = EmptyBody(req); !st) return Response::Problem(st.error(), req);
                  auto id = module::PathId(req);
                  if (!id) return Response::Problem(id.error(), req);
-                 return Reply(req, svc->MarkRead(caller, *id, req.Lang()));
+                 return Reply(req, svc->MarkRead(caller, *id, req.Locale()));
                });
   reg.AddRoute(module::MakeRoute("POST", "/api/v1/notifications/read-all",
                                  {"Mark every notification of the caller read", {}, {}, "Empty", "NotificationUnread"}),
@@ -75,7 +75,9 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NotificationSer
 
   http::Route stream = module::MakeRoute(
       "GET", "/api/v1/notifications/stream",
-      {"Server-Sent Events of the caller's new notifications (Last-Event-ID resumes)", {}, {}, "", "", 200, false, {429}});
+      {"Server-Sent Events of the caller's new notifications (Last-Event-ID resumes); `lang` takes an "
+       "Accept-Language value (\"ar-u-nu-latn\") for clients that cannot set headers",
+       {}, {"lang"}, "", "", 200, false, {429}});
   stream.openapi["responses"]["200"] = {
       {"description", "A stream of `notification` events whose data is a Notification"},
       {"content", {{"text/event-stream", {{"schema", {{"type", "string"}}}}}}}};
@@ -95,7 +97,10 @@ void RegisterRoutes(module::ModuleRegistry& reg, std::shared_ptr<NotificationSer
       if (!newest) return Response::Problem(newest.error(), req);
       after = *newest;
     }
-    auto opened = streams->Open(caller, after, req.Lang(), registry->ReauthenticatorFor(req));
+    // An EventSource cannot send the page's Accept-Language, so the page names it in `lang`.
+    auto lang = module::QueryText(req, "lang");
+    const http::Locale locale = lang ? http::LocaleOf(*lang) : req.Locale();
+    auto opened = streams->Open(caller, after, locale, registry->ReauthenticatorFor(req));
     if (!opened) return Response::Problem(opened.error(), req);
     Response res;
     res.stream = std::move(*opened);

@@ -5,9 +5,9 @@ namespace {
 
 class CallerStream final : public http::EventStream {
  public:
-  CallerStream(std::shared_ptr<NotificationStreams> owner, int64_t account_id, int64_t after, std::string lang,
+  CallerStream(std::shared_ptr<NotificationStreams> owner, int64_t account_id, int64_t after, http::Locale locale,
                module::Reauthenticate reauthenticate)
-      : owner_(std::move(owner)), account_id_(account_id), after_(after), lang_(std::move(lang)),
+      : owner_(std::move(owner)), account_id_(account_id), after_(after), locale_(std::move(locale)),
         reauthenticate_(std::move(reauthenticate)) {}
   ~CallerStream() override { owner_->Closed(account_id_); }
 
@@ -24,7 +24,7 @@ class CallerStream final : public http::EventStream {
       case module::StreamCheck::kSkip: return out;
       case module::StreamCheck::kDeliver: break;
     }
-    auto batch = owner_->service().After(account_id_, after_, NotificationStreams::kBatch, lang_);
+    auto batch = owner_->service().After(account_id_, after_, NotificationStreams::kBatch, locale_);
     if (!batch) return out;
     for (const auto& n : *batch) {
       after_ = n["id"].get<int64_t>();
@@ -40,7 +40,7 @@ class CallerStream final : public http::EventStream {
   std::shared_ptr<NotificationStreams> owner_;
   int64_t account_id_;
   int64_t after_;
-  std::string lang_;
+  http::Locale locale_;
   module::Reauthenticate reauthenticate_;
   bool greeted_ = false;
   bool pending_ = false;
@@ -49,11 +49,11 @@ class CallerStream final : public http::EventStream {
 }  // namespace
 
 core::Result<std::shared_ptr<http::EventStream>> NotificationStreams::Open(const auth::Caller& caller, int64_t after,
-                                                                           std::string lang,
+                                                                           http::Locale locale,
                                                                            module::Reauthenticate reauthenticate) {
   SAWT_TRY_STATUS(quota_.Acquire(caller.account_id, "notifications.too_many_streams"));
   return std::shared_ptr<http::EventStream>(std::make_shared<CallerStream>(
-      shared_from_this(), caller.account_id, after, std::move(lang), std::move(reauthenticate)));
+      shared_from_this(), caller.account_id, after, std::move(locale), std::move(reauthenticate)));
 }
 
 void NotificationStreams::Closed(int64_t account_id) { quota_.Release(account_id); }

@@ -27,8 +27,8 @@ class NotificationStreams : public std::enable_shared_from_this<NotificationStre
   explicit NotificationStreams(NotificationService& service) : service_(service) {}
 
   /// A stream of the caller's notifications with id > `after` (`event: notification`, `id:` the
-  /// notification id, `data:` its JSON in `lang`). kRateLimited "notifications.too_many_streams".
-  core::Result<std::shared_ptr<http::EventStream>> Open(const auth::Caller& caller, int64_t after, std::string lang,
+  /// notification id, `data:` its JSON worded for `locale`). kRateLimited "notifications.too_many_streams".
+  core::Result<std::shared_ptr<http::EventStream>> Open(const auth::Caller& caller, int64_t after, http::Locale locale,
                                                         module::Reauthenticate reauthenticate);
   NotificationService& service() { return service_; }
   void Closed(int64_t account_id);

@@ -243,6 +243,19 @@ TEST_P(NotificationsApiTest, ASubmittedItemReachesTheReviewerNotTheAuthor) {
     if (x["id"] == id) arabic = Has(x["title"], "بانتظار مراجعتك");
   }
   EXPECT_TRUE(arabic) << ar.body.substr(0, 400);
+  // Worded again for each reader from the kept slots: the item's number in the reader's digits.
+  auto body_for = [&](const std::string& accept_language) {
+    Reply r = app().Send("GET", "/api/v1/notifications?limit=200", "", reviewer, {{"Accept-Language", accept_language}});
+    for (const auto& x : r.json()["items"]) {
+      if (x["id"] == id) return x["body"].get<std::string>();
+    }
+    return std::string();
+  };
+  std::string arabic_indic;
+  for (char c : std::to_string(item)) arabic_indic += std::string("\xd9") + static_cast<char>('\xa0' + (c - '0'));
+  EXPECT_TRUE(Has(body_for("ar"), "رقم " + arabic_indic + " ")) << body_for("ar");
+  EXPECT_TRUE(Has(body_for("ar-u-nu-latn"), "رقم " + std::to_string(item) + " ")) << body_for("ar-u-nu-latn");
+  EXPECT_TRUE(Has(body_for("en"), "Content item " + std::to_string(item) + " ")) << body_for("en");
   // The author is never told of their own action; another entity's reviewer hears nothing.
   EXPECT_TRUE(Find(app(), editor, link, "review_requested").is_null());
   EXPECT_TRUE(Find(app(), Demo("health.reviewer"), link, "review_requested").is_null());
@@ -350,6 +363,14 @@ TEST_P(NotificationsApiTest, TheStreamDeliversLiveAndEndsAtSignOut) {
   SseClient replay(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "0", "/api/v1/notifications/stream");
   replay.ReadUntil([&](const std::string& t) { return Has(t, link); }, 15);
   EXPECT_TRUE(Has(replay.text(), link)) << replay.text();
+  // An EventSource cannot send the page's Accept-Language: `lang` names it and wins over the
+  // browser's header (this client sends "en").
+  EXPECT_TRUE(Has(replay.text(), "Awaiting your review: " + title)) << replay.text();
+  SseClient arabic(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "0",
+                   "/api/v1/notifications/stream?lang=ar-u-nu-latn");
+  arabic.ReadUntil([&](const std::string& t) { return Has(t, link); }, 15);
+  EXPECT_TRUE(Has(arabic.text(), "بانتظار مراجعتك")) << arabic.text();
+  EXPECT_TRUE(Has(arabic.text(), "رقم " + std::to_string(item) + " ")) << arabic.text();
   SseClient bad(app().port(), "Cookie: sawt_session=" + session.cookie + "\r\n", "007", "/api/v1/notifications/stream");
   bad.ReadUntil([](const std::string& t) { return Has(t, "\r\n\r\n{"); });
   EXPECT_TRUE(Has(bad.text(), "HTTP/1.1 400")) << bad.text().substr(0, 200);
