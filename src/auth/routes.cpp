@@ -41,7 +41,7 @@ const std::vector<http::Message> kMessages = {
      "The login must start with a lower-case letter and have 3 to 64 letters, digits, '.', '_' or '-'."},
     {"auth.login_taken", "اسم الدخول «{0}» مستخدم.", "The login \"{0}\" is taken."},
     {"auth.bad_scope", "النطاق «{0}» غير معروف؛ النطاقات: read وwrite.", "Unknown scope \"{0}\"; use read and/or write."},
-    {"auth.token_not_found", "رمز الوصول رقم {0} غير موجود.", "API token {0} does not exist."},
+    {"auth.token_not_found", "رمز الوصول رقم {0, digits} غير موجود.", "API token {0} does not exist."},
     {"auth.bad_expiry", "تاريخ الانتهاء يجب أن يكون بصيغة ISO 8601 وفي المستقبل.",
      "The expiry must be an ISO 8601 time in the future."},
 };

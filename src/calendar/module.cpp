@@ -18,9 +18,9 @@ using namespace module::schema;  // NOLINT: the schema vocabulary reads best unq
 using core::Json;
 
 const std::vector<http::Message> kMessages = {
-    {"calendar.entry_not_found", "عنصر التقويم رقم {0} غير موجود.", "Calendar entry {0} does not exist."},
-    {"calendar.blackout_not_found", "فترة الحظر رقم {0} غير موجودة.", "Blackout {0} does not exist."},
-    {"calendar.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"calendar.entry_not_found", "عنصر التقويم رقم {0, digits} غير موجود.", "Calendar entry {0} does not exist."},
+    {"calendar.blackout_not_found", "فترة الحظر رقم {0, digits} غير موجودة.", "Blackout {0} does not exist."},
+    {"calendar.entity_not_found", "الجهة رقم {0, digits} غير موجودة.", "Entity {0} does not exist."},
     {"calendar.bad_range", "الفترة غير صالحة: from وto تاريخان بصيغة YYYY-MM-DD، وto لا يسبق from، والفترة 400 يوم على الأكثر.",
      "Invalid range: from and to are YYYY-MM-DD dates, to is not before from, and the range is at most 400 days."},
     {"calendar.bad_kind", "النوع «{0}» غير معروف.", "Unknown kind \"{0}\"."},

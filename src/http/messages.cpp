@@ -122,6 +122,96 @@ std::string Fill(std::string_view text, const std::vector<std::string>& args) {
   return out;
 }
 
+// The code point of the UTF-8 sequence starting at byte i (0 when none or malformed).
+char32_t CodePointAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) return b;
+  if ((b & 0xE0) == 0xC0 && i + 1 < text.size()) return ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+  return 0xFFFF;  // beyond two bytes: neither ASCII nor Arabic letters
+}
+
+// The start of the UTF-8 sequence ending just before byte i.
+size_t PreviousStart(std::string_view text, size_t i) {
+  size_t j = i - 1;
+  while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) --j;
+  return j;
+}
+
+bool IsArabicLetter(char32_t c) { return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3); }
+bool IsAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether the figures text[begin, end) stand as a number in Arabic prose ("من 10 إلى 256 حرفًا",
+// "و100") rather than inside a code or a name ("ISO 8601", "2026-Q3", "127.0.0.1", "CAP 1.2",
+// "UTF-8", "0600"): not glued to Latin letters or to the marks that join codes, no Latin word
+// beside it, an Arabic word on at least one side.
+bool StandsInArabicProse(std::string_view text, size_t begin, size_t end) {
+  if (end - begin > 1 && text[begin] == '0') return false;
+  auto joins = [](char32_t c) { return c == '/' || c == ':' || c == '_' || c == '@' || c == '#' || c == '%' || c == '+' || c == '='; };
+  auto links = [](char32_t c) { return c == '.' || c == ',' || c == '-'; };
+  const char32_t before = begin > 0 ? CodePointAt(text, PreviousStart(text, begin)) : 0;
+  const char32_t after = CodePointAt(text, end);
+  if (IsAsciiAlnum(before) || IsAsciiAlnum(after) || joins(before) || joins(after)) return false;
+  if (links(before)) {
+    const size_t mark = PreviousStart(text, begin);
+    if (mark > 0 && IsAsciiAlnum(CodePointAt(text, PreviousStart(text, mark)))) return false;
+  }
+  if (links(after) && IsAsciiAlnum(CodePointAt(text, end + 1))) return false;
+  // The neighbouring words, past spaces and brackets.
+  auto quiet = [](char32_t c) { return c == ' ' || c == '(' || c == ')' || c == 0x00A0; };
+  size_t i = begin;
+  char32_t left = 0;
+  while (i > 0) {
+    i = PreviousStart(text, i);
+    left = CodePointAt(text, i);
+    if (!quiet(left)) break;
+    left = 0;
+  }
+  size_t j = end;
+  char32_t right = 0;
+  while (j < text.size()) {
+    right = CodePointAt(text, j);
+    if (!quiet(right)) break;
+    right = 0;
+    ++j;
+  }
+  if (IsAsciiAlnum(left) || IsAsciiAlnum(right)) return false;
+  return IsArabicLetter(left) || IsArabicLetter(right);
+}
+
+// An Arabic text's own figures in Arabic-Indic digits ("من 10 إلى 256 حرفًا" → "من ١٠ إلى ٢٥٦
+// حرفًا"), where they stand as numbers in prose (StandsInArabicProse). Slots and their syntax are
+// left alone ("{0, plural, one {…}}": only the texts of the branches are prose), and so is what
+// stands between guillemets («2026-Q3» is something to type, not to read).
+std::string ArabicIndicFiguresInProse(std::string_view text) {
+  static constexpr std::string_view kArabic[] = {"٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩"};
+  std::string out;
+  out.reserve(text.size() * 2);
+  std::vector<bool> prose{true};  // per brace level: message text (true) or slot syntax (false)
+  int quoted = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '{') {
+      prose.push_back(!prose.back());
+    } else if (c == '}') {
+      if (prose.size() > 1) prose.pop_back();
+    } else if (prose.back() && text.substr(i, 2) == "«") {
+      ++quoted;
+    } else if (prose.back() && text.substr(i, 2) == "»") {
+      quoted = std::max(0, quoted - 1);
+    } else if (prose.back() && c >= '0' && c <= '9') {
+      size_t end = i;
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+      const bool convert = quoted == 0 && StandsInArabicProse(text, i, end);
+      for (; i < end; ++i) out += convert ? std::string(kArabic[text[i] - '0']) : std::string(1, text[i]);
+      continue;
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
 // True when the text has a typed slot ("{3, plural, …}", "{0, number}"): it is then read as an
 // ICU message pattern; texts of plain slots keep their apostrophes and braces as written.
 bool HasTypedSlot(std::string_view text) {
@@ -390,10 +480,14 @@ std::string MessageCatalog::Translate(std::string_view key, const Locale& locale
   auto it = by_key_.find(key);
   if (it == by_key_.end()) return std::string(key);
   const std::string lang = locale.lang == "en" ? "en" : "ar";
-  const std::string& text = lang == "en" ? it->second.en : it->second.ar;
+  const Digits digits = DigitsFor(locale);
+  // The text's own figures follow the reader too (Arabic-Indic in Arabic unless asked otherwise).
+  const std::string text = lang == "ar" && digits == Digits::kArab ? ArabicIndicFiguresInProse(it->second.ar)
+                           : lang == "en"                          ? it->second.en
+                                                                   : it->second.ar;
   if (!HasTypedSlot(text)) return Fill(text, args);
   try {
-    if (auto out = FormatPattern(text, lang, DigitsFor(locale), args, terms_)) return *std::move(out);
+    if (auto out = FormatPattern(text, lang, digits, args, terms_)) return *std::move(out);
   } catch (const std::exception&) {
     // ICU reports through status codes; this only guards allocation failures in our own code.
   }

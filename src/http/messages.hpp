@@ -21,6 +21,9 @@ namespace sawt::http {
 ///   {0, <vocabulary>}         the label of a code in a vocabulary added with AddTerms
 ///                             ({0, channels} → "إكس", {1, languages} → "العربية",
 ///                             {2, countUnits} for count_units).
+/// The figures an Arabic text itself holds ("من 3 إلى 64 حرفًا") follow the reader's digits where
+/// they stand as numbers in prose; figures of codes and names ("ISO 8601", "127.0.0.1", "CAP 1.2")
+/// and anything between guillemets («2026-Q3», to be typed) stay as written.
 /// Texts holding only plain {N} slots are filled as they are; the others follow ICU MessageFormat
 /// syntax (an apostrophe before { or } quotes it). An argument that is not a number where a number
 /// is asked for, or a code a vocabulary lacks, shows as written: data never breaks a message.

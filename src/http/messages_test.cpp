@@ -135,6 +135,24 @@ TEST(MessagesTest, FiguresInTextFollowTheReadersDigits) {
   EXPECT_EQ(c.Translate("test.figure", "en", {"24.1 million."}), "The approved value: 24.1 million.");
 }
 
+TEST(MessagesTest, TheTextsOwnFiguresFollowTheReadersDigits) {
+  MessageCatalog c;
+  c.Add({{"test.range", "يتكون من 3 إلى 64 حرفًا، وعدد المحاولات بين 1 و20.", "3 to 64 characters, 1 to 20 attempts."},
+         {"test.codes",
+          "بصيغة ISO 8601 أو CAP 1.2، مثل 127.0.0.1:9090 أو 10.0.0.0/8 أو UTF-8 أو «2026-Q3» أو «2026»؛ اجعله 0600 (انظر ‎/api/v1/x).",
+          "codes"},
+         {"test.slots", "{0, plural, one {بند واحد من 20} other {# بندًا من 20}} في {1}.", "{0, number} of 20 in {1}."}});
+  EXPECT_EQ(c.Translate("test.range", "ar"), "يتكون من ٣ إلى ٦٤ حرفًا، وعدد المحاولات بين ١ و٢٠.");
+  EXPECT_EQ(c.Translate("test.range", Locale{"ar", Digits::kLatn}), "يتكون من 3 إلى 64 حرفًا، وعدد المحاولات بين 1 و20.");
+  EXPECT_EQ(c.Translate("test.range", "en"), "3 to 64 characters, 1 to 20 attempts.");
+  // Codes, names and what is quoted to be typed stay as written.
+  EXPECT_EQ(c.Translate("test.codes", "ar"),
+            "بصيغة ISO 8601 أو CAP 1.2، مثل 127.0.0.1:9090 أو 10.0.0.0/8 أو UTF-8 أو «2026-Q3» أو «2026»؛ اجعله 0600 (انظر ‎/api/v1/x).");
+  // Slot syntax is not prose; the branches' texts are; arguments are as the slot says.
+  EXPECT_EQ(c.Translate("test.slots", "ar", {"3", "2026"}), "٣ بندًا من ٢٠ في 2026.");
+  EXPECT_EQ(c.Translate("test.slots", "ar", {"1", "x"}), "بند واحد من ٢٠ في x.");
+}
+
 TEST(MessagesTest, MalformedArgumentsShowAsWritten) {
   MessageCatalog c = HoursCatalog();
   c.Add({{"test.kinds", "{0, number}|{1, date}|{2, channels}|{3, nosuchlist}|{4, number, percent}",

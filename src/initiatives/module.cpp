@@ -15,8 +15,8 @@ namespace {
 using namespace module::schema;  // NOLINT: the schema vocabulary reads best unqualified
 
 const std::vector<http::Message> kMessages = {
-    {"initiatives.not_found", "المبادرة رقم {0} غير موجودة.", "Initiative {0} does not exist."},
-    {"initiatives.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+    {"initiatives.not_found", "المبادرة رقم {0, digits} غير موجودة.", "Initiative {0} does not exist."},
+    {"initiatives.entity_not_found", "الجهة رقم {0, digits} غير موجودة.", "Entity {0} does not exist."},
     {"initiatives.owner_is_partner", "الجهة المالكة لا تُدرج ضمن الجهات الشريكة.",
      "The owner entity cannot also be a partner."},
     {"initiatives.bad_partners", "الجهات الشريكة قائمة من 20 رقم جهة على الأكثر.",
@@ -34,17 +34,17 @@ const std::vector<http::Message> kMessages = {
      "Unknown status \"{0}\"; use planned, active, completed or cancelled."},
     {"initiatives.illegal_transition", "لا يمكن نقل المبادرة من «{0}» إلى «{1}».",
      "An initiative cannot go from \"{0}\" to \"{1}\"."},
-    {"initiatives.cancelled", "المبادرة رقم {0} ملغاة ولا يمكن تعديلها.", "Initiative {0} is cancelled and cannot change."},
-    {"initiatives.outcomes_too_early", "لا تُسجَّل نتائج المبادرة رقم {0} وهي في الحالة «{1}»؛ تُسجَّل بعد بدء التنفيذ.",
+    {"initiatives.cancelled", "المبادرة رقم {0, digits} ملغاة ولا يمكن تعديلها.", "Initiative {0} is cancelled and cannot change."},
+    {"initiatives.outcomes_too_early", "لا تُسجَّل نتائج المبادرة رقم {0, digits} وهي في الحالة «{1}»؛ تُسجَّل بعد بدء التنفيذ.",
      "Outcomes of initiative {0} cannot be recorded in status \"{1}\"; record them once it is active."},
     {"initiatives.bad_results", "النتائج المقيسة قائمة من 20 عنصرًا على الأكثر، لكل منها وصف عربي وإنجليزي وقيمة رقمية.",
      "Measured results are a list of at most 20 items, each with an Arabic and an English label and a numeric value."},
     {"initiatives.bad_result_value", "قيمة النتيجة يجب أن تكون رقمًا.", "The result's value must be a number."},
-    {"initiatives.showcase_not_eligible", "لا تُعرض في المبادرات المتميزة إلا المبادرات المكتملة ذات النتائج؛ المبادرة رقم {0} ليست كذلك.",
+    {"initiatives.showcase_not_eligible", "لا تُعرض في المبادرات المتميزة إلا المبادرات المكتملة ذات النتائج؛ المبادرة رقم {0, digits} ليست كذلك.",
      "Only completed initiatives with outcomes can be showcased; initiative {0} is not one."},
-    {"initiatives.showcase_needs_outcomes", "المبادرة رقم {0} معروضة في المبادرات المتميزة ولا يمكن حذف نتائجها.",
+    {"initiatives.showcase_needs_outcomes", "المبادرة رقم {0, digits} معروضة في المبادرات المتميزة ولا يمكن حذف نتائجها.",
      "Initiative {0} is in the showcase: its outcomes cannot be emptied."},
-    {"initiatives.not_showcased", "المبادرة رقم {0} ليست معروضة في المبادرات المتميزة.", "Initiative {0} is not in the showcase."},
+    {"initiatives.not_showcased", "المبادرة رقم {0, digits} ليست معروضة في المبادرات المتميزة.", "Initiative {0} is not in the showcase."},
 };
 
 

@@ -17,10 +17,10 @@ using namespace module::schema;  // NOLINT: the schema vocabulary reads best unq
 const std::vector<http::Message> kMessages = {
     {"network.bad_time_zone", "المنطقة الزمنية «{0}» غير معروفة؛ استخدم معرّفًا مثل Asia/Dubai.",
      "Unknown time zone \"{0}\"; use an IANA id such as Asia/Dubai."},
-    {"network.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
-    {"network.member_not_found", "العضو رقم {0} غير موجود.", "Member {0} does not exist."},
-    {"network.membership_not_found", "العضوية رقم {0} غير موجودة.", "Membership {0} does not exist."},
-    {"network.responsibility_not_found", "المسؤولية رقم {0} غير موجودة.", "Responsibility {0} does not exist."},
+    {"network.entity_not_found", "الجهة رقم {0, digits} غير موجودة.", "Entity {0} does not exist."},
+    {"network.member_not_found", "العضو رقم {0, digits} غير موجود.", "Member {0} does not exist."},
+    {"network.membership_not_found", "العضوية رقم {0, digits} غير موجودة.", "Membership {0} does not exist."},
+    {"network.responsibility_not_found", "المسؤولية رقم {0, digits} غير موجودة.", "Responsibility {0} does not exist."},
     {"network.bad_kind", "نوع الجهة «{0}» غير معروف؛ الأنواع المقبولة: government وentity وdepartment.",
      "Unknown entity kind \"{0}\"; use government, entity or department."},
     {"network.bad_code", "رمز الجهة يجب أن يتكون من 2 إلى 64 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة.",
@@ -32,7 +32,7 @@ const std::vector<http::Message> kMessages = {
     {"network.bad_parent", "الجهة الأم لا تناسب هذا النوع: الحكومة بلا أم، والجهة تتبع حكومة، والإدارة تتبع جهة أو إدارة.",
      "The parent does not fit this kind: a government has none, an entity sits under a government, a department "
      "under an entity or department."},
-    {"network.parent_not_found", "الجهة الأم رقم {0} غير موجودة.", "Parent entity {0} does not exist."},
+    {"network.parent_not_found", "الجهة الأم رقم {0, digits} غير موجودة.", "Parent entity {0} does not exist."},
     {"network.entity_not_empty", "لا يمكن حذف الجهة {0} لأن لها إدارات أو أعضاء أو مسؤوليات أو عناصر في وحدات أخرى (رسائل أو محتوى أو تقويم أو مبادرات).",
      "Entity {0} cannot be deleted: it still has departments, members, responsibilities or items of other modules (messages, content, calendar, initiatives)."},
     {"network.bad_email", "البريد الإلكتروني غير صالح.", "The e-mail address is not valid."},

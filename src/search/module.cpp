@@ -8,7 +8,7 @@ namespace sawt::search {
 namespace {
 
 const std::vector<http::Message> kMessages = {
-    {"search.bad_query", "نص البحث مطلوب، ويجب ألا يتجاوز {0} بايت.",
+    {"search.bad_query", "نص البحث مطلوب، ويجب ألا يتجاوز {0, number} بايت.",
      "The search text is required and must not exceed {0} bytes."},
     {"search.bad_type", "نوع المحتوى «{0}» غير معروف للبحث.", "\"{0}\" is not a searchable type."},
     {"search.bad_limit", "عدد النتائج يجب أن يكون بين 1 و100.", "The limit must be between 1 and 100."},

@@ -100,10 +100,10 @@ Result<int> ActivityReminders::RunOnce() {
 const std::vector<http::Message>& ActivityNotificationSource::Messages() {
   static const std::vector<http::Message> kMessages = {
       {"strategy.notify_activity_due_soon_title", "يقترب موعد نشاط: {0}", "Activity due soon: {1}"},
-      {"strategy.notify_activity_due_soon_body", "يُستحق النشاط رقم {3} «{0}» في {2, date}.",
+      {"strategy.notify_activity_due_soon_body", "يُستحق النشاط رقم {3, digits} «{0}» في {2, date}.",
        "Activity {3} \"{1}\" is due on {2, date}."},
       {"strategy.notify_activity_overdue_title", "نشاط متأخر: {0}", "Activity overdue: {1}"},
-      {"strategy.notify_activity_overdue_body", "تجاوز النشاط رقم {3} «{0}» موعد استحقاقه ({2, date}) ولم يُنجز.",
+      {"strategy.notify_activity_overdue_body", "تجاوز النشاط رقم {3, digits} «{0}» موعد استحقاقه ({2, date}) ولم يُنجز.",
        "Activity {3} \"{1}\" was due on {2, date} and is not done."},
   };
   return kMessages;

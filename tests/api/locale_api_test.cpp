@@ -51,6 +51,19 @@ TEST_P(LocaleApiTest, ProblemDetailsFollowLanguageDigitsAndPlurals) {
   EXPECT_EQ(TooDeep("ar-u-nu-thai").json()["detail"], "نص الطلب متداخل بعمق يتجاوز ٦٤ مستوى.");
 }
 
+TEST_P(LocaleApiTest, TheTextsOwnFiguresAndRecordNumbersFollowTheReader) {
+  auto detail = [&](const std::string& path, const std::string& accept_language) {
+    Reply r = app().Call("GET", path, Admin(), nullptr, {{"Accept-Language", accept_language}});
+    EXPECT_GE(r.status, 400) << r.body;
+    return r.json().value("detail", "");
+  };
+  EXPECT_EQ(detail("/api/v1/search?q=x&limit=1000", "ar"), "عدد النتائج يجب أن يكون بين ١ و١٠٠.");
+  EXPECT_EQ(detail("/api/v1/search?q=x&limit=1000", "ar-u-nu-latn"), "عدد النتائج يجب أن يكون بين 1 و100.");
+  EXPECT_EQ(detail("/api/v1/entities/987654", "ar"), "الجهة رقم ٩٨٧٦٥٤ غير موجودة.");
+  EXPECT_EQ(detail("/api/v1/entities/987654", "ar-u-nu-latn"), "الجهة رقم 987654 غير موجودة.");
+  EXPECT_EQ(detail("/api/v1/entities/987654", "en"), "Entity 987654 does not exist.");
+}
+
 TEST_P(LocaleApiTest, CalendarLimitsInTheReadersDigitsAndPlural) {
   const Credentials editor = Demo("police.editor");
   const Json entry = {{"entity_id", EntityId("police")}, {"kind", "announcement"}, {"title_ar", "إعلان طويل"},

@@ -302,7 +302,7 @@ TEST_P(SearchApiTest, BadQueryMessageIsBilingual) {
   Reply en = app().Call("GET", "/api/v1/search?q=", Admin());
   EXPECT_EQ(en.json()["detail"], "The search text is required and must not exceed 256 bytes.");
   Reply ar = app().Call("GET", "/api/v1/search?q=", Admin(), nullptr, {{"Accept-Language", "ar"}});
-  EXPECT_EQ(ar.json()["detail"], "نص البحث مطلوب، ويجب ألا يتجاوز 256 بايت.");
+  EXPECT_EQ(ar.json()["detail"], "نص البحث مطلوب، ويجب ألا يتجاوز ٢٥٦ بايت.");
 }
 
 }  // namespace

@@ -121,7 +121,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.AddMessages({
       {"example.bad_format", "صيغة الإحاطة «{0}» غير معروفة.", "Unknown briefing format \"{0}\"."},
       {"example.bad_channels", "القنوات قائمة من قنوات الشبكة ({0}).", "Channels are a list of the network's channels ({0})."},
-      {"example.entity_not_found", "الجهة رقم {0} غير موجودة.", "Entity {0} does not exist."},
+      {"example.entity_not_found", "الجهة رقم {0, digits} غير موجودة.", "Entity {0} does not exist."},
   });
   reg.AddSchema("Briefing", {{"type", "object"},
                              {"properties",
