@@ -14,13 +14,8 @@ const OLD_PASSWORD = 'sawt-demo-2026';
 const NEW_PASSWORD = 'new-secret-2026-account';
 const TOKEN_NAME = 'لوحة الرصد الإعلامي';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 async function me(token) {
   const res = await fetch(`${server.url}/api/v1/me`, {

@@ -10,13 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, networkTomorrow, axeProblems, overflows, chooseAction } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

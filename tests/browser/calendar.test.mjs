@@ -12,15 +12,8 @@ import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser
 const PASSWORD = 'sawt-demo-2026';
 const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
 const POLICE_AR = 'إعلان إحصاءات السلامة المرورية السنوية';
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
-
-
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Opens the calendar, switches to the week view and goes to the demo week; returns its Monday. */
 async function openDemoWeek(page) {

@@ -16,13 +16,8 @@ const RTA_AR = 'إطلاق خطة تطوير شبكة الطرق 2030';
 const POLICE_AR = 'إعلان إحصاءات السلامة المرورية السنوية';
 const FORUM_AR = 'ملتقى رواد الأعمال الرقميين';
 const FLAG_DAY_AR = 'يوم العلم';
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Opens the calendar, switches to the week view and goes to the demo week; returns its Monday. */
 async function openDemoWeek(page) {

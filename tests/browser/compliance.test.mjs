@@ -11,11 +11,10 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, apiGet, NETWORK_ZONE, axeProblems, overflows } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, apiGet, NETWORK_ZONE, axeProblems, overflows, PHONE } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 /** The network's current year: the demo leaves the economy department without an assessment for it. */
 const YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: NETWORK_ZONE, year: 'numeric' }).format(new Date());
 

@@ -8,19 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, switchLanguage, axeProblems, overflows, networkTomorrow,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, switchLanguage, axeProblems, overflows, networkTomorrow, PHONE,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const PASSWORD = 'sawt-demo-2026';
-const PHONE = { width: 390, height: 844 };
 const TITLE_AR = 'تمرين: أمطار غزيرة على الطرق الرئيسية';
 const TITLE_EN = 'Drill: heavy rain on the main roads';
 const TASK_AR = 'إعداد بيان تحذيري للسائقين';

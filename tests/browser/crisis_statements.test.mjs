@@ -14,19 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction,
+  ROOT, newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction, PHONE,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const PASSWORD = 'sawt-demo-2026';
-const PHONE = { width: 390, height: 844 };
 const AREA_AR = 'الطريق الساحلي';
 const AREA_EN = 'the coastal road';
 const ARABIC_DIGIT = /[\u0660-\u0669]/;

@@ -19,20 +19,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction, settled, go,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, chooseAction, settled, go, PHONE, LAPTOP,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const PASSWORD = 'sawt-demo-2026';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
 const HOOK_URL = 'http://127.0.0.1:9/hook';
 const ARABIC = /[\u0600-\u06ff]/;
 const ARABIC_DIGIT = /[\u0660-\u0669]/;

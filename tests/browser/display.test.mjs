@@ -10,21 +10,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, axeProblems, overflows, NETWORK_ZONE } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, axeProblems, overflows, NETWORK_ZONE, PHONE } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const ARABIC_DIGIT = /[٠-٩]/;
 const LATIN_DIGIT = /[0-9]/;
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Goes to a page and waits until it has rendered (its h1 is there and nothing is busy). */
 async function open(page, hash) {

@@ -257,6 +257,15 @@ export async function chooseAction(scope, testid) {
   await (await openActions(scope, testid)).click();
 }
 
+/** The two sizes every page is judged at: a phone and a laptop. */
+export const PHONE = Object.freeze({ width: 390, height: 844 });
+export const LAPTOP = Object.freeze({ width: 1440, height: 900 });
+/** Arabic on a phone and English on a laptop: the pairing most tests run in. */
+export const RUNS = Object.freeze([
+  Object.freeze({ lang: 'ar', viewport: PHONE, device: 'phone' }),
+  Object.freeze({ lang: 'en', viewport: LAPTOP, device: 'laptop' }),
+]);
+
 /**
  * The usual file-level setup: one server and one browser for all tests of the file, started before
  * the first test and stopped after the last. `onReady(server, browser)` hands them to the file.

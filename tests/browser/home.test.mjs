@@ -7,13 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const ROLES = [
   { login: 'admin', password: 'admin-demo', tiles: ['my-drafts', 'sent-back', 'awaiting-review'], lists: ['home-my-work', 'home-review-queue'] },

@@ -7,13 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, useServerAndBrowser, openNav } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const TITLE_AR = 'مبادرة الشواطئ النظيفة';
 const TITLE_EN = 'Clean Beaches';

@@ -9,13 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, apiGet, axeProblems, overflows } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Opens the KPI of the strategy page's row with this code; resolves to the KPI as the API has it. */
 async function openKpi(page, code) {

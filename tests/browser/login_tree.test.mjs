@@ -5,13 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, useServerAndBrowser, openNav } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 test('admin sees the entity tree in Arabic, then in English', async () => {
   const page = await newPage(browser);

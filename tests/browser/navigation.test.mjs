@@ -6,19 +6,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows, PHONE } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** The top-level entries: [testid of the link or group button]. */
 function topLevel(page) {

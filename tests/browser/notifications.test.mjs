@@ -14,13 +14,8 @@ import assert from 'node:assert/strict';
 import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, apiGet, apiSend, axeProblems, overflows, networkTomorrow } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** police.editor drafts an item and submits it for review; resolves to the item's id. */
 async function submitForReview(editor, stamp) {

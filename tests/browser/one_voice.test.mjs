@@ -9,13 +9,8 @@ import assert from 'node:assert/strict';
 import { newPage, login, screenshot, apiGet, switchLanguage, useServerAndBrowser, networkTomorrow, openNav } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 // Planned for tomorrow (the network's): a scheduled item whose planned time has passed is published
 // by the server's worker at once (docs/messaging.md), and this test publishes it by hand.
@@ -41,7 +36,6 @@ async function openTwice(users, state, route, ready) {
   }
   return pages;
 }
-
 
 test('an editor fixes a contradicted fact, a reviewer approves, the release is published', async () => {
   const editor = await newPage(browser);

@@ -4,28 +4,18 @@
 // outside closes it, choosing an item still asks for confirmation; and, on an API token's and a
 // calendar entry's menu, in Arabic at 390 px and in English at 1440 px: open, axe-clean, inside the
 // viewport, aligned with the button's inline-end edge, and no sideways scrolling.
+// Retiring a key message asks first too (cancel keeps it approved, confirm retires it).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, openActions, settled, go,
+  newPage, login, screenshot, useServerAndBrowser, openNav, apiGet, apiSend, switchLanguage, axeProblems, overflows, openActions, settled, go, PHONE, LAPTOP, RUNS,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const PASSWORD = 'sawt-demo-2026';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
-const RUNS = [
-  { lang: 'ar', viewport: PHONE, device: 'phone' },
-  { lang: 'en', viewport: LAPTOP, device: 'laptop' },
-];
 
 async function signIn(user, password, { lang, viewport }) {
   const page = await newPage(browser, { locale: lang, viewport });
@@ -198,3 +188,31 @@ for (const { lang, viewport, device } of RUNS) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+test('retiring a key message asks first: cancelling keeps it approved, confirming retires it', async () => {
+  const page = await signIn('admin', 'admin-demo', { lang: 'ar', viewport: PHONE });
+  const themes = await apiGet(page, '/api/v1/themes');
+  const theme = (themes.items || themes)[0];
+  const made = await apiSend(page, 'POST', '/api/v1/key-messages', {
+    theme_id: theme.id, owner_entity_id: theme.owner_entity_id, text_ar: 'رسالة للإيقاف', text_en: 'A message to retire',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const approved = await apiSend(page, 'POST', `/api/v1/key-messages/${made.body.id}/approve`, {}, { 'If-Match': `"${made.body.version}"` });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  await go(page, '#/library');
+  const card = page.locator(`[data-testid="key-message"][data-id="${made.body.id}"]`);
+  await card.waitFor();
+  await (await openActions(card, 'km-retire')).click();
+  const dialog = page.getByTestId('km-retire-dialog');
+  await dialog.waitFor();
+  assert.ok((await dialog.textContent()).includes('إيقاف العمل'), await dialog.textContent());
+  assert.deepEqual(await axeProblems(page), []);
+  await page.getByTestId('km-retire-dialog-cancel').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await apiGet(page, `/api/v1/key-messages/${made.body.id}`)).state, 'approved');
+  await (await openActions(card, 'km-retire')).click();
+  await page.getByTestId('km-retire-dialog-confirm').click();
+  await page.locator(`[data-testid="key-message"][data-id="${made.body.id}"][data-state="retired"]`).waitFor();
+  assert.equal((await apiGet(page, `/api/v1/key-messages/${made.body.id}`)).state, 'retired');
+  assert.deepEqual(page.problems, []);
+});

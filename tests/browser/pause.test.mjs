@@ -8,20 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows,
+  newPage, login, screenshot, useServerAndBrowser, apiGet, apiSend, switchLanguage, axeProblems, overflows, PHONE, LAPTOP,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 const PASSWORD = 'sawt-demo-2026';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1440, height: 900 };
 const REASON = 'مراجعة عاجلة لكل المواد المجدولة بعد حادث مروري كبير.';
 const ARABIC_DIGIT = /[\u0660-\u0669]/;
 

@@ -4,20 +4,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, AXE_SOURCE } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, AXE_SOURCE, PHONE } from './harness.mjs';
 
 const PAGES = ['home', 'entities', 'members', 'library', 'facts', 'content', 'editor/new', 'review', 'calendar', 'initiatives',
   'showcase', 'strategy', 'compliance', 'scorecard', 'account', 'notifications', 'crisis-webhooks', 'no-such-page'];
 const WIDTHS = [360, 390, 768, 1024];
-const PHONE = { width: 390, height: 844 };
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 /** Goes to a page and waits until it has rendered (its h1 is there and nothing is busy). */
 async function open(page, name) {

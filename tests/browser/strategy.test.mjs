@@ -7,13 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows } from './harness.mjs';
 
-let server;
-let browser;
-
-useServerAndBrowser((s, b) => {
-  server = s;
-  browser = b;
-});
+let server, browser;
+useServerAndBrowser((s, b) => { server = s; browser = b; });
 
 for (const [lang, viewport] of [['ar', { width: 1440, height: 900 }], ['en', { width: 390, height: 844 }]]) {
   test(`the head of the office reads the strategy (${lang}, ${viewport.width}px)`, async () => {

@@ -9,6 +9,7 @@
 //   const note = field(h('textarea', { id: 'note' }), noteLabel);  // any control with an id
 
 import { h } from './dom.js';
+import { icon } from './icons.js';
 import { t, LANGS } from './i18n.js';
 
 /**
@@ -73,7 +74,8 @@ export function showFieldProblem(err, fields, general = null) {
 /**
  * A fieldset of checkboxes (or radios: type 'radio', one name) over options [{value, label}], those
  * in `chosen` ticked; `onChange(values)` gets the ticked values after each change. Each box's id is
- * `<id>-<value>`, the fieldset's data-testid is `id`.
+ * `<id>-<value>`, the fieldset's data-testid is `id`. An option's `icon()`, when given, draws an icon
+ * before its label (channelOptions in reference.js).
  */
 export function choiceGroup(id, legend, options, chosen, { type = 'checkbox', onChange, required = false } = {}) {
   const group = h('fieldset', { class: 'check-group', id, dataset: { testid: id } },
@@ -82,7 +84,7 @@ export function choiceGroup(id, legend, options, chosen, { type = 'checkbox', on
       const boxId = `${id}-${o.value}`;
       return h('div', { class: 'choice' },
         h('input', { type, id: boxId, name: id, value: String(o.value), required: required && type === 'radio', checked: chosen.map(String).includes(String(o.value)) }),
-        h('label', { for: boxId }, o.label));
+        h('label', { for: boxId }, o.icon ? o.icon() : null, o.label));
     })));
   if (onChange) {
     group.addEventListener('change', () => onChange([...group.querySelectorAll('input:checked')].map((box) => box.value)));
@@ -94,7 +96,7 @@ export function choiceGroup(id, legend, options, chosen, { type = 'checkbox', on
 export function conflictNotice(testid, onReload) {
   return h('div', { class: 'conflict-notice', role: 'alert', dataset: { testid } },
     h('p', {}, t('common.conflict.text')),
-    h('button', { type: 'button', class: 'primary', dataset: { testid: `${testid}-reload` }, onclick: onReload }, t('common.conflict.reload')));
+    h('button', { type: 'button', class: 'primary', dataset: { testid: `${testid}-reload` }, onclick: onReload }, icon('refresh'), t('common.conflict.reload')));
 }
 
 /** A block of text in its own language and direction (Arabic right to left, English left to right). */

@@ -3,6 +3,7 @@
 
 import { api } from './api.js';
 import { h, replace } from './dom.js';
+import { icon } from './icons.js';
 import { t } from './i18n.js';
 
 export function renderLogin(root, { langButton, onSignedIn }) {
@@ -23,7 +24,7 @@ export function renderLogin(root, { langButton, onSignedIn }) {
   user.value = prev.login;
   password.value = prev.password;
   const error = h('div', { id: 'login-error', class: 'form-error', role: 'alert', dataset: { testid: 'login-error' } });
-  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'login-submit' } }, t('common.login.submit'));
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'login-submit' } }, icon('login'), t('common.login.submit'));
 
   const form = h('form', { class: 'login-form', dataset: { testid: 'login-form' }, novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'login-user' }, t('common.login.user')), user),

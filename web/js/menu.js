@@ -26,7 +26,7 @@ const MARGIN = 8; // px kept between the list and the viewport's edges
 /**
  * An overflow menu. `label` is the button's accessible name and should say what the actions act
  * on (a module's "more actions for …" text); `items` are {label, onSelect(opener), danger, testid,
- * hidden} (hidden or falsy items are left out). `testid` names the button (its list is
+ * hidden, icon} (hidden or falsy items are left out; `icon` names an icon of icons.js shown before the label). `testid` names the button (its list is
  * `<testid>-list`). Answers null when no item is left, so callers can place it unconditionally.
  */
 export function actionMenu({ label = t('common.menu.more'), items, testid = 'action-menu', className = '' }) {
@@ -40,7 +40,7 @@ export function actionMenu({ label = t('common.menu.more'), items, testid = 'act
   const entries = shown.map((item) => h('button', {
     type: 'button', role: 'menuitem', tabindex: '-1', class: item.danger ? 'menu-item danger-item' : 'menu-item',
     dataset: { testid: item.testid, danger: item.danger ? 'true' : null },
-  }, item.label));
+  }, item.icon ? icon(item.icon) : null, item.label));
   const list = h('div', { role: 'menu', id, class: 'action-menu-list', 'aria-labelledby': `${id}-button`, hidden: true, dataset: { testid: `${testid}-list` } }, entries);
   const root = h('div', { class: `action-menu ${className}`.trim() }, button, list);
 

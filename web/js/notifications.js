@@ -12,10 +12,11 @@
 //   const bell = createBell();  header.append(bell.element);
 //   bell.start();  …  bell.paint() (language switch)  …  bell.stop() (sign-out)
 
-import { api } from './api.js';
+import { api, acceptLanguage } from './api.js';
 import { h, replace } from './dom.js';
 import { t, has, loadModules, formatNumber, formatRelativeTime, formatDateTime } from './i18n.js';
 import { loadVocabularies, codes, termLabel } from './reference.js';
+import { icon } from './icons.js';
 
 const LIST_LIMIT = 10; // the panel shows the newest ones; older ones stay on the server
 const BADGE_MAX = 99; // above, the badge reads "99+"
@@ -35,7 +36,7 @@ export function createBell() {
     type: 'button', class: 'ghost bell-button', 'aria-expanded': 'false', 'aria-controls': 'notifications-panel',
     dataset: { testid: 'bell' },
     onclick: () => setOpen(!state.open),
-  }, bellIcon(), h('span', { class: 'bell-count', 'aria-hidden': 'true', dataset: { testid: 'bell-count' }, hidden: true }));
+  }, icon('bell', 'bell-icon'), h('span', { class: 'bell-count', 'aria-hidden': 'true', dataset: { testid: 'bell-count' }, hidden: true }));
   const heading = h('h2', { id: 'notifications-heading', class: 'bell-heading', tabindex: '-1' });
   const readAll = h('button', { type: 'button', class: 'link-button', dataset: { testid: 'notifications-read-all' }, onclick: () => markAllRead() });
   const list = h('ul', { class: 'bell-list', dataset: { testid: 'notifications-list' } });
@@ -57,8 +58,13 @@ export function createBell() {
     if (state.open && !element.contains(e.target)) setOpen(false);
   };
   const onLangChange = () => {
-    // Titles and bodies are worded by the server in the request's language.
-    if (state.running && state.items) refresh().catch(() => {});
+    // Titles and bodies are worded by the server in the request's language: the stream is opened
+    // again in the new one, and the list read again (it also covers what arrived in between).
+    if (!state.running) return;
+    state.source?.close();
+    state.source = null;
+    openStream();
+    refresh().catch(() => {});
   };
 
   function setOpen(open) {
@@ -191,7 +197,8 @@ export function createBell() {
 
   function openStream() {
     if (state.source || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/notifications/stream');
+    // An EventSource sends the browser's Accept-Language, not the page's: `lang` names the page's.
+    const source = new EventSource(`/api/v1/notifications/stream?lang=${encodeURIComponent(acceptLanguage())}`);
     source.addEventListener('notification', (e) => {
       try {
         arrived(JSON.parse(e.data));
@@ -279,18 +286,4 @@ export function createBell() {
   }
 
   return { element, start, stop, paint, close: () => setOpen(false) };
-}
-
-/** The bell drawn in SVG (decorative: the button is named by aria-label). */
-function bellIcon() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', 'bell-icon');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', 'M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0');
-  svg.append(path);
-  return svg;
 }

@@ -19,6 +19,7 @@ import { loadReference, entityName, termLabel } from './reference.js';
 import { person, loadPeople } from './people.js';
 import { session } from './session.js';
 import { canEverywhere } from './permissions.js';
+import { icon } from './icons.js';
 
 const CHANGED = 'sawt:pauses-changed';
 
@@ -128,13 +129,13 @@ export function createPauseBanner({ notify }) {
   function pauseItem(p) {
     return h('li', { class: 'pause-item', dataset: { testid: 'pause', id: String(p.id) } },
       h('div', { class: 'pause-text' },
-        h('p', { class: 'pause-title' }, t('common.pause.title')),
+        h('p', { class: 'pause-title' }, icon('pause'), t('common.pause.title')),
         h('p', {}, t('common.pause.covers', { entities: pauseEntities(p), channels: pauseChannels(p) })),
         h('p', {}, t('common.pause.since', { when: formatDateTime(p.paused_at) }), ' ', t('common.pause.by'), ' ', person(p.paused_by)),
         h('p', { class: 'pause-reason' }, t('common.pause.reason_shown'), ' ', h('bdi', { dir: 'auto', dataset: { testid: 'pause-reason' } }, p.reason)),
         h('p', { dataset: { testid: 'pause-held' } }, heldText(p))),
       canPauseAll()
-        ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'pause-resume' }, onclick: (e) => resume(p, e.currentTarget) }, t('common.pause.resume'))
+        ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'pause-resume' }, onclick: (e) => resume(p, e.currentTarget) }, icon('play'), t('common.pause.resume'))
         : null);
   }
 

@@ -5,6 +5,7 @@
 // never keep their own copy of a list of codes.
 
 import { api, listAll } from './api.js';
+import { channelIcon } from './icons.js';
 import { pick } from './i18n.js';
 
 let vocabularies = null; // name -> terms
@@ -50,6 +51,11 @@ export function labelBySuffix(suffix, code) {
 /** A vocabulary as select options labelled in the page's language. */
 export function vocabularyOptions(name, where) {
   return codes(name, where).map((code) => ({ value: code, label: termLabel(name, code) }));
+}
+
+/** The channels as options for a list of boxes: each also draws its channel's icon (`icon()`). */
+export function channelOptions(where) {
+  return vocabularyOptions('channels', where).map((o) => ({ ...o, icon: () => channelIcon(o.value) }));
 }
 
 // ---- entities and themes ----------------------------------------------------------------------

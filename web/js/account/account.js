@@ -15,6 +15,7 @@ import { h, replace, copyFromInput } from '../dom.js';
 import { actionMenu } from '../menu.js';
 import { t, formatDateTime, formatNumber, currentDigits, setDigits, showsHijri, setHijri } from '../i18n.js';
 import { formatDay, today } from '../days.js';
+import { icon, stateIcon } from '../icons.js';
 
 export const modules = ['account', 'network']; // network: role names in invitations
 export const titleKey = 'account.title';
@@ -134,7 +135,7 @@ function passwordSection() {
     field('confirm-password', 'account.password.confirm', 'new-password', 'password-confirm'),
     message('password-error', 'alert', 'form-error', 'password-error', state.msg.passwordError),
     message('password-status', 'status', 'form-status', 'password-status', state.msg.passwordStatus),
-    h('button', { type: 'submit', class: 'primary', dataset: { testid: 'password-submit' } }, t('account.password.submit')));
+    h('button', { type: 'submit', class: 'primary', dataset: { testid: 'password-submit' } }, icon('lock'), t('account.password.submit')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     changePassword(form).catch(ctxRef.notify);
@@ -227,7 +228,7 @@ function invitationsSection() {
         h('span', { class: 'dialog-actions' },
           h('button', { type: 'button', dataset: { testid: 'invitation-accept' },
             onclick: (e) => answerInvitation(membership, true, e.currentTarget, status).catch(ctxRef.notify) },
-          t('account.invitations.accept')),
+          icon('check'), t('account.invitations.accept')),
           h('button', { type: 'button', class: 'link-button', dataset: { testid: 'invitation-decline' },
             onclick: (e) => answerInvitation(membership, false, e.currentTarget, status).catch(ctxRef.notify) },
           t('account.invitations.decline')))))),
@@ -263,7 +264,7 @@ function everywhereSection() {
     h('button', {
       type: 'button', class: 'danger', dataset: { testid: 'everywhere-confirm' },
       onclick: (e) => signOutEverywhere(e.currentTarget, status).catch(ctxRef.notify),
-    }, t('account.everywhere.confirm')),
+    }, icon('logout'), t('account.everywhere.confirm')),
     h('button', {
       type: 'button', class: 'link-button', dataset: { testid: 'everywhere-cancel' },
       onclick: () => {
@@ -279,7 +280,7 @@ function everywhereSection() {
       confirmRow.hidden = false;
       confirmRow.querySelector('button').focus();
     },
-  }, t('account.everywhere.button'));
+  }, icon('logout'), t('account.everywhere.button'));
   return h('section', { class: 'card account-card', 'aria-labelledby': 'everywhere-heading', dataset: { testid: 'everywhere-section' } },
     h('h2', { id: 'everywhere-heading' }, t('account.everywhere.heading')),
     h('p', { class: 'muted' }, t('account.everywhere.intro')),
@@ -343,7 +344,7 @@ function secretPanel() {
       h('button', {
         type: 'button', dataset: { testid: 'token-copy' },
         onclick: () => copySecret(input, copyStatus),
-      }, t('account.secret.copy'))),
+      }, icon('copy'), t('account.secret.copy'))),
     copyStatus,
     h('button', {
       type: 'button', class: 'link-button', dataset: { testid: 'token-secret-done' },
@@ -386,7 +387,7 @@ function tokenForm() {
       }),
       h('p', { id: 'token-expiry-hint', class: 'hint' }, t('account.tokens.expiry_hint'))),
     message('token-error', 'alert', 'form-error', 'token-error', state.msg.tokenError),
-    h('button', { type: 'submit', class: 'primary', dataset: { testid: 'token-create' } }, t('account.tokens.create')));
+    h('button', { type: 'submit', class: 'primary', dataset: { testid: 'token-create' } }, icon('key'), t('account.tokens.create')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     createToken(form).catch(ctxRef.notify);
@@ -473,7 +474,7 @@ function tokenTable() {
           h('td', {}, timeEl(tok.created_at)),
           h('td', {}, tok.expires_at ? timeEl(tok.expires_at) : h('span', { class: 'muted' }, t('account.tokens.never'))),
           h('td', { dataset: { testid: 'token-status' } },
-            h('span', { class: `chip status-${status}` }, t(`account.tokens.status_${status}`)),
+            h('span', { class: `chip status-${status}` }, stateIcon(status, 'token'), t(`account.tokens.status_${status}`)),
             status === 'revoked' && tok.revoked_at
               ? h('span', { class: 'hint status-when' }, t('account.tokens.revoked_on', { date: formatDateTime(tok.revoked_at) }))
               : null),
@@ -481,7 +482,7 @@ function tokenTable() {
             ? actionMenu({
               label: t('account.tokens.menu_label', { name: isolate(tok.name) }),
               testid: 'token-menu',
-              items: [{ label: t('account.tokens.revoke'), danger: true, testid: 'token-revoke', onSelect: (opener) => confirmRevoke(tok, opener) }],
+              items: [{ label: t('account.tokens.revoke'), danger: true, testid: 'token-revoke', icon: 'ban', onSelect: (opener) => confirmRevoke(tok, opener) }],
             })
             : null));
       }))));

@@ -11,6 +11,7 @@ import { t } from '../i18n.js';
 import { showFieldProblem } from '../fields.js';
 import { loadVocabularies, codes } from '../reference.js';
 import { kindLabel } from '../notifications.js';
+import { icon } from '../icons.js';
 
 export const modules = ['notifications'];
 export const titleKey = 'notifications.prefs.title';
@@ -90,7 +91,7 @@ function paint() {
     });
     return h('tr', { dataset: { testid: 'prefs-row', kind: entry.kind } }, h('th', { scope: 'row' }, label), cells);
   });
-  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'prefs-save' } }, t('notifications.prefs.save'));
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'prefs-save' } }, icon('save'), t('notifications.prefs.save'));
   const form = h('form', { class: 'prefs-form', novalidate: true, dataset: { testid: 'prefs-form' } },
     h('div', { class: 'table-wrap' },
       h('table', { class: 'data prefs-table', dataset: { testid: 'prefs-table' } },

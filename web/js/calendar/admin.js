@@ -12,6 +12,7 @@ import { formatDay } from '../days.js';
 import { entityName } from '../reference.js';
 import { can, canEverywhere, entitiesWhere } from '../permissions.js';
 import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
+import { icon } from '../icons.js';
 import { confirmDialog } from './panel.js';
 
 /** True when the caller may manage some blackouts (or the window). */
@@ -47,7 +48,7 @@ export async function adminSection(ref, { notify, onChanged }) {
         mayLift(b, ref) ? actionMenu({
           label: t('calendar.blackouts.menu_label', { reason: pick(b, 'reason') }),
           testid: 'calendar-blackout-menu',
-          items: [{ label: t('calendar.blackouts.lift'), danger: true, testid: 'calendar-blackout-delete', onSelect: (opener) => confirmLift(b, opener) }],
+          items: [{ label: t('calendar.blackouts.lift'), danger: true, testid: 'calendar-blackout-delete', icon: 'delete', onSelect: (opener) => confirmLift(b, opener) }],
         }) : null))));
   };
 
@@ -82,7 +83,7 @@ export async function adminSection(ref, { notify, onChanged }) {
     h('div', { class: 'meta-grid' }, scope.field, from.field, until.field),
     h('div', { class: 'bi', dir: 'rtl' }, reasonAr.field, reasonEn.field),
     formError,
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-blackout-save' } }, t('calendar.blackouts.save'))));
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-blackout-save' } }, icon('save'), t('calendar.blackouts.save'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     formError.textContent = '';
@@ -127,7 +128,7 @@ async function windowForm(notify, onChanged) {
     const form = h('form', { class: 'cal-window-form', novalidate: true, 'aria-labelledby': 'calendar-window-heading' },
       h('h3', { id: 'calendar-window-heading' }, t('calendar.settings.heading')),
       hours.field, error, status, stale,
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-window-save' } }, t('calendar.settings.save')));
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-window-save' } }, icon('save'), t('calendar.settings.save')));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       error.textContent = '';
@@ -179,7 +180,7 @@ async function zoneForm(notify, onChanged) {
     const form = h('form', { class: 'cal-window-form', novalidate: true, 'aria-labelledby': 'network-zone-heading' },
       h('h3', { id: 'network-zone-heading' }, t('calendar.zone.heading')),
       zone.field, hint, error, status, stale,
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'network-zone-save' } }, t('calendar.zone.save')));
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'network-zone-save' } }, icon('save'), t('calendar.zone.save')));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       error.textContent = '';

@@ -16,6 +16,7 @@ import { can } from '../permissions.js';
 import { selectField } from '../fields.js';
 import { formatDay, formatDayRange, hijriDay, hijriMonths } from '../days.js';
 import { zoneName } from '../time.js';
+import { icon } from '../icons.js';
 import { today, parseDay, addDays, weekdayIndex, gridDays, shift, layoutWeek, blackoutsOn, itemDays } from './dates.js';
 import { initPanel, showDetail, showForm, repaintPanel, whenText, timeOf, statusLabel, kindLabel } from './panel.js';
 import { adminSection, mayAdminister } from './admin.js';
@@ -95,7 +96,7 @@ function build(main, ref, ctx) {
   }, t(`calendar.view.${v}`));
   const monthBtn = viewButton('month');
   const weekBtn = viewButton('week');
-  const exportLink = h('a', { class: 'button', download: 'sawt-calendar.ics', dataset: { testid: 'calendar-export' } }, t('calendar.export'));
+  const exportLink = h('a', { class: 'button', download: 'sawt-calendar.ics', dataset: { testid: 'calendar-export' } }, icon('download'), t('calendar.export'));
   const toolbar = h('div', { class: 'cal-toolbar', role: 'toolbar', 'aria-label': t('calendar.toolbar'), 'aria-controls': 'calendar-grid' },
     h('div', { class: 'cal-nav' },
       h('button', { type: 'button', dataset: { testid: 'calendar-prev' }, 'aria-label': t('calendar.prev_label'), onclick: () => go({ date: shift(state.view, state.date, -1) }) },
@@ -125,11 +126,11 @@ function build(main, ref, ctx) {
       canWrite ? h('button', {
         type: 'button', class: 'primary', dataset: { testid: 'calendar-new' },
         onclick: (e) => showForm(null, { day: state.focusDay || state.date, opener: e.currentTarget }),
-      }, t('calendar.new')) : null,
+      }, icon('add'), t('calendar.new')) : null,
       mayAdminister() ? h('button', {
         type: 'button', 'aria-expanded': 'false', 'aria-controls': 'calendar-admin', dataset: { testid: 'calendar-admin-toggle' },
         onclick: (e) => toggleAdmin(e.currentTarget),
-      }, t('calendar.admin.open')) : null),
+      }, icon('settings'), t('calendar.admin.open')) : null),
     filters, toolbar, status, announce, legend(),
     h('div', { class: 'cal-layout' },
       h('div', { class: 'cal-main' }, grid, agenda, h('p', { id: 'calendar-keys', class: 'hint' }, t('calendar.keys'))),
@@ -154,7 +155,7 @@ function legend() {
 async function toggleAdmin(button) {
   const open = button.getAttribute('aria-expanded') !== 'true';
   button.setAttribute('aria-expanded', String(open));
-  button.textContent = t(open ? 'calendar.admin.close' : 'calendar.admin.open');
+  replace(button, icon('settings'), t(open ? 'calendar.admin.close' : 'calendar.admin.open'));
   if (!open) {
     replace(view.admin);
     return;

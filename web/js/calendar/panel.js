@@ -7,13 +7,14 @@ import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { actionMenu } from '../menu.js';
 import { t, has, pick, compare, dateTimeFormat, currentLang, besideHijri } from '../i18n.js';
-import { themeName, vocabularyOptions, codes, termLabel, labelBySuffix } from '../reference.js';
+import { themeName, vocabularyOptions, codes, termLabel, labelBySuffix, channelOptions } from '../reference.js';
 import { can, canEverywhere, entitiesWhere } from '../permissions.js';
 import { inputField, selectField, conflictNotice, langBlock } from '../fields.js';
 import { formatDay } from '../days.js';
 import { itemDays } from './dates.js';
 import { zonedParts, zonedToIso } from '../time.js';
 import { person } from '../people.js';
+import { icon, stateIcon, channelLabel } from '../icons.js';
 
 
 let ctx = null; // {slot, ref, notify, reload, data}
@@ -141,7 +142,7 @@ function paintDetail() {
   },
   h('div', { class: 'cal-detail-head' },
     h('h2', { id: 'calendar-detail-title', tabindex: '-1' }, pick(shown, 'title') || t('calendar.untitled')),
-    h('button', { type: 'button', class: 'ghost small', 'aria-label': t('calendar.close'), dataset: { testid: 'calendar-detail-close' }, onclick: closePanel }, '×')),
+    h('button', { type: 'button', class: 'ghost small icon-button', 'aria-label': t('calendar.close'), dataset: { testid: 'calendar-detail-close' }, onclick: closePanel }, icon('close'))),
   shown[`title_${other}`] ? langBlock('p', other, shown[`title_${other}`], { class: 'muted' }) : null,
   note ? h('div', { class: 'form-status', role: 'status', dataset: { testid: 'calendar-detail-status' } }, note) : null,
   warnings ? (warnings.length
@@ -156,9 +157,10 @@ function paintDetail() {
     row('when', whenText(shown)),
     row('importance', t(`calendar.importance.${shown.importance}`)),
     row('audience', shown.audience ? t(`calendar.audience.${shown.audience}`) : ''),
-    row('status', statusLabel(shown)),
+    row('status', shown.status ? h('span', { class: 'state-label' }, stateIcon(shown.status), statusLabel(shown)) : ''),
     row('themes', (shown.themes || []).map(themeName).join(t('calendar.list_separator'))),
-    row('channels', (shown.channels || []).map((c) => t(`messaging.channel.${c}`)).join(t('calendar.list_separator'))),
+    row('channels', shown.channels?.length ? h('ul', { class: 'chips', dataset: { testid: 'calendar-detail-channels' } },
+      shown.channels.map((c) => h('li', { class: 'chip' }, channelLabel(c, t(`messaging.channel.${c}`))))) : ''),
     row('location', pick(shown, 'location')),
     row('created_by', shown.created_by ? person(shown.created_by) : '')),
   pick(shown, 'description') ? h('p', { class: 'cal-description', dir: 'auto' }, pick(shown, 'description')) : null,
@@ -168,11 +170,11 @@ function paintDetail() {
   h('div', { class: 'card-actions' },
     shown.source === 'content_item' ? h('a', { class: 'button primary', href: `#/editor/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_item')) : null,
     shown.source === 'initiative' ? h('a', { class: 'button primary', href: `#/initiatives/${encodeURIComponent(shown.id)}`, dataset: { testid: 'calendar-detail-open' } }, t('calendar.detail.open_initiative')) : null,
-    canWrite ? h('button', { type: 'button', dataset: { testid: 'calendar-edit' }, disabled: !entry, onclick: () => showForm(entry, { opener: panel.opener }) }, t('calendar.edit')) : null,
+    canWrite ? h('button', { type: 'button', dataset: { testid: 'calendar-edit' }, disabled: !entry, onclick: () => showForm(entry, { opener: panel.opener }) }, icon('edit'), t('calendar.edit')) : null,
     canWrite && entry ? actionMenu({
       label: t('calendar.menu_label', { title: pick(entry, 'title') }),
       testid: 'calendar-menu',
-      items: [{ label: t('calendar.delete'), danger: true, testid: 'calendar-delete', onSelect: (opener) => confirmDelete(entry, opener, error, stale) }],
+      items: [{ label: t('calendar.delete'), danger: true, testid: 'calendar-delete', icon: 'delete', onSelect: (opener) => confirmDelete(entry, opener, error, stale) }],
     }) : null));
   replace(ctx.slot, section);
 }
@@ -315,17 +317,17 @@ function paintForm() {
       const id = `calendar-form-${name}-${o.value}`;
       return h('div', { class: 'choice' },
         h('input', { type: 'checkbox', id, value: o.value, checked: v[name].includes(o.value), dataset: { testid } }),
-        h('label', { for: id }, o.label));
+        h('label', { for: id }, o.icon ? o.icon() : null, o.label));
     })));
   const themes = checks('themes', t('calendar.field.themes'), ctx.ref.themes.map((th) => ({ value: th.code, label: pick(th, 'name') })), 'calendar-form-theme');
-  const channels = checks('channels', t('calendar.field.channels'), vocabularyOptions('channels'), 'calendar-form-channel');
+  const channels = checks('channels', t('calendar.field.channels'), channelOptions(), 'calendar-form-channel');
   const timeFields = [startTime.field, endTime.field];
   const syncAllDay = () => timeFields.forEach((el) => { el.hidden = allDay.checked; });
   allDay.addEventListener('change', syncAllDay);
   syncAllDay();
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'calendar-form-error' } });
   const stale = h('div', { class: 'conflict-slot' });
-  const save = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-form-save' } }, t('calendar.save'));
+  const save = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'calendar-form-save' } }, icon('save'), t('calendar.save'));
   const form = h('form', {
     class: 'card cal-form', novalidate: true, 'aria-labelledby': 'calendar-form-heading', dataset: { testid: 'calendar-form' },
     onkeydown: (e) => { if (e.key === 'Escape') closePanel(); },

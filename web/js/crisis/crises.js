@@ -13,6 +13,7 @@ import { t, pick, compare, formatDateTime } from '../i18n.js';
 import { loadReference, vocabularyOptions, entityName, reference } from '../reference.js';
 import { entitiesWhere, can } from '../permissions.js';
 import { inputField, selectField, choiceGroup, showFieldProblem } from '../fields.js';
+import { icon } from '../icons.js';
 import { severityBadge, kindBadge, statusChip, label } from './shared.js';
 import { renderRoom } from './room.js';
 
@@ -77,7 +78,7 @@ function paintList(main, ctx) {
       can('crisis.webhooks')
         ? h('a', { class: 'crisis-public-link', href: '#/crisis-webhooks', dataset: { testid: 'crisis-webhooks-link' } }, t('crisis.webhooks.link')) : null,
       declarable().length
-        ? h('a', { class: 'button primary', href: '#/crises/new', dataset: { testid: 'crisis-declare' } }, t('crisis.declare.button')) : null),
+        ? h('a', { class: 'button primary', href: '#/crises/new', dataset: { testid: 'crisis-declare' } }, icon('flag'), t('crisis.declare.button')) : null),
     h('form', { class: 'filters crisis-filters', role: 'search', dataset: { testid: 'crisis-filters' }, onsubmit: (e) => e.preventDefault() },
       filter('status', 'crisis_statuses'),
       filter('kind', 'crisis_kinds')),
@@ -173,7 +174,7 @@ function paintDeclare(main, ctx) {
     choiceGroup('crisis-themes', t('crisis.field.themes'), (ref.themes || []).map((x) => ({ value: x.code, label: pick(x, 'name') })), d.themes,
       { onChange: (values) => { d.themes = values; } }),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'crisis-declare-submit' } }, t('crisis.declare.submit')),
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'crisis-declare-submit' } }, icon('flag'), t('crisis.declare.submit')),
       h('a', { class: 'button', href: '#/crises' }, t('crisis.cancel'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -12,6 +12,7 @@
 
 import { h } from '../dom.js';
 import { t, formatNumber, formatDateTime, currentLang } from '../i18n.js';
+import { icon, stateIcon } from '../icons.js';
 import { label } from './shared.js';
 
 const DELIVERY_STATES = ['delivered', 'pending', 'failed', 'cancelled'];
@@ -66,7 +67,7 @@ export function reportSection(c, kit) {
     h('div', { class: 'report-tools' },
       h('p', { class: 'muted' }, t('crisis.report.lead')),
       report && !report.error
-        ? h('button', { type: 'button', class: 'no-print', dataset: { testid: 'report-print' }, onclick: printReport }, t('crisis.report.print'))
+        ? h('button', { type: 'button', class: 'no-print', dataset: { testid: 'report-print' }, onclick: printReport }, icon('print'), t('crisis.report.print'))
         : null),
     report?.error
       ? h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'report-error' } }, report.error.message)
@@ -83,7 +84,7 @@ function body(c, report, kit) {
     more.filter(Boolean).map((line) => h('dd', { class: 'report-more' }, line)));
   const counts = (vocabulary, states, values, testid) => h('ul', { class: 'report-counts', dataset: { testid } },
     states.filter((s) => s !== 'cancelled' || values[s] > 0).map((s) => h('li', { dataset: { state: s, count: String(values[s] ?? 0) } },
-      h('span', {}, label(vocabulary, s)), ' ', h('strong', {}, formatNumber(values[s] ?? 0)))));
+      h('span', { class: 'state-label' }, stateIcon(s), label(vocabulary, s)), ' ', h('strong', {}, formatNumber(values[s] ?? 0)))));
   const comma = currentLang() === 'ar' ? '، ' : ', ';
   return [
     h('p', { class: 'hint' }, t('crisis.report.as_of', { time: formatDateTime(new Date().toISOString()) })),

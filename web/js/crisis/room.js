@@ -25,6 +25,7 @@ import { inputField, selectField, choiceGroup, showFieldProblem, conflictNotice,
 import { person } from '../people.js';
 import { zonedToIso, zoneName } from '../time.js';
 import { reasonDialog, pausesChanged, pauseEntities, pauseChannels, heldText, listText } from '../pauses.js';
+import { icon, stateIcon, channelLabel } from '../icons.js';
 import { statementsSection } from './statements.js';
 import { reportSection } from './report.js';
 import {
@@ -194,7 +195,7 @@ function situationSection(c, manage) {
   if (!manage) return section('situation', ...notes('situation'), shown);
   if (room.open !== 'situation') {
     return section('situation', ...notes('situation'), shown,
-      h('button', { type: 'button', dataset: { testid: 'crisis-situation-edit' }, onclick: () => openForm('situation') }, t('crisis.situation.edit')));
+      h('button', { type: 'button', dataset: { testid: 'crisis-situation-edit' }, onclick: () => openForm('situation') }, icon('edit'), t('crisis.situation.edit')));
   }
   room.drafts.situation ||= { severity: c.severity, situation_ar: c.situation_ar || '', situation_en: c.situation_en || '' };
   const d = room.drafts.situation;
@@ -210,7 +211,7 @@ function situationSection(c, manage) {
   const form = h('form', { class: 'crisis-form', novalidate: true, dataset: { testid: 'situation-form' } },
     fields.severity.field,
     h('div', { class: 'two-col' }, fields.situation_ar.field, fields.situation_en.field),
-    formActions('situation-save', t('crisis.save'), () => closeForm()));
+    formActions('situation-save', t('crisis.save'), () => closeForm(), { icon: 'save' }));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = { severity: d.severity, situation_ar: d.situation_ar.trim(), situation_en: d.situation_en.trim() };
@@ -220,9 +221,9 @@ function situationSection(c, manage) {
   return section('situation', ...notes('situation'), shown.slice(1), form);
 }
 
-function formActions(testid, submitText, onCancel, { danger = false } = {}) {
+function formActions(testid, submitText, onCancel, { danger = false, icon: iconName = null } = {}) {
   return h('div', { class: 'form-actions' },
-    h('button', { type: 'submit', class: danger ? 'danger' : 'primary', dataset: { testid } }, submitText),
+    h('button', { type: 'submit', class: danger ? 'danger' : 'primary', dataset: { testid } }, iconName ? icon(iconName) : null, submitText),
     h('button', { type: 'button', dataset: { testid: `${testid}-cancel` }, onclick: onCancel }, t('crisis.cancel')));
 }
 
@@ -253,21 +254,23 @@ function publishingSection(c, manage) {
     if (!manage) return null;
     return section('publishing', ...notes('publishing'), h('p', { class: 'hint' }, t('crisis.publishing.lead')),
       h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'crisis-pause' }, onclick: (e) => pausePublishing(c, e.currentTarget) },
-        t('crisis.publishing.pause')));
+        icon('pause'), t('crisis.publishing.pause')));
   }
   const fact = (key, value) => [h('dt', {}, t(`crisis.publishing.${key}`)), h('dd', {}, value)];
   return section('publishing', ...notes('publishing'),
     h('div', { class: 'crisis-paused', dataset: { testid: 'crisis-paused', id: String(pause.id) } },
-      h('p', { class: 'crisis-paused-title' }, t('crisis.publishing.paused')),
+      h('p', { class: 'crisis-paused-title' }, icon('pause'), t('crisis.publishing.paused')),
       h('dl', { class: 'facts' },
         fact('entities', pause.entity_ids.length ? chipList(pause.entity_ids.map(entityName), 'crisis-paused-entities') : pauseEntities(pause)),
-        fact('channels', pauseChannels(pause)),
+        fact('channels', pause.channels?.length
+          ? h('ul', { class: 'chips', dataset: { testid: 'crisis-paused-channels' } }, pause.channels.map((code) => h('li', { class: 'chip' }, channelLabel(code, label('channels', code)))))
+          : pauseChannels(pause)),
         fact('since', [when(pause.paused_at), ' · ', person(pause.paused_by)]),
         fact('reason', h('bdi', { dir: 'auto' }, pause.reason))),
       h('p', { dataset: { testid: 'crisis-paused-held' } }, heldText(pause))),
     managesRoom(c)
       ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'crisis-resume' }, onclick: (e) => resumePublishing(c, e.currentTarget) },
-        t('crisis.publishing.resume'))
+        icon('play'), t('crisis.publishing.resume'))
       : null);
 }
 
@@ -308,7 +311,7 @@ function rolesSection(c, manage) {
   if (!manage) return section('roles', ...notes('roles'), list);
   if (room.open !== 'roles') {
     return section('roles', ...notes('roles'), list,
-      h('button', { type: 'button', dataset: { testid: 'crisis-roles-edit' }, onclick: () => openForm('roles') }, t('crisis.roles.edit')));
+      h('button', { type: 'button', dataset: { testid: 'crisis-roles-edit' }, onclick: () => openForm('roles') }, icon('edit'), t('crisis.roles.edit')));
   }
   room.drafts.roles ||= roles.map((r) => ({ account_id: String(r.account_id), role: r.role }));
   const d = room.drafts.roles;
@@ -323,15 +326,15 @@ function rolesSection(c, manage) {
         type: 'button', class: 'danger-outline', dataset: { testid: 'role-remove' },
         'aria-label': t('crisis.roles.remove_named', { name: people.find((p) => p.value === row.account_id)?.label || '' }),
         onclick: () => { d.splice(i, 1); paint(); mainEl.querySelector('[data-testid="role-add"]')?.focus(); },
-      }, t('crisis.roles.remove')));
+      }, icon('delete'), t('crisis.roles.remove')));
   });
   const form = h('form', { class: 'crisis-form', novalidate: true, dataset: { testid: 'roles-form' } },
     rows,
     h('p', {}, h('button', {
       type: 'button', dataset: { testid: 'role-add' },
       onclick: () => { d.push({ account_id: people[0]?.value || '', role: 'monitoring' }); paint(); mainEl.querySelector(`#role-member-${d.length - 1}`)?.focus(); },
-    }, t('crisis.roles.add'))),
-    formActions('roles-save', t('crisis.save'), () => closeForm()));
+    }, icon('add'), t('crisis.roles.add'))),
+    formActions('roles-save', t('crisis.save'), () => closeForm(), { icon: 'save' }));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = { roles: d.map((r) => ({ account_id: Number(r.account_id), role: r.role })) };
@@ -357,13 +360,13 @@ function tasksSection(c, manage) {
           onclick: () => write('tasks', () => api(`/api/v1/crises/${c.id}/tasks/${task.id}`, {
             method: 'PATCH', headers: { 'If-Match': etag(task.version) }, body: { status },
           }), status === 'done' ? 'crisis.tasks.marked_done' : 'crisis.tasks.cancelled'),
-        }, text);
+        }, icon(status === 'done' ? 'check' : 'close'), text);
         return h('tr', { class: open ? null : 'inactive', dataset: { testid: 'crisis-task', id: String(task.id), status: task.status } },
           h('th', { scope: 'row' }, bilingual('span', task, 'title')),
           h('td', {}, h('bdi', {}, accountName(c, task.owner_account_id))),
           h('td', {}, task.due_at ? when(task.due_at) : t('crisis.tasks.no_due'),
-            overdue ? h('span', { class: 'badge crisis-overdue', dataset: { testid: 'task-overdue' } }, t('crisis.tasks.overdue')) : null),
-          h('td', {}, h('span', { class: `chip crisis-task-${task.status}` }, label('crisis_task_statuses', task.status))),
+            overdue ? h('span', { class: 'badge crisis-overdue', dataset: { testid: 'task-overdue' } }, icon('clock'), t('crisis.tasks.overdue')) : null),
+          h('td', {}, h('span', { class: `chip crisis-task-${task.status}` }, stateIcon(task.status), label('crisis_task_statuses', task.status))),
           h('td', { class: 'row-action' },
             open && c.status === 'active' && (manage || isMe(task.owner_account_id)) ? step('done', 'task-done', t('crisis.tasks.done'), 'primary') : null,
             open && manage ? step('cancelled', 'task-cancel', t('crisis.tasks.cancel'), 'danger-outline') : null));
@@ -394,7 +397,7 @@ function taskForm(c) {
     h('h3', {}, t('crisis.tasks.add_heading')),
     h('div', { class: 'two-col' }, fields.title_ar.field, fields.title_en.field),
     h('div', { class: 'two-col' }, fields.owner_account_id.field, fields.due_at.field),
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'task-add' } }, t('crisis.tasks.add'))));
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'task-add' } }, icon('add'), t('crisis.tasks.add'))));
   if (problem?.field) problem.shown = !!showFieldProblem({ field: problem.field, message: problem.text() }, fields);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -447,7 +450,7 @@ function entryForm(c) {
   const form = h('form', { class: 'crisis-form crisis-entry-form', novalidate: true, dataset: { testid: 'entry-form' } },
     choiceGroup('entry-kind', t('crisis.field.entry_kind'), kinds, [d.kind], { type: 'radio', onChange: ([value]) => { d.kind = value; } }),
     h('div', { class: 'two-col' }, fields.text_ar.field, fields.text_en.field),
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'entry-submit' } }, t('crisis.timeline.add'))));
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary', dataset: { testid: 'entry-submit' } }, icon('comment'), t('crisis.timeline.add'))));
   const problem = room.notes.timeline && !room.notes.timeline.ok ? room.notes.timeline : null;
   if (problem?.field) problem.shown = !!showFieldProblem({ field: problem.field, message: problem.text() }, fields);
   form.addEventListener('submit', (e) => {
@@ -476,7 +479,7 @@ function closeSection(c, manage) {
   if (!manage) return null;
   if (room.open !== 'close') {
     return section('close', ...notes('close'), h('p', { class: 'hint' }, t('crisis.close.lead')),
-      h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'crisis-close' }, onclick: () => openForm('close') }, t('crisis.close.button')));
+      h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'crisis-close' }, onclick: () => openForm('close') }, icon('archive'), t('crisis.close.button')));
   }
   const d = room.drafts.close;
   const lessons = (lang) => {
@@ -486,7 +489,7 @@ function closeSection(c, manage) {
   };
   const form = h('form', { class: 'crisis-form', novalidate: true, dataset: { testid: 'close-form' } },
     lessons('ar'), lessons('en'),
-    formActions('close-submit', t('crisis.close.submit'), () => closeForm(), { danger: true }));
+    formActions('close-submit', t('crisis.close.submit'), () => closeForm(), { danger: true, icon: 'archive' }));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const confirmed = await confirmDialog({

@@ -8,6 +8,7 @@ import { termLabel, term } from '../reference.js';
 import { can } from '../permissions.js';
 import { session } from '../session.js';
 import { memberList, memberName } from '../people.js';
+import { stateIcon } from '../icons.js';
 
 /** A vocabulary label with its figures in the page's digits ("شديدة (3)" reads "شديدة (٣)"). */
 export function label(vocabulary, code) {
@@ -28,7 +29,7 @@ export function kindBadge(kind, { real = false } = {}) {
 }
 
 export function statusChip(status) {
-  return h('span', { class: `chip crisis-${status}`, dataset: { testid: 'crisis-status', status } }, label('crisis_statuses', status));
+  return h('span', { class: `chip crisis-${status}`, dataset: { testid: 'crisis-status', status } }, stateIcon(status, 'crisis'), label('crisis_statuses', status));
 }
 
 const me = () => session.member?.id;

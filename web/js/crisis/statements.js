@@ -22,6 +22,7 @@ import { t, pick, has, formatNumber, currentLang } from '../i18n.js';
 import { vocabularyOptions, entityName } from '../reference.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
 import { person } from '../people.js';
+import { icon, stateIcon, channelIcon } from '../icons.js';
 import { label, holdsRole, canManage, canContribute, isMe } from './shared.js';
 
 const TEXTS = ['title_ar', 'title_en', 'body_ar', 'body_en', 'instruction_ar', 'instruction_en'];
@@ -87,8 +88,8 @@ export function statementsSection(c, kit) {
   const actions = contribute && !d
     ? h('div', { class: 'form-actions' },
       h('button', { type: 'button', class: 'primary', dataset: { testid: 'statement-from-template' }, onclick: () => start({ fromTemplate: true }) },
-        t('crisis.statements.from_template')),
-      h('button', { type: 'button', dataset: { testid: 'statement-blank' }, onclick: () => start({}) }, t('crisis.statements.blank')))
+        icon('document'), t('crisis.statements.from_template')),
+      h('button', { type: 'button', dataset: { testid: 'statement-blank' }, onclick: () => start({}) }, icon('add'), t('crisis.statements.blank')))
     : null;
   const form = contribute && d ? composer(c, d, kit) : null; // first: it shows a refusal beside its field
   const list = room.statements.length
@@ -116,14 +117,14 @@ function statementCard(c, s, kit, start) {
     type: 'button', class: cls, dataset: { testid },
     'aria-label': t(`crisis.statements.${testid.replace('statement-', '')}_named`, { title: pick(s, 'title') }),
     onclick: () => run(path, testid, doneKey, confirm),
-  }, t(`crisis.statements.${testid.replace('statement-', '')}`));
+  }, icon('check'), t(`crisis.statements.${testid.replace('statement-', '')}`));
   const superseded = s.supersedes_id ? room.statements.find((x) => x.id === s.supersedes_id) : null;
   const published = s.status === 'published';
   return h('li', { class: `crisis-statement status-${s.status}`, dataset: { testid: 'statement', id: String(s.id), status: s.status, msgType: s.msg_type } },
     h('div', { class: 'crisis-statement-head' },
       h('h3', {}, s.msg_type !== 'alert' ? h('span', { class: 'badge', dataset: { testid: 'statement-msg-type' } }, label('crisis_message_types', s.msg_type)) : null,
         ' ', kit.bilingual('span', s, 'title', { dataset: { testid: 'statement-title' } })),
-      h('span', { class: `chip crisis-statement-${s.status}`, dataset: { testid: 'statement-status', status: s.status } }, label('crisis_statement_statuses', s.status))),
+      h('span', { class: `chip crisis-statement-${s.status}`, dataset: { testid: 'statement-status', status: s.status } }, stateIcon(s.status), label('crisis_statement_statuses', s.status))),
     h('dl', { class: 'card-facts' },
       fact('author', person(s.author)),
       superseded ? fact('supersedes', kit.bilingual('span', superseded, 'title')) : null,
@@ -156,19 +157,19 @@ function statementCard(c, s, kit, start) {
           kit.paint();
           kit.focus('[data-testid="statement-form"] textarea, [data-testid="statement-form"] input');
         },
-      }, t('crisis.statements.edit')) : null,
+      }, icon('edit'), t('crisis.statements.edit')) : null,
       // Withdrawing is behind the overflow menu (and a confirmation), away from the everyday steps.
       ['draft', 'in_approval'].includes(s.status) && mayEdit(c, s) ? actionMenu({
         label: t('crisis.statements.menu_label', { title: pick(s, 'title') }),
         testid: 'statement-menu',
         items: [{
-          label: t('crisis.statements.withdraw'), danger: true, testid: 'statement-withdraw',
+          label: t('crisis.statements.withdraw'), danger: true, testid: 'statement-withdraw', icon: 'ban',
           onSelect: () => run('withdraw', 'statement-withdraw', 'crisis.statements.withdrawn', 'crisis.statements.withdraw_confirm'),
         }],
       }) : null,
       published && c.status === 'active' && canContribute(c) && !kit.room.drafts.statement ? [
-        h('button', { type: 'button', dataset: { testid: 'statement-update' }, 'aria-label': t('crisis.statements.update_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'update' }) }, t('crisis.statements.update')),
-        h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'statement-cancel' }, 'aria-label': t('crisis.statements.cancel_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'cancel' }) }, t('crisis.statements.cancel')),
+        h('button', { type: 'button', dataset: { testid: 'statement-update' }, 'aria-label': t('crisis.statements.update_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'update' }) }, icon('refresh'), t('crisis.statements.update')),
+        h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'statement-cancel' }, 'aria-label': t('crisis.statements.cancel_named', { title: pick(s, 'title') }), onclick: () => start({ supersedes: s, msgType: 'cancel' }) }, icon('ban'), t('crisis.statements.cancel')),
       ] : null));
 }
 
@@ -201,7 +202,7 @@ function findingsBlock(check, testid) {
     h('h4', {}, t('crisis.statements.check')),
     findings.length
       ? h('ul', { class: 'findings' }, findings.map((f) => h('li', { class: `finding sev-${f.severity}`, dataset: { testid: 'statement-finding', severity: f.severity } },
-        h('p', {}, h('strong', {}, t(`crisis.statements.severity.${f.severity}`)), ' ', pick(f, 'message')))))
+        h('p', {}, h('strong', {}, stateIcon(f.severity), t(`crisis.statements.severity.${f.severity}`)), ' ', pick(f, 'message')))))
       : h('p', { class: 'finding-none' }, t('crisis.statements.check_clear')));
 }
 
@@ -257,7 +258,7 @@ function templatePart(c, d, kit) {
     inputs.length ? h('p', { class: 'hint' }, t('crisis.statements.values_hint')) : null,
     inputs,
     h('div', { class: 'form-actions' },
-      h('button', { type: 'button', dataset: { testid: 'statement-fill' }, onclick: () => fill(template, d, kit) }, t('crisis.statements.fill'))),
+      h('button', { type: 'button', dataset: { testid: 'statement-fill' }, onclick: () => fill(template, d, kit) }, icon('edit'), t('crisis.statements.fill'))),
     h('p', { class: 'hint', role: 'status', dataset: { testid: 'statement-fill-status' } }, d.fillNote ? d.fillNote() : ''));
 }
 
@@ -313,7 +314,7 @@ function composer(c, d, kit) {
             if (e.target.checked) d.channels.push(o.value);
           },
         }),
-        h('label', { for: boxId }, o.label));
+        h('label', { for: boxId }, channelIcon(o.value), o.label));
     }));
   fields.urgency = select('urgency', 'crisis_urgencies');
   fields.certainty = select('certainty', 'crisis_certainties');
@@ -341,8 +342,8 @@ function composer(c, d, kit) {
     reason?.field,
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary', dataset: { testid: 'statement-submit' } },
-        t(d.findings ? 'crisis.statements.submit_override' : 'crisis.statements.submit')),
-      h('button', { type: 'button', dataset: { testid: 'statement-save' }, onclick: () => save(c, d, kit, false) }, t('crisis.statements.save_draft')),
+        icon('send'), t(d.findings ? 'crisis.statements.submit_override' : 'crisis.statements.submit')),
+      h('button', { type: 'button', dataset: { testid: 'statement-save' }, onclick: () => save(c, d, kit, false) }, icon('save'), t('crisis.statements.save_draft')),
       h('button', {
         type: 'button', dataset: { testid: 'statement-form-cancel' },
         onclick: () => { room.drafts.statement = null; room.notes = {}; kit.paint(); kit.focus('#crisis-statements-heading'); },

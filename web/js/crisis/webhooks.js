@@ -25,6 +25,7 @@ import { loadVocabularies, vocabularyOptions } from '../reference.js';
 import { can } from '../permissions.js';
 import { inputField, selectField, showFieldProblem, conflictNotice } from '../fields.js';
 import { person } from '../people.js';
+import { icon, stateIcon } from '../icons.js';
 import { label } from './shared.js';
 
 export const modules = ['crisis'];
@@ -151,14 +152,14 @@ function listTable() {
 
 function activeChip(hook) {
   return h('span', { class: `chip ${hook.active ? 'status-active' : 'webhook-paused'}`, dataset: { testid: 'webhook-active', active: String(hook.active) } },
-    t(hook.active ? 'crisis.webhooks.active' : 'crisis.webhooks.paused'));
+    stateIcon(hook.active ? 'active' : 'paused'), t(hook.active ? 'crisis.webhooks.active' : 'crisis.webhooks.paused'));
 }
 
 function deliveryCounts(d = {}) {
   return [
     h('ul', { class: 'report-counts', dataset: { testid: 'webhook-counts' } },
       ['delivered', 'pending', 'failed', 'cancelled'].filter((s) => s !== 'cancelled' || d[s] > 0).map((s) =>
-        h('li', { dataset: { state: s, count: String(d[s] ?? 0) } }, h('span', {}, label(STATES, s)), ' ', h('strong', {}, formatNumber(d[s] ?? 0))))),
+        h('li', { dataset: { state: s, count: String(d[s] ?? 0) } }, h('span', { class: 'state-label' }, stateIcon(s), label(STATES, s)), ' ', h('strong', {}, formatNumber(d[s] ?? 0))))),
     d.last_delivered_at ? h('p', { class: 'hint' }, t('crisis.webhooks.last_delivered'), ' ', when(d.last_delivered_at)) : null,
   ];
 }
@@ -170,7 +171,7 @@ function actions(hook) {
       type: 'button', dataset: { testid: hook.active ? 'webhook-pause' : 'webhook-resume' },
       'aria-label': t(hook.active ? 'crisis.webhooks.pause_named' : 'crisis.webhooks.resume_named', { name }),
       onclick: () => setActive(hook, !hook.active),
-    }, t(hook.active ? 'crisis.webhooks.pause' : 'crisis.webhooks.resume')),
+    }, icon(hook.active ? 'pause' : 'play'), t(hook.active ? 'crisis.webhooks.pause' : 'crisis.webhooks.resume')),
     h('a', { href: `#/crisis-webhooks/${hook.id}`, 'aria-label': t('crisis.webhooks.deliveries_named', { name }), dataset: { testid: 'webhook-deliveries-link' } },
       t('crisis.webhooks.deliveries_link')),
     // Rotating the secret breaks the subscriber until it learns the new one; removing ends it.
@@ -178,8 +179,8 @@ function actions(hook) {
       label: t('crisis.webhooks.menu_label', { name }),
       testid: 'webhook-menu',
       items: [
-        { label: t('crisis.webhooks.rotate'), testid: 'webhook-rotate', onSelect: (opener) => rotate(hook, opener) },
-        { label: t('crisis.webhooks.remove'), danger: true, testid: 'webhook-remove', onSelect: (opener) => remove(hook, opener) },
+        { label: t('crisis.webhooks.rotate'), testid: 'webhook-rotate', icon: 'key', onSelect: (opener) => rotate(hook, opener) },
+        { label: t('crisis.webhooks.remove'), danger: true, testid: 'webhook-remove', icon: 'delete', onSelect: (opener) => remove(hook, opener) },
       ],
     }),
   ];
@@ -288,7 +289,7 @@ function registerForm() {
       h('div', { class: 'choice' }, drills, h('label', { for: 'webhook-drills' }, t('crisis.webhooks.field.include_drills'))),
       h('p', { id: 'webhook-drills-hint', class: 'hint' }, t('crisis.webhooks.field.include_drills_hint'))),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'webhook-register' } }, t('crisis.webhooks.register.submit'))));
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'webhook-register' } }, icon('add'), t('crisis.webhooks.register.submit'))));
   // A refusal of the last registration stays beside its field across a language switch.
   if (state.note?.field) state.note.shown = !!showFieldProblem({ field: state.note.field, message: state.note.text() }, fields, general);
   form.addEventListener('submit', (e) => {
@@ -352,7 +353,7 @@ function secretPanel() {
     h('label', { for: 'webhook-secret' }, t('crisis.webhooks.secret.label')),
     h('div', { class: 'copy-row' },
       input,
-      h('button', { type: 'button', dataset: { testid: 'webhook-copy' }, onclick: () => copySecret(input, status) }, t('crisis.webhooks.secret.copy'))),
+      h('button', { type: 'button', dataset: { testid: 'webhook-copy' }, onclick: () => copySecret(input, status) }, icon('copy'), t('crisis.webhooks.secret.copy'))),
     status,
     h('button', {
       type: 'button', class: 'link-button', dataset: { testid: 'webhook-secret-done' },
@@ -444,7 +445,7 @@ function deliveriesTable() {
           h('th', { scope: 'row' }, h('span', {},
             t('crisis.webhooks.deliveries.statement', { id: number }),
             h('span', { class: 'hint status-when' }, t('crisis.webhooks.deliveries.queued'), ' ', when(x.created_at)))),
-          h('td', {}, h('span', { class: `chip pub-state pub-state-${x.state}`, dataset: { testid: 'delivery-state' } }, label(STATES, x.state))),
+          h('td', {}, h('span', { class: `chip pub-state pub-state-${x.state}`, dataset: { testid: 'delivery-state' } }, stateIcon(x.state), label(STATES, x.state))),
           h('td', { dataset: { testid: 'delivery-attempts' } }, formatNumber(x.attempts)),
           h('td', {}, x.last_status === null ? none('no_answer') : formatNumber(x.last_status, { useGrouping: false })),
           h('td', { class: 'webhook-error' }, x.last_error ? h('bdi', { dir: 'auto' }, x.last_error) : none('none')),
@@ -453,7 +454,7 @@ function deliveriesTable() {
           h('td', { class: 'row-action' }, RESENDABLE.has(x.state) ? h('button', {
             type: 'button', dataset: { testid: 'delivery-send' }, 'aria-label': t('crisis.webhooks.deliveries.send_now_named', { id: number }),
             onclick: () => redeliver(x, number),
-          }, t('crisis.webhooks.deliveries.send_now')) : null));
+          }, icon('send'), t('crisis.webhooks.deliveries.send_now')) : null));
       }))));
 }
 

@@ -16,6 +16,7 @@ import { session } from '../session.js';
 import { can } from '../permissions.js';
 import { loadReference, entityName, codes, termLabel } from '../reference.js';
 import { today, addDays, parseDay, itemDays } from '../days.js';
+import { stateIcon } from '../icons.js';
 import { stackedBars, dayColumns } from './charts.js';
 import { pauseButton } from './pause.js';
 
@@ -93,7 +94,7 @@ function listCard(testid, title, rows, row, empty) {
 
 /** A content item's state as a chip (labelled from the server's content_states vocabulary). */
 function stateChip(state) {
-  return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, termLabel('content_states', state));
+  return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, stateIcon(state), termLabel('content_states', state));
 }
 
 function itemRow(item, note) {

@@ -8,8 +8,9 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t, pick, compare } from '../i18n.js';
 import { choiceGroup } from '../fields.js';
-import { reference, vocabularyOptions } from '../reference.js';
+import { reference, channelOptions } from '../reference.js';
 import { reasonDialog, pausesChanged, canPauseAll } from '../pauses.js';
+import { icon } from '../icons.js';
 
 let draft = { reason: '', entity_ids: [], channels: [] };
 
@@ -17,7 +18,7 @@ let draft = { reason: '', entity_ids: [], channels: [] };
 export function pauseButton(notify) {
   if (!canPauseAll()) return null;
   return h('button', { type: 'button', class: 'danger-outline home-pause', dataset: { testid: 'home-pause' }, onclick: (e) => openPause(e.currentTarget, notify) },
-    t('home.pause.button'));
+    icon('pause'), t('home.pause.button'));
 }
 
 async function openPause(opener, notify) {
@@ -26,7 +27,7 @@ async function openPause(opener, notify) {
   const choices = h('div', { class: 'pause-choices' },
     choiceGroup('pause-entities', t('home.pause.entities'), entities, draft.entity_ids, { onChange: (values) => { draft.entity_ids = values; } }),
     h('p', { class: 'hint' }, t('home.pause.entities_hint')),
-    choiceGroup('pause-channels', t('home.pause.channels'), vocabularyOptions('channels', (term) => term.publishable), draft.channels,
+    choiceGroup('pause-channels', t('home.pause.channels'), channelOptions((term) => term.publishable), draft.channels,
       { onChange: (values) => { draft.channels = values; } }),
     h('p', { class: 'hint' }, t('home.pause.channels_hint')));
   const { confirmed, reason } = await reasonDialog({

@@ -9,7 +9,7 @@
 // re-renders in place) keeps them.
 
 import { api, listAll } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, confirmDialog } from '../dom.js';
 import { actionMenu } from '../menu.js';
 import { t, pick, compare, LANGS } from '../i18n.js';
 import {
@@ -20,6 +20,7 @@ import { codes, termLabel } from '../reference.js';
 import { can } from '../permissions.js';
 import { field } from '../fields.js';
 import { personName } from '../people.js';
+import { icon, channelLabel } from '../icons.js';
 
 export const modules = ['initiatives'];
 export const titleKey = 'initiatives.title';
@@ -116,7 +117,7 @@ function paintList() {
     select('theme', ref.themes.map((x) => [x.code, pick(x, 'name')])),
     select('status', codes('initiative_statuses').map((s) => [s, t(`initiatives.status.${s}`)])),
     field(q, t('initiatives.filter.q')).field,
-    h('button', { type: 'submit' }, t('initiatives.filter.apply')));
+    h('button', { type: 'submit' }, icon('filter'), t('initiatives.filter.apply')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typing);
@@ -128,7 +129,7 @@ function paintList() {
     h('div', { class: 'page-head' },
       h('h1', { id: 'initiatives-title', tabindex: '-1' }, t('initiatives.title')),
       h('p', { class: 'muted' }, t('initiatives.lead')),
-      canCreate ? h('a', { class: 'button primary', href: '#/initiatives/new', dataset: { testid: 'initiative-new' } }, t('initiatives.new')) : null),
+      canCreate ? h('a', { class: 'button primary', href: '#/initiatives/new', dataset: { testid: 'initiative-new' } }, icon('add'), t('initiatives.new')) : null),
     form,
     h('div', { id: 'initiative-results' }, listResults()));
 }
@@ -179,7 +180,7 @@ function listTable() {
       h('tbody', {}, state.items.map((i) => h('tr', { dataset: { testid: 'initiative-item', id: String(i.id), status: i.status } },
         h('th', { scope: 'row' },
           h('a', { href: `#/initiatives/${i.id}` }, pick(i, 'title')),
-          i.showcased ? h('span', { class: 'badge showcase-badge' }, t('initiatives.showcased')) : null),
+          i.showcased ? h('span', { class: 'badge showcase-badge' }, icon('star'), t('initiatives.showcased')) : null),
         h('td', {}, entityName(ref, i.owner_entity_id)),
         h('td', {}, period(i)),
         h('td', {}, chips(i.themes, (c) => themeName(ref, c))),
@@ -200,8 +201,8 @@ function paintDetail() {
       h('div', { class: 'page-head' },
         h('h1', { tabindex: '-1' }, pick(item, 'title')),
         statusChip(item.status),
-        item.showcased ? h('span', { class: 'badge showcase-badge' }, t('initiatives.showcased')) : null,
-        writable ? h('a', { class: 'button', href: `#/initiatives/${item.id}/edit`, dataset: { testid: 'initiative-edit' } }, t('initiatives.edit')) : null),
+        item.showcased ? h('span', { class: 'badge showcase-badge' }, icon('star'), t('initiatives.showcased')) : null,
+        writable ? h('a', { class: 'button', href: `#/initiatives/${item.id}/edit`, dataset: { testid: 'initiative-edit' } }, icon('edit'), t('initiatives.edit')) : null),
       other ? h('p', { class: 'muted', lang: other, dir: LANGS[other].dir }, item[`title_${other}`]) : null,
       h('dl', { class: 'facts' },
         detail('owner', entityName(ref, item.owner_entity_id)),
@@ -211,7 +212,7 @@ function paintDetail() {
         detail('objectives', pick(item, 'objectives')),
         detail('audience', pick(item, 'audience')),
         detail('themes', chips(item.themes, (c) => themeName(ref, c))),
-        detail('channels', chips(item.channels, (c) => t(`initiatives.channel.${c}`))),
+        detail('channels', chips(item.channels, (c) => channelLabel(c, t(`initiatives.channel.${c}`)))),
         detail('budget_band', item.budget_band ? t(`initiatives.budget.${item.budget_band}`) : null),
         detail('updated', t('initiatives.updated_by', { who: personName(item.updated_by), when: formatDay(item.updated_at.slice(0, 10)) }))),
       h('div', { class: 'form-status', role: 'status', dataset: { testid: 'initiative-message' } }, state.message ? state.message() : ''),
@@ -259,8 +260,8 @@ function outcomesForm() {
           paintDetail();
           mainEl.querySelector(`#result-${o.results.length - 1}-label_ar`)?.focus();
         },
-      }, t('initiatives.outcomes.add_result')),
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'outcomes-save' } }, t('initiatives.outcomes.save'))));
+      }, icon('add'), t('initiatives.outcomes.add_result')),
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'outcomes-save' } }, icon('save'), t('initiatives.outcomes.save'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     saveOutcomes().catch(ctxRef.notify);
@@ -281,12 +282,12 @@ function resultRow(r, index) {
     cell('value', { inputmode: 'decimal', dir: 'ltr' }),
     cell('unit', { dir: 'auto', maxlength: 32 }),
     h('td', {}, h('button', {
-      type: 'button', class: 'danger-outline', 'aria-label': t('initiatives.result.remove'),
+      type: 'button', class: 'danger-outline icon-button', 'aria-label': t('initiatives.result.remove'),
       onclick: () => {
         state.outcomes.results.splice(index, 1);
         paintDetail();
       },
-    }, '×')));
+    }, icon('delete'))));
 }
 
 /** Reads a typed figure in either digit system ("١٢٫٥" or "12.5"). */
@@ -313,6 +314,9 @@ async function saveOutcomes() {
   }), () => t('initiatives.outcomes.saved'));
 }
 
+// Each status step's button shows the icon of the status it leads to.
+const STATUS_STEP_ICONS = { active: 'play', completed: 'check', cancelled: 'ban' };
+
 function statusSection() {
   const comment = h('input', { id: 'status-comment', type: 'text', dir: 'auto', maxlength: 2000, dataset: { testid: 'status-comment' } });
   comment.value = state.statusComment;
@@ -329,7 +333,7 @@ function statusSection() {
         headers: { 'If-Match': `"${state.item.version}"` },
         body: { to, comment: state.statusComment.trim() || undefined },
       }), () => t('initiatives.status.changed', { status: t(`initiatives.status.${to}`) })).catch(ctxRef.notify),
-    }, t(`initiatives.status.to_${to}`)))));
+    }, icon(STATUS_STEP_ICONS[to]), t(`initiatives.status.to_${to}`)))));
 }
 
 function showcaseSection() {
@@ -361,14 +365,21 @@ function showcaseSection() {
       field(note, t('initiatives.showcase.note')).field,
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'primary', dataset: { testid: 'showcase-submit' } },
-          t(item.showcased ? 'initiatives.showcase.update' : 'initiatives.showcase.add')),
+          icon('star'), t(item.showcased ? 'initiatives.showcase.update' : 'initiatives.showcase.add')),
         item.showcased ? actionMenu({
           label: t('initiatives.showcase.menu_label', { title: pick(item, 'title') }),
           testid: 'showcase-menu',
           items: [{
-            label: t('initiatives.showcase.remove'), danger: true, testid: 'showcase-withdraw',
-            onSelect: () => act(() => api(`/api/v1/initiatives/${item.id}/showcase`, { method: 'DELETE', headers: version() }),
-              () => t('initiatives.showcase.removed')).catch(ctxRef.notify),
+            label: t('initiatives.showcase.remove'), danger: true, testid: 'showcase-withdraw', icon: 'close',
+            onSelect: async (opener) => {
+              const confirmed = await confirmDialog({
+                title: t('initiatives.showcase.remove_title', { title: pick(item, 'title') }), body: t('initiatives.showcase.remove_body'),
+                confirm: t('initiatives.showcase.remove'), cancel: t('initiatives.cancel'), testid: 'showcase-withdraw-dialog', danger: true, opener,
+              });
+              if (!confirmed) return;
+              await act(() => api(`/api/v1/initiatives/${item.id}/showcase`, { method: 'DELETE', headers: version() }),
+                () => t('initiatives.showcase.removed')).catch(ctxRef.notify);
+            },
           }],
         }) : null))
       : h('p', { class: 'hint' }, t('initiatives.showcase.not_eligible')));
@@ -475,10 +486,10 @@ function paintForm() {
     h('div', { class: 'two-col' }, date('start_date'), date('end_date')),
     field(budget, t('initiatives.field.budget_band')).field,
     checks('themes', ref.themes.map((x) => x.code), (c) => themeName(ref, c)),
-    checks('channels', codes('channels'), (c) => termLabel('channels', c)),
+    checks('channels', codes('channels'), (c) => channelLabel(c, termLabel('channels', c))),
     checks('partner_entity_ids', partners.map((e) => e.id), (id) => entityName(ref, id)),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'initiative-save' } }, t(editing ? 'initiatives.save' : 'initiatives.create')),
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'initiative-save' } }, icon(editing ? 'save' : 'add'), t(editing ? 'initiatives.save' : 'initiatives.create')),
       h('a', { class: 'button', href: editing ? `#/initiatives/${state.item.id}` : '#/initiatives' }, t('initiatives.cancel'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import { t, pick, formatNumber } from '../i18n.js';
 import { loadVocabularies } from '../reference.js';
 import { formatDay } from '../days.js';
+import { stateIcon } from '../icons.js';
 
 export { formatDay };
 
@@ -39,7 +40,7 @@ export function period(item) {
 
 export function statusChip(status) {
   return h('span', { class: `chip initiative-${status}`, dataset: { testid: 'initiative-status', status } },
-    t(`initiatives.status.${status}`));
+    stateIcon(status), t(`initiatives.status.${status}`));
 }
 
 /** The text of the outcomes in the current language (the other language when it is missing). */

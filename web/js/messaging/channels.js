@@ -15,6 +15,7 @@ import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, currentLang, LANGS } from '../i18n.js';
 import { can } from '../permissions.js';
+import { icon, stateIcon, channelLabel } from '../icons.js';
 import { timeEl, byLine } from './common.js';
 
 const CHECK_DELAY_MS = 400;
@@ -96,15 +97,15 @@ function variantCard(item, variant, canEdit, reloadPanel) {
   const over = h('p', uiText({ id: `${base}-over`, class: 'variant-over', dataset: { testid: 'variant-over' } }));
   const error = h('div', uiText({ class: 'form-error', role: 'alert', dataset: { testid: 'variant-error' } }));
   const status = h('div', uiText({ class: 'form-status', role: 'status', dataset: { testid: 'variant-status' } }));
-  const save = canEdit ? h('button', uiText({ type: 'button', class: 'primary small', dataset: { testid: 'variant-save' }, onclick: () => saveCard() }), t('messaging.variants.save')) : null;
+  const save = canEdit ? h('button', uiText({ type: 'button', class: 'primary small', dataset: { testid: 'variant-save' }, onclick: () => saveCard() }), icon('save'), t('messaging.variants.save')) : null;
   // A stored variant can be dropped: the text derived from the item applies again.
-  const reset = canEdit ? h('button', uiText({ type: 'button', class: 'small', dataset: { testid: 'variant-reset' }, onclick: () => resetCard() }), t('messaging.variants.reset')) : null; // shown while a stored variant exists
+  const reset = canEdit ? h('button', uiText({ type: 'button', class: 'small', dataset: { testid: 'variant-reset' }, onclick: () => resetCard() }), icon('undo'), t('messaging.variants.reset')) : null; // shown while a stored variant exists
 
   const card = h('article', {
     class: 'variant', lang, dir, 'aria-labelledby': `${base}-heading`,
     dataset: { testid: 'variant', channel: v.channel, lang },
   },
-  h('h3', uiText({ id: `${base}-heading` }), t(`messaging.channel.${v.channel}`), ' · ', t(`messaging.variants.lang_${lang}`), badge),
+  h('h3', uiText({ id: `${base}-heading` }), channelLabel(v.channel, t(`messaging.channel.${v.channel}`)), ' · ', t(`messaging.variants.lang_${lang}`), badge),
   hasTitle ? h('div', { class: 'field' }, h('label', uiText({ for: title.id }), t('messaging.variants.title')), title, titleCount) : null,
   h('div', { class: 'field' }, h('label', uiText({ for: text.id }), t('messaging.variants.text')), text),
   h('div', { class: 'variant-meter' }, count),
@@ -261,7 +262,7 @@ const POSTABLE = ['manual', 'failed'];
 export function publicationsPanel(item, { notify } = {}) {
   const section = h('section', { class: 'publications card', 'aria-labelledby': 'publications-heading', dataset: { testid: 'publications' } });
   const list = h('div', { class: 'publications-body', 'aria-live': 'polite' });
-  const refresh = h('button', { type: 'button', class: 'small', dataset: { testid: 'publications-refresh' }, onclick: () => load() }, t('messaging.publications.refresh'));
+  const refresh = h('button', { type: 'button', class: 'small', dataset: { testid: 'publications-refresh' }, onclick: () => load() }, icon('refresh'), t('messaging.publications.refresh'));
   section.append(
     h('div', { class: 'section-head' }, h('h2', { id: 'publications-heading' }, t('messaging.publications.heading')), refresh),
     h('p', { class: 'hint' }, t('messaging.publications.hint')),
@@ -310,8 +311,8 @@ export function publicationsPanel(item, { notify } = {}) {
     const link = p.posted_url ? h('a', { href: p.posted_url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr', dataset: { testid: 'publication-link' } }, p.posted_url) : null;
     const li = h('li', { class: `publication pub-${p.state}`, dataset: { testid: 'publication', id: String(p.id), state: p.state, channel: p.channel, lang: p.lang } },
       h('div', { class: 'pub-head' },
-        h('span', { class: 'pub-channel' }, t(`messaging.channel.${p.channel}`), ' · ', t(`messaging.variants.lang_${p.lang}`)),
-        h('span', { class: `chip pub-state pub-state-${p.state}`, dataset: { testid: 'publication-state' } }, t(`messaging.publication_state.${p.state}`))),
+        h('span', { class: 'pub-channel' }, channelLabel(p.channel, t(`messaging.channel.${p.channel}`)), ' · ', t(`messaging.variants.lang_${p.lang}`)),
+        h('span', { class: `chip pub-state pub-state-${p.state}`, dataset: { testid: 'publication-state' } }, stateIcon(p.state), t(`messaging.publication_state.${p.state}`))),
       h('p', { class: 'muted pub-meta' }, details.map((d, i) => [i ? ' · ' : null, d]), when ? [' · ', when] : null),
       p.payload?.post ? h('p', { class: 'pub-post', lang: p.lang, dir: LANGS[p.lang]?.dir || 'auto' }, p.payload.post) : null,
       link ? h('p', { class: 'pub-posted' }, t('messaging.publications.posted_at'), ' ', link, ' · ', byLine(p.posted_by, p.delivered_at || p.updated_at)) : null);
@@ -322,7 +323,7 @@ export function publicationsPanel(item, { notify } = {}) {
   /** Sends a failed or manual row again (after an endpoint was fixed or configured). */
   function retryButton(p) {
     const error = h('span', { class: 'form-error', role: 'alert', dataset: { testid: 'publication-retry-error' } });
-    const button = h('button', { type: 'button', class: 'small', dataset: { testid: 'publication-retry' } }, t('messaging.publications.retry'));
+    const button = h('button', { type: 'button', class: 'small', dataset: { testid: 'publication-retry' } }, icon('refresh'), t('messaging.publications.retry'));
     button.addEventListener('click', async () => {
       error.textContent = '';
       button.disabled = true;
@@ -344,7 +345,7 @@ export function publicationsPanel(item, { notify } = {}) {
     const id = `publication-url-${p.id}`;
     const input = h('input', { id, type: 'url', dir: 'ltr', required: true, placeholder: 'https://', inputmode: 'url', autocomplete: 'off', dataset: { testid: 'publication-url' } });
     const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'publication-error' } });
-    const button = h('button', { type: 'submit', class: 'primary small', dataset: { testid: 'publication-posted' } }, t('messaging.publications.mark_posted'));
+    const button = h('button', { type: 'submit', class: 'primary small', dataset: { testid: 'publication-posted' } }, icon('link'), t('messaging.publications.mark_posted'));
     const form = h('form', { class: 'pub-form', novalidate: true },
       h('label', { for: id }, t('messaging.publications.url')), input, button, error);
     form.addEventListener('submit', async (e) => {

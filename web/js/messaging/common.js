@@ -11,11 +11,12 @@ import { formatDay } from '../days.js';
 import { can } from '../permissions.js';
 import { inputField, selectField, conflictNotice } from '../fields.js';
 import { person } from '../people.js';
+import { icon, stateIcon } from '../icons.js';
 
 // ---- small pieces ---------------------------------------------------------------------------
 
 export function stateChip(state) {
-  return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, t(`messaging.state.${state}`));
+  return h('span', { class: `chip state state-${state}`, dataset: { testid: 'state', state } }, stateIcon(state), t(`messaging.state.${state}`));
 }
 
 /** planned_at ("YYYY-MM-DD" or a UTC time) for display. */
@@ -121,7 +122,7 @@ export function findingsList(findings, { onSelect, onFix, testid = 'alignment-fi
     const where = f.field ? t(`messaging.findings.in_${f.field}`) : f.lang ? t(`messaging.findings.in_${f.lang}`) : '';
     const body = [
       h('span', { class: 'finding-head' },
-        h('span', { class: `sev-badge sev-${f.severity}` }, t(`messaging.severity.${f.severity}`)),
+        h('span', { class: `sev-badge sev-${f.severity}` }, stateIcon(f.severity), t(`messaging.severity.${f.severity}`)),
         h('span', { class: 'finding-kind' }, t(`messaging.finding_kind.${f.kind}`)),
         where ? h('span', { class: 'finding-where' }, where) : null),
       h('span', { class: 'finding-message', dataset: { testid: 'finding-message' } }, message),
@@ -132,7 +133,7 @@ export function findingsList(findings, { onSelect, onFix, testid = 'alignment-fi
     const fixButton = fix ? h('button', {
       type: 'button', class: 'finding-fix', dataset: { testid: 'finding-fix' },
       onclick: () => onFix(f, fix),
-    }, t('messaging.findings.fix_fact', { text: fix })) : null;
+    }, icon('edit'), t('messaging.findings.fix_fact', { text: fix })) : null;
     if (f.field && onSelect) {
       list.append(h('li', attrs, h('button', {
         type: 'button', class: 'finding-button', 'aria-label': `${t(`messaging.severity.${f.severity}`)}: ${message} — ${t('messaging.findings.show')}`,
@@ -198,6 +199,11 @@ const STEPS = [
   { from: ['published'], to: 'withdrawn', perm: 'messaging.content.review' },
 ];
 
+// Each step's button shows the icon of the state it leads to.
+const STEP_ICONS = {
+  in_review: 'send', approved: 'check', changes_requested: 'undo', scheduled: 'clock', published: 'publish', withdrawn: 'ban',
+};
+
 /** The steps the caller may take from the item's state. */
 export function allowedSteps(item) {
   return STEPS.filter((s) => s.from.includes(item.state) && can(s.perm, item.owner_entity_id)).map((s) => s.to);
@@ -236,7 +242,7 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
     class: to === 'changes_requested' || to === 'withdrawn' ? 'danger-outline' : 'primary',
     dataset: { testid: `workflow-${to}` },
     onclick: () => move(to),
-  }, t(`messaging.workflow.to_${to}`)));
+  }, icon(STEP_ICONS[to]), t(`messaging.workflow.to_${to}`)));
   // Shown when the server refuses a step over open error findings: the reason to go ahead anyway,
   // kept in the audit trail (unless the entity forbids overriding, which the error then says).
   const override = h('div', { class: 'override', hidden: true, dataset: { testid: 'workflow-override' } });
@@ -256,7 +262,7 @@ export function workflowBar(item, { onMoved, onReload, before, steps = allowedSt
         }
         move(to, reason.input.value.trim());
       },
-    }, t('messaging.workflow.override_go', { step: t(`messaging.workflow.to_${to}`) }));
+    }, icon('warning'), t('messaging.workflow.override_go', { step: t(`messaging.workflow.to_${to}`) }));
     replace(override, h('p', { class: 'form-error', role: 'alert' }, message), reason.field, go);
     override.hidden = false;
     reason.input.focus();
@@ -383,10 +389,10 @@ export function historyPanel(itemId, versions, { from, to, notify } = {}) {
           toSel.select.value = String(v.version);
           show();
         },
-      }, t('messaging.history.compare_previous')) : null)))));
+      }, icon('compare'), t('messaging.history.compare_previous')) : null)))));
   section.append(h('div', { class: 'table-wrap' }, table),
     h('div', { class: 'diff-choose' }, fromSel.field, toSel.field,
-      h('button', { type: 'button', dataset: { testid: 'diff-show' }, onclick: show }, t('messaging.history.compare'))),
+      h('button', { type: 'button', dataset: { testid: 'diff-show' }, onclick: show }, icon('compare'), t('messaging.history.compare'))),
     out);
   if (versions.length > 1) show();
   return section;

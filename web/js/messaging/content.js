@@ -12,6 +12,7 @@ import { selectField } from '../fields.js';
 import { loadReference, entityName, vocabularyOptions, codes, termLabel } from '../reference.js';
 import { stateChip, formatPlanned, timeEl } from './common.js';
 import { feedLink, GOVERNMENT_FEED } from '../feeds.js';
+import { icon } from '../icons.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.content.title';
@@ -48,7 +49,7 @@ export async function render(main, args, ctx) {
   replace(main,
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, t('messaging.content.title')),
-      can('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, t('messaging.content.new')) : null,
+      can('messaging.content.write') ? h('a', { class: 'button primary', href: '#/editor/new', dataset: { testid: 'content-new' } }, icon('add'), t('messaging.content.new')) : null,
       feedLink(GOVERNMENT_FEED, t('messaging.content.feed'), 'content-feed')),
     bar, status, list);
   await load(list, status);

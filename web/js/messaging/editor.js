@@ -15,9 +15,10 @@ import { api, etag } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { zonedParts, zonedToIso } from '../time.js';
-import { loadReference, reference, entityName, vocabularyOptions } from '../reference.js';
+import { loadReference, reference, entityName, vocabularyOptions, channelOptions } from '../reference.js';
 import { can, entitiesWhere } from '../permissions.js';
 import { inputField, selectField, conflictNotice } from '../fields.js';
+import { icon } from '../icons.js';
 import {
   stateChip, locateFindings, joinText, markedText, findingsList, findingsSummary, workflowBar, showWorkflowStatus,
   loadVersions, historyPanel,
@@ -142,7 +143,7 @@ function build(main) {
   const themes = checkGroup('editor-themes', t('messaging.editor.themes'),
     reference().themes.map((th) => ({ value: th.code, label: pick(th, 'name'), strategic: th.strategic })), d.themes, !canEdit, 'editor-theme');
   const channels = checkGroup('editor-channels', t('messaging.editor.channels'),
-    vocabularyOptions('channels', (term) => term.publishable), d.channels, !canEdit, 'editor-channel');
+    channelOptions((term) => term.publishable), d.channels, !canEdit, 'editor-channel');
 
   const pane = (lang) => {
     const title = inputField(`editor-title-${lang}`, t(`messaging.field.title_${lang}`), {
@@ -170,7 +171,7 @@ function build(main) {
 
   const formError = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'editor-error' } });
   const formStatus = h('div', { class: 'form-status', role: 'status', dataset: { testid: 'editor-status' } }, state.message || '');
-  const save = canEdit ? h('button', { type: 'submit', class: 'primary', dataset: { testid: 'editor-save' } }, t('messaging.editor.save')) : null;
+  const save = canEdit ? h('button', { type: 'submit', class: 'primary', dataset: { testid: 'editor-save' } }, icon('save'), t('messaging.editor.save')) : null;
   const form = h('form', { class: 'editor-form', novalidate: true, dataset: { testid: 'editor' }, 'aria-labelledby': 'editor-title' },
     h('fieldset', { class: 'card editor-meta' },
       h('legend', {}, t('messaging.editor.meta')),
@@ -251,7 +252,7 @@ function checkGroup(id, legend, options, chosen, disabled, testid) {
       const boxId = `${id}-${o.value}`;
       return h('div', { class: 'choice' },
         h('input', { type: 'checkbox', id: boxId, value: o.value, checked: chosen.includes(o.value), disabled, dataset: { testid } }),
-        h('label', { for: boxId }, o.label, o.strategic ? h('span', { class: 'badge' }, t('messaging.theme.strategic')) : null));
+        h('label', { for: boxId }, o.icon ? o.icon() : null, o.label, o.strategic ? h('span', { class: 'badge' }, t('messaging.theme.strategic')) : null));
     })));
 }
 

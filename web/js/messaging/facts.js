@@ -13,6 +13,7 @@ import { selectField, inputField, langBlock, conflictNotice } from '../fields.js
 import { formatDay } from '../days.js';
 import { stateChip, timeEl } from './common.js';
 import { person } from '../people.js';
+import { icon } from '../icons.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.facts.title';
@@ -51,7 +52,7 @@ export async function render(main, args, ctx) {
       can('messaging.facts.write') ? h('button', {
         type: 'button', class: 'primary', dataset: { testid: 'fact-new' },
         onclick: () => openForm(null),
-      }, t('messaging.facts.new')) : null),
+      }, icon('add'), t('messaging.facts.new')) : null),
     h('form', { class: 'filters', role: 'search', 'aria-label': t('messaging.filter.label'), onsubmit: (e) => e.preventDefault() }, search.field, state.field),
     formSlot, status, error, table);
   view = { formSlot, status, error, table };
@@ -104,8 +105,8 @@ function factRow(f) {
     h('td', {}, f.valid_until ? t('messaging.library.valid_until', { until: formatDay(f.valid_until) }) : t('messaging.library.valid_always')),
     h('td', {}, stateChip(f.state)),
     h('td', { class: 'actions' },
-      canWrite ? h('button', { type: 'button', class: 'small', dataset: { testid: 'fact-edit' }, onclick: () => openForm(f) }, t('messaging.action.edit')) : null,
-      canApprove ? h('button', { type: 'button', class: 'small primary', dataset: { testid: 'fact-approve' }, onclick: () => approve(f) }, t('messaging.action.approve')) : null));
+      canWrite ? h('button', { type: 'button', class: 'small', dataset: { testid: 'fact-edit' }, onclick: () => openForm(f) }, icon('edit'), t('messaging.action.edit')) : null,
+      canApprove ? h('button', { type: 'button', class: 'small primary', dataset: { testid: 'fact-approve' }, onclick: () => approve(f) }, icon('check'), t('messaging.action.approve')) : null));
 }
 
 async function approve(f) {
@@ -148,7 +149,7 @@ function openForm(f) {
     add('source', t('messaging.facts.col_source'), { dir: 'auto', maxlength: 1000 }),
     error,
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'fact-save' } }, t('messaging.action.save')),
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'fact-save' } }, icon('save'), t('messaging.action.save')),
       h('button', { type: 'button', dataset: { testid: 'fact-cancel' }, onclick: close }, t('messaging.action.cancel'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

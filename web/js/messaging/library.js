@@ -7,7 +7,7 @@
 // server refuses (403, 409, 412) is shown on the message's card with the server's own words.
 
 import { api, listAll, etag } from '../api.js';
-import { h, replace, fold } from '../dom.js';
+import { h, replace, fold, confirmDialog } from '../dom.js';
 import { actionMenu } from '../menu.js';
 import { t, pick, compare, formatNumber } from '../i18n.js';
 import { loadReference, entityName, vocabularyOptions } from '../reference.js';
@@ -16,6 +16,7 @@ import { selectField, inputField, langBlock, conflictNotice } from '../fields.js
 import { formatDay } from '../days.js';
 import { stateChip, timeEl } from './common.js';
 import { personName } from '../people.js';
+import { icon } from '../icons.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.library.title';
@@ -63,7 +64,7 @@ export async function render(main, args, ctx) {
           replace(newSlot, messageForm(null, () => replace(newSlot)));
           newSlot.querySelector('textarea')?.focus();
         },
-      }, t('messaging.library.new')) : null),
+      }, icon('add'), t('messaging.library.new')) : null),
     bar, newSlot, listSlot);
   await paintList();
 }
@@ -156,8 +157,8 @@ function paintCard(card, m, note) {
     h('p', { class: 'hint' }, validity(m),
       m.approved_by ? [' · ', t('messaging.library.approved_by', { who: personName(m.approved_by) }), ' ', timeEl(m.approved_at)] : null),
     h('div', { class: 'card-actions' },
-      canWrite ? h('button', { type: 'button', dataset: { testid: 'km-edit' }, onclick: () => replace(card, messageForm(m, () => paintCard(card, m), (saved) => paintCard(card, saved, t('messaging.library.saved')))) }, t('messaging.action.edit')) : null,
-      canApprove && m.state === 'draft' ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'km-approve' }, onclick: act('approve') }, t('messaging.action.approve')) : null,
+      canWrite ? h('button', { type: 'button', dataset: { testid: 'km-edit' }, onclick: () => replace(card, messageForm(m, () => paintCard(card, m), (saved) => paintCard(card, saved, t('messaging.library.saved')))) }, icon('edit'), t('messaging.action.edit')) : null,
+      canApprove && m.state === 'draft' ? h('button', { type: 'button', class: 'primary', dataset: { testid: 'km-approve' }, onclick: act('approve') }, icon('check'), t('messaging.action.approve')) : null,
       h('button', {
         type: 'button', class: 'link-button', 'aria-expanded': 'false', dataset: { testid: 'km-history' },
         onclick: (e) => toggleHistory(e.currentTarget, history, m).catch(ctxRef.notify),
@@ -165,7 +166,16 @@ function paintCard(card, m, note) {
       canApprove && m.state === 'approved' ? actionMenu({
         label: t('messaging.library.menu_label', { id: m.id }),
         testid: 'km-menu',
-        items: [{ label: t('messaging.action.retire'), danger: true, testid: 'km-retire', onSelect: act('retire') }],
+        items: [{
+          label: t('messaging.action.retire'), danger: true, testid: 'km-retire', icon: 'archive',
+          onSelect: async (opener) => {
+            const confirmed = await confirmDialog({
+              title: t('messaging.library.retire_title', { id: m.id }), body: t('messaging.library.retire_body'),
+              confirm: t('messaging.action.retire'), cancel: t('messaging.action.cancel'), testid: 'km-retire-dialog', danger: true, opener,
+            });
+            if (confirmed) await act('retire')();
+          },
+        }],
       }) : null),
     error, status, history);
 }
@@ -231,10 +241,10 @@ function messageForm(m, onCancel, onSaved) {
     h('div', { class: 'meta-grid' }, theme.field, owner?.field, from.field, until.field),
     h('div', { class: 'bi', dir: 'rtl' }, ar.field, en.field),
     h('fieldset', { class: 'check-group' }, h('legend', {}, t('messaging.library.points')), pointsBox,
-      h('button', { type: 'button', class: 'small', dataset: { testid: 'km-point-add' }, onclick: () => addPoint().focus() }, t('messaging.library.point_add'))),
+      h('button', { type: 'button', class: 'small', dataset: { testid: 'km-point-add' }, onclick: () => addPoint().focus() }, icon('add'), t('messaging.library.point_add'))),
     error, conflict,
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'km-save' } }, t('messaging.action.save')),
+      h('button', { type: 'submit', class: 'primary', dataset: { testid: 'km-save' } }, icon('save'), t('messaging.action.save')),
       h('button', { type: 'button', dataset: { testid: 'km-cancel' }, onclick: onCancel }, t('messaging.action.cancel'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -16,6 +16,7 @@ import {
 } from './common.js';
 import { variantsPanel, publicationsPanel } from './channels.js';
 import { person } from '../people.js';
+import { icon } from '../icons.js';
 
 export const modules = ['messaging'];
 export const titleKey = 'messaging.review.title';
@@ -62,7 +63,7 @@ function waitingFor(item) {
   const need = [];
   if (!item.approvals?.reviewer) need.push(t('messaging.review.waiting_reviewer'));
   if (!item.approvals?.network) need.push(t('messaging.review.waiting_network'));
-  return h('span', { class: 'badge strategic', dataset: { testid: 'review-waiting' } }, need.join(t('messaging.list_separator')));
+  return h('span', { class: 'badge strategic', dataset: { testid: 'review-waiting' } }, icon('hourglass'), need.join(t('messaging.list_separator')));
 }
 
 // ---- one item -------------------------------------------------------------------------------

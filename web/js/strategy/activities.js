@@ -18,6 +18,7 @@ import { can, entitiesWhere } from '../permissions.js';
 import { session } from '../session.js';
 import { inputField, selectField, showFieldProblem } from '../fields.js';
 import { formatDay, today } from '../days.js';
+import { icon, stateIcon } from '../icons.js';
 import { evidenceItems, fileInput, sendFiles, confirmRemoval } from './evidence.js';
 
 export const modules = ['strategy'];
@@ -175,7 +176,7 @@ function board() {
       const mine = items.filter((a) => a.status === s).sort(byDue);
       const id = `board-col-${s}`;
       return h('section', { class: `board-column status-${s}`, 'aria-labelledby': id, dataset: { testid: 'board-column', status: s, count: String(mine.length) } },
-        h('h2', { id }, t('strategy.board.column', { status: termLabel('activity_statuses', s), count: mine.length })),
+        h('h2', { id }, stateIcon(s), t('strategy.board.column', { status: termLabel('activity_statuses', s), count: mine.length })),
         mine.length
           ? h('ul', { class: 'board-cards' }, mine.map((a) => h('li', {}, card(a))))
           : h('p', { class: 'muted board-empty' }, t('strategy.board.empty')));
@@ -212,7 +213,7 @@ function dependencyLine(a) {
   const depends = countOf(a.depends_on);
   if (!waiting && !depends) return null;
   return h('p', { class: 'card-deps' },
-    waiting ? h('span', { class: 'badge waiting-badge', dataset: { testid: 'activity-waiting' } }, t('strategy.board.waiting_on', { count: waiting })) : null,
+    waiting ? h('span', { class: 'badge waiting-badge', dataset: { testid: 'activity-waiting' } }, icon('hourglass'), t('strategy.board.waiting_on', { count: waiting })) : null,
     !waiting && depends ? h('span', { class: 'muted' }, t('strategy.board.depends_on', { count: depends })) : null);
 }
 
@@ -234,7 +235,7 @@ function card(a) {
     dataset: { testid: 'activity-card', id: String(a.id), status: a.status, overdue: String(!!a.overdue) },
   },
   h('h3', { id: titleId }, pick(a, 'title')),
-  a.overdue ? h('p', { class: 'overdue-line' }, h('span', { class: 'badge overdue-badge', dataset: { testid: 'activity-overdue' } }, t('strategy.board.overdue'))) : null,
+  a.overdue ? h('p', { class: 'overdue-line' }, h('span', { class: 'badge overdue-badge', dataset: { testid: 'activity-overdue' } }, icon('clock'), t('strategy.board.overdue'))) : null,
   h('dl', { class: 'card-facts' },
     h('div', {}, h('dt', {}, t('strategy.activity.entity')), h('dd', {}, entityName(a.entity_id))),
     h('div', {}, h('dt', {}, t('strategy.board.responsible')),
@@ -317,7 +318,7 @@ function followUp(a) {
     dataset: { testid: 'activity-progress-input' },
   });
   const save = h('button', { type: 'submit', class: 'small primary', dataset: { testid: 'activity-save' } },
-    t('strategy.board.save'), h('span', { class: 'visually-hidden' }, ` — ${title}`));
+    icon('save'), t('strategy.board.save'), h('span', { class: 'visually-hidden' }, ` — ${title}`));
   const form = h('form', { class: 'card-follow-up', 'aria-label': t('strategy.board.follow_up', { title }), novalidate: true },
     status.field, progress.field, save);
   const errors = { status: status.error, progress: progress.error };
@@ -371,7 +372,7 @@ function newActivity(writable) {
   const toggle = h('button', {
     type: 'button', class: state.formOpen ? 'secondary' : 'primary', 'aria-expanded': String(state.formOpen),
     'aria-controls': 'new-activity', dataset: { testid: 'activity-new' },
-  }, t('strategy.board.new'));
+  }, icon('add'), t('strategy.board.new'));
   toggle.addEventListener('click', () => {
     state.formOpen = !state.formOpen;
     state.message = null;
@@ -416,7 +417,7 @@ function activityForm(writable) {
   f.entity_id.select.addEventListener('change', fillObjectives);
   fillObjectives();
 
-  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'na-submit' } }, t('strategy.board.create'));
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'na-submit' } }, icon('add'), t('strategy.board.create'));
   const cancel = h('button', { type: 'button', dataset: { testid: 'na-cancel' } }, t('strategy.action.cancel'));
   cancel.addEventListener('click', () => {
     state.formOpen = false;

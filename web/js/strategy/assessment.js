@@ -19,6 +19,7 @@ import { field, conflictNotice } from '../fields.js';
 import { periodLabel, scoreCell, scoreText, band, statusChip, axisLabel, flash } from './common.js';
 import { evidenceItems, fileInput, sendFiles, confirmRemoval } from './evidence.js';
 import { personName } from '../people.js';
+import { icon } from '../icons.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.assessment.title_plain';
@@ -377,7 +378,7 @@ function actions() {
     const note = h('textarea', { id: 'submit-note', rows: 2, maxlength: 4000, dir: 'auto', dataset: { testid: 'submit-note' } });
     note.value = state.notes.submit;
     note.addEventListener('input', () => { state.notes.submit = note.value; });
-    const button = h('button', { type: 'button', class: 'primary', dataset: { testid: 'assessment-submit' } }, t('strategy.assessment.submit'));
+    const button = h('button', { type: 'button', class: 'primary', dataset: { testid: 'assessment-submit' } }, icon('send'), t('strategy.assessment.submit'));
     button.addEventListener('click', () => step(button, 'submit', note.value.trim() ? { note: note.value.trim() } : {}, 'strategy.assessment.submitted'));
     section.append(h('p', { class: 'hint' }, t('strategy.assessment.submit_hint')),
       field(note, t('strategy.assessment.submit_note')).field, button);
@@ -388,7 +389,7 @@ function actions() {
     note.value = state.notes.review;
     note.addEventListener('input', () => { state.notes.review = note.value; });
     const noteField = field(note, t('strategy.assessment.review_note_input'), { hint: t('strategy.assessment.review_note_hint'), error: true });
-    const back = h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'assessment-return' } }, t('strategy.assessment.return'));
+    const back = h('button', { type: 'button', class: 'danger-outline', dataset: { testid: 'assessment-return' } }, icon('undo'), t('strategy.assessment.return'));
     back.addEventListener('click', () => {
       if (!note.value.trim()) {
         noteField.error.textContent = t('strategy.assessment.return_needs_note');
@@ -402,7 +403,7 @@ function actions() {
       noteField.error.textContent = '';
       note.removeAttribute('aria-invalid');
     });
-    const complete = h('button', { type: 'button', class: 'primary', dataset: { testid: 'assessment-complete' } }, t('strategy.assessment.complete'));
+    const complete = h('button', { type: 'button', class: 'primary', dataset: { testid: 'assessment-complete' } }, icon('check'), t('strategy.assessment.complete'));
     complete.addEventListener('click', () => step(complete, 'complete', note.value.trim() ? { note: note.value.trim() } : {}, 'strategy.assessment.completed'));
     section.append(h('p', { class: 'hint' }, t('strategy.assessment.review_hint')), noteField.field,
       h('div', { class: 'action-row' }, complete, back));

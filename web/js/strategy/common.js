@@ -8,6 +8,7 @@ import { h } from '../dom.js';
 import { t, formatNumber, formatYear, dayFormat, currentLang, currentDigits } from '../i18n.js';
 import { termLabel } from '../reference.js';
 import { today } from '../days.js';
+import { icon, stateIcon } from '../icons.js';
 
 /** "2026" → the year, "2026-H1" → "H1 2026", "2026-Q3" → "Q3 2026", "2026-09" → "September 2026", in the page's language and digits. */
 export function periodLabel(code) {
@@ -80,7 +81,7 @@ export function statusLabel(status) {
 }
 
 export function statusChip(status, testid = 'assessment-status') {
-  return h('span', { class: `chip assessment-status status-${status}`, dataset: { testid, status } }, statusLabel(status));
+  return h('span', { class: `chip assessment-status status-${status}`, dataset: { testid, status } }, stateIcon(status), statusLabel(status));
 }
 
 export function axisLabel(code) {
@@ -99,7 +100,7 @@ export function reportLink(path, query, label, testid) {
   return h('a', {
     class: 'button secondary', href: reportHref(path, query), dataset: { testid },
     download: html ? null : '', target: html ? '_blank' : null, rel: html ? 'noopener' : null,
-  }, label, html ? h('span', { class: 'visually-hidden' }, ` ${t('strategy.report.new_tab')}`) : null);
+  }, icon(html ? 'print' : 'download'), label, html ? h('span', { class: 'visually-hidden' }, ` ${t('strategy.report.new_tab')}`) : null);
 }
 
 // ---- SVG -----------------------------------------------------------------------------------

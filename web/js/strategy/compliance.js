@@ -11,6 +11,7 @@ import { t, pick } from '../i18n.js';
 import { loadReference } from '../reference.js';
 import { can } from '../permissions.js';
 import { field } from '../fields.js';
+import { icon, stateIcon } from '../icons.js';
 import {
   periodLabel, currentYear, scoreCell, bandLegend, statusLabel, axisLabel, reportLink, startAssessment,
 } from './common.js';
@@ -81,7 +82,7 @@ function table(d, feedback) {
       d.axes.map((axis) => scoreCell(row.axes[axis] ?? null, { dataset: { axis } })),
       scoreCell(row.overall, { class: 'overall', dataset: { testid: 'heatmap-overall' } }),
       h('td', { class: 'status-cell' }, h('div', { class: 'status-stack' },
-        h('span', { class: `status-word status-${row.status}`, dataset: { testid: 'heatmap-status-word' } }, statusLabel(row.status)),
+        h('span', { class: `status-word status-${row.status}`, dataset: { testid: 'heatmap-status-word' } }, stateIcon(row.status), statusLabel(row.status)),
         rowAction(row, d.period, feedback)))))),
       h('tbody', { class: 'average' }, h('tr', { class: 'average-row', dataset: { testid: 'heatmap-average' } },
         h('th', { scope: 'row' }, t('strategy.heatmap.average')),
@@ -98,7 +99,7 @@ function rowAction(row, period, feedback) {
   }
   if (row.status !== 'not_started' || !can('strategy.compliance.assess', row.entity_id)) return null;
   const button = h('button', { type: 'button', class: 'small primary row-action', dataset: { testid: 'heatmap-start' } },
-    t('strategy.assessment.start', { period: periodLabel(period) }), h('span', { class: 'visually-hidden' }, ` — ${pick(row, 'name')}`));
+    icon('play'), t('strategy.assessment.start', { period: periodLabel(period) }), h('span', { class: 'visually-hidden' }, ` — ${pick(row, 'name')}`));
   button.addEventListener('click', async () => {
     button.disabled = true;
     feedback.error.textContent = '';

@@ -8,6 +8,7 @@ import { h, confirmDialog } from '../dom.js';
 import { actionMenu } from '../menu.js';
 import { t, formatDateTime } from '../i18n.js';
 import { personName } from '../people.js';
+import { icon } from '../icons.js';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 export const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.txt,.csv,application/pdf,image/png,image/jpeg,image/webp,text/plain,text/csv';
@@ -30,7 +31,7 @@ export function evidenceItems(files, { href, onRemove = null }) {
       label: t('strategy.evidence.menu_label', { name: e.file_name }),
       testid: 'evidence-menu',
       className: 'evidence-menu',
-      items: [{ label: t('strategy.evidence.remove'), danger: true, testid: 'evidence-remove', onSelect: (opener) => onRemove(e, opener) }],
+      items: [{ label: t('strategy.evidence.remove'), danger: true, testid: 'evidence-remove', icon: 'delete', onSelect: (opener) => onRemove(e, opener) }],
     }) : null));
 }
 
@@ -41,7 +42,7 @@ export function fileInput(id, label, onChange) {
   });
   input.addEventListener('change', () => onChange(input));
   return h('div', { class: 'evidence-upload' },
-    input, h('label', { for: id, class: 'file-button' }, label),
+    input, h('label', { for: id, class: 'file-button' }, icon('upload'), label),
     h('p', { id: `${id}-hint`, class: 'hint' }, t('strategy.evidence.hint')));
 }
 

@@ -18,6 +18,7 @@ import { today } from '../days.js';
 import { lineChart } from '../charts.js';
 import { periodLabel, kpiFigure } from './common.js';
 import { person } from '../people.js';
+import { icon, stateIcon } from '../icons.js';
 
 export const modules = ['strategy'];
 export const titleKey = 'strategy.kpi.page_title';
@@ -124,7 +125,7 @@ function facts(k) {
     row(t('strategy.kpi.baseline'), k.baseline === null ? '—' : kpiFigure(k.baseline, k.unit), 'kpi-baseline'),
     row(t('strategy.kpi.source'), sourceName(k), 'kpi-source'),
     row(t('strategy.kpi.status'), h('span', { class: `kpi-status kpi-${k.status}`, dataset: { status: k.status } },
-      termLabel('kpi_statuses', k.status)), 'kpi-status'));
+      stateIcon(k.status), termLabel('kpi_statuses', k.status)), 'kpi-status'));
 }
 
 /** The slack around a target within which a figure is "at risk" (the server's rule: a share of the target). */
@@ -197,7 +198,7 @@ function recordForm(k, main) {
   reasonInput.addEventListener('input', () => { state.draft.reason = reasonInput.value; });
   const reason = field(reasonInput, t('strategy.kpi.record_reason'), { hint: t('strategy.kpi.record_reason_hint'), error: true });
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'kpi-record-error' } });
-  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'kpi-record-submit' } }, t('strategy.kpi.record_submit'));
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'kpi-record-submit' } }, icon('chart'), t('strategy.kpi.record_submit'));
   const form = h('form', { class: 'kpi-form', 'aria-labelledby': 'kpi-record-title', dataset: { testid: 'kpi-record' }, novalidate: true },
     h('h2', { id: 'kpi-record-title' }, t('strategy.kpi.record_title')),
     period.field, value.field, reason.field, error, h('div', { class: 'form-actions' }, submit));
@@ -231,7 +232,7 @@ function recordForm(k, main) {
 function refreshForm(k, main) {
   const period = field(periodSelect('kpi-refresh-period', k), t('strategy.kpi.record_period'), { error: true });
   const error = h('div', { class: 'form-error', role: 'alert', dataset: { testid: 'kpi-refresh-error' } });
-  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'kpi-refresh' } }, t('strategy.kpi.refresh'));
+  const submit = h('button', { type: 'submit', class: 'primary', dataset: { testid: 'kpi-refresh' } }, icon('refresh'), t('strategy.kpi.refresh'));
   const form = h('form', { class: 'kpi-form', 'aria-labelledby': 'kpi-refresh-title', dataset: { testid: 'kpi-refresh-form' } },
     h('h2', { id: 'kpi-refresh-title' }, t('strategy.kpi.refresh_title')),
     h('p', { class: 'hint' }, t('strategy.kpi.refresh_hint', { source: sourceName(k) })),

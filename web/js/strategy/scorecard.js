@@ -12,6 +12,7 @@ import { loadReference, reference, termLabel, codes } from '../reference.js';
 import { can } from '../permissions.js';
 import { session } from '../session.js';
 import { field } from '../fields.js';
+import { icon, stateIcon } from '../icons.js';
 import {
   periodLabel, currentYear, band, scoreText, scoreCell, bandLegend, statusLabel, statusChip, axisLabel,
   reportLink, startAssessment, kpiFigure, svg, rtl,
@@ -98,7 +99,7 @@ function assessmentAction(c, feedback) {
   }
   if (!can('strategy.compliance.assess', entityId)) return null;
   const button = h('button', { type: 'button', class: 'primary', dataset: { testid: 'scorecard-start' } },
-    t('strategy.assessment.start', { period: periodLabel(year) }));
+    icon('play'), t('strategy.assessment.start', { period: periodLabel(year) }));
   button.addEventListener('click', async () => {
     button.disabled = true;
     feedback.error.textContent = '';
@@ -210,7 +211,7 @@ function trendSection(c) {
         const provisional = p.status === 'draft';
         return h('tr', { dataset: { testid: 'scorecard-period', period: p.period, status: p.status } },
           h('th', { scope: 'row' }, periodLabel(p.period)),
-          h('td', {}, statusLabel(p.status)),
+          h('td', {}, h('span', { class: 'state-label' }, stateIcon(p.status), statusLabel(p.status))),
           provisional ? scoreCell(null) : scoreCell(p.scores.overall, { dataset: { testid: 'scorecard-period-overall' } }),
           mayRead ? h('td', {}, h('a', { href: `#/assessment/${p.assessment_id}` }, t('strategy.scorecard.open_assessment'),
             h('span', { class: 'visually-hidden' }, ` ${periodLabel(p.period)}`))) : null);
@@ -262,7 +263,7 @@ function kpiSection(kpis) {
         h('td', {}, k.period ? periodLabel(k.period) : '—'),
         h('td', {}, k.value !== null ? kpiFigure(k.value, k.unit) : '—'),
         h('td', {}, k.target !== null ? kpiFigure(k.target, k.unit) : '—'),
-        h('td', {}, h('span', { class: `kpi-status kpi-${k.status}` }, termLabel('kpi_statuses', k.status))))))));
+        h('td', {}, h('span', { class: `kpi-status kpi-${k.status}` }, stateIcon(k.status), termLabel('kpi_statuses', k.status))))))));
 }
 
 function activitySection(a) {

@@ -10,6 +10,7 @@ import { h, replace } from '../dom.js';
 import { t, pick, formatYear } from '../i18n.js';
 import { loadReference, entityName, termLabel } from '../reference.js';
 import { formatDay } from '../days.js';
+import { stateIcon, icon } from '../icons.js';
 import { periodLabel, kpiFigure } from './common.js';
 
 export const modules = ['strategy'];
@@ -58,7 +59,7 @@ function traceability(trace) {
     if (!entities.length) {
       return h('li', { class: 'trace-node', dataset: { testid: 'trace-row', code: o.code, served: 'false' } },
         h('div', { class: 'trace-head' }, head, ' ',
-          h('span', { class: 'badge unserved-badge', dataset: { testid: 'trace-unserved' } }, t('strategy.trace.unserved'))));
+          h('span', { class: 'badge unserved-badge', dataset: { testid: 'trace-unserved' } }, icon('warning'), t('strategy.trace.unserved'))));
     }
     // Each umbrella objective opens onto the entity objectives that serve it, by entity.
     return h('li', { class: 'trace-node', dataset: { testid: 'trace-row', code: o.code, served: 'true' } },
@@ -72,7 +73,7 @@ function traceability(trace) {
             h('ul', { class: 'trace-leaves' }, o.contributions.filter((c) => c.entity_id === id).map((c) =>
               h('li', { dataset: { testid: 'trace-contribution', code: c.code, entity: id } },
                 h('bdi', { dir: 'ltr', class: 'trace-code' }, c.code), ' ', pick(c, 'title'),
-                c.strategy_status !== 'active' ? [' ', h('span', { class: 'badge muted-badge' }, termLabel('strategy_statuses', c.strategy_status))] : null))))))));
+                c.strategy_status !== 'active' ? [' ', h('span', { class: 'badge muted-badge' }, stateIcon(c.strategy_status), termLabel('strategy_statuses', c.strategy_status))] : null))))))));
   });
   const s = trace.summary;
   return h('section', { class: 'strategy-section', 'aria-labelledby': 'trace-title', dataset: { testid: 'strategy-trace' } },
@@ -135,6 +136,6 @@ function kpiTable(kpis) {
           h('td', {}, p ? periodLabel(p.period) : '—'),
           h('td', {}, p ? kpiFigure(p.value, k.unit) : '—'),
           h('td', {}, p && p.target !== null ? kpiFigure(p.target, k.unit) : '—'),
-          h('td', {}, h('span', { class: `kpi-status kpi-${k.status}` }, termLabel('kpi_statuses', k.status))));
+          h('td', {}, h('span', { class: `kpi-status kpi-${k.status}` }, stateIcon(k.status), termLabel('kpi_statuses', k.status))));
       }))));
 }
