@@ -81,22 +81,10 @@ async function iconsAreDecoration(page, what) {
   return report.count;
 }
 
-// Buttons whose aria-label leaves out part of their visible text (axe's label-content-name-mismatch,
-// with or without their icon): a finding's button ("severity: message — show", not its kind and
-// excerpt) and a crisis task's "done"/"cancel" (named after the task). Not the icons' doing; left to
-// their own fix.
-const NAME_MISMATCH_KNOWN = /\.finding-button|data-testid="task-(done|cancel)"/;
-
-/** Whether an axe finding is one of those known above (every element it names is). */
-function known(problem) {
-  const [rule, targets] = problem.split(/: (.*)/s);
-  return rule === 'label-content-name-mismatch' && targets.split(' | ').every((target) => NAME_MISMATCH_KNOWN.test(target));
-}
-
-/** No sideways scrolling, no serious axe finding (but the known ones above), no page error. */
+/** No sideways scrolling, no serious axe finding, no page error. */
 async function pageIsSound(page, what) {
   assert.equal(await overflows(page), false, `${what}: no sideways scrolling`);
-  assert.deepEqual((await axeProblems(page)).filter((problem) => !known(problem)), [], `${what}: axe`);
+  assert.deepEqual(await axeProblems(page), [], `${what}: axe`);
   assert.deepEqual(page.problems, [], `${what}: no page errors`);
 }
 

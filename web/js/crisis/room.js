@@ -356,11 +356,12 @@ function tasksSection(c, manage) {
         const overdue = open && task.due_at && new Date(task.due_at).getTime() < now;
         const step = (status, testid, text, cls) => h('button', {
           type: 'button', class: cls, dataset: { testid },
-          'aria-label': t(`crisis.tasks.${testid.replace('task-', '')}_named`, { title: pick(task, 'title') }),
           onclick: () => write('tasks', () => api(`/api/v1/crises/${c.id}/tasks/${task.id}`, {
             method: 'PATCH', headers: { 'If-Match': etag(task.version) }, body: { status },
           }), status === 'done' ? 'crisis.tasks.marked_done' : 'crisis.tasks.cancelled'),
-        }, icon(status === 'done' ? 'check' : 'close'), text);
+        }, icon(status === 'done' ? 'check' : 'close'), text,
+        // The name starts with what the button shows (WCAG 2.5.3) and says which task it acts on.
+        h('span', { class: 'visually-hidden' }, t('crisis.tasks.of_task', { title: pick(task, 'title') })));
         return h('tr', { class: open ? null : 'inactive', dataset: { testid: 'crisis-task', id: String(task.id), status: task.status } },
           h('th', { scope: 'row' }, bilingual('span', task, 'title')),
           h('td', {}, h('bdi', {}, accountName(c, task.owner_account_id))),

@@ -136,9 +136,10 @@ export function findingsList(findings, { onSelect, onFix, testid = 'alignment-fi
     }, icon('edit'), t('messaging.findings.fix_fact', { text: fix })) : null;
     if (f.field && onSelect) {
       list.append(h('li', attrs, h('button', {
-        type: 'button', class: 'finding-button', 'aria-label': `${t(`messaging.severity.${f.severity}`)}: ${message} — ${t('messaging.findings.show')}`,
+        type: 'button', class: 'finding-button',
         onclick: () => onSelect(f),
-      }, body), fixButton));
+        // Named by all it shows (WCAG 2.5.3), then what pressing it does.
+      }, body, h('span', { class: 'visually-hidden' }, ` — ${t('messaging.findings.show')}`)), fixButton));
     } else {
       list.append(h('li', attrs, h('div', { class: 'finding-button static' }, body), fixButton));
     }
