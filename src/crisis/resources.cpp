@@ -109,8 +109,10 @@ const Resource& WebhookResource() {
           {"updated_at", Timestamp()},
       },
       {{"deliveries", Obj({{"pending", Int()}, {"delivered", Int()}, {"failed", Int()}, {"cancelled", Int()},
-                           {"last_delivered_at", NullableTimestamp()}, {"last_error", NullableStr(500)}},
-                          {"pending", "delivered", "failed", "cancelled", "last_delivered_at", "last_error"})}});
+                           {"last_delivered_at", NullableTimestamp()}, {"last_error", NullableStr(500)},
+                           {"last_error_code", Enum(DeliveryErrors(), /*nullable=*/true)}},
+                          {"pending", "delivered", "failed", "cancelled", "last_delivered_at", "last_error",
+                           "last_error_code"})}});
   return *r;
 }
 
@@ -118,7 +120,8 @@ const Resource& DeliveryResource() {
   static const Resource* r = new Resource({
       {"id", Int()}, {"webhook_id", Int()}, {"statement_id", Int()}, {"idempotency_key", Str(100)},
       {"state", Enum(DeliveryStates())}, {"attempts", Int()}, {"next_attempt_at", NullableTimestamp()},
-      {"last_status", NullableInt()}, {"last_error", NullableStr(500)}, {"created_at", Timestamp()},
+      {"last_status", NullableInt()}, {"last_error", NullableStr(500)},
+      {"last_error_code", Enum(DeliveryErrors(), /*nullable=*/true)}, {"created_at", Timestamp()},
       {"delivered_at", NullableTimestamp()}, {"version", Int()}, {"updated_at", Timestamp()},
   });
   return *r;

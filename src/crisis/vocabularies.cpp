@@ -140,10 +140,24 @@ const module::Vocabulary& DeliveryStates() {
   return v;
 }
 
+const module::Vocabulary& DeliveryErrors() {
+  static const module::Vocabulary v("crisis_webhook_errors", {
+      {"bad_url", "عنوان المشترك غير صالح", "The subscriber's address is not valid"},
+      {"address_refused", "العنوان محظور بسياسة العناوين", "The address is refused by the address policy"},
+      {"unresolved", "تعذّر العثور على اسم الخادم", "The server's name could not be found"},
+      {"unreachable", "تعذّر الاتصال بالخادم", "The server could not be reached"},
+      {"timeout", "انتهت مهلة الانتظار", "The server did not answer in time"},
+      {"tls", "تعذّر التحقق من شهادة الخادم أو إنشاء اتصال آمن", "The server's certificate could not be verified, or TLS failed"},
+      {"connection_lost", "انقطع الاتصال أثناء الإرسال", "The connection broke during the delivery"},
+      {"http_status", "ردّ الخادم برمز خطأ", "The server answered with an error status"},
+  });
+  return v;
+}
+
 void RegisterVocabularies(module::ModuleRegistry& reg) {
   for (const module::Vocabulary* v : {&Kinds(), &Types(), &Severities(), &Statuses(), &RoomRoles(), &TaskStatuses(),
                                       &TimelineKinds(), &CalendarKinds(), &MessageTypes(), &Urgencies(), &Certainties(),
-                                      &StatementStatuses(), &DeliveryStates()}) {
+                                      &StatementStatuses(), &DeliveryStates(), &DeliveryErrors()}) {
     reg.AddVocabulary(*v);
   }
 }

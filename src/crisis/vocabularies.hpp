@@ -29,6 +29,9 @@ const module::Vocabulary& StatementStatuses();
 /// "crisis_webhook_delivery_states": a delivery to a subscriber is pending (retried with backoff)
 /// until it is delivered, failed (attempts used up) or cancelled (the subscriber was removed).
 const module::Vocabulary& DeliveryStates();
+/// "crisis_webhook_errors": why an attempt failed, in words a reader can act on (the technical
+/// detail stays in `last_error`).
+const module::Vocabulary& DeliveryErrors();
 
 void RegisterVocabularies(module::ModuleRegistry& reg);
 

@@ -50,17 +50,20 @@ Result<Json> WebhookJson(Tx& tx, const Row& row) {
       {row.Int("id")});
   if (!counts) return std::move(counts).error();
   Json deliveries = {{"pending", 0}, {"delivered", 0}, {"failed", 0}, {"cancelled", 0}, {"last_delivered_at", nullptr},
-                     {"last_error", nullptr}};
+                     {"last_error", nullptr}, {"last_error_code", nullptr}};
   for (const auto& c : *counts) {
     deliveries[c.Text("state")] = c.Int("n");
     if (c.Text("state") == "delivered") deliveries["last_delivered_at"] = OptJson(c.OptText("last_delivered_at"));
   }
   auto last = tx.Query(
-      "SELECT last_error FROM crisis_webhook_deliveries WHERE webhook_id = $1 AND last_error IS NOT NULL "
+      "SELECT last_error, last_error_code FROM crisis_webhook_deliveries WHERE webhook_id = $1 AND last_error IS NOT NULL "
       "AND state <> 'delivered' ORDER BY updated_at DESC, id DESC LIMIT 1",
       {row.Int("id")});
   if (!last) return std::move(last).error();
-  if (!last->empty()) deliveries["last_error"] = (*last)[0].Text("last_error");
+  if (!last->empty()) {
+    deliveries["last_error"] = (*last)[0].Text("last_error");
+    deliveries["last_error_code"] = OptJson((*last)[0].OptText("last_error_code"));
+  }
   out["deliveries"] = std::move(deliveries);
   return out;
 }
@@ -123,6 +126,10 @@ CREATE TABLE crisis_webhook_deliveries (
 );
 CREATE INDEX crisis_webhook_deliveries_due ON crisis_webhook_deliveries(state, next_attempt_at);
 CREATE INDEX crisis_webhook_deliveries_webhook ON crisis_webhook_deliveries(webhook_id, id);
+)SQL"},
+          // Why the last attempt failed, as a crisis_webhook_errors code (last_error keeps the detail).
+          {"crisis", 6, "0006_crisis_webhook_error_code", R"SQL(
+ALTER TABLE crisis_webhook_deliveries ADD COLUMN last_error_code TEXT;
 )SQL"}};
 }
 

@@ -113,25 +113,50 @@ std::chrono::milliseconds WebhookWorker::Backoff(int64_t attempts) {
   return std::chrono::milliseconds(half(random));
 }
 
+namespace {
+
+// A crisis_webhook_errors code for a failed request (http::PostRequest names the stage that
+// failed: "resolve: …", "connect: …", "handshake: …", "write: …", "read: …", or "tls: …").
+std::string ErrorCode(const core::Error& error) {
+  if (error.key == "common.address_refused") return "address_refused";
+  // A stream timeout reads "The socket was closed due to a timeout" (Beast).
+  const std::string& detail = error.detail;
+  auto starts = [&](std::string_view stage) { return detail.rfind(stage, 0) == 0; };
+  if (detail.find("timeout") != std::string::npos || detail.find("timed out") != std::string::npos) {
+    return "timeout";
+  }
+  if (starts("resolve")) return "unresolved";
+  if (starts("connect")) return "unreachable";
+  if (starts("handshake") || starts("tls")) return "tls";
+  return "connection_lost";
+}
+
+}  // namespace
+
 void WebhookWorker::Attempt(const Claimed& d) {
   const int64_t attempts = d.attempts + 1;
   auto headers = auth::WebhookSignatureHeaders(d.secret, d.payload, store_.clock().NowMicros() / 1'000'000);
   headers.emplace_back("Idempotency-Key", d.key);
   headers.emplace_back("X-Sawt-Delivery", std::to_string(d.id));
   headers.emplace_back("X-Sawt-Event", "crisis.statement_published");
-  std::string error;
+  std::string error, code;
   std::optional<int64_t> status;
   auto target = http::ParseHttpUrl(d.url, /*allow_https=*/true);
   if (!target) {
     error = "bad subscriber url";
+    code = "bad_url";
   } else {
     auto answer = http::PostRequest(*target, "application/json", d.payload, headers, options_.timeout, &options_.addresses,
                                     options_.trust);
     if (!answer) {
       error = answer.error().detail.empty() ? answer.error().key : answer.error().detail;
+      code = ErrorCode(answer.error());
     } else {
       status = answer->status;
-      if (answer->status < 200 || answer->status > 299) error = "HTTP " + std::to_string(answer->status);
+      if (answer->status < 200 || answer->status > 299) {
+        error = "HTTP " + std::to_string(answer->status);
+        code = "http_status";
+      }
     }
   }
   if (error.size() > kMaxErrorBytes) error.resize(kMaxErrorBytes);
@@ -145,16 +170,17 @@ void WebhookWorker::Attempt(const Claimed& d) {
     const std::string state = error.empty() ? "delivered" : next ? "pending" : "failed";
     auto n = tx.Exec(
         "UPDATE crisis_webhook_deliveries SET state = $1, attempts = $2, next_attempt_at = $3, last_status = $4, "
-        "last_error = $5, delivered_at = $6, version = version + 1, updated_at = $7 WHERE id = $8 AND version = $9 "
-        "AND state = 'pending'",
+        "last_error = $5, delivered_at = $6, version = version + 1, updated_at = $7, last_error_code = $10 "
+        "WHERE id = $8 AND version = $9 AND state = 'pending'",
         {state, attempts, store::OrNull(next), store::OrNull(status),
          store::OrNull(failure), store::OrNull(error.empty() ? std::optional<std::string>(now) : std::nullopt), now, d.id,
-         d.version});
+         d.version, error.empty() ? store::Null() : store::Value(code)});
     if (!n) return std::move(n).error();
     if (*n != 1 || state == "pending") return Ok();  // the subscriber was removed meanwhile; retries are not events
     auto event = tx.Append({"system", state == "delivered" ? "crisis.webhook_delivered" : "crisis.webhook_failed",
                             std::nullopt, "crisis_webhook", std::to_string(d.webhook_id),
-                            {{"delivery_id", d.id}, {"attempts", attempts}, {"status", OptJson(status)}, {"error", error}}});
+                            {{"delivery_id", d.id}, {"attempts", attempts}, {"status", OptJson(status)}, {"error", error},
+                             {"error_code", code}}});
     if (!event) return std::move(event).error();
     return Ok();
   });

@@ -142,6 +142,7 @@ TEST_P(CrisisWebhooksApiTest, APublishedStatementReachesEverySubscriberSignedOnc
   ASSERT_EQ(retry_wait["attempts"], 1) << waiting.dump();
   EXPECT_EQ(retry_wait["last_status"], 503);
   EXPECT_EQ(retry_wait["last_error"], "HTTP 503");
+  EXPECT_EQ(retry_wait["last_error_code"], "http_status");
   int64_t due = 0;
   ASSERT_TRUE(core::ParseIsoUtc(retry_wait["next_attempt_at"].get<std::string>(), &due));
   EXPECT_GE(due - own->clock().NowMicros(), 1'000'000);
@@ -152,6 +153,7 @@ TEST_P(CrisisWebhooksApiTest, APublishedStatementReachesEverySubscriberSignedOnc
     if (w["id"] == hooks["down"].first) {
       EXPECT_EQ(w["deliveries"]["pending"], 1);
       EXPECT_EQ(w["deliveries"]["last_error"], "HTTP 503");
+      EXPECT_EQ(w["deliveries"]["last_error_code"], "http_status");
     }
     if (w["id"] == hooks["plain"].first) {
       EXPECT_EQ(w["deliveries"]["delivered"], 1);
@@ -169,6 +171,7 @@ TEST_P(CrisisWebhooksApiTest, APublishedStatementReachesEverySubscriberSignedOnc
   EXPECT_EQ(twice[0].delivery, twice[1].delivery);
   const Json recovered = DeliveryOnceIn(*own, admin, hooks["down"].first, "delivered");
   EXPECT_EQ(recovered["attempts"], 2);
+  EXPECT_TRUE(recovered["last_error_code"].is_null()) << recovered.dump();
 
   // A subscriber without drills got nothing; nobody got anything twice.
   std::this_thread::sleep_for(200ms);
@@ -234,6 +237,7 @@ TEST_P(CrisisWebhooksApiTest, AnUntrustedCertificateIsRefusedAndNothingIsSent) {
   EXPECT_EQ(d["state"], "pending");
   EXPECT_TRUE(d["last_status"].is_null());
   EXPECT_NE(d["last_error"].get<std::string>().find("handshake"), std::string::npos) << d.dump();
+  EXPECT_EQ(d["last_error_code"], "tls") << d.dump();
   EXPECT_TRUE(secure.received().empty()) << "nothing readable reached an unverified server";
 }
 

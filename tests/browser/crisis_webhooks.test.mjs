@@ -269,6 +269,12 @@ test('two approvers publish its statement: the report shows it in the page digit
 test("the subscriber's deliveries: the statement's delivery, filtered by state and sent again (ar, phone)", async () => {
   assert.ok(hookId && statementId, 'a statement was published to the subscriber');
   const page = await signIn('admin', 'admin-demo', { lang: 'ar', viewport: PHONE });
+  // Once the first attempt has failed, the page says why in words, with the detail under it.
+  for (let i = 0; i < 150; i += 1) {
+    const listed = await apiGet(page, `/api/v1/crisis-webhooks/${hookId}/deliveries`);
+    if (listed.items?.[0]?.attempts >= 1) break;
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
   await go(page, '#/crisis-webhooks');
   const hookRow = page.locator(`[data-testid="webhook-item"][data-id="${hookId}"]`);
   await hookRow.waitFor();
@@ -279,8 +285,12 @@ test("the subscriber's deliveries: the statement's delivery, filtered by state a
   const item = page.getByTestId('delivery-item').first();
   await item.waitFor();
   const state = await item.getAttribute('data-state');
-  assert.ok(['pending', 'failed'].includes(state), `nothing listens at ${HOOK_URL} (${state})`);
+  assert.ok(['pending', 'failed'].includes(state), `nothing is delivered to ${HOOK_URL} (${state})`);
   assert.match(await item.textContent(), ARABIC_DIGIT, 'the statement and times in the page digits');
+  const why = item.getByTestId('delivery-error');
+  // This server's address policy keeps webhooks off loopback (the default for a deployment).
+  assert.equal(await why.locator('.webhook-failure-reason').textContent(), 'العنوان محظور بسياسة العناوين', 'the reason in Arabic');
+  assert.match(await why.locator('.webhook-failure-detail').textContent(), /^address refused by the webhook address policy/, 'the detail as sawt said it');
   await checkPage(page, 'crisis-webhook-deliveries-ar-phone', 'the deliveries (ar)');
 
   await item.getByTestId('delivery-send').click();

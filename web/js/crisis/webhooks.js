@@ -33,6 +33,17 @@ export const titleKey = 'crisis.webhooks.title';
 
 const BASE = '/api/v1/crisis-webhooks';
 const STATES = 'crisis_webhook_delivery_states';
+const ERRORS = 'crisis_webhook_errors';
+
+/**
+ * Why the last attempt failed: the reason in the reader's language (the server's error code),
+ * then the technical detail as the receiver or the network said it, for whoever runs the receiver.
+ */
+function failure(code, detail, testid) {
+  return h('span', { class: 'webhook-failure', dataset: testid ? { testid } : {} },
+    code ? h('span', { class: 'webhook-failure-reason' }, label(ERRORS, code)) : null,
+    h('bdi', { dir: 'ltr', class: 'hint code webhook-failure-detail' }, detail));
+}
 const MAX_ATTEMPTS = 30; // the worker's limit (docs/crisis.md "Delivery")
 const RESENDABLE = new Set(['pending', 'failed', 'cancelled']);
 
@@ -145,7 +156,7 @@ function listTable() {
       h('td', { dataset: { testid: 'webhook-drills-text' } }, t(hook.include_drills ? 'crisis.webhooks.drills_yes' : 'crisis.webhooks.drills_no')),
       h('td', {}, deliveryCounts(hook.deliveries)),
       h('td', { class: 'webhook-error' }, hook.deliveries?.last_error
-        ? h('bdi', { dir: 'auto', dataset: { testid: 'webhook-last-error' } }, hook.deliveries.last_error)
+        ? failure(hook.deliveries.last_error_code, hook.deliveries.last_error, 'webhook-last-error')
         : h('span', { class: 'muted' }, t('crisis.webhooks.no_error'))),
       h('td', { class: 'row-action' }, h('div', { class: 'webhook-actions' }, actions(hook))))))));
 }
@@ -406,7 +417,7 @@ function paintDetail() {
       fact('crisis.webhooks.field.created', [person(hook.created_by), ' · ', when(hook.created_at)]),
       fact('crisis.webhooks.col.deliveries', deliveryCounts(hook.deliveries)),
       fact('crisis.webhooks.col.last_error', hook.deliveries?.last_error
-        ? h('bdi', { dir: 'auto' }, hook.deliveries.last_error) : t('crisis.webhooks.no_error'))),
+        ? failure(hook.deliveries.last_error_code, hook.deliveries.last_error) : t('crisis.webhooks.no_error'))),
     deliveriesSection());
 }
 
@@ -448,7 +459,7 @@ function deliveriesTable() {
           h('td', {}, h('span', { class: `chip pub-state pub-state-${x.state}`, dataset: { testid: 'delivery-state' } }, stateIcon(x.state), label(STATES, x.state))),
           h('td', { dataset: { testid: 'delivery-attempts' } }, formatNumber(x.attempts)),
           h('td', {}, x.last_status === null ? none('no_answer') : formatNumber(x.last_status, { useGrouping: false })),
-          h('td', { class: 'webhook-error' }, x.last_error ? h('bdi', { dir: 'auto' }, x.last_error) : none('none')),
+          h('td', { class: 'webhook-error' }, x.last_error ? failure(x.last_error_code, x.last_error, 'delivery-error') : none('none')),
           h('td', {}, x.state === 'pending' && x.next_attempt_at ? when(x.next_attempt_at) : none('none')),
           h('td', {}, x.delivered_at ? when(x.delivered_at) : none('not_delivered')),
           h('td', { class: 'row-action' }, RESENDABLE.has(x.state) ? h('button', {
