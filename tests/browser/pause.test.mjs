@@ -159,3 +159,30 @@ test('the police director pauses publishing from a drill room and resumes it (En
   assert.deepEqual((await apiGet(page, `/api/v1/crises/${declared.body.id}`)).publishing_pauses, []);
   assert.deepEqual(page.problems, []);
 });
+
+test('a pause resumed from the banner leaves the crisis room showing it at once (Arabic, phone)', async () => {
+  const page = await signIn('admin', 'admin-demo', { locale: 'ar', viewport: PHONE });
+  const police = (await apiGet(page, '/api/v1/entities?limit=200')).items.find((e) => e.code === 'police');
+  const declared = await apiSend(page, 'POST', '/api/v1/crises', {
+    kind: 'drill', crisis_type: 'weather', severity: 'severe', lead_entity_id: police.id,
+    title_ar: 'تمرين: استئناف من الشريط', title_en: 'Drill: resuming from the banner',
+  });
+  assert.equal(declared.status, 201, JSON.stringify(declared.body));
+  await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, declared.body.id);
+  const room = page.getByTestId('crisis-room');
+  await room.waitFor();
+  await page.getByTestId('crisis-pause').click();
+  await page.getByTestId('crisis-pause-dialog-reason').fill('إيقاف أثناء التمرين.');
+  await page.getByTestId('crisis-pause-dialog-confirm').click();
+  await room.getByTestId('crisis-paused').waitFor();
+
+  const banner = page.getByTestId('pause-banner');
+  const mine = banner.getByTestId('pause').filter({ hasText: 'إيقاف أثناء التمرين.' });
+  await mine.getByTestId('pause-resume').click();
+  await page.getByTestId('pause-resume-dialog-confirm').click();
+  // No navigation: the room reads the crisis again on its own.
+  await room.getByTestId('crisis-paused').waitFor({ state: 'detached' });
+  await page.getByTestId('crisis-pause').waitFor();
+  assert.deepEqual((await apiGet(page, `/api/v1/crises/${declared.body.id}`)).publishing_pauses, []);
+  assert.deepEqual(page.problems, []);
+});

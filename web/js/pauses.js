@@ -22,6 +22,8 @@ import { canEverywhere } from './permissions.js';
 import { icon } from './icons.js';
 
 const CHANGED = 'sawt:pauses-changed';
+/** Dispatched on document when the banner resumed a pause, so a page showing pauses (the crisis room) reads them again. */
+export const PUBLISHING_RESUMED = 'sawt:publishing-resumed';
 
 /** Tells the banner that a pause began or ended (it asks the server again). */
 export function pausesChanged() {
@@ -149,6 +151,7 @@ export function createPauseBanner({ notify }) {
       await api(`/api/v1/publishing-pauses/${encodeURIComponent(p.id)}/resume`, {
         method: 'POST', headers: { 'If-Match': etag(p.version) }, body: reason ? { reason } : {},
       });
+      document.dispatchEvent(new CustomEvent(PUBLISHING_RESUMED, { detail: { id: p.id } }));
     } catch (err) {
       notify(err); // e.g. 409: resumed meanwhile by someone else; the banner shows what is left
     }

@@ -24,7 +24,7 @@ import { entityName, themeName, vocabularyOptions, codes } from '../reference.js
 import { inputField, selectField, choiceGroup, showFieldProblem, conflictNotice, langBlock } from '../fields.js';
 import { person } from '../people.js';
 import { zonedToIso, zoneName } from '../time.js';
-import { reasonDialog, pausesChanged, pauseEntities, pauseChannels, heldText, listText } from '../pauses.js';
+import { reasonDialog, pausesChanged, PUBLISHING_RESUMED, pauseEntities, pauseChannels, heldText, listText } from '../pauses.js';
 import { icon, stateIcon, channelLabel } from '../icons.js';
 import { statementsSection } from './statements.js';
 import { reportSection } from './report.js';
@@ -49,10 +49,21 @@ const room = {
 };
 let mainEl = null;
 let ctxRef = null;
+let listening = false; // one listener for the banner's resumes, whichever crisis is shown
+
+/** The banner resumed publishing: the room shown now (its pause switch, timeline) reads it again. */
+function onResumedFromBanner() {
+  if (!room.crisis || !mainEl?.isConnected || mainEl.dataset.page !== 'crises' || location.hash.split("/")[2] !== String(room.id)) return;
+  load().then(paint).catch(ctxRef.notify);
+}
 
 export async function renderRoom(main, id, ctx) {
   mainEl = main;
   ctxRef = ctx;
+  if (!listening) {
+    document.addEventListener(PUBLISHING_RESUMED, onResumedFromBanner);
+    listening = true;
+  }
   if (room.id !== id || !room.crisis) {
     Object.assign(room, { id, open: null, notes: {}, conflict: false, drafts: emptyDrafts(), templates: null, openStatements: new Set() });
     await load();
