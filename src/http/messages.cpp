@@ -254,7 +254,8 @@ icu::Locale IcuLocale(std::string_view lang, Digits digits) {
   return icu::Locale(name.c_str());
 }
 
-// "YYYY-MM-DD" written out as a long date in the locale (its own calendar day, no time zone shift).
+// "YYYY-MM-DD" written out as a long date in the locale (its own calendar day, no time zone shift;
+// the locale's calendar may be another than the Gregorian the day is given in).
 std::optional<std::string> FormatDay(std::string_view day, const icu::Locale& locale) {
   int y = 0, m = 0, d = 0;
   if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
@@ -266,22 +267,34 @@ std::optional<std::string> FormatDay(std::string_view day, const icu::Locale& lo
     return std::nullopt;
   }
   UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> gregorian(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("en@calendar=gregorian"), status));
+  if (U_FAILURE(status) || !gregorian) return std::nullopt;
+  gregorian->setLenient(false);
+  gregorian->clear();
+  gregorian->set(y, m - 1, d);
+  const UDate at = gregorian->getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;  // 2026-02-30
   std::unique_ptr<icu::DateFormat> format(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
   if (!format) return std::nullopt;
   format->adoptTimeZone(icu::TimeZone::createTimeZone("Etc/UTC"));
-  icu::Calendar* calendar = format->getCalendar()->clone();
-  std::unique_ptr<icu::Calendar> owned(calendar);
-  calendar->setTimeZone(*icu::TimeZone::getGMT());
-  calendar->setLenient(false);
-  calendar->clear();
-  calendar->set(y, m - 1, d);
-  const UDate at = calendar->getTime(status);
-  if (U_FAILURE(status)) return std::nullopt;  // 2026-02-30
   icu::UnicodeString out;
   format->format(at, out);
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;
+}
+
+// The day in the reader's calendars: Gregorian, and the Hijri (Umm al-Qura) after it in
+// parentheses when asked ("٧ ديسمبر ٢٠٢٦ (٢٧ جمادى الآخرة ١٤٤٨ هـ)").
+std::optional<std::string> FormatDayFor(std::string_view day, std::string_view lang, Digits digits, bool hijri) {
+  auto gregorian = FormatDay(day, IcuLocale(lang, digits));
+  if (!gregorian || !hijri) return gregorian;
+  std::string name = lang == "en" ? "en" : "ar";
+  name += "@calendar=islamic-umalqura;numbers=";
+  name += DigitsName(digits);
+  auto islamic = FormatDay(day, icu::Locale(name.c_str()));
+  return islamic ? *gregorian + " (" + *islamic + ")" : gregorian;
 }
 
 // Text whose figures are written in `digits`: "24.1 million" → "٢٤٫١ million" and back; the
@@ -351,7 +364,7 @@ using Terms = std::map<std::string, std::map<std::string, TermLabel, std::less<>
 // Formats an ICU message pattern. Slots ICU cannot take as they are (a number that is not one, a
 // day, a vocabulary code, an argument that is missing) are first rewritten into plain slots holding
 // the text to show, each a fresh argument, so one argument may serve several kinds of slot.
-std::optional<std::string> FormatPattern(std::string_view text, std::string_view lang, Digits digits,
+std::optional<std::string> FormatPattern(std::string_view text, std::string_view lang, Digits digits, bool hijri,
                                          const std::vector<std::string>& args, const Terms& terms) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
@@ -392,7 +405,7 @@ std::optional<std::string> FormatPattern(std::string_view text, std::string_view
     if (type == UMSGPAT_ARG_TYPE_SIMPLE && type_name == "digits") {
       rewrite(WithDigits(*value, digits));
     } else if (type == UMSGPAT_ARG_TYPE_SIMPLE && type_name == "date") {
-      auto day = FormatDay(*value, locale);
+      auto day = FormatDayFor(*value, lang, digits, hijri);
       rewrite(day ? *day : *value);
     } else if (type == UMSGPAT_ARG_TYPE_SIMPLE && !IsBuiltInType(type_name)) {
       auto vocabulary = terms.find(TypeKey(type_name));
@@ -487,7 +500,7 @@ std::string MessageCatalog::Translate(std::string_view key, const Locale& locale
                                                                    : it->second.ar;
   if (!HasTypedSlot(text)) return Fill(text, args);
   try {
-    if (auto out = FormatPattern(text, lang, digits, args, terms_)) return *std::move(out);
+    if (auto out = FormatPattern(text, lang, digits, locale.hijri, args, terms_)) return *std::move(out);
   } catch (const std::exception&) {
     // ICU reports through status codes; this only guards allocation failures in our own code.
   }

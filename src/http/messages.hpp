@@ -15,7 +15,8 @@ namespace sawt::http {
 ///   {0, plural, one {…} two {…} few {# …} many {# …} other {# …}}
 ///                             ICU plural forms by the language's rules, # the number formatted;
 ///   {0, select, a {…} other {…}}   a branch chosen by a code;
-///   {0, date}                 a day "YYYY-MM-DD" written out in the language ("٧ ديسمبر ٢٠٢٦");
+///   {0, date}                 a day "YYYY-MM-DD" written out in the language ("٧ ديسمبر ٢٠٢٦"),
+///                             with the Hijri date after it for readers who ask (Locale::hijri);
 ///   {0, digits}               a text whose figures follow the reader's digits ("24.1 مليون" →
 ///                             "٢٤٫١ مليون"): approved values as the library words them;
 ///   {0, <vocabulary>}         the label of a code in a vocabulary added with AddTerms
@@ -47,10 +48,13 @@ const char* DigitsName(Digits digits);
 struct Locale {
   std::string lang = "ar";
   std::optional<Digits> digits;
+  /// Days ({0, date}) also in the Hijri calendar (Umm al-Qura), in parentheses after the
+  /// Gregorian ("-u-ca-islamic-umalqura"), as the page shows them with that preference.
+  bool hijri = false;
 
   /// The same reader's preference applied to another language (for texts given in both
   /// languages, message_ar / message_en).
-  Locale In(std::string_view other_lang) const { return Locale{std::string(other_lang), digits}; }
+  Locale In(std::string_view other_lang) const { return Locale{std::string(other_lang), digits, hijri}; }
 };
 
 /// A labelled code a message may name ({0, channels}).

@@ -153,6 +153,20 @@ TEST(MessagesTest, TheTextsOwnFiguresFollowTheReadersDigits) {
   EXPECT_EQ(c.Translate("test.slots", "ar", {"1", "x"}), "بند واحد من ٢٠ في x.");
 }
 
+TEST(MessagesTest, DaysInTheHijriCalendarTooWhenAsked) {
+  MessageCatalog c;
+  c.Add({{"test.day", "في {0, date}.", "On {0, date}."}});
+  EXPECT_EQ(c.Translate("test.day", Locale{"ar", Digits::kArab, true}, {"2026-12-07"}),
+            "في ٧ ديسمبر ٢٠٢٦ (٢٧ جمادى الآخرة ١٤٤٨ هـ).");
+  EXPECT_EQ(c.Translate("test.day", Locale{"ar", Digits::kLatn, true}, {"2026-12-07"}),
+            "في 7 ديسمبر 2026 (27 جمادى الآخرة 1448 هـ).");
+  EXPECT_EQ(c.Translate("test.day", Locale{"en", std::nullopt, true}, {"2026-12-07"}),
+            "On December 7, 2026 (Jumada II 27, 1448 AH).");
+  EXPECT_EQ(c.Translate("test.day", Locale{"ar", Digits::kArab, false}, {"2026-12-07"}), "في ٧ ديسمبر ٢٠٢٦.");
+  EXPECT_EQ(c.Translate("test.day", Locale{"ar", Digits::kArab, true}, {"2026-02-30"}), "في 2026-02-30.")
+      << "not a day: as written";
+}
+
 TEST(MessagesTest, MalformedArgumentsShowAsWritten) {
   MessageCatalog c = HoursCatalog();
   c.Add({{"test.kinds", "{0, number}|{1, date}|{2, channels}|{3, nosuchlist}|{4, number, percent}",

@@ -91,28 +91,39 @@ std::string Request::Cookie(std::string_view name) const {
 
 namespace {
 
-// The digits a language range asks for with the Unicode extension "-u-nu-arab" / "-u-nu-latn"
-// (BCP 47, RFC 6067); other numbering systems and malformed extensions ask for nothing.
-std::optional<Digits> DigitsOfRange(std::string_view range) {
+// The value of Unicode extension keyword `key` in a language range ("ar-u-ca-islamic-umalqura-nu-latn":
+// ca → "islamic-umalqura", nu → "latn"; BCP 47, RFC 6067), lower case; empty when absent.
+std::string UnicodeKeyword(std::string_view range, std::string_view key) {
   bool in_unicode_extension = false;
-  bool after_nu = false;
+  bool in_value = false;
+  std::string value;
   while (!range.empty()) {
     const size_t dash = range.find('-');
     std::string_view subtag = range.substr(0, dash);
-    if (after_nu) {
-      std::string lower(subtag);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return ParseDigits(lower);
-    }
     if (subtag.size() == 1) {
+      if (in_value) break;
       in_unicode_extension = IEquals(subtag, "u");  // a singleton starts an extension
-    } else if (in_unicode_extension && IEquals(subtag, "nu")) {
-      after_nu = true;
+    } else if (in_unicode_extension && subtag.size() == 2) {
+      if (in_value) break;  // the next keyword
+      in_value = IEquals(subtag, key);
+    } else if (in_value) {
+      if (!value.empty()) value += '-';
+      for (char c : subtag) value += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     if (dash == std::string_view::npos) break;
     range.remove_prefix(dash + 1);
   }
-  return std::nullopt;
+  return value;
+}
+
+// The digits a language range asks for ("-u-nu-arab" / "-u-nu-latn"); other numbering systems
+// and malformed extensions ask for nothing.
+std::optional<Digits> DigitsOfRange(std::string_view range) { return ParseDigits(UnicodeKeyword(range, "nu")); }
+
+// Whether the range asks for the Umm al-Qura calendar ("-u-ca-islamic-umalqura"; "islamic" too).
+bool HijriOfRange(std::string_view range) {
+  const std::string calendar = UnicodeKeyword(range, "ca");
+  return calendar == "islamic-umalqura" || calendar == "islamic";
 }
 
 }  // namespace
@@ -134,7 +145,7 @@ Locale LocaleOf(std::string_view all) {
     if (IEquals(primary, "en")) lang = "en";
     // Strictly greater: among equal q-values the first listed wins.
     if (!lang.empty() && q > 0 && q > best_q) {
-      best = http::Locale{lang, DigitsOfRange(range)};
+      best = http::Locale{lang, DigitsOfRange(range), HijriOfRange(range)};
       best_q = q;
     }
     if (comma == std::string_view::npos) break;

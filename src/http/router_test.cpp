@@ -122,6 +122,18 @@ TEST(RequestTest, LocaleReadsTheDigitsOfTheChosenLanguageRange) {
   EXPECT_EQ(WithHeader("accept-language", "ar-u-nu-latn").Lang(), "ar");
 }
 
+TEST(RequestTest, LocaleReadsTheHijriCalendarPreference) {
+  EXPECT_FALSE(Request{}.Locale().hijri);
+  EXPECT_FALSE(WithHeader("accept-language", "ar-u-nu-latn").Locale().hijri);
+  EXPECT_TRUE(WithHeader("accept-language", "ar-u-ca-islamic-umalqura-nu-arab").Locale().hijri);
+  EXPECT_EQ(WithHeader("accept-language", "ar-u-ca-islamic-umalqura-nu-latn").Locale().digits, Digits::kLatn);
+  EXPECT_TRUE(WithHeader("accept-language", "EN-U-CA-ISLAMIC").Locale().hijri);
+  EXPECT_FALSE(WithHeader("accept-language", "ar-u-ca-gregory-nu-arab").Locale().hijri);
+  EXPECT_FALSE(WithHeader("accept-language", "ar-x-ca-islamic-umalqura").Locale().hijri) << "private use";
+  EXPECT_TRUE(LocaleOf("ar-u-ca-islamic-umalqura").hijri);
+  EXPECT_TRUE(LocaleOf("ar-u-ca-islamic-umalqura").In("en").hijri) << "the same reader in the other language";
+}
+
 TEST(RequestTest, HeaderIsCaseInsensitiveAndCookieParses) {
   Request r = WithHeader("cookie", "a=1; sawt_session=\"abc\" ; theme=dark");
   EXPECT_EQ(r.Header("Cookie"), "a=1; sawt_session=\"abc\" ; theme=dark");

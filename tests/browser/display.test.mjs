@@ -1,5 +1,5 @@
 // Issue 11's display and polish items: Hijri dates (Umm al-Qura) beside the Gregorian ones as a
-// preference of #/account, in the page's language and digits, full in detail views and only where
+// preference of #/account, in the page's language and digits (the server's texts too), full in detail views and only where
 // it fits in the calendar grid; the header as one row at 1440 px for every demo role in both
 // languages (sign-out an icon with a name, the first name shown, the full name read out); search
 // in the library and the fact sheet, members as a table filtered by entity and role, live search
@@ -89,6 +89,15 @@ for (const lang of ['ar', 'en']) {
     const asOf = page.locator('[data-testid="fact-row"] td:nth-of-type(3)').first();
     await asOf.waitFor();
     assert.ok((await asOf.textContent()).includes(era), await asOf.textContent());
+
+    // Texts the server writes follow the page too: a fact finding's "as of" day, both calendars.
+    const finding = await page.evaluate(async () => {
+      const { api } = await import('/js/api.js');
+      const report = await api('/api/v1/alignment-checks', { method: 'POST', body: { text_ar: 'بلغ عدد الزوار 23 مليون زائر خلال العام.' } });
+      return report.findings.find((f) => f.kind === 'fact');
+    });
+    assert.ok(finding, 'the contradicted figure is found');
+    assert.ok(finding[`message_${lang}`].includes(` ${era})`), finding[`message_${lang}`]);
 
     // The calendar: the week's heading names the Hijri range; the grid's day heads show the Hijri
     // date small, their names say it in full.

@@ -2,7 +2,7 @@
 // the CSRF token on unsafe methods, the UI language and digits as Accept-Language, and RFC 9457
 // problems turned into ApiError (whose message is the problem's detail, ready to show).
 
-import { currentDigits, currentLang, t } from './i18n.js';
+import { currentDigits, currentLang, showsHijri, t } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken = null;
@@ -28,12 +28,13 @@ export class ApiError extends Error {
 }
 
 /**
- * The UI language with the digit preference as a BCP 47 Unicode extension ("ar-u-nu-arab",
- * "en-u-nu-latn"): the server writes its texts (problem details, conflict and finding explanations)
- * in the digits the rest of the page uses.
+ * The UI language with the digit and calendar preferences as a BCP 47 Unicode extension
+ * ("ar-u-nu-arab", "en-u-nu-latn", "ar-u-ca-islamic-umalqura-nu-arab"): the server writes its texts
+ * (problem details, conflict and finding explanations, notifications) in the digits the rest of the
+ * page uses, with Hijri dates beside the Gregorian ones when the page shows them.
  */
 export function acceptLanguage() {
-  return `${currentLang()}-u-nu-${currentDigits()}`;
+  return `${currentLang()}-u-${showsHijri() ? 'ca-islamic-umalqura-' : ''}nu-${currentDigits()}`;
 }
 
 /**
