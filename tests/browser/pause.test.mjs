@@ -114,18 +114,23 @@ test('the admin pauses the police from home; the police editor sees the banner, 
   for (const page of [admin, editor, other]) assert.deepEqual(page.problems, []);
 });
 
-test('the police director pauses publishing from a drill room and resumes it (English)', async () => {
-  const page = await signIn('police.director', PASSWORD, { locale: 'en', viewport: LAPTOP });
-  await switchLanguage(page, 'en');
+/** Declares a police drill through the API and opens its room: { police, declared, room }. */
+async function openPoliceDrill(page, titleAr, titleEn) {
   const police = (await apiGet(page, '/api/v1/entities?limit=200')).items.find((e) => e.code === 'police');
   const declared = await apiSend(page, 'POST', '/api/v1/crises', {
-    kind: 'drill', crisis_type: 'weather', severity: 'severe', lead_entity_id: police.id,
-    title_ar: 'تمرين: إيقاف النشر', title_en: 'Drill: pausing publishing',
+    kind: 'drill', crisis_type: 'weather', severity: 'severe', lead_entity_id: police.id, title_ar: titleAr, title_en: titleEn,
   });
   assert.equal(declared.status, 201, JSON.stringify(declared.body));
   await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, declared.body.id);
   const room = page.getByTestId('crisis-room');
   await room.waitFor();
+  return { police, declared, room };
+}
+
+test('the police director pauses publishing from a drill room and resumes it (English)', async () => {
+  const page = await signIn('police.director', PASSWORD, { locale: 'en', viewport: LAPTOP });
+  await switchLanguage(page, 'en');
+  const { police, declared, room } = await openPoliceDrill(page, 'تمرين: إيقاف النشر', 'Drill: pausing publishing');
 
   await page.getByTestId('crisis-pause').click();
   await page.getByTestId('crisis-pause-dialog').waitFor();
@@ -162,15 +167,7 @@ test('the police director pauses publishing from a drill room and resumes it (En
 
 test('a pause resumed from the banner leaves the crisis room showing it at once (Arabic, phone)', async () => {
   const page = await signIn('admin', 'admin-demo', { locale: 'ar', viewport: PHONE });
-  const police = (await apiGet(page, '/api/v1/entities?limit=200')).items.find((e) => e.code === 'police');
-  const declared = await apiSend(page, 'POST', '/api/v1/crises', {
-    kind: 'drill', crisis_type: 'weather', severity: 'severe', lead_entity_id: police.id,
-    title_ar: 'تمرين: استئناف من الشريط', title_en: 'Drill: resuming from the banner',
-  });
-  assert.equal(declared.status, 201, JSON.stringify(declared.body));
-  await page.evaluate((id) => { location.hash = `#/crises/${id}`; }, declared.body.id);
-  const room = page.getByTestId('crisis-room');
-  await room.waitFor();
+  const { declared, room } = await openPoliceDrill(page, 'تمرين: استئناف من الشريط', 'Drill: resuming from the banner');
   await page.getByTestId('crisis-pause').click();
   await page.getByTestId('crisis-pause-dialog-reason').fill('إيقاف أثناء التمرين.');
   await page.getByTestId('crisis-pause-dialog-confirm').click();
