@@ -84,13 +84,27 @@ for (const who of ROLES) {
   });
 }
 
-test('the charts draw from the reading edge: in Arabic the first day of the calendar load is on the right', async () => {
+test('the charts draw from the reading edge: in Arabic the first day of the calendar load is on the right, totals past their bars', async () => {
   const page = await newPage(browser, { locale: 'ar', viewport: { width: 1440, height: 900 } });
   await openHome(page, ROLES[0]);
   const xs = async () => page.getByTestId('calendar-load').locator('svg text.chart-label').evaluateAll((els) =>
     els.map((el) => Number(el.getAttribute('x'))));
   const ar = await xs();
   assert.ok(ar[0] > ar[ar.length - 1], `Arabic: ${ar}`);
+  // Each pipeline row's total stands past the end of its bar, never over it (as drawn on screen).
+  const overlaps = () => page.getByTestId('pipeline').locator('svg').evaluate((svg) => {
+    const out = [];
+    for (const total of svg.querySelectorAll('text.chart-value')) {
+      const t = total.getBoundingClientRect();
+      for (const bar of svg.querySelectorAll('rect')) {
+        const b = bar.getBoundingClientRect();
+        const sameRow = b.top < t.bottom && t.top < b.bottom;
+        if (sameRow && b.left < t.right - 0.5 && t.left < b.right - 0.5) out.push(total.textContent);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(await overlaps(), [], 'Arabic: totals clear of their bars');
   await switchLanguage(page, 'en');
   // The page re-renders in place: wait for the English chart to replace the Arabic one (a check
   // right after the switch could still read the Arabic chart), then read it.
@@ -101,6 +115,7 @@ test('the charts draw from the reading edge: in Arabic the first day of the cale
   }, null, { timeout: 10_000 }).catch(() => {});
   const en = await xs();
   assert.ok(en[0] < en[en.length - 1], `English: ${en}`);
+  assert.deepEqual(await overlaps(), [], 'English: totals clear of their bars');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

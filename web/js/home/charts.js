@@ -44,7 +44,9 @@ export function stackedBars(testid, caption, series, rows) {
       pos += w;
     });
     const total = row.values.reduce((a, b) => a + b, 0);
-    svg.append(s('text', { x: flip ? width - pos - 6 : pos + 6, y: y + barHeight * 0.7, class: 'chart-value', 'text-anchor': flip ? 'end' : 'start' },
+    // direction ltr: the anchor is then geometric (in an RTL page 'end' would otherwise be the
+    // left edge of the text, and the total would run back over its bar).
+    svg.append(s('text', { x: flip ? width - pos - 6 : pos + 6, y: y + barHeight * 0.7, class: 'chart-value', 'text-anchor': flip ? 'end' : 'start', direction: 'ltr' },
       formatNumber(total)));
   });
   const table = h('table', { class: 'data' },
