@@ -50,7 +50,13 @@ for (const who of ROLES) {
       assert.equal(await tileCount(page, 'sent-back'), mine.filter((i) => i.state === 'changes_requested').length);
     }
     if (who.tiles.includes('awaiting-review')) {
-      const queue = items.filter((i) => i.state === 'in_review');
+      // Only what this person may review: the entities /api/v1/me grants messaging.content.review in.
+      const where = (await apiGet(page, '/api/v1/me')).permissions['messaging.content.review'];
+      const reviews = (entity) => where === true || (Array.isArray(where) && where.map(String).includes(String(entity)));
+      const queue = items.filter((i) => i.state === 'in_review' && reviews(i.owner_entity_id));
+      if (who.login === 'police.director') {
+        assert.ok(items.some((i) => i.state === 'in_review' && !reviews(i.owner_entity_id)), 'the demo has another entity\'s item in review');
+      }
       assert.equal(await tileCount(page, 'awaiting-review'), queue.length);
       assert.equal(await page.locator('[data-testid="home-review-queue"] li').count(), Math.min(8, queue.length));
     }

@@ -2,11 +2,13 @@
 // a link for a capability showing one page, a disclosure button (nav-group-<capability>) over the
 // pages of one showing several; Escape, a click elsewhere and leaving by keyboard close it; the
 // current page's link is aria-current and its group is marked; on phones the groups are headed
-// sections of the menu. Pages are listed only when the caller holds their permission.
+// sections of the menu. Pages are listed only when the caller holds their permission. Count badges
+// say what waits for the caller (items to review, items sent back, crises under way), on the link
+// and on its closed group, read out as a sentence.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows, PHONE } from './harness.mjs';
+import { newPage, login, screenshot, switchLanguage, useServerAndBrowser, openNav, axeProblems, overflows, PHONE, apiGet, apiSend } from './harness.mjs';
 
 const PASSWORD = 'sawt-demo-2026';
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,7 +22,6 @@ function topLevel(page) {
     li.querySelector(':scope > a, :scope > button').dataset.testid));
 }
 
-/** Serious or critical axe-core violations of the page as it is. */
 /** Goes to a page and waits until it has rendered. */
 async function open(page, hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
@@ -142,4 +143,60 @@ test('the navigation lists the pages whose permission the caller holds', async (
   const reviewer = await visible('police.reviewer');
   assert.ok(Array.isArray(reviewer.me.permissions['messaging.content.review']));
   assert.ok(reviewer.shown.includes('nav-review'), 'a reviewer has the review queue');
+});
+
+/** The number a link's or group button's badge shows (0 when it has none), in Western digits. */
+async function badge(page, testid) {
+  const text = await page.getByTestId(testid).locator('[data-testid="nav-count"]').textContent({ timeout: 1000 }).catch(() => '');
+  return Number(text.replace(/[٠-٩]/g, (d) => '٠١٢٣٤٥٦٧٨٩'.indexOf(d)) || 0);
+}
+
+test('count badges: what waits for the reviewer, on the link and its group, gone once reviewed', async () => {
+  const page = await newPage(browser, { locale: 'ar', viewport: DESKTOP });
+  await login(page, 'police.reviewer', PASSWORD, server.url);
+  await switchLanguage(page, 'ar');
+  const police = (await apiGet(page, '/api/v1/entities?limit=200')).items.find((e) => e.code === 'police');
+  const inReview = async () => (await apiGet(page, '/api/v1/content-items?state=in_review&limit=200')).items
+    .filter((i) => i.owner_entity_id === police.id);
+  const expected = (await inReview()).length;
+  assert.ok(expected > 0, 'the demo has a police item in review');
+  await open(page, '#/home');
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav"]')?.dataset.counts === 'ready');
+  assert.equal(await badge(page, 'nav-group-messaging'), expected, 'the closed group says it');
+  assert.match(await page.getByTestId('nav-group-messaging').textContent(), /[٠-٩]/, 'in the page digits');
+  await page.getByTestId('nav-group-messaging').click();
+  assert.equal(await badge(page, 'nav-review'), expected);
+  const name = await page.getByTestId('nav-review').evaluate((a) => a.textContent);
+  assert.ok(name.includes('بانتظار مراجعتك'), `the link reads out the count: ${name}`);
+  assert.deepEqual(await axeProblems(page), []);
+  await screenshot(page, 'nav-count-ar');
+  // Another entity's item in review is not this reviewer's: the count is the police's alone.
+  assert.ok((await apiGet(page, '/api/v1/content-items?state=in_review&limit=200')).items.some((i) => i.owner_entity_id !== police.id));
+
+  // Reviewing one lowers the count at the next page.
+  const item = (await inReview())[0];
+  const approved = await apiSend(page, 'POST', `/api/v1/content-items/${item.id}/transitions`, { to: 'changes_requested', comment: 'للتعديل' },
+    { 'If-Match': `"${item.version}"` });
+  assert.equal(approved.status, 200, JSON.stringify(approved.body));
+  await open(page, '#/review');
+  await page.waitForFunction((n) => {
+    const b = document.querySelector('[data-testid="nav-group-messaging"] [data-testid="nav-count"]');
+    return n === 0 ? !b : b && b.textContent.length > 0;
+  }, expected - 1);
+  assert.equal(await badge(page, 'nav-group-messaging'), expected - 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the crises badge is the API\'s count of crises under way; no messaging badge without work there', async () => {
+  const page = await newPage(browser, { locale: 'en', viewport: DESKTOP });
+  await login(page, 'police.spokesperson', PASSWORD, server.url);
+  await switchLanguage(page, 'en');
+  await open(page, '#/home');
+  await page.waitForFunction(() => document.querySelector('[data-testid="nav"]')?.dataset.counts === 'ready');
+  const active = (await apiGet(page, '/api/v1/crises?status=active&limit=200')).items.length;
+  assert.equal(await badge(page, 'nav-crises'), active);
+  assert.equal(await badge(page, 'nav-group-messaging'), 0, 'nothing to review, nothing sent back');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

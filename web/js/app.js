@@ -15,8 +15,8 @@
 // ctx.query. The page marked `start` is the default one (after signing in); the page marked
 // `passwordChange` is the only one while a temporary password must be changed.
 
-import { api, setCsrfToken } from './api.js';
-import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang } from './i18n.js';
+import { api, listAll, setCsrfToken } from './api.js';
+import { initI18n, loadModules, setLang, otherLang, LANGS, t, pick, currentDigits, setDigits, currentLang, formatNumber } from './i18n.js';
 import { h, replace, labelTableCells } from './dom.js';
 import { renderLogin } from './login.js';
 import { session, setSession, clearSession, needsMemberRecord } from './session.js';
@@ -229,8 +229,44 @@ function navPages(capability) {
   return Object.entries(capability.pages).filter(([, page]) => page.navKey && (!page.permission || can(page.permission)));
 }
 
+// ---- count badges: what waits for the caller on a page (a page's `count`, see home/capability.js)
+
+const navCounts = new Map(); // page name -> how many wait there (absent: none, or not known)
+let countsSeq = 0;
+
+/** A count badge: the number to the eye, a sentence to screen readers (the page's count text). */
+function countBadge(n, textKey) {
+  if (!n) return null;
+  return [h('span', { class: 'nav-count', 'aria-hidden': 'true', dataset: { testid: 'nav-count' } }, formatNumber(n)),
+    h('span', { class: 'visually-hidden' }, ` (${t(textKey, { count: n })})`)];
+}
+
+/** Asks each listed page with a count how many wait there, then repaints the navigation if that changed. */
+async function refreshNavCounts() {
+  const seq = ++countsSeq;
+  if (shell) shell.nav.dataset.counts = 'asking';
+  const helpers = { api, listAll, can, me: session.member?.login };
+  const jobs = [];
+  for (const capability of CAPABILITIES) {
+    for (const [name, page] of navPages(capability)) {
+      if (page.count) jobs.push(page.count.read(helpers).then((n) => [name, n], () => [name, 0]));
+    }
+  }
+  const answers = await Promise.all(jobs);
+  if (seq !== countsSeq || !shell) return;
+  shell.nav.dataset.counts = 'ready'; // the badges say what the server said (a hook for tests)
+  let changed = false;
+  for (const [name, n] of answers) {
+    if ((navCounts.get(name) || 0) !== (n || 0)) changed = true;
+    if (n) navCounts.set(name, n);
+    else navCounts.delete(name);
+  }
+  if (changed) paintNav();
+}
+
 function navLink([name, page], here) {
-  return h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } }, t(page.navKey));
+  return h('a', { href: `#/${name}`, 'aria-current': here === name ? 'page' : null, dataset: { testid: `nav-${name}` } },
+    t(page.navKey), page.count ? countBadge(navCounts.get(name), page.count.key) : null);
 }
 
 /** The navigation's entries: a link per capability showing one page, a disclosure per capability showing several. */
@@ -251,7 +287,10 @@ function paintNav() {
       type: 'button', class: 'nav-group-button', 'aria-expanded': String(open), 'aria-controls': listId,
       dataset: { testid: `nav-group-${capability.id}` },
       onclick: () => setGroupOpen(openGroup === capability.id ? null : capability.id),
-    }, h('span', {}, t(capability.navKey)), h('span', { class: 'nav-caret', 'aria-hidden': 'true' }));
+    }, h('span', {}, t(capability.navKey)),
+    // A closed group still says that something waits inside it.
+    countBadge(pages.reduce((sum, [name]) => sum + (navCounts.get(name) || 0), 0), 'common.nav.group_count'),
+    h('span', { class: 'nav-caret', 'aria-hidden': 'true' }));
     // Phones show the group as a headed section of the menu (CSS hides the button there, and the
     // heading on wide screens); the list is named by the heading either way.
     const heading = h('span', { class: 'nav-group-heading', id: `${listId}-heading` }, t(capability.navKey));
@@ -390,8 +429,9 @@ async function route({ focus = false } = {}) {
   }
   // Once the password is one's own (the bell starts once per sign-in).
   if (!session.mustChangePassword) bell.start().catch((err) => console.warn('notifications', err));
-  // Whether publishing is paused, asked again on every page (one GET).
+  // Whether publishing is paused, asked again on every page (one GET); so are the count badges.
   pauseBanner.refresh().catch((err) => console.warn('publishing pauses', err));
+  if (!session.mustChangePassword) refreshNavCounts().catch((err) => console.warn('navigation counts', err));
   if (!(name in ROUTES)) {
     showNotFound();
     return;

@@ -8,7 +8,11 @@ export default {
   navKey: 'crisis.nav.group',
   modules: ['crisis'],
   pages: {
-    crises: { load: () => import('./crises.js'), navKey: 'crisis.nav.crises', permission: 'crisis.read' },
+    crises: {
+      load: () => import('./crises.js'), navKey: 'crisis.nav.crises', permission: 'crisis.read',
+      // Crises and drills under way that the caller can see.
+      count: { key: 'crisis.nav.active_count', read: async ({ listAll }) => (await listAll('/api/v1/crises', { status: 'active' })).length },
+    },
     'crisis-webhooks': { load: () => import('./webhooks.js'), navAs: 'crises', permission: 'crisis.webhooks' },
   },
 };

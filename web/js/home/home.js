@@ -49,7 +49,9 @@ export async function render(main, args, ctx) {
   const mine = items.filter((i) => i.created_by === me && ['draft', 'changes_requested'].includes(i.state))
     .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
   const sentBack = mine.filter((i) => i.state === 'changes_requested');
-  const queue = items.filter((i) => i.state === 'in_review').sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)));
+  // The queue is what this person may review (items of other entities are readable, not theirs to review).
+  const queue = items.filter((i) => i.state === 'in_review' && can('messaging.content.review', i.owner_entity_id))
+    .sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)));
   const soon = addDays(from, 30);
   const expiring = facts.filter((f) => f.state === 'approved' && f.valid_until && f.valid_until >= from && f.valid_until <= soon);
   const active = initiatives.filter((i) => i.status === 'active');
