@@ -8,6 +8,7 @@
 #include "messaging/resources.hpp"
 #include "messaging/routes.hpp"
 #include "messaging/services.hpp"
+#include "messaging/crisis_signals.hpp"
 #include "messaging/vocabularies.hpp"
 #include "module/schema.hpp"
 
@@ -353,6 +354,7 @@ void Register(module::ModuleRegistry& reg) {
   reg.SetPublishingControl(services.pauses);
   reg.AddCalendarSource(std::make_shared<ContentCalendarSource>());
   reg.AddNotificationSource(std::make_shared<MessagingNotificationSource>(reg));
+  reg.AddCrisisSignalSource(std::make_shared<PublicationFailureSignals>(Channels()));
   reg.AddMessages(MessagingNotificationSource::Messages());
   reg.AddKpiSource(std::make_shared<ContentPublishedKpi>());
   reg.AddKpiSource(std::make_shared<ApprovedWithErrorsKpi>());

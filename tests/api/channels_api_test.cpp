@@ -462,6 +462,61 @@ TEST_P(ChannelsApiTest, DeliveriesToRefusedAddressesNeverConnect) {
   EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/snapchat", admin).status, 204);
 }
 
+// A publication of a crisis's entity that fails reaches the crisis room's timeline as a signal
+// (messaging's CrisisSignalSource), with a link to the item; a room of another entity hears nothing.
+TEST_P(ChannelsApiTest, AFailedPublicationIsASignalInItsEntitysCrisisRoom) {
+  const Credentials admin = Admin();
+  EndpointsGuard restore(app(), admin);
+  auto declare = [&](const std::string& entity) {
+    Reply made = app().Call("POST", "/api/v1/crises", admin,
+                            {{"kind", "drill"}, {"crisis_type", "weather"}, {"severity", "severe"},
+                             {"lead_entity_id", EntityId(entity)}, {"title_ar", "تمرين إشارات النشر " + Unique()},
+                             {"title_en", "Publication signals drill " + Unique()}});
+    EXPECT_EQ(made.status, 201) << made.body;
+    return made.json().value("id", int64_t{0});
+  };
+  const int64_t police_room = declare("police"), health_room = declare("health");
+  // Nothing listens at 127.0.0.2 for the shared app (its address policy refuses it): one attempt, failed.
+  ASSERT_EQ(app().Call("PUT", "/api/v1/channel-endpoints/snapchat", admin,
+                       {{"url", "http://127.0.0.2:9/hook"}, {"secret", "a-long-shared-secret-" + Unique()}, {"max_attempts", 1}}).status,
+            200);
+  const Json item = Item({"snapchat"}, "نص يتعذر نشره أثناء التمرين.");
+  const int64_t id = Create(item);
+  MoveTo(id, "published");
+  WaitFor(id, [](const Json& rs) {
+    for (const auto& r : rs) {
+      if (r["state"] != "failed") return false;
+    }
+    return !rs.empty();
+  });
+  auto signals = [&](int64_t room) {
+    Reply timeline = app().Call("GET", "/api/v1/crises/" + std::to_string(room) + "/timeline", admin);
+    EXPECT_EQ(timeline.status, 200) << timeline.body;
+    std::vector<Json> out;
+    const Json entries = timeline.json()["items"];
+    for (const auto& e : entries) {
+      if (e["kind"] == "signal" && e["source"] == "publication_failed" && e["link"] == "#/editor/" + std::to_string(id)) {
+        out.push_back(e);
+      }
+    }
+    return out;
+  };
+  const std::vector<Json> seen = signals(police_room);
+  ASSERT_EQ(seen.size(), 2u) << "one per text (ar, en)";
+  for (const auto& e : seen) {
+    EXPECT_NE(e["text_ar"].get<std::string>().find(item["title_ar"].get<std::string>()), std::string::npos) << e.dump();
+    EXPECT_NE(e["text_ar"].get<std::string>().find("سناب شات"), std::string::npos) << e.dump();
+    EXPECT_NE(e["text_en"].get<std::string>().find("Snapchat"), std::string::npos) << e.dump();
+    EXPECT_TRUE(e["id"].is_null()) << "not stored in the room: asked of messaging";
+  }
+  EXPECT_TRUE(signals(health_room).empty());
+  for (int64_t room : {police_room, health_room}) {
+    EXPECT_EQ(app().Call("POST", "/api/v1/crises/" + std::to_string(room) + "/close", admin, {{"lessons_en", "Check endpoints."}}).status,
+              200);
+  }
+  EXPECT_EQ(app().Call("DELETE", "/api/v1/channel-endpoints/snapchat", admin).status, 204);
+}
+
 TEST_P(ChannelsApiTest, EndpointsAreForNetworkAdminsAndPlainHttp) {
   const Credentials admin = Admin();
   EXPECT_EQ(app().Call("GET", "/api/v1/channel-endpoints", Demo("police.director")).status, 403);
