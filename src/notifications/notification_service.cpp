@@ -41,7 +41,14 @@ Result<int64_t> UnreadCount(Tx& tx, int64_t account_id) {
 
 }  // namespace
 
-Json NotificationService::ToJson(const Row& r, const http::Locale& locale) const {
+std::map<std::string, module::NotificationKind> NotificationService::KindsByCode() const {
+  std::map<std::string, module::NotificationKind> out;
+  for (auto& kind : Kinds()) out.emplace(kind.code, std::move(kind));
+  return out;
+}
+
+Json NotificationService::ToJson(const Row& r, const http::Locale& locale,
+                                 const std::map<std::string, module::NotificationKind>& kinds) const {
   const bool en = locale.lang == "en";
   std::string title = r.Text(en ? "title_en" : "title_ar");
   std::string body = r.Text(en ? "body_en" : "body_ar");
@@ -49,13 +56,13 @@ Json NotificationService::ToJson(const Row& r, const http::Locale& locale) const
   // stored texts (the deployment's digits) stand for rows from before slots were kept, or a kind
   // no module declares any more.
   if (auto params = r.OptText("params")) {
-    if (auto kind = Kind(r.Text("kind"))) {
+    if (auto kind = kinds.find(r.Text("kind")); kind != kinds.end()) {
       const Json slots = Json::parse(*params, nullptr, /*allow_exceptions=*/false);
       if (slots.is_array()) {
         std::vector<std::string> args;
         for (const auto& slot : slots) args.push_back(slot.is_string() ? slot.get<std::string>() : slot.dump());
-        title = registry_.messages().Translate(kind->title_key, locale, args);
-        body = registry_.messages().Translate(kind->body_key, locale, args);
+        title = registry_.messages().Translate(kind->second.title_key, locale, args);
+        body = registry_.messages().Translate(kind->second.body_key, locale, args);
       }
     }
   }
@@ -162,8 +169,9 @@ Result<Json> NotificationService::List(const auth::Caller& caller, std::optional
     if (!rows) return std::move(rows).error();
     Json items = Json::array();
     int64_t last = 0;
+    const auto kinds = KindsByCode();
     for (const auto& r : *rows) {
-      items.push_back(ToJson(r, locale));
+      items.push_back(ToJson(r, locale, kinds));
       last = r.Int("id");
     }
     Json out = module::PageJson(std::move(items), page, last);
@@ -182,7 +190,7 @@ Result<Json> NotificationService::MarkRead(const auth::Caller& caller, int64_t i
     auto rows = tx.Query(std::string(kColumns) + "WHERE id = $1 AND account_id = $2", {id, caller.account_id});
     if (!rows) return std::move(rows).error();
     if (rows->empty()) return Error::NotFound("notifications.not_found", {std::to_string(id)});
-    return ToJson((*rows)[0], locale);
+    return ToJson((*rows)[0], locale, KindsByCode());
   });
 }
 
@@ -203,7 +211,8 @@ Result<std::vector<Json>> NotificationService::After(int64_t account_id, int64_t
                          {account_id, after_id, int64_t{limit}});
     if (!rows) return std::move(rows).error();
     std::vector<Json> out;
-    for (const auto& r : *rows) out.push_back(ToJson(r, locale));
+    const auto kinds = KindsByCode();
+    for (const auto& r : *rows) out.push_back(ToJson(r, locale, kinds));
     return out;
   });
 }

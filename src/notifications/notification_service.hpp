@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,8 +60,11 @@ class NotificationService {
                                                           const module::NotificationKind& kind);
 
  private:
+  /// Every declared kind by its code (built once per answer, not once per row).
+  std::map<std::string, module::NotificationKind> KindsByCode() const;
   /// A stored notification as the API shows it, worded for `locale` (language and digits).
-  core::Json ToJson(const store::Row& row, const http::Locale& locale) const;
+  core::Json ToJson(const store::Row& row, const http::Locale& locale,
+                    const std::map<std::string, module::NotificationKind>& kinds) const;
 
   store::Store& store_;
   const module::ModuleRegistry& registry_;
